@@ -1,0 +1,122 @@
+// The event store: an append-only, hash-chained log of RecordedEvents split
+// into streams. The one interface every implementation provides (leveldb's
+// include/leveldb/db.h style); implementations live in memory_event_store.h
+// and rocksdb_event_store.h.
+//
+// Guarantees every implementation gives (tests/storage/conformance_test.cpp):
+//  * Positions are global, gapless and start at 1; stream versions are
+//    per-stream, gapless and start at 1.
+//  * An append is atomic: all of its events are committed or none.
+//  * Acknowledged means durable: the callback of AppendAsync (and the return
+//    of Append) happens only after the write is on stable storage.
+//  * Optimistic concurrency: an ExpectedVersion that does not hold fails the
+//    whole append with Code::kWrongExpectedVersion and writes nothing.
+//  * Idempotency: a second append with the same non-empty idempotency key
+//    writes nothing and reports the first append's result (duplicate = true).
+//    If its fingerprint differs from the first one, it fails with
+//    kUnprocessable ("idempotency-key-reused").
+//  * Read-your-writes: once an append is acknowledged, every read sees it.
+//  * hash(n) = SHA-256(hash(n-1) || canonical(n)); Verify() checks it all.
+//
+// Thread safety: every method may be called from any thread concurrently.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/event.h"
+#include "domain/status.h"
+
+namespace hoering {
+
+struct ExpectedVersion {
+  enum class Kind { kAny, kNoStream, kExact };
+  Kind kind = Kind::kAny;
+  std::uint64_t version = 0;  // for kExact: the stream's current version
+
+  static ExpectedVersion Any() { return {Kind::kAny, 0}; }
+  static ExpectedVersion NoStream() { return {Kind::kNoStream, 0}; }
+  static ExpectedVersion Exact(std::uint64_t v) { return {Kind::kExact, v}; }
+};
+
+struct AppendRequest {
+  std::string stream;                // REQUIRES: non-empty, no NUL byte
+  ExpectedVersion expected;
+  std::vector<NewEvent> events;      // REQUIRES: at least one
+  AppendContext context;             // actor, correlation id, idempotency key
+  // Identifies the request behind an idempotency key (e.g. a hash of the
+  // HTTP body). A retry with the same key and another fingerprint is refused.
+  std::string idempotency_fingerprint;
+};
+
+struct AppendResult {
+  std::uint64_t first_position = 0;
+  std::uint64_t last_position = 0;
+  std::uint64_t stream_version = 0;  // the stream's version after the append
+  bool duplicate = false;            // an earlier append with the same key
+  Hash last_hash{};
+};
+
+struct HeadInfo {
+  std::uint64_t position = 0;  // 0 for an empty store
+  Hash hash{};                 // hash of the event at position; zero if empty
+};
+
+struct VerifyReport {
+  bool ok = true;
+  std::uint64_t checked = 0;
+  HeadInfo head;
+  std::optional<std::uint64_t> first_bad;
+  std::string problem;  // what was wrong at first_bad
+};
+
+// Called on the store's commit path with every batch of newly durable events,
+// in position order, before the appends in it are acknowledged. Must be quick
+// and must not call Append.
+using CommitListener = std::function<void(const std::vector<RecordedEvent>&)>;
+using AppendCallback = std::function<void(Result<AppendResult>)>;
+
+class EventStore {
+ public:
+  virtual ~EventStore() = default;
+
+  // Appends asynchronously; `done` runs exactly once, on a store thread, after
+  // the events are durable (or with the error). Never blocks on I/O.
+  virtual void AppendAsync(AppendRequest request, AppendCallback done) = 0;
+
+  // Blocking convenience over AppendAsync.
+  Result<AppendResult> Append(AppendRequest request);
+
+  // Events of `stream` with stream_version >= from_version, at most `limit`.
+  virtual Result<std::vector<RecordedEvent>> ReadStream(const std::string& stream,
+                                                        std::uint64_t from_version,
+                                                        std::size_t limit) const = 0;
+  // The stream's current version; 0 when it does not exist.
+  virtual std::uint64_t StreamVersion(const std::string& stream) const = 0;
+
+  // Events with position >= from_position, at most `limit`, in order.
+  virtual Result<std::vector<RecordedEvent>> ReadAll(std::uint64_t from_position,
+                                                     std::size_t limit) const = 0;
+
+  virtual HeadInfo Head() const = 0;
+
+  // Blocks until Head().position > after or the timeout passes; returns the
+  // head position seen last.
+  virtual std::uint64_t WaitForPosition(std::uint64_t after,
+                                        std::chrono::milliseconds timeout) const = 0;
+
+  // Registers a listener for committed batches (see CommitListener). Listeners
+  // are registered before traffic starts; they are not removed.
+  virtual void AddCommitListener(CommitListener listener) = 0;
+
+  // Walks the chain from position 1 to the head and checks every hash link,
+  // every position and the stream index.
+  virtual VerifyReport Verify() const = 0;
+};
+
+}  // namespace hoering

@@ -1,0 +1,48 @@
+// An in-memory EventStore for tests: the same rules as the RocksDB store
+// (it plans through CommitPlanner), no durability. Appends complete
+// synchronously on the caller's thread. Thread-safe (one mutex).
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include "storage/commit_planner.h"
+#include "storage/event_store.h"
+
+namespace hoering {
+
+class MemoryEventStore : public EventStore {
+ public:
+  // `clock` returns UTC milliseconds; defaults to the system clock.
+  explicit MemoryEventStore(std::function<std::int64_t()> clock = {});
+
+  void AppendAsync(AppendRequest request, AppendCallback done) override;
+  Result<std::vector<RecordedEvent>> ReadStream(const std::string& stream,
+                                                std::uint64_t from_version,
+                                                std::size_t limit) const override;
+  std::uint64_t StreamVersion(const std::string& stream) const override;
+  Result<std::vector<RecordedEvent>> ReadAll(std::uint64_t from_position,
+                                             std::size_t limit) const override;
+  HeadInfo Head() const override;
+  std::uint64_t WaitForPosition(std::uint64_t after,
+                                std::chrono::milliseconds timeout) const override;
+  void AddCommitListener(CommitListener listener) override;
+  VerifyReport Verify() const override;
+
+  // Test hook: overwrite the stored event at `position` (to test Verify).
+  void TamperForTest(std::uint64_t position, const std::function<void(RecordedEvent&)>& change);
+
+ private:
+  std::function<std::int64_t()> clock_;
+  mutable std::mutex mu_;
+  mutable std::condition_variable cv_;
+  std::vector<RecordedEvent> events_;  // index = position - 1
+  std::unordered_map<std::string, std::vector<std::uint64_t>> streams_;  // positions
+  std::unordered_map<std::string, IdempotencyRecord> idempotency_;
+  std::vector<CommitListener> listeners_;
+};
+
+}  // namespace hoering

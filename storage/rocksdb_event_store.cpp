@@ -1,0 +1,402 @@
+#include "storage/rocksdb_event_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/cache.h>
+#include <rocksdb/write_batch.h>
+
+#include "domain/event_codec.h"
+#include "storage/chain_verifier.h"
+#include "storage/key_codec.h"
+#include "storage/system_clock.h"
+
+namespace hoering {
+namespace {
+
+constexpr const char* kFormatVersion = "1";
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) return Status::Ok();
+  Code code = s.IsCorruption() ? Code::kCorruption : Code::kUnavailable;
+  return Status(code, what + ": " + s.ToString(), "storage-error");
+}
+
+std::string_view HashView(const Hash& h) {
+  return {reinterpret_cast<const char*>(h.data()), h.size()};
+}
+
+// head value: position:u64 hash:32 recorded_at_ms:u64
+std::string EncodeHead(const HeadInfo& head, std::int64_t recorded_at) {
+  std::string v = keys::EncodeU64(head.position);
+  v.append(HashView(head.hash));
+  v += keys::EncodeU64(static_cast<std::uint64_t>(recorded_at));
+  return v;
+}
+
+// idempotency value: first:u64 last:u64 stream_version:u64 hash:32 fingerprint
+std::string EncodeIdempotency(const IdempotencyRecord& r) {
+  std::string v = keys::EncodeU64(r.result.first_position);
+  v += keys::EncodeU64(r.result.last_position);
+  v += keys::EncodeU64(r.result.stream_version);
+  v.append(HashView(r.result.last_hash));
+  v += r.fingerprint;
+  return v;
+}
+
+std::optional<IdempotencyRecord> DecodeIdempotency(std::string_view v) {
+  if (v.size() < 56) return std::nullopt;
+  IdempotencyRecord r;
+  r.result.first_position = keys::DecodeU64(v.substr(0, 8));
+  r.result.last_position = keys::DecodeU64(v.substr(8, 8));
+  r.result.stream_version = keys::DecodeU64(v.substr(16, 8));
+  std::copy(v.begin() + 24, v.begin() + 56, r.result.last_hash.begin());
+  r.fingerprint = std::string(v.substr(56));
+  return r;
+}
+
+std::size_t RequestBytes(const AppendRequest& r) {
+  std::size_t n = r.stream.size() + 128;
+  for (const auto& e : r.events) n += e.type.size() + 256;  // data size is unknown until dumped
+  return n;
+}
+
+}  // namespace
+
+RocksDbEventStore::RocksDbEventStore(RocksDbStoreOptions options) : options_(std::move(options)) {
+  if (!options_.clock) options_.clock = SystemClockMs;
+}
+
+Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreOptions options) {
+  if (options.path.empty()) return InvalidArgument("store path is empty");
+  std::unique_ptr<RocksDbEventStore> store(new RocksDbEventStore(std::move(options)));
+
+  rocksdb::Options db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  db_options.IncreaseParallelism(2);
+  db_options.max_total_wal_size = 256u << 20;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(store->options_.block_cache_bytes);
+  rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf_options.compression = rocksdb::kNoCompression;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {
+      {rocksdb::kDefaultColumnFamilyName, cf_options},
+      {"events", cf_options},
+      {"streams", cf_options},
+      {"idempotency", cf_options},
+      {"projections", cf_options},
+  };
+  rocksdb::DB* raw = nullptr;
+  auto s = rocksdb::DB::Open(db_options, store->options_.path, cfs, &store->handles_, &raw);
+  if (!s.ok()) return FromRocks(s, "opening " + store->options_.path);
+  store->db_.reset(raw);
+  store->meta_ = store->handles_[0];
+  store->events_ = store->handles_[1];
+  store->streams_ = store->handles_[2];
+  store->idempotency_ = store->handles_[3];
+  store->projections_ = store->handles_[4];
+
+  if (Status st = store->LoadHead(); !st.ok()) return st;
+  store->committer_ = std::thread([s = store.get()] { s->CommitLoop(); });
+  return store;
+}
+
+Status RocksDbEventStore::LoadHead() {
+  std::string format;
+  auto s = db_->Get({}, meta_, keys::kMetaFormat, &format);
+  if (s.IsNotFound()) {
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    if (auto st = FromRocks(db_->Put(wo, meta_, keys::kMetaFormat, kFormatVersion), "format");
+        !st.ok()) {
+      return st;
+    }
+  } else if (!s.ok()) {
+    return FromRocks(s, "reading format");
+  } else if (format != kFormatVersion) {
+    return Status(Code::kCorruption, "unknown store format '" + format + "'", "storage-format");
+  }
+
+  std::string head;
+  s = db_->Get({}, meta_, keys::kMetaHead, &head);
+  if (s.IsNotFound()) head.clear();
+  else if (!s.ok()) return FromRocks(s, "reading head");
+  if (!head.empty()) {
+    if (head.size() != 48) return Status(Code::kCorruption, "head record is malformed");
+    head_.position = keys::DecodeU64(head.substr(0, 8));
+    std::copy(head.begin() + 8, head.begin() + 40, head_.hash.begin());
+    head_recorded_at_ = static_cast<std::int64_t>(keys::DecodeU64(head.substr(40, 8)));
+  }
+  // The head record is written in the same batch as the events, so the last
+  // event key must equal it.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, events_));
+  it->SeekToLast();
+  std::uint64_t last = it->Valid() ? keys::DecodeU64(it->key().ToStringView()) : 0;
+  if (last != head_.position) {
+    return Status(Code::kCorruption,
+                  "head record says position " + std::to_string(head_.position) +
+                      " but the last stored event is " + std::to_string(last),
+                  "storage-head-mismatch");
+  }
+  return Status::Ok();
+}
+
+RocksDbEventStore::~RocksDbEventStore() {
+  {
+    std::lock_guard lock(queue_mu_);
+    stopping_ = true;
+  }
+  queue_cv_.notify_all();
+  if (committer_.joinable()) committer_.join();
+  for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+  if (db_) db_->Close();
+}
+
+void RocksDbEventStore::AppendAsync(AppendRequest request, AppendCallback done) {
+  std::size_t bytes = RequestBytes(request);
+  {
+    std::lock_guard lock(queue_mu_);
+    if (!stopping_) {
+      queue_.push_back({std::move(request), std::move(done), bytes});
+      queue_cv_.notify_one();
+      return;
+    }
+  }
+  done(Status(Code::kUnavailable, "the store is closing", "unavailable"));
+}
+
+void RocksDbEventStore::CommitLoop() {
+  std::vector<Pending> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(queue_mu_);
+      queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      std::size_t bytes = 0;
+      while (!queue_.empty() && batch.size() < options_.max_batch_requests &&
+             (batch.empty() || bytes + queue_.front().bytes <= options_.max_batch_bytes)) {
+        bytes += queue_.front().bytes;
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    CommitBatch(batch);
+    batch.clear();
+  }
+}
+
+void RocksDbEventStore::CommitBatch(std::vector<Pending>& batch) {
+  std::vector<const AppendRequest*> requests;
+  requests.reserve(batch.size());
+  for (const auto& p : batch) requests.push_back(&p.request);
+
+  HeadInfo head;
+  std::int64_t head_time;
+  {
+    std::lock_guard lock(head_mu_);
+    head = head_;
+    head_time = head_recorded_at_;
+  }
+  CommittedState state{[this](const std::string& s) { return StreamVersion(s); },
+                       [this](const std::string& k) { return LoadIdempotency(k); }};
+  CommitPlan plan = CommitPlanner::Plan(requests, head, head_time, options_.clock(), state);
+
+  Status written = Status::Ok();
+  if (!plan.events.empty()) {
+    rocksdb::WriteBatch wb;
+    for (const auto& e : plan.events) {
+      wb.Put(events_, keys::EventKey(e.position), EncodeStored(e));
+      wb.Put(streams_, keys::StreamKey(e.stream, e.stream_version), keys::EncodeU64(e.position));
+    }
+    for (const auto& [key, rec] : plan.idempotency) {
+      wb.Put(idempotency_, key, EncodeIdempotency(rec));
+    }
+    wb.Put(meta_, keys::kMetaHead, EncodeHead(plan.head, plan.events.back().recorded_at_ms));
+    rocksdb::WriteOptions wo;
+    wo.sync = options_.sync;
+    written = FromRocks(db_->Write(wo, &wb), "committing a batch");
+    if (written.ok()) {
+      counters_.batches.fetch_add(1, std::memory_order_relaxed);
+      counters_.events.fetch_add(plan.events.size(), std::memory_order_relaxed);
+      if (options_.sync) counters_.fsyncs.fetch_add(1, std::memory_order_relaxed);
+      {
+        std::lock_guard lock(versions_mu_);
+        for (const auto& [stream, v] : plan.stream_versions) versions_[stream] = v;
+      }
+      {
+        std::lock_guard lock(head_mu_);
+        head_ = plan.head;
+        head_recorded_at_ = plan.events.back().recorded_at_ms;
+      }
+      for (const auto& l : listeners_) l(plan.events);
+      head_cv_.notify_all();
+      if (options_.on_batch) options_.on_batch(batch.size(), plan.events.size());
+    }
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    auto& planned = plan.appends[i];
+    if (!written.ok() && planned.event_count > 0) {
+      batch[i].done(written);
+    } else {
+      batch[i].done(std::move(planned.result));
+    }
+  }
+}
+
+std::uint64_t RocksDbEventStore::StreamVersion(const std::string& stream) const {
+  {
+    std::lock_guard lock(versions_mu_);
+    auto it = versions_.find(stream);
+    if (it != versions_.end()) return it->second;
+  }
+  std::uint64_t v = LoadStreamVersion(stream);
+  std::lock_guard lock(versions_mu_);
+  // The commit thread may have stored a newer version meanwhile; keep the max.
+  auto& slot = versions_[stream];
+  slot = std::max(slot, v);
+  return slot;
+}
+
+std::uint64_t RocksDbEventStore::LoadStreamVersion(const std::string& stream) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, streams_));
+  it->SeekForPrev(keys::StreamUpperKey(stream));
+  std::uint64_t version = 0;
+  if (it->Valid() && keys::StreamKeyVersion(it->key().ToStringView(), stream, version)) {
+    return version;
+  }
+  return 0;
+}
+
+std::optional<IdempotencyRecord> RocksDbEventStore::LoadIdempotency(const std::string& key) const {
+  std::string value;
+  auto s = db_->Get({}, idempotency_, key, &value);
+  if (!s.ok()) return std::nullopt;
+  return DecodeIdempotency(value);
+}
+
+Result<std::vector<RecordedEvent>> RocksDbEventStore::ReadStream(const std::string& stream,
+                                                                 std::uint64_t from_version,
+                                                                 std::size_t limit) const {
+  std::vector<RecordedEvent> out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, streams_));
+  std::vector<std::string> event_keys;
+  std::uint64_t version = 0;
+  for (it->Seek(keys::StreamKey(stream, std::max<std::uint64_t>(from_version, 1)));
+       it->Valid() && event_keys.size() < limit &&
+       keys::StreamKeyVersion(it->key().ToStringView(), stream, version);
+       it->Next()) {
+    event_keys.emplace_back(it->value().ToString());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "reading stream index");
+  if (event_keys.empty()) return out;
+  std::vector<rocksdb::Slice> slices(event_keys.begin(), event_keys.end());
+  std::vector<std::string> values;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs(slices.size(), events_);
+  auto statuses = db_->MultiGet({}, cfs, slices, &values);
+  out.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!statuses[i].ok()) return FromRocks(statuses[i], "reading event");
+    auto e = DecodeStored(values[i]);
+    if (!e.ok()) return e.status();
+    out.push_back(std::move(e).value());
+  }
+  return out;
+}
+
+Result<std::vector<RecordedEvent>> RocksDbEventStore::ReadAll(std::uint64_t from_position,
+                                                              std::size_t limit) const {
+  std::vector<RecordedEvent> out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, events_));
+  for (it->Seek(keys::EventKey(std::max<std::uint64_t>(from_position, 1)));
+       it->Valid() && out.size() < limit; it->Next()) {
+    auto e = DecodeStored(it->value().ToStringView());
+    if (!e.ok()) return e.status();
+    out.push_back(std::move(e).value());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "reading events");
+  return out;
+}
+
+HeadInfo RocksDbEventStore::Head() const {
+  std::lock_guard lock(head_mu_);
+  return head_;
+}
+
+std::uint64_t RocksDbEventStore::WaitForPosition(std::uint64_t after,
+                                                 std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(head_mu_);
+  head_cv_.wait_for(lock, timeout, [&] { return head_.position > after; });
+  return head_.position;
+}
+
+void RocksDbEventStore::AddCommitListener(CommitListener listener) {
+  listeners_.push_back(std::move(listener));
+}
+
+VerifyReport RocksDbEventStore::Verify() const {
+  ChainVerifier verifier;
+  rocksdb::ReadOptions ro;
+  ro.fill_cache = false;
+  ro.verify_checksums = true;
+  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
+  ro.snapshot = snapshot;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, events_));
+  std::string index_value;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::uint64_t expected = verifier.report().head.position + 1;
+    auto key = it->key().ToStringView();
+    if (key.size() != 8) {
+      verifier.FailAt(expected, "malformed event key");
+      break;
+    }
+    auto e = DecodeStored(it->value().ToStringView());
+    if (!e.ok()) {
+      verifier.FailAt(keys::DecodeU64(key), e.status().detail());
+      break;
+    }
+    if (e->position != keys::DecodeU64(key)) {
+      verifier.FailAt(keys::DecodeU64(key), "event stored under another position's key");
+      break;
+    }
+    if (!verifier.Feed(*e)) break;
+    auto s = db_->Get(ro, streams_, keys::StreamKey(e->stream, e->stream_version), &index_value);
+    if (!s.ok() || index_value.size() != 8 || keys::DecodeU64(index_value) != e->position) {
+      verifier.FailAt(e->position, "stream index does not point at this event");
+      break;
+    }
+  }
+  if (verifier.report().ok && !it->status().ok()) {
+    verifier.FailAt(verifier.report().head.position + 1, it->status().ToString());
+  }
+  it.reset();
+  db_->ReleaseSnapshot(snapshot);
+  return verifier.report();
+}
+
+Status RocksDbEventStore::PutProjection(const std::string& key, const std::string& value) {
+  rocksdb::WriteOptions wo;
+  wo.sync = options_.sync;
+  return FromRocks(db_->Put(wo, projections_, key, value), "writing projection");
+}
+
+Result<std::optional<std::string>> RocksDbEventStore::GetProjection(const std::string& key) const {
+  std::string value;
+  auto s = db_->Get({}, projections_, key, &value);
+  if (s.IsNotFound()) return std::optional<std::string>{};
+  if (!s.ok()) return FromRocks(s, "reading projection");
+  return std::optional<std::string>(std::move(value));
+}
+
+Status RocksDbEventStore::TamperForTest(std::uint64_t position,
+                                        const std::function<void(std::string&)>& change) {
+  std::string value;
+  auto s = db_->Get({}, events_, keys::EventKey(position), &value);
+  if (!s.ok()) return FromRocks(s, "reading event");
+  change(value);
+  return FromRocks(db_->Put({}, events_, keys::EventKey(position), value), "writing event");
+}
+
+}  // namespace hoering

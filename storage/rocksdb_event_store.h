@@ -1,0 +1,129 @@
+// The durable EventStore on RocksDB (layout: docs/storage-format.md).
+//
+// Writes go through one commit thread (group commit): AppendAsync queues the
+// request and returns; the commit thread takes everything waiting, plans it
+// with CommitPlanner, writes it as ONE WriteBatch with sync=true (WAL fsync),
+// then runs commit listeners and completes the callbacks. Request threads
+// never hold a lock across I/O. Reads go straight to RocksDB.
+//
+// Thread safety: all public methods are thread-safe.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "storage/commit_planner.h"
+#include "storage/event_store.h"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+}  // namespace rocksdb
+
+namespace hoering {
+
+struct RocksDbStoreOptions {
+  // Directory of the database; created if missing. REQUIRED.
+  std::string path;
+  // fsync the WAL before acknowledging. Default true; false is for
+  // benchmarks that measure the cost of durability, never for serving.
+  bool sync = true;
+  // Upper bounds of one group commit. Defaults: 4096 requests, 32 MiB.
+  std::size_t max_batch_requests = 4096;
+  std::size_t max_batch_bytes = 32u << 20;
+  // Block cache for reads. Default 64 MiB.
+  std::size_t block_cache_bytes = 64u << 20;
+  // UTC milliseconds; default: the system clock.
+  std::function<std::int64_t()> clock;
+  // Called on the commit thread after every durable batch with the number of
+  // requests and events in it (for metrics). Default: none.
+  std::function<void(std::size_t requests, std::size_t events)> on_batch;
+};
+
+struct StoreCounters {
+  std::atomic<std::uint64_t> batches{0};
+  std::atomic<std::uint64_t> events{0};
+  std::atomic<std::uint64_t> fsyncs{0};
+};
+
+class RocksDbEventStore : public EventStore {
+ public:
+  // Opens (or creates) the store and checks that the head record matches the
+  // last stored event.
+  static Result<std::unique_ptr<RocksDbEventStore>> Open(RocksDbStoreOptions options);
+  // Finishes every queued append, then closes the database.
+  ~RocksDbEventStore() override;
+
+  void AppendAsync(AppendRequest request, AppendCallback done) override;
+  Result<std::vector<RecordedEvent>> ReadStream(const std::string& stream,
+                                                std::uint64_t from_version,
+                                                std::size_t limit) const override;
+  std::uint64_t StreamVersion(const std::string& stream) const override;
+  Result<std::vector<RecordedEvent>> ReadAll(std::uint64_t from_position,
+                                             std::size_t limit) const override;
+  HeadInfo Head() const override;
+  std::uint64_t WaitForPosition(std::uint64_t after,
+                                std::chrono::milliseconds timeout) const override;
+  void AddCommitListener(CommitListener listener) override;
+  VerifyReport Verify() const override;
+
+  const StoreCounters& counters() const { return counters_; }
+
+  // Projection state lives beside the log (projections column family) so a
+  // checkpoint can be written in the same WriteBatch as its state.
+  Status PutProjection(const std::string& key, const std::string& value);
+  Result<std::optional<std::string>> GetProjection(const std::string& key) const;
+
+  // Test hook: rewrites the stored bytes of the event at `position`.
+  Status TamperForTest(std::uint64_t position, const std::function<void(std::string&)>& change);
+
+ private:
+  struct Pending {
+    AppendRequest request;
+    AppendCallback done;
+    std::size_t bytes = 0;
+  };
+
+  explicit RocksDbEventStore(RocksDbStoreOptions options);
+  Status LoadHead();
+  void CommitLoop();
+  void CommitBatch(std::vector<Pending>& batch);
+  std::uint64_t LoadStreamVersion(const std::string& stream) const;
+  std::optional<IdempotencyRecord> LoadIdempotency(const std::string& key) const;
+
+  RocksDbStoreOptions options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; closed in dtor
+  rocksdb::ColumnFamilyHandle* meta_ = nullptr;
+  rocksdb::ColumnFamilyHandle* events_ = nullptr;
+  rocksdb::ColumnFamilyHandle* streams_ = nullptr;
+  rocksdb::ColumnFamilyHandle* idempotency_ = nullptr;
+  rocksdb::ColumnFamilyHandle* projections_ = nullptr;
+
+  // Queue of appends waiting for the commit thread.
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<Pending> queue_;          // GUARDED_BY(queue_mu_)
+  bool stopping_ = false;              // GUARDED_BY(queue_mu_)
+
+  // Committed state, written only by the commit thread.
+  mutable std::mutex head_mu_;
+  mutable std::condition_variable head_cv_;
+  HeadInfo head_;                      // GUARDED_BY(head_mu_)
+  std::int64_t head_recorded_at_ = 0;  // GUARDED_BY(head_mu_)
+  mutable std::mutex versions_mu_;
+  mutable std::unordered_map<std::string, std::uint64_t> versions_;  // cache, GUARDED_BY(versions_mu_)
+
+  std::vector<CommitListener> listeners_;  // set before traffic
+  StoreCounters counters_;
+  std::thread committer_;
+};
+
+}  // namespace hoering
