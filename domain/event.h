@@ -26,6 +26,9 @@ struct NewEvent {
   std::string type;            // stable wire name, e.g. "PartyRegistered"
   std::uint32_t schema_version = 1;
   nlohmann::json data = nlohmann::json::object();
+  // Canonical JSON text of `data`. Filled by the store before commit (on the
+  // caller's thread, to keep the commit path short); when set, it wins.
+  std::string data_text;
 };
 
 // Context shared by all events of one append (one command).

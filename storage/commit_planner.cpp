@@ -37,6 +37,19 @@ Status CommitPlanner::Validate(const AppendRequest& r) {
   return Status::Ok();
 }
 
+std::string CommitPlanner::CanonicalJson(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void CommitPlanner::Prepare(AppendRequest& request) {
+  for (auto& e : request.events) {
+    if (e.data_text.empty()) {
+      e.data_text = CanonicalJson(e.data);
+      e.data = nullptr;
+    }
+  }
+}
+
 CommitPlan CommitPlanner::Plan(const std::vector<const AppendRequest*>& requests,
                                const HeadInfo& head, std::int64_t head_recorded_at_ms,
                                std::int64_t now_ms, const CommittedState& state) {
@@ -101,7 +114,7 @@ CommitPlan CommitPlanner::Plan(const std::vector<const AppendRequest*>& requests
       e.actor = req->context.actor;
       e.correlation_id = req->context.correlation_id;
       e.idempotency_key = key;
-      e.data = ne.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      e.data = ne.data_text.empty() ? CanonicalJson(ne.data) : ne.data_text;
       SealEvent(e, plan.head.hash);
       plan.head = {e.position, e.hash};
       plan.events.push_back(std::move(e));

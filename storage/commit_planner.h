@@ -49,6 +49,13 @@ class CommitPlanner {
   // Checks an append's shape (non-empty stream and events, sane types).
   static Status Validate(const AppendRequest& request);
 
+  // Serializes every event's data to canonical text (NewEvent::data_text).
+  // Call on the caller's thread, before queueing the request.
+  static void Prepare(AppendRequest& request);
+
+  // Canonical JSON text: sorted keys, no spaces, invalid UTF-8 replaced.
+  static std::string CanonicalJson(const nlohmann::json& j);
+
   // Plans `requests` on top of `head` and `state`. Requests are taken in
   // order; a later request sees the effects of earlier ones in the batch.
   // recorded_at is max(now_ms, head's recorded_at) so time never goes back.

@@ -57,7 +57,7 @@ std::optional<IdempotencyRecord> DecodeIdempotency(std::string_view v) {
 
 std::size_t RequestBytes(const AppendRequest& r) {
   std::size_t n = r.stream.size() + 128;
-  for (const auto& e : r.events) n += e.type.size() + 256;  // data size is unknown until dumped
+  for (const auto& e : r.events) n += e.type.size() + e.data_text.size() + 128;
   return n;
 }
 
@@ -156,6 +156,7 @@ RocksDbEventStore::~RocksDbEventStore() {
 }
 
 void RocksDbEventStore::AppendAsync(AppendRequest request, AppendCallback done) {
+  CommitPlanner::Prepare(request);
   std::size_t bytes = RequestBytes(request);
   {
     std::lock_guard lock(queue_mu_);
