@@ -1,0 +1,25 @@
+// Read model of all registered parties, ordered by id. A fold over
+// PartyRegistered events; not thread-safe (the server guards it).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/parties/party.h"
+
+namespace hoering::parties {
+
+class PartiesView {
+ public:
+  void Apply(const RecordedEvent& e);
+  const Party* Find(const std::string& id) const;
+  // Up to `limit` parties with id > after, by id.
+  std::vector<Party> List(const std::string& after, std::size_t limit) const;
+  std::size_t size() const { return by_id_.size(); }
+
+ private:
+  std::map<std::string, Party> by_id_;
+};
+
+}  // namespace hoering::parties

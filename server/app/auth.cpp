@@ -1,0 +1,45 @@
+#include "server/app/auth.h"
+
+#include "server/app/token_secret.h"
+
+namespace hoering::app {
+
+using access::Role;
+
+Result<access::Principal> Authenticate(const http::Request& request, const ReadModels& models) {
+  auto it = request.find(boost::beast::http::field::authorization);
+  if (it == request.end()) return access::Principal{};
+  std::string_view value = it->value();
+  constexpr std::string_view kScheme = "Bearer ";
+  if (value.size() <= kScheme.size() ||
+      !std::equal(kScheme.begin(), kScheme.end(), value.begin(),
+                  [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+    return Status(Code::kUnauthenticated, "Authorization must be 'Bearer <token>'",
+                  "invalid-token");
+  }
+  std::string secret(value.substr(kScheme.size()));
+  std::string hash = TokenHash(secret);
+  auto token = models.Read([&](const Views& v) { return v.access.FindActiveByHash(hash); });
+  if (!token) {
+    return Status(Code::kUnauthenticated, "the bearer token is unknown or revoked",
+                  "invalid-token");
+  }
+  return access::Principal{token->role, token->id, token->party};
+}
+
+Status RequireRole(const access::Principal& who, std::initializer_list<Role> roles) {
+  for (Role r : roles) {
+    if (who.role == r) return Status::Ok();
+  }
+  if (!who.authenticated()) {
+    return Status(Code::kUnauthenticated, "this request needs a bearer token", "unauthenticated");
+  }
+  std::string allowed;
+  for (Role r : roles) allowed += (allowed.empty() ? "" : ", ") + access::RoleName(r);
+  return Status(Code::kPermissionDenied,
+                "role '" + access::RoleName(who.role) + "' may not do this (allowed: " + allowed +
+                    ")",
+                "forbidden");
+}
+
+}  // namespace hoering::app

@@ -1,0 +1,66 @@
+#include "server/app/request_helpers.h"
+
+#include <charconv>
+
+namespace hoering::app {
+namespace {
+
+std::optional<std::uint64_t> ParseU64(std::string_view s) {
+  std::uint64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+Result<std::optional<std::uint64_t>> ParseUintQuery(const http::RouteMatch& match,
+                                                    std::string_view name) {
+  auto raw = match.Query(name);
+  if (!raw) return std::optional<std::uint64_t>{};
+  auto v = ParseU64(*raw);
+  if (!v) {
+    return InvalidArgument("query parameter '" + std::string(name) +
+                               "' must be a non-negative integer",
+                           "invalid-query");
+  }
+  return std::optional<std::uint64_t>(*v);
+}
+
+Result<std::size_t> ParseLimit(const http::RouteMatch& match) {
+  auto v = ParseUintQuery(match, "limit");
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return std::size_t{100};
+  if (**v < 1 || **v > 1000) {
+    return InvalidArgument("limit must be between 1 and 1000", "invalid-query");
+  }
+  return static_cast<std::size_t>(**v);
+}
+
+std::optional<std::string> Header(const http::Request& req, std::string_view name) {
+  auto it = req.find(name);
+  if (it == req.end()) return std::nullopt;
+  return std::string(it->value());
+}
+
+Result<std::optional<std::uint64_t>> ParseIfMatch(const http::Request& req) {
+  auto raw = Header(req, "If-Match");
+  if (!raw) return std::optional<std::uint64_t>{};
+  std::string_view v = *raw;
+  if (v == "*") return std::optional<std::uint64_t>{};
+  if (v.substr(0, 2) == "W/") v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  auto n = ParseU64(v);
+  if (!n) return InvalidArgument("If-Match must be an ETag like \"3\"", "invalid-if-match");
+  return std::optional<std::uint64_t>(*n);
+}
+
+std::string ETagFor(std::uint64_t stream_version) {
+  return "\"" + std::to_string(stream_version) + "\"";
+}
+
+void SetPositionHeader(http::Response& res, std::uint64_t position) {
+  res.set("X-Log-Position", std::to_string(position));
+}
+
+}  // namespace hoering::app

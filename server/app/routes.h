@@ -1,0 +1,14 @@
+// Route registration, one function per resource family, each in its own file.
+#pragma once
+
+#include "server/app/app_context.h"
+#include "server/http/router.h"
+
+namespace hoering::app {
+
+void AddPartyRoutes(http::Router& router, AppContext& ctx);   // routes_parties.cpp
+void AddTokenRoutes(http::Router& router, AppContext& ctx);   // routes_tokens.cpp
+void AddEventRoutes(http::Router& router, AppContext& ctx);   // routes_events.cpp
+void AddOpsRoutes(http::Router& router, AppContext& ctx);     // routes_ops.cpp
+
+}  // namespace hoering::app

@@ -1,0 +1,45 @@
+#include "server/app/token_secret.h"
+
+#include <openssl/rand.h>
+
+#include <stdexcept>
+
+#include "domain/sha256.h"
+
+namespace hoering::app {
+namespace {
+
+std::string RandomBytes(std::size_t n) {
+  std::string out(n, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
+    throw std::runtime_error("OpenSSL RAND_bytes failed");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NewTokenSecret() {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string bytes = RandomBytes(32);
+  std::string out = "hoer_";
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (unsigned char c : bytes) {
+    acc = (acc << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      out.push_back(kAlphabet[(acc >> (bits - 6)) & 63]);
+      bits -= 6;
+    }
+  }
+  if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
+  return out;
+}
+
+std::string NewTokenId() { return "tok_" + ToHex(RandomBytes(8)); }
+
+std::string TokenHash(const std::string& secret) { return ToHex(Sha256(secret)); }
+
+}  // namespace hoering::app

@@ -1,0 +1,16 @@
+// Bearer token secrets and ids, from OpenSSL's CSPRNG. The server keeps only
+// TokenHash(secret); the secret is shown to the caller once.
+#pragma once
+
+#include <string>
+
+namespace hoering::app {
+
+// "hoer_" followed by 43 base64url characters (32 random bytes).
+std::string NewTokenSecret();
+// "tok_" followed by 16 hex digits.
+std::string NewTokenId();
+// Lowercase hex SHA-256 of the secret.
+std::string TokenHash(const std::string& secret);
+
+}  // namespace hoering::app

@@ -1,0 +1,54 @@
+#include "server/app/write_pipeline.h"
+
+#include "domain/sha256.h"
+#include "server/app/request_helpers.h"
+#include "server/http/problem.h"
+
+namespace hoering::app {
+
+void AppendAndRespond(AppContext& ctx, const http::Request& request,
+                      const access::Principal& who, WriteCommand command,
+                      http::Responder respond) {
+  AppendRequest append;
+  append.stream = std::move(command.stream);
+  append.expected = command.expected;
+  append.events = std::move(command.events);
+  append.context.actor = who.actor();
+  append.context.correlation_id =
+      Header(request, "X-Correlation-Id").value_or(Header(request, "X-Request-Id").value_or(""));
+  if (auto key = Header(request, "Idempotency-Key")) {
+    if (key->empty() || key->size() > 200) {
+      respond(http::MakeProblem(
+          InvalidArgument("Idempotency-Key must be 1-200 characters", "invalid-idempotency-key"),
+          request));
+      return;
+    }
+    append.context.idempotency_key = (who.token_id.empty() ? "anonymous" : who.token_id) + ":" + *key;
+    append.idempotency_fingerprint =
+        ToHex(Sha256(std::string(request.method_string()) + " " + std::string(request.target()),
+                     request.body()));
+  }
+  // The request is copied into the callback: it runs on the store's thread
+  // after this handler has returned.
+  auto shared_request = std::make_shared<http::Request>(request);
+  ctx.store.AppendAsync(
+      std::move(append), [shared_request, answer = std::move(command.answer),
+                          on_conflict = std::move(command.on_conflict),
+                          respond = std::move(respond)](Result<AppendResult> result) {
+        if (!result.ok()) {
+          const bool conflict = result.status().code() == Code::kWrongExpectedVersion;
+          const bool if_match = shared_request->find("If-Match") != shared_request->end();
+          respond(http::MakeProblem(conflict && on_conflict && !if_match ? *on_conflict
+                                                                         : result.status(),
+                                    *shared_request));
+          return;
+        }
+        http::Response res = answer(*result, *shared_request);
+        SetPositionHeader(res, result->last_position);
+        res.set(boost::beast::http::field::etag, ETagFor(result->stream_version));
+        if (result->duplicate) res.set("Idempotent-Replayed", "true");
+        respond(std::move(res));
+      });
+}
+
+}  // namespace hoering::app

@@ -1,0 +1,39 @@
+// The one command pipeline (architecture.md §3): a handler has decided the
+// events; this appends them with the expected version and answers.
+//
+//  * Idempotency-Key: scoped to the caller's token; the fingerprint is the
+//    SHA-256 of method, target and body, so the same key with another body
+//    is 422 "idempotency-key-reused" and the same request returns the first
+//    answer (rebuilt from the first append's result) and writes nothing.
+//  * A failed expectation becomes 409 (412 when the request had If-Match),
+//    mapped in http/problem.cpp.
+//  * Success: `answer(result)` builds the body; the pipeline adds
+//    X-Log-Position and ETag (the stream version).
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include "domain/access/access.h"
+#include "server/app/app_context.h"
+#include "server/http/message.h"
+
+namespace hoering::app {
+
+struct WriteCommand {
+  std::string stream;
+  ExpectedVersion expected;
+  std::vector<NewEvent> events;
+  // Builds the success response (status and body) from the append result;
+  // the request is passed back for its version and keep-alive.
+  std::function<http::Response(const AppendResult&, const http::Request&)> answer;
+  // Used instead of the generic 409 "version-conflict" when the expectation
+  // fails (e.g. "party-exists" for a NoStream registration).
+  std::optional<Status> on_conflict;
+};
+
+void AppendAndRespond(AppContext& ctx, const http::Request& request,
+                      const access::Principal& who, WriteCommand command,
+                      http::Responder respond);
+
+}  // namespace hoering::app
