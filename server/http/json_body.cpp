@@ -1,0 +1,157 @@
+#include "server/http/json_body.h"
+
+#include <boost/beast/core/string.hpp>
+
+namespace hoering::http {
+namespace {
+
+using nlohmann::json;
+
+Status FieldError(std::string_view key, std::string_view what) {
+  return InvalidArgument("field '" + std::string(key) + "' " + std::string(what), "invalid-field");
+}
+
+// nullptr if absent or null.
+const json* Find(const json& object, std::string_view key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+}  // namespace
+
+std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+bool IsJsonContentType(std::string_view content_type) {
+  std::string_view media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
+  return boost::beast::iequals(media, "application/json");
+}
+
+Result<json> ParseJsonBody(const Request& req) {
+  const std::string& body = req.body();
+  if (body.empty()) return InvalidArgument("empty body: a JSON object is required", "empty-body");
+  auto ct = req.find(beast_http::field::content_type);
+  if (ct == req.end() || !IsJsonContentType(ct->value())) {
+    return InvalidArgument("Content-Type must be application/json", "unsupported-media-type");
+  }
+  if (auto bad = FindInvalidUtf8(body)) {
+    return InvalidArgument("body is not valid UTF-8 at byte offset " + std::to_string(*bad),
+                           "invalid-utf8");
+  }
+  bool too_deep = false;
+  json::parser_callback_t limit_depth = [&too_deep](int depth, json::parse_event_t event,
+                                                    json&) {
+    if (depth > kMaxJsonDepth) {
+      too_deep = true;
+      return false;  // discard; reported below
+    }
+    return true;
+  };
+  json value;
+  try {
+    value = json::parse(body, limit_depth, /*allow_exceptions=*/true, /*ignore_comments=*/false);
+  } catch (const json::parse_error& e) {
+    return InvalidArgument("malformed JSON at byte offset " + std::to_string(e.byte),
+                           "malformed-json");
+  }
+  if (too_deep) {
+    return InvalidArgument("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                           "too-deep");
+  }
+  if (!value.is_object()) {
+    return InvalidArgument("the body must be a JSON object", "not-an-object");
+  }
+  return value;
+}
+
+Result<std::string> RequireString(const json& object, std::string_view key) {
+  const json* v = Find(object, key);
+  if (v == nullptr || !v->is_string()) return FieldError(key, "is required and must be a string");
+  return v->get<std::string>();
+}
+
+Result<std::optional<std::string>> OptionalString(const json& object, std::string_view key) {
+  const json* v = Find(object, key);
+  if (v == nullptr) return std::optional<std::string>{};
+  if (!v->is_string()) return FieldError(key, "must be a string");
+  return std::optional<std::string>{v->get<std::string>()};
+}
+
+Result<bool> RequireBool(const json& object, std::string_view key) {
+  const json* v = Find(object, key);
+  if (v == nullptr || !v->is_boolean()) return FieldError(key, "is required and must be a boolean");
+  return v->get<bool>();
+}
+
+Result<std::optional<bool>> OptionalBool(const json& object, std::string_view key) {
+  const json* v = Find(object, key);
+  if (v == nullptr) return std::optional<bool>{};
+  if (!v->is_boolean()) return FieldError(key, "must be a boolean");
+  return std::optional<bool>{v->get<bool>()};
+}
+
+Result<std::optional<std::uint64_t>> OptionalUint(const json& object, std::string_view key) {
+  const json* v = Find(object, key);
+  if (v == nullptr) return std::optional<std::uint64_t>{};
+  if (v->is_number_unsigned()) return std::optional<std::uint64_t>{v->get<std::uint64_t>()};
+  if (v->is_number_integer() && v->get<std::int64_t>() >= 0) {
+    return std::optional<std::uint64_t>{static_cast<std::uint64_t>(v->get<std::int64_t>())};
+  }
+  return FieldError(key, "must be a non-negative integer");
+}
+
+Result<std::vector<std::string>> RequireArrayOfStrings(const json& object, std::string_view key) {
+  const json* v = Find(object, key);
+  if (v == nullptr || !v->is_array()) {
+    return FieldError(key, "is required and must be an array of strings");
+  }
+  std::vector<std::string> out;
+  out.reserve(v->size());
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const json& e = (*v)[i];
+    if (!e.is_string()) {
+      return FieldError(key, "must be an array of strings (element " + std::to_string(i) +
+                                 " is not a string)");
+    }
+    out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace hoering::http
