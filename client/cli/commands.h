@@ -1,0 +1,28 @@
+// The command groups of the `hoering` CLI. Each group lives in its own file
+// and adds its subcommands to the top-level app; cli.cpp lists the groups in
+// kCommandGroups. A new group (agreement, consultation, response,
+// disposition, decision, trace, receipt) is one new file defining one more
+// Add...Commands function plus one line in that list.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "client/cli/context.h"
+
+namespace hoering::client {
+
+using AddCommandGroup = void (*)(CLI::App& app, CliContext& ctx);
+
+void AddPartyCommands(CLI::App& app, CliContext& ctx);   // parties add|list|show
+void AddTokenCommands(CLI::App& app, CliContext& ctx);   // tokens issue|revoke|list
+void AddEventCommands(CLI::App& app, CliContext& ctx);   // events list|tail
+void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local]
+
+// Helpers for group files.
+// A group node: requires exactly one of its subcommands.
+CLI::App* AddGroup(CLI::App& app, const std::string& name, const std::string& description);
+// A leaf command whose callback sets `action` as the context's action.
+CLI::App* AddLeaf(CLI::App& parent, const std::string& name, const std::string& description,
+                  CliContext& ctx, std::function<int()> action);
+
+}  // namespace hoering::client

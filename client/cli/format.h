@@ -1,0 +1,24 @@
+// Small helpers that turn JSON answers into text cells for the CLI.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hoering::client {
+
+// j[key] as text: strings verbatim, null/missing as "", numbers and booleans
+// as JSON, objects and arrays as compact JSON.
+std::string Text(const nlohmann::json& j, std::string_view key);
+// Any JSON value as a cell (same rules as Text).
+std::string Text(const nlohmann::json& value);
+// The first `n` characters of a hex hash (the whole string if shorter).
+std::string ShortHash(const std::string& hex, std::size_t n = 12);
+// Key/value pairs of an object: first the `preferred` keys that are present,
+// in that order, then the remaining keys in the object's order.
+std::vector<std::pair<std::string, std::string>> Fields(const nlohmann::json& object,
+                                                        const std::vector<std::string>& preferred);
+
+}  // namespace hoering::client

@@ -1,0 +1,80 @@
+// hoering parties add|list|show
+#include <memory>
+
+#include "client/cli/commands.h"
+#include "client/cli/format.h"
+#include "client/cli/table.h"
+
+namespace hoering::client {
+namespace {
+
+const std::vector<std::string> kKinds = {"region",       "municipality", "practice",
+                                         "organisation", "authority",    "committee"};
+
+struct AddOptions {
+  PartyInput party;
+  std::string idempotency_key;
+};
+
+int Add(CliContext& ctx, const AddOptions& o) {
+  auto api = ctx.api();
+  if (!api.ok()) return ctx.Fail(api.error());
+  CallOptions call;
+  call.idempotency_key = o.idempotency_key;
+  auto r = (*api)->RegisterParty(o.party, call);
+  if (!r.ok()) return ctx.Fail(r.error());
+  if (ctx.options().json) return ctx.PrintJson(r->body);
+  RenderFields(ctx.out(), Fields(r->body, {"id", "name", "kind", "position", "hash"}));
+  return kExitOk;
+}
+
+int List(CliContext& ctx, std::uint32_t page_size) {
+  auto api = ctx.api();
+  if (!api.ok()) return ctx.Fail(api.error());
+  auto items = (*api)->ListParties(page_size);
+  if (!items.ok()) return ctx.Fail(items.error());
+  if (ctx.options().json) return ctx.PrintJson(*items);
+  Table t({"ID", "NAME", "KIND", "REGISTERED"});
+  for (const auto& p : *items) {
+    t.AddRow({Text(p, "id"), Text(p, "name"), Text(p, "kind"), Text(p, "registered_at")});
+  }
+  t.Render(ctx.out());
+  return kExitOk;
+}
+
+int Show(CliContext& ctx, const std::string& id) {
+  auto api = ctx.api();
+  if (!api.ok()) return ctx.Fail(api.error());
+  auto r = (*api)->GetParty(id);
+  if (!r.ok()) return ctx.Fail(r.error());
+  if (ctx.options().json) return ctx.PrintJson(r->body);
+  RenderFields(ctx.out(), Fields(r->body, {"id", "name", "kind", "registered_at"}));
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddPartyCommands(CLI::App& app, CliContext& ctx) {
+  CLI::App* group = AddGroup(app, "parties", "Register and look up parties");
+
+  auto add = std::make_shared<AddOptions>();
+  CLI::App* a = AddLeaf(*group, "add", "Register a party", ctx, [&ctx, add] { return Add(ctx, *add); });
+  a->add_option("--id", add->party.id, "Stable party id, e.g. samsoe-kommune")->required();
+  a->add_option("--name", add->party.name, "Display name")->required();
+  a->add_option("--kind", add->party.kind, "Kind of party")
+      ->required()
+      ->check(CLI::IsMember(kKinds));
+  a->add_option("--idempotency-key", add->idempotency_key, "Idempotency-Key for safe retries");
+
+  auto page_size = std::make_shared<std::uint32_t>(0);
+  CLI::App* l = AddLeaf(*group, "list", "List all parties", ctx,
+                        [&ctx, page_size] { return List(ctx, *page_size); });
+  l->add_option("--page-size", *page_size, "Items per request (server default when 0)")
+      ->check(CLI::Range(0, 1000));
+
+  auto id = std::make_shared<std::string>();
+  CLI::App* s = AddLeaf(*group, "show", "Show one party", ctx, [&ctx, id] { return Show(ctx, *id); });
+  s->add_option("id", *id, "Party id")->required();
+}
+
+}  // namespace hoering::client

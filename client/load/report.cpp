@@ -1,0 +1,92 @@
+#include "client/load/report.h"
+
+#include <cstdio>
+
+namespace hoering::client::load {
+namespace {
+
+std::string Fixed(double v, int digits = 2) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> LoadReport::lost() const {
+  if (!audit) return std::nullopt;
+  return audit->lost;
+}
+
+nlohmann::json ToJson(const LoadReport& r) {
+  nlohmann::json j{
+      {"scenario", r.scenario},
+      {"run_id", r.run_id},
+      {"connections", r.config.connections},
+      {"seconds", r.run.seconds},
+      {"warmup_seconds", r.config.warmup.count() / 1000.0},
+      {"sent", r.run.sent},
+      {"warmup_sent", r.run.warmup_sent},
+      {"acknowledged", r.run.acknowledged},
+      {"throughput_per_s", r.throughput()},
+      {"latency_ms",
+       {{"count", r.latency.count},
+        {"mean", r.latency.mean_ms},
+        {"p50", r.latency.p50_ms},
+        {"p90", r.latency.p90_ms},
+        {"p99", r.latency.p99_ms},
+        {"max", r.latency.max_ms}}},
+      {"errors", r.run.errors},
+      {"error_examples", r.run.error_examples},
+      {"connections_opened", r.run.connections_opened},
+  };
+  if (r.audit) {
+    const AckAuditReport& a = *r.audit;
+    j["audit"] = {{"acknowledged", a.acknowledged}, {"confirmed", a.confirmed},
+                  {"missing", a.missing},           {"mismatched", a.mismatched},
+                  {"duplicates", a.duplicates},     {"from", a.from},
+                  {"to", a.to},                     {"examples", a.examples}};
+    j["lost"] = a.lost;
+  } else {
+    j["audit"] = {{"error", r.audit_error}};
+    j["lost"] = nullptr;
+  }
+  return j;
+}
+
+void PrintHuman(std::ostream& out, const LoadReport& r) {
+  out << "scenario      " << r.scenario << " (run " << r.run_id << ")\n"
+      << "connections   " << r.config.connections << " (" << r.run.connections_opened
+      << " opened)\n"
+      << "measured      " << Fixed(r.run.seconds) << " s after " << Fixed(r.config.warmup.count() / 1000.0)
+      << " s warm-up\n"
+      << "requests      " << r.run.sent << " sent, " << r.run.acknowledged << " acknowledged ("
+      << r.run.warmup_sent << " more during warm-up)\n"
+      << "throughput    " << Fixed(r.throughput(), 1) << " acknowledged writes/s\n"
+      << "latency ms    p50 " << Fixed(r.latency.p50_ms, 3) << "  p90 " << Fixed(r.latency.p90_ms, 3)
+      << "  p99 " << Fixed(r.latency.p99_ms, 3) << "  max " << Fixed(r.latency.max_ms, 3) << "  (n="
+      << r.latency.count << ")\n";
+  out << "errors        ";
+  if (r.run.errors.empty()) out << "none";
+  bool first = true;
+  for (const auto& [k, n] : r.run.errors) {
+    out << (first ? "" : ", ") << k << ": " << n;
+    first = false;
+  }
+  out << '\n';
+  for (const auto& e : r.run.error_examples) out << "  e.g. " << e << '\n';
+  if (r.audit && r.audit->acknowledged == 0) {
+    out << "audit         nothing was acknowledged, nothing to re-read\nlost: 0\n";
+  } else if (r.audit) {
+    const AckAuditReport& a = *r.audit;
+    out << "audit         re-read positions " << a.from << ".." << a.to << ": " << a.confirmed
+        << " of " << a.acknowledged << " acknowledged writes confirmed (missing " << a.missing
+        << ", mismatched " << a.mismatched << ", duplicates " << a.duplicates << ")\n";
+    for (const auto& e : a.examples) out << "  " << e << '\n';
+    out << "lost: " << a.lost << '\n';
+  } else {
+    out << "audit         FAILED: " << r.audit_error << "\nlost: unknown\n";
+  }
+}
+
+}  // namespace hoering::client::load

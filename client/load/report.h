@@ -1,0 +1,33 @@
+// The result of a hoering-load run, for people or as one JSON document.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "client/lib/ack_audit.h"
+#include "client/lib/latency_stats.h"
+#include "client/load/runner.h"
+
+namespace hoering::client::load {
+
+struct LoadReport {
+  std::string scenario;
+  std::string run_id;
+  RunConfig config;
+  RunResult run;
+  LatencySummary latency;
+  std::optional<AckAuditReport> audit;  // nullopt when the log could not be read
+  std::string audit_error;              // why, when it could not
+
+  double throughput() const { return run.seconds > 0 ? run.acknowledged / run.seconds : 0; }
+  // Acknowledged writes not found where acknowledged; unknown (nullopt)
+  // without an audit.
+  std::optional<std::uint64_t> lost() const;
+};
+
+nlohmann::json ToJson(const LoadReport& r);
+void PrintHuman(std::ostream& out, const LoadReport& r);
+
+}  // namespace hoering::client::load
