@@ -3,4 +3,6 @@
 
 #include "client/cli/cli.h"
 
-int main(int argc, char** argv) { return hoering::client::RunCli(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  return hoering::client::RunCli(argc, argv, std::cout, std::cerr);
+}

@@ -71,8 +71,12 @@ void AddEventCommands(CLI::App& app, CliContext& ctx) {
   auto list = std::make_shared<ListOptions>();
   CLI::App* l = AddLeaf(*group, "list", "One page of the log with hashes", ctx,
                         [&ctx, list] { return List(ctx, *list); });
-  l->add_option("--from", list->from, "First position")->check(CLI::PositiveNumber)->capture_default_str();
-  l->add_option("--limit", list->limit, "Events per page")->check(CLI::Range(1, 1000))->capture_default_str();
+  l->add_option("--from", list->from, "First position")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  l->add_option("--limit", list->limit, "Events per page")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
 
   auto tail = std::make_shared<TailOptions>();
   CLI::App* t = AddLeaf(*group, "tail", "Follow the log live, one line per event", ctx,

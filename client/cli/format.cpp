@@ -16,7 +16,9 @@ std::string Text(const nlohmann::json& j, std::string_view key) {
   return it == j.end() ? std::string() : Text(*it);
 }
 
-std::string ShortHash(const std::string& hex, std::size_t n) { return hex.substr(0, n); }
+std::string ShortHash(const std::string& hex, std::size_t n) {
+  return hex.substr(0, n);
+}
 
 std::vector<std::pair<std::string, std::string>> Fields(const nlohmann::json& object,
                                                         const std::vector<std::string>& preferred) {

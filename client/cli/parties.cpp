@@ -58,7 +58,8 @@ void AddPartyCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "parties", "Register and look up parties");
 
   auto add = std::make_shared<AddOptions>();
-  CLI::App* a = AddLeaf(*group, "add", "Register a party", ctx, [&ctx, add] { return Add(ctx, *add); });
+  CLI::App* a =
+      AddLeaf(*group, "add", "Register a party", ctx, [&ctx, add] { return Add(ctx, *add); });
   a->add_option("--id", add->party.id, "Stable party id, e.g. samsoe-kommune")->required();
   a->add_option("--name", add->party.name, "Display name")->required();
   a->add_option("--kind", add->party.kind, "Kind of party")
@@ -73,7 +74,8 @@ void AddPartyCommands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::Range(0, 1000));
 
   auto id = std::make_shared<std::string>();
-  CLI::App* s = AddLeaf(*group, "show", "Show one party", ctx, [&ctx, id] { return Show(ctx, *id); });
+  CLI::App* s =
+      AddLeaf(*group, "show", "Show one party", ctx, [&ctx, id] { return Show(ctx, *id); });
   s->add_option("id", *id, "Party id")->required();
 }
 

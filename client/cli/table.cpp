@@ -21,9 +21,8 @@ void Cell(std::string& line, const std::string& cell, std::size_t width, Align a
 }  // namespace
 
 std::size_t DisplayWidth(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string OneLine(std::string_view s) {

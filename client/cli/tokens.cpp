@@ -64,7 +64,8 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   i->add_option("--label", req->label, "Who or what holds the token")->required();
 
   auto id = std::make_shared<std::string>();
-  CLI::App* r = AddLeaf(*group, "revoke", "Revoke a token", ctx, [&ctx, id] { return Revoke(ctx, *id); });
+  CLI::App* r =
+      AddLeaf(*group, "revoke", "Revoke a token", ctx, [&ctx, id] { return Revoke(ctx, *id); });
   r->add_option("id", *id, "Token id (not the secret)")->required();
 
   AddLeaf(*group, "list", "List tokens (never their secrets)", ctx, [&ctx] { return List(ctx); });

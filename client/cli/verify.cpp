@@ -24,8 +24,8 @@ int Server(CliContext& ctx, Api& api) {
   } else {
     const nlohmann::json head = b.value("head", nlohmann::json::object());
     if (ok) {
-      ctx.out() << "ok: " << Text(b, "checked") << " events checked; head " << Text(head, "position")
-                << " " << Text(head, "hash") << '\n';
+      ctx.out() << "ok: " << Text(b, "checked") << " events checked; head "
+                << Text(head, "position") << " " << Text(head, "hash") << '\n';
     } else {
       ctx.out() << "BROKEN: first bad position " << Text(b, "first_bad") << ": "
                 << Text(b, "problem") << " (" << Text(b, "checked") << " events checked)\n";
@@ -48,11 +48,10 @@ int Local(CliContext& ctx, Api& api, std::uint32_t page_size) {
     if (!r.ok) j["problem"] = r.problem;
     ctx.PrintJson(j);
   } else if (r.ok) {
-    ctx.out() << "ok (local): " << r.checked << " events re-hashed; head " << r.head_position
-              << " " << ToHex(r.head_hash) << '\n';
+    ctx.out() << "ok (local): " << r.checked << " events re-hashed; head " << r.head_position << " "
+              << ToHex(r.head_hash) << '\n';
   } else {
-    ctx.out() << "BROKEN (local): first bad position " << *r.first_bad << ": " << r.problem
-              << '\n';
+    ctx.out() << "BROKEN (local): first bad position " << *r.first_bad << ": " << r.problem << '\n';
   }
   return r.ok ? kExitOk : kExitBroken;
 }

@@ -19,13 +19,13 @@ struct Acknowledged {
 };
 
 struct AckAuditReport {
-  std::uint64_t acknowledged = 0;  // acknowledgements given to the audit
-  std::uint64_t confirmed = 0;     // found at their position with the expected stream/type
-  std::uint64_t missing = 0;       // no event at that position in the log
-  std::uint64_t mismatched = 0;    // an event of another stream/type sits there
-  std::uint64_t duplicates = 0;    // the same position acknowledged more than once
-  std::uint64_t lost = 0;          // acknowledged - confirmed
-  std::uint64_t from = 0, to = 0;  // the range that was read (0, 0 when empty)
+  std::uint64_t acknowledged = 0;     // acknowledgements given to the audit
+  std::uint64_t confirmed = 0;        // found at their position with the expected stream/type
+  std::uint64_t missing = 0;          // no event at that position in the log
+  std::uint64_t mismatched = 0;       // an event of another stream/type sits there
+  std::uint64_t duplicates = 0;       // the same position acknowledged more than once
+  std::uint64_t lost = 0;             // acknowledged - confirmed
+  std::uint64_t from = 0, to = 0;     // the range that was read (0, 0 when empty)
   std::vector<std::string> examples;  // up to 10 human-readable findings
 };
 

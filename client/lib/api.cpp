@@ -84,8 +84,8 @@ Expected<ApiResult> Api::Call(Verb method, std::string_view target, const json& 
 
 Expected<ApiResult> Api::CallRaw(Verb method, std::string_view target, std::string body,
                                  std::string_view content_type, const CallOptions& options) {
-  return Interpret(http_.Send(method, target, std::move(body), content_type,
-                              RequestHeaders(options)));
+  return Interpret(
+      http_.Send(method, target, std::move(body), content_type, RequestHeaders(options)));
 }
 
 Expected<std::vector<json>> Api::ListAll(std::string_view path, std::uint32_t page_size,
@@ -160,7 +160,8 @@ Expected<std::uint64_t> Api::ScanEvents(std::uint64_t from, std::optional<std::u
   std::uint64_t visited = 0;
   while (!to || from <= *to) {
     std::uint32_t limit = page_size;
-    if (to && limit != 0 && *to - from + 1 < limit) limit = static_cast<std::uint32_t>(*to - from + 1);
+    if (to && limit != 0 && *to - from + 1 < limit)
+      limit = static_cast<std::uint32_t>(*to - from + 1);
     auto page = ReadEvents(from, limit);
     if (!page.ok()) return page.error();
     for (const json& event : page->items) {
@@ -180,22 +181,28 @@ Expected<ApiResult> Api::TailEvents(std::optional<std::uint64_t> from,
                                     const std::function<bool(const json&)>& on_event) {
   QueryParams q{{"from", from ? std::to_string(*from) : ""}};
   std::string bad;
-  auto r = http_.Stream(WithQuery("/v1/events/live", q), RequestHeaders({}),
-                        [&](const SseEvent& e) {
-                          json event = json::parse(e.data, nullptr, false);
-                          if (event.is_discarded()) {
-                            bad = "event " + e.id + " carries data that is not JSON";
-                            return false;
-                          }
-                          return on_event(event);
-                        });
+  auto r =
+      http_.Stream(WithQuery("/v1/events/live", q), RequestHeaders({}), [&](const SseEvent& e) {
+        json event = json::parse(e.data, nullptr, false);
+        if (event.is_discarded()) {
+          bad = "event " + e.id + " carries data that is not JSON";
+          return false;
+        }
+        return on_event(event);
+      });
   if (!bad.empty()) return BadResponse(bad, 200);
   return Interpret(std::move(r));
 }
 
-Expected<ApiResult> Api::Verify() { return Call(Verb::get, "/v1/verify"); }
-Expected<ApiResult> Api::Health() { return Call(Verb::get, "/healthz"); }
-Expected<ApiResult> Api::Ready() { return Call(Verb::get, "/readyz"); }
+Expected<ApiResult> Api::Verify() {
+  return Call(Verb::get, "/v1/verify");
+}
+Expected<ApiResult> Api::Health() {
+  return Call(Verb::get, "/healthz");
+}
+Expected<ApiResult> Api::Ready() {
+  return Call(Verb::get, "/readyz");
+}
 Expected<ApiResult> Api::Metrics() {
   CallOptions options;
   options.headers.Set("Accept", "text/plain");

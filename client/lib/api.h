@@ -31,7 +31,7 @@ struct ApiResult {
   Headers headers;
   // The log position of a write: the body's "position", else X-Log-Position.
   std::optional<std::uint64_t> position;
-  std::string etag;     // ETag header as sent (quotes included), "" if absent
+  std::string etag;  // ETag header as sent (quotes included), "" if absent
 };
 
 // Per-call request options; every field is optional (empty: not sent).

@@ -42,9 +42,8 @@ bool ChainVerifier::Add(const RecordedEvent& e) {
     }
   }
   if (!HashMatches(e)) {
-    return Fail(e.position, "hash" + at + " does not match its contents (stored " +
-                                ToHex(e.hash) + ", computed " + ToHex(ChainHash(e.prev_hash, e)) +
-                                ")");
+    return Fail(e.position, "hash" + at + " does not match its contents (stored " + ToHex(e.hash) +
+                                ", computed " + ToHex(ChainHash(e.prev_hash, e)) + ")");
   }
   if (track_streams_) {
     std::uint64_t& version = stream_versions_[e.stream];

@@ -18,11 +18,11 @@ namespace hoering::client {
 
 struct ChainReport {
   bool ok = true;
-  std::uint64_t checked = 0;        // events examined, the first bad one included
-  std::uint64_t head_position = 0;  // the last event that verified (0: none)
-  Hash head_hash{};                 // its hash
+  std::uint64_t checked = 0;               // events examined, the first bad one included
+  std::uint64_t head_position = 0;         // the last event that verified (0: none)
+  Hash head_hash{};                        // its hash
   std::optional<std::uint64_t> first_bad;  // position of the first event that failed
-  std::string problem;              // why it failed ("" when ok)
+  std::string problem;                     // why it failed ("" when ok)
 };
 
 // Checks events fed one at a time, in position order, so a whole log can be

@@ -10,7 +10,9 @@ std::string Endpoint::HostHeader() const {
   return h + ":" + std::to_string(port);
 }
 
-std::string Endpoint::ToString() const { return "http://" + HostHeader() + path_prefix; }
+std::string Endpoint::ToString() const {
+  return "http://" + HostHeader() + path_prefix;
+}
 
 Result<Endpoint> ParseBaseUrl(std::string_view url) {
   auto parsed = boost::urls::parse_absolute_uri(url);

@@ -22,9 +22,9 @@ Status TransportError(const beast::error_code& ec, const std::string& what,
     return Status(Code::kUnavailable,
                   what + ": timed out after " + std::to_string(timeout.count()) + " ms", "timeout");
   }
-  const bool http_parse_error = ec.category() == bhttp::make_error_code(bhttp::error::bad_version).category() &&
-                                ec != bhttp::error::end_of_stream &&
-                                ec != bhttp::error::partial_message;
+  const bool http_parse_error =
+      ec.category() == bhttp::make_error_code(bhttp::error::bad_version).category() &&
+      ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
   if (http_parse_error) {
     return Status(Code::kUnavailable, what + ": " + ec.message(), "bad-response");
   }
@@ -134,8 +134,8 @@ struct HttpClient::Impl {
   }
 
   // Writes `req` and reads the whole answer on the open connection.
-  Result<HttpResponse> Exchange(bhttp::request<bhttp::string_body>& req,
-                                Clock::time_point deadline, bool& got_some) {
+  Result<HttpResponse> Exchange(bhttp::request<bhttp::string_body>& req, Clock::time_point deadline,
+                                bool& got_some) {
     got_some = false;
     stream.expires_at(deadline);
     auto ec = Await([&](auto handler) { bhttp::async_write(stream, req, std::move(handler)); });
@@ -146,17 +146,16 @@ struct HttpClient::Impl {
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(options.body_limit);
     if (req.method() == Verb::head) parser.skip(true);
-    ec = Await([&](auto handler) {
-      bhttp::async_read(stream, buffer, parser, std::move(handler));
-    });
+    ec =
+        Await([&](auto handler) { bhttp::async_read(stream, buffer, parser, std::move(handler)); });
     got_some = parser.got_some();
     if (ec) {
       Close();
       return TransportError(ec, "read response", options.timeout);
     }
     auto& msg = parser.get();
-    HttpResponse r{static_cast<int>(msg.result_int()), std::string(msg.reason()), CopyHeaders(msg.base()),
-                   std::move(msg.body())};
+    HttpResponse r{static_cast<int>(msg.result_int()), std::string(msg.reason()),
+                   CopyHeaders(msg.base()), std::move(msg.body())};
     if (!msg.keep_alive()) Close();
     return r;
   }
@@ -183,9 +182,15 @@ HttpClient::~HttpClient() = default;
 HttpClient::HttpClient(HttpClient&&) noexcept = default;
 HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 
-const Endpoint& HttpClient::endpoint() const { return impl_->endpoint; }
-std::uint64_t HttpClient::connections_opened() const { return impl_->opened; }
-void HttpClient::Close() { impl_->Close(); }
+const Endpoint& HttpClient::endpoint() const {
+  return impl_->endpoint;
+}
+std::uint64_t HttpClient::connections_opened() const {
+  return impl_->opened;
+}
+void HttpClient::Close() {
+  impl_->Close();
+}
 
 Result<HttpResponse> HttpClient::Send(Verb verb, std::string_view target, std::string body,
                                       std::string_view content_type, const Headers& headers) {
@@ -221,7 +226,8 @@ Result<HttpResponse> HttpClient::Stream(std::string_view target, const Headers& 
     s.stream.expires_at(deadline);
     auto ec = s.Await([&](auto h) { bhttp::async_write(s.stream, req, std::move(h)); });
     if (!ec) {
-      ec = s.Await([&](auto h) { bhttp::async_read_header(s.stream, s.buffer, *parser, std::move(h)); });
+      ec = s.Await(
+          [&](auto h) { bhttp::async_read_header(s.stream, s.buffer, *parser, std::move(h)); });
     }
     if (!ec) break;
     bool retry = attempt == 0 && reused && !parser->got_some() && ec != beast::error::timeout;
@@ -231,8 +237,10 @@ Result<HttpResponse> HttpClient::Stream(std::string_view target, const Headers& 
   }
 
   const auto& head_msg = parser->get();
-  HttpResponse head{static_cast<int>(head_msg.result_int()), std::string(head_msg.reason()),
-                    CopyHeaders(head_msg.base()), {}};
+  HttpResponse head{static_cast<int>(head_msg.result_int()),
+                    std::string(head_msg.reason()),
+                    CopyHeaders(head_msg.base()),
+                    {}};
   if (!IsSuccess(head.status)) {  // an error answer: read it whole
     bhttp::response_parser<bhttp::string_body> rest{std::move(*parser)};
     rest.body_limit(s.options.body_limit);
@@ -263,9 +271,8 @@ Result<HttpResponse> HttpClient::Stream(std::string_view target, const Headers& 
     } else {
       s.stream.expires_never();
     }
-    auto ec = s.Await([&](auto h) {
-      bhttp::async_read_some(s.stream, s.buffer, *parser, std::move(h));
-    });
+    auto ec =
+        s.Await([&](auto h) { bhttp::async_read_some(s.stream, s.buffer, *parser, std::move(h)); });
     if (ec == bhttp::error::need_buffer) ec = {};
     const size_t n = sizeof buf - parser->get().body().size;
     if (n > 0) sse.Feed(std::string_view(buf, n), sink);

@@ -35,13 +35,15 @@ class Headers {
 
 // A complete response as received.
 struct HttpResponse {
-  int status = 0;       // e.g. 201
-  std::string reason;   // reason phrase as sent, e.g. "Created"
+  int status = 0;      // e.g. 201
+  std::string reason;  // reason phrase as sent, e.g. "Created"
   Headers headers;
-  std::string body;     // empty for HEAD and for a streamed (SSE) response
+  std::string body;  // empty for HEAD and for a streamed (SSE) response
 };
 
 // True for 2xx.
-inline bool IsSuccess(int status) { return status >= 200 && status < 300; }
+inline bool IsSuccess(int status) {
+  return status >= 200 && status < 300;
+}
 
 }  // namespace hoering::client

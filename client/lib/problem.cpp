@@ -24,8 +24,8 @@ ApiError ProblemFromResponse(const HttpResponse& response) {
     e.detail = response.body.substr(0, 500);
   }
   if (e.type.empty()) e.type = "about:blank";
-  if (e.title.empty()) e.title = response.reason.empty() ? "HTTP " + std::to_string(e.status)
-                                                         : response.reason;
+  if (e.title.empty())
+    e.title = response.reason.empty() ? "HTTP " + std::to_string(e.status) : response.reason;
   return e;
 }
 

@@ -12,9 +12,9 @@
 namespace hoering::client {
 
 struct SseEvent {
-  std::string id;               // the last event id seen on the stream ("" if none)
-  std::string event = "message";  // the "event:" field, "message" when absent
-  std::string data;             // "data:" lines joined by '\n', no trailing '\n'
+  std::string id;                      // the last event id seen on the stream ("" if none)
+  std::string event = "message";       // the "event:" field, "message" when absent
+  std::string data;                    // "data:" lines joined by '\n', no trailing '\n'
   std::optional<std::uint64_t> retry;  // "retry:" in ms, when this event carried one
 };
 
@@ -35,10 +35,10 @@ class SseParser {
   void Consume(std::string_view bytes, const Sink& sink);
   void Line(std::string_view line, const Sink& sink);
 
-  std::string prefix_;        // first bytes, until the BOM check is done
+  std::string prefix_;  // first bytes, until the BOM check is done
 
-  std::string line_;          // the current, unterminated line
-  bool skip_lf_ = false;      // the previous chunk ended in '\r'
+  std::string line_;      // the current, unterminated line
+  bool skip_lf_ = false;  // the previous chunk ended in '\r'
   bool bom_checked_ = false;
   std::string last_id_;
   std::string event_;

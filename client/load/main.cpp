@@ -30,14 +30,18 @@ int Main(int argc, char** argv) {
   bool json = false;
 
   CLI::App app{"hoering-load: write load with a durability audit", "hoering-load"};
-  app.add_option("--url", config.url, "Server base URL")->envname("HOERING_URL")->capture_default_str();
+  app.add_option("--url", config.url, "Server base URL")
+      ->envname("HOERING_URL")
+      ->capture_default_str();
   app.add_option("--token", config.token, "Bearer token (admin: writes and reads the log)")
       ->envname("HOERING_TOKEN");
   app.add_option("--connections", config.connections, "Keep-alive connections, one thread each")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
-  app.add_option("--duration", duration, "Measured time, e.g. 10s, 500ms, 2m")->capture_default_str();
-  app.add_option("--requests", config.requests, "Measured requests in total (instead of --duration)");
+  app.add_option("--duration", duration, "Measured time, e.g. 10s, 500ms, 2m")
+      ->capture_default_str();
+  app.add_option("--requests", config.requests,
+                 "Measured requests in total (instead of --duration)");
   app.add_option("--warmup", warmup, "Warm-up before measuring")->capture_default_str();
   app.add_option("--timeout", timeout, "Per-request timeout")->capture_default_str();
   app.add_option("--scenario", scenario_name, "Workload")
@@ -98,4 +102,6 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace hoering::client::load
 
-int main(int argc, char** argv) { return hoering::client::load::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return hoering::client::load::Main(argc, argv);
+}

@@ -42,10 +42,14 @@ nlohmann::json ToJson(const LoadReport& r) {
   };
   if (r.audit) {
     const AckAuditReport& a = *r.audit;
-    j["audit"] = {{"acknowledged", a.acknowledged}, {"confirmed", a.confirmed},
-                  {"missing", a.missing},           {"mismatched", a.mismatched},
-                  {"duplicates", a.duplicates},     {"from", a.from},
-                  {"to", a.to},                     {"examples", a.examples}};
+    j["audit"] = {{"acknowledged", a.acknowledged},
+                  {"confirmed", a.confirmed},
+                  {"missing", a.missing},
+                  {"mismatched", a.mismatched},
+                  {"duplicates", a.duplicates},
+                  {"from", a.from},
+                  {"to", a.to},
+                  {"examples", a.examples}};
     j["lost"] = a.lost;
   } else {
     j["audit"] = {{"error", r.audit_error}};
@@ -58,14 +62,14 @@ void PrintHuman(std::ostream& out, const LoadReport& r) {
   out << "scenario      " << r.scenario << " (run " << r.run_id << ")\n"
       << "connections   " << r.config.connections << " (" << r.run.connections_opened
       << " opened)\n"
-      << "measured      " << Fixed(r.run.seconds) << " s after " << Fixed(r.config.warmup.count() / 1000.0)
-      << " s warm-up\n"
+      << "measured      " << Fixed(r.run.seconds) << " s after "
+      << Fixed(r.config.warmup.count() / 1000.0) << " s warm-up\n"
       << "requests      " << r.run.sent << " sent, " << r.run.acknowledged << " acknowledged ("
       << r.run.warmup_sent << " more during warm-up)\n"
       << "throughput    " << Fixed(r.throughput(), 1) << " acknowledged writes/s\n"
-      << "latency ms    p50 " << Fixed(r.latency.p50_ms, 3) << "  p90 " << Fixed(r.latency.p90_ms, 3)
-      << "  p99 " << Fixed(r.latency.p99_ms, 3) << "  max " << Fixed(r.latency.max_ms, 3) << "  (n="
-      << r.latency.count << ")\n";
+      << "latency ms    p50 " << Fixed(r.latency.p50_ms, 3) << "  p90 "
+      << Fixed(r.latency.p90_ms, 3) << "  p99 " << Fixed(r.latency.p99_ms, 3) << "  max "
+      << Fixed(r.latency.max_ms, 3) << "  (n=" << r.latency.count << ")\n";
   out << "errors        ";
   if (r.run.errors.empty()) out << "none";
   bool first = true;

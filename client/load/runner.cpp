@@ -18,9 +18,9 @@ struct Shared {
   const RunConfig& config;
   Scenario& scenario;
   std::latch start;
-  Clock::time_point begin;          // set before the latch opens
-  Clock::time_point measure_from;   // begin + warmup
-  Clock::time_point measure_until;  // duration mode only
+  Clock::time_point begin;            // set before the latch opens
+  Clock::time_point measure_from;     // begin + warmup
+  Clock::time_point measure_until;    // duration mode only
   std::atomic<std::uint64_t> budget;  // requests mode: measured requests left
   std::mutex mu;
   RunResult result;  // GUARDED_BY(mu)

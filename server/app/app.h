@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "server/app/app_context.h"
+#include "server/app/min_position_gate.h"
 #include "server/http/metrics.h"
 #include "server/http/request_metrics.h"
 #include "server/http/router.h"
@@ -24,7 +25,7 @@ class App {
 
   // Catches the read models up from the log. Call once, before serving.
   Status Start();
-  http::Handler& handler() { return router_; }
+  http::Handler& handler() { return gate_; }
   AppContext& context() { return ctx_; }
   ReadModels& models() { return models_; }
   // Waits for running blocking jobs (verify) to finish.
@@ -38,6 +39,7 @@ class App {
   AppContext ctx_;
   http::RequestMetrics request_metrics_;
   http::Router router_;
+  MinPositionGate gate_{ctx_, router_};
 };
 
 }  // namespace hoering::app

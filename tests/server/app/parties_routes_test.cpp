@@ -187,3 +187,30 @@ TEST(PartiesRoutes, DataSurvivesARestart) {
 
 }  // namespace
 }  // namespace hoering
+
+namespace hoering {
+namespace {
+
+TEST(MinPosition, ReadsReflectAcknowledgedWritesAndRefuseFuturePositions) {
+  testing::TestServer server;
+  auto writer = server.Client();
+  auto reader = server.Client("");
+  auto w = writer.RegisterParty({"ringkobing-skjern", "Ringkøbing-Skjern Kommune", "municipality"});
+  ASSERT_TRUE(w.ok());
+  client::CallOptions at;
+  at.min_position = *w->position;
+  auto r = reader.Call(client::Verb::get, "/v1/parties/ringkobing-skjern", nullptr, at);
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->body["name"], "Ringkøbing-Skjern Kommune");
+  at.min_position = *w->position + 1000;
+  auto future = reader.Call(client::Verb::get, "/v1/parties", nullptr, at);
+  ASSERT_FALSE(future.ok());
+  EXPECT_EQ(future.error().status, 412);
+  EXPECT_EQ(future.error().type, "urn:hoering:min-position-not-reached");
+  client::CallOptions bad;
+  bad.headers.Set("X-Min-Position", "soon");
+  EXPECT_EQ(reader.Call(client::Verb::get, "/v1/parties", nullptr, bad).error().status, 400);
+}
+
+}  // namespace
+}  // namespace hoering
