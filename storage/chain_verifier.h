@@ -22,6 +22,10 @@ class ChainVerifier {
   void FailAt(std::uint64_t position, std::string problem);
 
   const VerifyReport& report() const { return report_; }
+  // The last version seen of every stream.
+  const std::unordered_map<std::string, std::uint64_t>& stream_versions() const {
+    return stream_versions_;
+  }
 
  private:
   VerifyReport report_;

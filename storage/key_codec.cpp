@@ -24,13 +24,6 @@ std::string StreamKey(std::string_view stream, std::uint64_t version) {
   return k;
 }
 
-std::string StreamUpperKey(std::string_view stream) {
-  std::string k(stream);
-  k.push_back('\0');
-  k.append(8, '\xff');
-  return k;
-}
-
 bool StreamKeyVersion(std::string_view key, std::string_view stream, std::uint64_t& version) {
   if (key.size() != stream.size() + 9 || key.substr(0, stream.size()) != stream ||
       key[stream.size()] != '\0') {

@@ -17,8 +17,6 @@ inline std::string EventKey(std::uint64_t position) { return EncodeU64(position)
 
 // streams CF: stream 0x00 version:u64  ->  position:u64
 std::string StreamKey(std::string_view stream, std::uint64_t version);
-// The smallest key after every key of `stream` (for SeekForPrev).
-std::string StreamUpperKey(std::string_view stream);
 // The version part of a streams key, if the key belongs to `stream`.
 bool StreamKeyVersion(std::string_view key, std::string_view stream, std::uint64_t& version);
 

@@ -4,6 +4,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/write_batch.h>
 
 #include "domain/event_codec.h"
@@ -81,6 +82,14 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf_options.compression = rocksdb::kNoCompression;
+  // stream_heads is looked up for every append, mostly for streams that do
+  // not exist yet: a Bloom filter answers those without reading a block.
+  rocksdb::BlockBasedTableOptions heads_table = table;
+  heads_table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  rocksdb::ColumnFamilyOptions heads_options = cf_options;
+  heads_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(heads_table));
+  heads_options.memtable_prefix_bloom_size_ratio = 0.1;
+  heads_options.memtable_whole_key_filtering = true;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {
       {rocksdb::kDefaultColumnFamilyName, cf_options},
@@ -88,6 +97,7 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
       {"streams", cf_options},
       {"idempotency", cf_options},
       {"projections", cf_options},
+      {"stream_heads", heads_options},
   };
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(db_options, store->options_.path, cfs, &store->handles_, &raw);
@@ -98,6 +108,7 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   store->streams_ = store->handles_[2];
   store->idempotency_ = store->handles_[3];
   store->projections_ = store->handles_[4];
+  store->stream_heads_ = store->handles_[5];
 
   if (Status st = store->LoadHead(); !st.ok()) return st;
   store->committer_ = std::thread([s = store.get()] { s->CommitLoop(); });
@@ -212,6 +223,9 @@ void RocksDbEventStore::CommitBatch(std::vector<Pending>& batch) {
       wb.Put(events_, keys::EventKey(e.position), EncodeStored(e));
       wb.Put(streams_, keys::StreamKey(e.stream, e.stream_version), keys::EncodeU64(e.position));
     }
+    for (const auto& [stream, version] : plan.stream_versions) {
+      wb.Put(stream_heads_, stream, keys::EncodeU64(version));
+    }
     for (const auto& [key, rec] : plan.idempotency) {
       wb.Put(idempotency_, key, EncodeIdempotency(rec));
     }
@@ -262,13 +276,10 @@ std::uint64_t RocksDbEventStore::StreamVersion(const std::string& stream) const 
 }
 
 std::uint64_t RocksDbEventStore::LoadStreamVersion(const std::string& stream) const {
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, streams_));
-  it->SeekForPrev(keys::StreamUpperKey(stream));
-  std::uint64_t version = 0;
-  if (it->Valid() && keys::StreamKeyVersion(it->key().ToStringView(), stream, version)) {
-    return version;
-  }
-  return 0;
+  std::string value;
+  auto s = db_->Get({}, stream_heads_, stream, &value);
+  if (!s.ok() || value.size() != 8) return 0;
+  return keys::DecodeU64(value);
 }
 
 std::optional<IdempotencyRecord> RocksDbEventStore::LoadIdempotency(const std::string& key) const {
@@ -371,6 +382,17 @@ VerifyReport RocksDbEventStore::Verify() const {
   }
   if (verifier.report().ok && !it->status().ok()) {
     verifier.FailAt(verifier.report().head.position + 1, it->status().ToString());
+  }
+  if (verifier.report().ok) {
+    // Every stream's head record must equal its last version in the log.
+    for (const auto& [stream, version] : verifier.stream_versions()) {
+      auto s = db_->Get(ro, stream_heads_, stream, &index_value);
+      if (!s.ok() || index_value.size() != 8 || keys::DecodeU64(index_value) != version) {
+        verifier.FailAt(verifier.report().head.position,
+                        "stream head of '" + stream + "' does not match its last event");
+        break;
+      }
+    }
   }
   it.reset();
   db_->ReleaseSnapshot(snapshot);

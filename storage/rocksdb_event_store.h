@@ -106,6 +106,7 @@ class RocksDbEventStore : public EventStore {
   rocksdb::ColumnFamilyHandle* streams_ = nullptr;
   rocksdb::ColumnFamilyHandle* idempotency_ = nullptr;
   rocksdb::ColumnFamilyHandle* projections_ = nullptr;
+  rocksdb::ColumnFamilyHandle* stream_heads_ = nullptr;
 
   // Queue of appends waiting for the commit thread.
   std::mutex queue_mu_;
