@@ -325,7 +325,13 @@ Result<std::vector<RecordedEvent>> RocksDbEventStore::ReadAll(std::uint64_t from
   for (it->Seek(keys::EventKey(std::max<std::uint64_t>(from_position, 1)));
        it->Valid() && out.size() < limit; it->Next()) {
     auto e = DecodeStored(it->value().ToStringView());
-    if (!e.ok()) return e.status();
+    if (!e.ok()) {
+      return Status(Code::kCorruption,
+                    "the stored event at position " +
+                        std::to_string(keys::DecodeU64(it->key().ToStringView())) +
+                        " does not decode; run verify",
+                    "corruption");
+    }
     out.push_back(std::move(e).value());
   }
   if (!it->status().ok()) return FromRocks(it->status(), "reading events");

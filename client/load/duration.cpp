@@ -23,6 +23,8 @@ std::optional<std::chrono::milliseconds> ParseDuration(std::string_view text) {
     std::size_t used = 0;
     const double value = std::stod(std::string(text), &used);
     if (used != text.size() || !std::isfinite(value)) return std::nullopt;
+    // A week is far beyond any load run; it also keeps llround from overflowing.
+    if (value * scale > 7.0 * 24 * 3600 * 1000) return std::nullopt;
     return std::chrono::milliseconds(static_cast<long long>(std::llround(value * scale)));
   } catch (const std::exception&) {
     return std::nullopt;

@@ -36,10 +36,11 @@ void ListEvents(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& e : *events) items.push_back(EventToJson(e));
+  const std::uint64_t head = ctx.store.Head().position;
   nlohmann::json next = nullptr;
-  if (events->size() == *limit) next = events->back().position + 1;
+  if (!events->empty() && events->back().position < head) next = events->back().position + 1;
   auto res = http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req);
-  SetPositionHeader(res, ctx.store.Head().position);
+  SetPositionHeader(res, head);
   respond(std::move(res));
 }
 

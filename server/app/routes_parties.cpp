@@ -62,6 +62,10 @@ void Register(AppContext& ctx, http::Request&& req, http::Responder respond) {
 
 void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           http::Responder respond) {
+  // Public, but a token that is sent must be valid (never silently anonymous).
+  if (auto who = Authenticate(req, ctx.models); !who.ok()) {
+    return respond(http::MakeProblem(who.status(), req));
+  }
   auto limit = ParseLimit(m);
   if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
   const std::string after = m.Query("after").value_or("");
@@ -81,6 +85,9 @@ void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 
 void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           http::Responder respond) {
+  if (auto who = Authenticate(req, ctx.models); !who.ok()) {
+    return respond(http::MakeProblem(who.status(), req));
+  }
   const std::string& id = m.Param("id");
   auto party = ctx.models.Read([&](const Views& v) -> std::optional<parties::Party> {
     const auto* p = v.parties.Find(id);

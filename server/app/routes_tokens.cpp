@@ -88,13 +88,25 @@ void Issue(AppContext& ctx, http::Request&& req, http::Responder respond) {
   AppendAndRespond(ctx, req, who, std::move(write), std::move(respond));
 }
 
-void List(AppContext& ctx, http::Request&& req, http::Responder respond) {
+void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+          http::Responder respond) {
   access::Principal who;
   if (Status s = RequireAdmin(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto tokens = ctx.models.Read([](const Views& v) { return v.access.All(); });
+  auto limit = ParseLimit(m);
+  if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
+  const std::string after = m.Query("after").value_or("");
+  auto tokens = ctx.models.Read([](const Views& v) { return v.access.All(); });  // by id
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& t : tokens) items.push_back(TokenJson(t));
-  respond(http::MakeJson(status::ok, {{"items", items}, {"next", nullptr}}, req));
+  nlohmann::json next = nullptr;
+  for (const auto& t : tokens) {
+    if (t.id <= after) continue;
+    if (items.size() == *limit) {
+      next = items.back()["id"];
+      break;
+    }
+    items.push_back(TokenJson(t));
+  }
+  respond(http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req));
 }
 
 void Revoke(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -127,8 +139,8 @@ void AddTokenRoutes(http::Router& router, AppContext& ctx) {
              [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
                     http::Responder respond) { Issue(ctx, std::move(req), std::move(respond)); });
   router.Add(verb::get, "/v1/admin/tokens",
-             [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
-                    http::Responder respond) { List(ctx, std::move(req), std::move(respond)); });
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });
   router.Add(verb::delete_, "/v1/admin/tokens/{id}",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { Revoke(ctx, std::move(req), m, std::move(respond)); });

@@ -1,19 +1,23 @@
 #include "server/http/access_log.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace hoering::http {
 
 std::string FormatAccessLine(LogFormat format, const AccessRecord& r) {
   if (format == LogFormat::kJson) {
     nlohmann::ordered_json line = {
-        {"msg", "access"},          {"method", r.method},         {"path", r.path},
-        {"status", r.status},       {"duration_ms", std::round(r.duration_ms * 1000) / 1000},
-        {"request_id", r.request_id}, {"remote", r.remote},
+        {"msg", "access"},
+        {"method", r.method},
+        {"path", r.path},
+        {"status", r.status},
+        {"duration_ms", std::round(r.duration_ms * 1000) / 1000},
+        {"request_id", r.request_id},
+        {"remote", r.remote},
     };
     if (!r.log_position.empty()) line["position"] = r.log_position;
     return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

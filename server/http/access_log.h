@@ -11,6 +11,7 @@
 #pragma once
 
 #include <spdlog/logger.h>
+
 #include <string>
 
 namespace hoering::http {

@@ -75,7 +75,8 @@ struct ValueOption {
   std::function<Status(const std::string& source, const std::string& text, ServerConfig&)> apply;
 };
 
-auto UintIn(std::uint64_t lo, std::uint64_t hi, std::function<void(ServerConfig&, std::uint64_t)> set) {
+auto UintIn(std::uint64_t lo, std::uint64_t hi,
+            std::function<void(ServerConfig&, std::uint64_t)> set) {
   return [=](const std::string& source, const std::string& text, ServerConfig& c) -> Status {
     auto v = ParseUint(text);
     if (!v || *v < lo || *v > hi) {
@@ -87,13 +88,14 @@ auto UintIn(std::uint64_t lo, std::uint64_t hi, std::function<void(ServerConfig&
   };
 }
 
-auto SizeIn(std::uint64_t lo, std::uint64_t hi, std::function<void(ServerConfig&, std::uint64_t)> set) {
+auto SizeIn(std::uint64_t lo, std::uint64_t hi,
+            std::function<void(ServerConfig&, std::uint64_t)> set) {
   return [=](const std::string& source, const std::string& text, ServerConfig& c) -> Status {
     auto v = ParseByteSize(text);
     if (!v || *v < lo || *v > hi) {
-      return ConfigError(source, text,
-                         "a size " + std::to_string(lo) + ".." + std::to_string(hi) +
-                             " bytes (suffixes K, M, G)");
+      return ConfigError(
+          source, text,
+          "a size " + std::to_string(lo) + ".." + std::to_string(hi) + " bytes (suffixes K, M, G)");
     }
     set(c, *v);
     return Status::Ok();
@@ -141,30 +143,65 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
                                        const std::function<const char*(const char*)>& getenv) {
   constexpr std::uint64_t kDayMs = 86'400'000;
   std::vector<ValueOption> opts = {
-      {"--listen", "HOERING_LISTEN", "Address to listen on, host:port or [ipv6]:port (default 127.0.0.1:8080)", {}, nullptr,
+      {"--listen",
+       "HOERING_LISTEN",
+       "Address to listen on, host:port or [ipv6]:port (default 127.0.0.1:8080)",
+       {},
+       nullptr,
        ParseListen},
-      {"--data-dir", "HOERING_DATA_DIR", "Directory of the event store (default ./data)", {}, nullptr,
+      {"--data-dir",
+       "HOERING_DATA_DIR",
+       "Directory of the event store (default ./data)",
+       {},
+       nullptr,
        [](const std::string& s, const std::string& t, ServerConfig& c) {
          if (t.empty()) return ConfigError(s, t, "a directory path");
          c.data_dir = t;
          return Status::Ok();
        }},
-      {"--threads", "HOERING_THREADS", "I/O threads; 0 = one per core (default 0)", {}, nullptr,
-       UintIn(0, 1024, [](ServerConfig& c, std::uint64_t v) { c.threads = static_cast<unsigned>(v); })},
-      {"--max-body", "HOERING_MAX_BODY", "Largest request body, e.g. 32M (default 32M)", {}, nullptr,
+      {"--threads",
+       "HOERING_THREADS",
+       "I/O threads; 0 = one per core (default 0)",
+       {},
+       nullptr,
+       UintIn(0, 1024,
+              [](ServerConfig& c, std::uint64_t v) { c.threads = static_cast<unsigned>(v); })},
+      {"--max-body",
+       "HOERING_MAX_BODY",
+       "Largest request body, e.g. 32M (default 32M)",
+       {},
+       nullptr,
        SizeIn(1, std::uint64_t{4} << 30, [](ServerConfig& c, std::uint64_t v) { c.max_body = v; })},
-      {"--max-header", "HOERING_MAX_HEADER", "Largest request header, e.g. 16K (default 16K)", {}, nullptr,
+      {"--max-header",
+       "HOERING_MAX_HEADER",
+       "Largest request header, e.g. 16K (default 16K)",
+       {},
+       nullptr,
        SizeIn(1024, 1 << 20, [](ServerConfig& c, std::uint64_t v) { c.max_header = v; })},
-      {"--read-timeout-ms", "HOERING_READ_TIMEOUT_MS",
-       "Time to receive a request or write a response, ms (default 30000)", {}, nullptr,
+      {"--read-timeout-ms",
+       "HOERING_READ_TIMEOUT_MS",
+       "Time to receive a request or write a response, ms (default 30000)",
+       {},
+       nullptr,
        UintIn(1, kDayMs, [](ServerConfig& c, std::uint64_t v) { c.read_timeout_ms = v; })},
-      {"--drain-timeout-ms", "HOERING_DRAIN_TIMEOUT_MS",
-       "Longest wait for requests in flight at shutdown, ms (default 10000)", {}, nullptr,
+      {"--drain-timeout-ms",
+       "HOERING_DRAIN_TIMEOUT_MS",
+       "Longest wait for requests in flight at shutdown, ms (default 10000)",
+       {},
+       nullptr,
        UintIn(0, kDayMs, [](ServerConfig& c, std::uint64_t v) { c.drain_timeout_ms = v; })},
-      {"--log-format", "HOERING_LOG_FORMAT", "Log lines as text or json (default text)", {}, nullptr,
-       OneOf({"text", "json"}, [](ServerConfig& c, std::string v) { c.log_format = std::move(v); })},
-      {"--log-level", "HOERING_LOG_LEVEL",
-       "trace, debug, info, warn, error, critical or off (default info)", {}, nullptr,
+      {"--log-format",
+       "HOERING_LOG_FORMAT",
+       "Log lines as text or json (default text)",
+       {},
+       nullptr,
+       OneOf({"text", "json"},
+             [](ServerConfig& c, std::string v) { c.log_format = std::move(v); })},
+      {"--log-level",
+       "HOERING_LOG_LEVEL",
+       "trace, debug, info, warn, error, critical or off (default info)",
+       {},
+       nullptr,
        OneOf({"trace", "debug", "info", "warn", "error", "critical", "off"},
              [](ServerConfig& c, std::string v) { c.log_level = std::move(v); })},
   };
@@ -180,12 +217,13 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
   }
   bool no_demo = false, rebuild = false;
   std::string verify;
-  auto* no_demo_flag =
-      app.add_flag("--no-demo", no_demo, "Do not load the demo data on first start [HOERING_NO_DEMO]");
+  auto* no_demo_flag = app.add_flag("--no-demo", no_demo,
+                                    "Do not load the demo data on first start [HOERING_NO_DEMO]");
   app.add_flag("--rebuild-projections", rebuild,
                "Drop the projections and rebuild them from the log at start");
-  auto* verify_opt = app.add_option(
-      "--verify", verify, "Verify the hash chain of the data directory DIR, print the result and exit");
+  auto* verify_opt =
+      app.add_option("--verify", verify,
+                     "Verify the hash chain of the data directory DIR, print the result and exit");
   verify_opt->type_name("DIR");
 
   ServerConfig config;

@@ -1,5 +1,7 @@
 #include "server/http/http_server.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -9,7 +11,6 @@
 #include <csignal>
 #include <mutex>
 #include <optional>
-#include <spdlog/spdlog.h>
 #include <thread>
 #include <vector>
 
@@ -28,7 +29,8 @@ constexpr std::chrono::milliseconds kForceCloseGrace{500};
 class HttpServer::Impl {
  public:
   Impl(HttpServerOptions options, Handler& handler)
-      : options_(std::move(options)), handler_(handler),
+      : options_(std::move(options)),
+        handler_(handler),
         registry_(std::make_shared<SessionRegistry>()) {}
 
   HttpServerOptions options_;
@@ -42,7 +44,12 @@ class HttpServer::Impl {
 
   std::mutex mu_;
   std::condition_variable cv_;
-  enum class Phase { kIdle, kRunning, kStopping, kStopped } phase_ = Phase::kIdle;  // GUARDED_BY(mu_)
+  enum class Phase {
+    kIdle,
+    kRunning,
+    kStopping,
+    kStopped
+  } phase_ = Phase::kIdle;  // GUARDED_BY(mu_)
 
   bool OnIoThread() const {
     const auto me = std::this_thread::get_id();
@@ -90,9 +97,9 @@ Status HttpServer::Start() {
   auto results = resolver.resolve(m.options_.address, std::to_string(m.options_.port),
                                   tcp::resolver::passive | tcp::resolver::numeric_service, ec);
   if (ec || results.empty()) {
-    return InvalidArgument("cannot resolve listen address '" + m.options_.address +
-                               "': " + ec.message(),
-                           "bad-listen-address");
+    return InvalidArgument(
+        "cannot resolve listen address '" + m.options_.address + "': " + ec.message(),
+        "bad-listen-address");
   }
   SessionOptions so;
   so.max_body = m.options_.max_body;
@@ -157,9 +164,8 @@ void HttpServer::Stop() {
 void HttpServer::Wait() {
   Impl& m = *impl_;
   std::unique_lock lock(m.mu_);
-  m.cv_.wait(lock, [&] {
-    return m.phase_ == Impl::Phase::kStopped || m.phase_ == Impl::Phase::kIdle;
-  });
+  m.cv_.wait(lock,
+             [&] { return m.phase_ == Impl::Phase::kStopped || m.phase_ == Impl::Phase::kIdle; });
 }
 
 void HttpServer::RunUntilSignal() {

@@ -12,11 +12,12 @@
 // the background). The destructor stops the server.
 #pragma once
 
+#include <spdlog/logger.h>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <spdlog/logger.h>
 #include <string>
 
 #include "domain/status.h"

@@ -75,8 +75,7 @@ Result<json> ParseJsonBody(const Request& req) {
                            "invalid-utf8");
   }
   bool too_deep = false;
-  json::parser_callback_t limit_depth = [&too_deep](int depth, json::parse_event_t event,
-                                                    json&) {
+  json::parser_callback_t limit_depth = [&too_deep](int depth, json::parse_event_t event, json&) {
     if (depth > kMaxJsonDepth) {
       too_deep = true;
       return false;  // discard; reported below
@@ -146,8 +145,8 @@ Result<std::vector<std::string>> RequireArrayOfStrings(const json& object, std::
   for (std::size_t i = 0; i < v->size(); ++i) {
     const json& e = (*v)[i];
     if (!e.is_string()) {
-      return FieldError(key, "must be an array of strings (element " + std::to_string(i) +
-                                 " is not a string)");
+      return FieldError(
+          key, "must be an array of strings (element " + std::to_string(i) + " is not a string)");
     }
     out.push_back(e.get<std::string>());
   }

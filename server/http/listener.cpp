@@ -1,8 +1,9 @@
 #include "server/http/listener.h"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
-#include <spdlog/spdlog.h>
 
 namespace hoering::http {
 namespace {
@@ -23,9 +24,9 @@ Listener::Listener(net::io_context& ioc, Handler& handler, SessionOptions option
 Status Listener::Open(const tcp::endpoint& endpoint) {
   boost::beast::error_code ec;
   auto fail = [&](const char* what) {
-    return Status(Code::kUnavailable, std::string("cannot ") + what + " " +
-                                          endpoint.address().to_string() + ":" +
-                                          std::to_string(endpoint.port()) + ": " + ec.message(),
+    return Status(Code::kUnavailable,
+                  std::string("cannot ") + what + " " + endpoint.address().to_string() + ":" +
+                      std::to_string(endpoint.port()) + ": " + ec.message(),
                   "listen-failed");
   };
   acceptor_.open(endpoint.protocol(), ec);
@@ -54,8 +55,8 @@ void Listener::Stop() {
 
 void Listener::DoAccept() {
   if (!acceptor_.is_open()) return;
-  acceptor_.async_accept(net::make_strand(ioc_), boost::beast::bind_front_handler(
-                                                     &Listener::OnAccept, shared_from_this()));
+  acceptor_.async_accept(net::make_strand(ioc_),
+                         boost::beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
 }
 
 void Listener::OnAccept(boost::beast::error_code ec, tcp::socket socket) {
@@ -74,8 +75,7 @@ void Listener::OnAccept(boost::beast::error_code ec, tcp::socket socket) {
     return;
   }
   socket.set_option(tcp::no_delay(true), ec);
-  auto session =
-      std::make_shared<Session>(std::move(socket), handler_, options_, registry_);
+  auto session = std::make_shared<Session>(std::move(socket), handler_, options_, registry_);
   registry_->Add(session);
   session->Run();
   DoAccept();

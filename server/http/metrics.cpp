@@ -17,8 +17,8 @@ bool ValidName(std::string_view s, bool allow_colon) {
   if (s.empty()) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-                       (allow_colon && c == ':');
+    const bool alpha =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (allow_colon && c == ':');
     if (!alpha && !(i > 0 && c >= '0' && c <= '9')) return false;
   }
   return true;
@@ -30,8 +30,12 @@ void AppendNumber(std::string& out, double v) {
   } else if (std::isinf(v)) {
     out += v > 0 ? "+Inf" : "-Inf";
   } else {
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    // Shortest round-trip form; plain decimals ("0.0005") where they stay short.
+    char buf[400];
+    const double mag = std::fabs(v);
+    const bool fixed = mag == 0 || (mag >= 1e-6 && mag < 1e15);
+    auto r = fixed ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
+                   : std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, r.ptr);
   }
 }
@@ -87,10 +91,10 @@ Histogram::Histogram(const std::vector<double>& bounds)
 }
 
 void Histogram::Observe(double v) {
-  std::size_t i = std::isnan(v) ? bounds_.size()
-                                : static_cast<std::size_t>(
-                                      std::lower_bound(bounds_.begin(), bounds_.end(), v) -
-                                      bounds_.begin());
+  std::size_t i = std::isnan(v)
+                      ? bounds_.size()
+                      : static_cast<std::size_t>(
+                            std::lower_bound(bounds_.begin(), bounds_.end(), v) - bounds_.begin());
   buckets_[i].fetch_add(1, std::memory_order_relaxed);
   sum_.fetch_add(v, std::memory_order_relaxed);
 }

@@ -4,40 +4,68 @@ namespace hoering::http {
 
 unsigned HttpStatusFor(Code code) {
   switch (code) {
-    case Code::kInvalidArgument: return 400;
-    case Code::kUnprocessable: return 422;
-    case Code::kNotFound: return 404;
-    case Code::kAlreadyExists: return 409;
-    case Code::kConflict: return 409;
-    case Code::kWrongExpectedVersion: return 409;
-    case Code::kPreconditionFailed: return 412;
-    case Code::kUnauthenticated: return 401;
-    case Code::kPermissionDenied: return 403;
-    case Code::kPayloadTooLarge: return 413;
-    case Code::kUnavailable: return 503;
-    case Code::kCorruption: return 500;
-    case Code::kInternal: return 500;
-    case Code::kOk: return 500;
+    case Code::kInvalidArgument:
+      return 400;
+    case Code::kUnprocessable:
+      return 422;
+    case Code::kNotFound:
+      return 404;
+    case Code::kAlreadyExists:
+      return 409;
+    case Code::kConflict:
+      return 409;
+    case Code::kWrongExpectedVersion:
+      return 409;
+    case Code::kPreconditionFailed:
+      return 412;
+    case Code::kUnauthenticated:
+      return 401;
+    case Code::kPermissionDenied:
+      return 403;
+    case Code::kPayloadTooLarge:
+      return 413;
+    case Code::kUnavailable:
+      return 503;
+    case Code::kCorruption:
+      return 500;
+    case Code::kInternal:
+      return 500;
+    case Code::kOk:
+      return 500;
   }
   return 500;
 }
 
 std::string_view DefaultProblemType(Code code) {
   switch (code) {
-    case Code::kInvalidArgument: return "invalid-request";
-    case Code::kUnprocessable: return "unprocessable";
-    case Code::kNotFound: return "not-found";
-    case Code::kAlreadyExists: return "already-exists";
-    case Code::kConflict: return "conflict";
-    case Code::kWrongExpectedVersion: return "version-conflict";
-    case Code::kPreconditionFailed: return "precondition-failed";
-    case Code::kUnauthenticated: return "unauthenticated";
-    case Code::kPermissionDenied: return "permission-denied";
-    case Code::kPayloadTooLarge: return "payload-too-large";
-    case Code::kUnavailable: return "unavailable";
-    case Code::kCorruption: return "corruption";
-    case Code::kInternal: return "internal";
-    case Code::kOk: return "internal";
+    case Code::kInvalidArgument:
+      return "invalid-request";
+    case Code::kUnprocessable:
+      return "unprocessable";
+    case Code::kNotFound:
+      return "not-found";
+    case Code::kAlreadyExists:
+      return "already-exists";
+    case Code::kConflict:
+      return "conflict";
+    case Code::kWrongExpectedVersion:
+      return "version-conflict";
+    case Code::kPreconditionFailed:
+      return "precondition-failed";
+    case Code::kUnauthenticated:
+      return "unauthenticated";
+    case Code::kPermissionDenied:
+      return "permission-denied";
+    case Code::kPayloadTooLarge:
+      return "payload-too-large";
+    case Code::kUnavailable:
+      return "unavailable";
+    case Code::kCorruption:
+      return "corruption";
+    case Code::kInternal:
+      return "internal";
+    case Code::kOk:
+      return "internal";
   }
   return "internal";
 }
@@ -87,8 +115,8 @@ Response MakeProblem(const hoering::Status& status, const Request& req) {
       req.find(beast_http::field::if_match) != req.end()) {
     http_status = 412;
   }
-  std::string type = status.type().empty() ? std::string(DefaultProblemType(status.code()))
-                                           : status.type();
+  std::string type =
+      status.type().empty() ? std::string(DefaultProblemType(status.code())) : status.type();
   Response res = MakeProblem(http_status, std::move(type), status.detail(), req);
   if (status.code() == Code::kUnauthenticated) {
     res.set(beast_http::field::www_authenticate, "Bearer");

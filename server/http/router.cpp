@@ -1,12 +1,13 @@
 #include "server/http/router.h"
 
+#include <spdlog/spdlog.h>
+
 #include <atomic>
 #include <boost/url/parse.hpp>
 #include <chrono>
 #include <exception>
 #include <memory>
 #include <set>
-#include <spdlog/spdlog.h>
 #include <stdexcept>
 
 #include "server/http/problem.h"
@@ -119,9 +120,8 @@ void Router::Handle(Request request, const RequestInfo& info, Responder respond)
   const beast_http::verb method = request.method();
   auto parsed = boost::urls::parse_origin_form(request.target());
   if (!parsed) {
-    Instrument(std::move(respond), std::string(kUnmatched), method)(
-        MakeProblem(400, "invalid-target", "the request target is not a valid origin-form path",
-                    request));
+    Instrument(std::move(respond), std::string(kUnmatched), method)(MakeProblem(
+        400, "invalid-target", "the request target is not a valid origin-form path", request));
     return;
   }
   const boost::urls::url_view& url = *parsed;

@@ -1,11 +1,12 @@
 #include "server/http/session.h"
 
+#include <spdlog/spdlog.h>
+
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <cstdio>
 #include <random>
-#include <spdlog/spdlog.h>
 
 #include "server/http/problem.h"
 #include "server/http/session_stream.h"
@@ -40,12 +41,15 @@ bool IsPeerGone(const beast::error_code& ec) {
 
 Session::Session(net::ip::tcp::socket&& socket, Handler& handler, const SessionOptions& options,
                  std::shared_ptr<SessionRegistry> registry)
-    : stream_(std::move(socket)), handler_(handler), options_(options),
+    : stream_(std::move(socket)),
+      handler_(handler),
+      options_(options),
       registry_(std::move(registry)) {
   beast::error_code ec;
   auto ep = stream_.socket().remote_endpoint(ec);
   if (!ec) {
-    remote_ = ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
+    remote_ =
+        ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
     remote_ += ":" + std::to_string(ep.port());
   }
 }
@@ -72,9 +76,9 @@ void Session::DoRead() {
   parser_->body_limit(options_.max_body);
   parser_->header_limit(static_cast<std::uint32_t>(options_.max_header));
   stream_.expires_after(options_.read_timeout);
-  beast_http::async_read_header(stream_, buffer_, *parser_,
-                                beast::bind_front_handler(&Session::OnReadHeader,
-                                                          shared_from_this()));
+  beast_http::async_read_header(
+      stream_, buffer_, *parser_,
+      beast::bind_front_handler(&Session::OnReadHeader, shared_from_this()));
 }
 
 void Session::OnReadHeader(beast::error_code ec, std::size_t) {
@@ -111,14 +115,14 @@ void Session::OnRead(beast::error_code ec, std::size_t) {
 void Session::OnReadError(beast::error_code ec) {
   if (state_ == State::kClosed) return;
   if (ec == beast_http::error::body_limit) {
-    return WriteErrorAndClose(413, "payload-too-large",
-                              "the request body exceeds " + std::to_string(options_.max_body) +
-                                  " bytes");
+    return WriteErrorAndClose(
+        413, "payload-too-large",
+        "the request body exceeds " + std::to_string(options_.max_body) + " bytes");
   }
   if (ec == beast_http::error::header_limit) {
-    return WriteErrorAndClose(431, "header-too-large",
-                              "the request header exceeds " +
-                                  std::to_string(options_.max_header) + " bytes");
+    return WriteErrorAndClose(
+        431, "header-too-large",
+        "the request header exceeds " + std::to_string(options_.max_header) + " bytes");
   }
   const auto& http_category = beast_http::make_error_code(beast_http::error::bad_target).category();
   if (ec.category() == http_category && !IsPeerGone(ec)) {  // the parser rejected the request
@@ -215,30 +219,30 @@ void Session::Log(unsigned status, const std::string& position) {
 void Session::WriteErrorAndClose(unsigned status, std::string type, std::string detail) {
   Request stub{beast_http::verb::unknown, "", 11};
   stub.keep_alive(false);
-  if (parser_ && parser_->is_header_done()) {
+  // The start line may have been parsed even when the header was not.
+  method_ = "-";
+  path_ = "-";
+  if (parser_) {
     const auto& h = parser_->get();
-    method_ = std::string(h.method_string());
+    if (!h.method_string().empty()) method_ = std::string(h.method_string());
     std::string_view target = h.target();
-    path_ = std::string(target.substr(0, target.find('?')));
-  } else {
-    method_ = "-";
-    path_ = "-";
+    if (!target.empty()) path_ = std::string(target.substr(0, target.find('?')));
   }
   start_ = Clock::now();
   request_id_ = NewRequestId();
-  auto msg = std::make_shared<Response>(MakeProblem(status, std::move(type), std::move(detail), stub));
+  auto msg =
+      std::make_shared<Response>(MakeProblem(status, std::move(type), std::move(detail), stub));
   msg->set("X-Request-Id", request_id_);
   msg->keep_alive(false);
   msg->prepare_payload();
   state_ = State::kWriting;
   stream_.expires_after(options_.read_timeout);
-  beast_http::async_write(stream_, *msg,
-                          [self = shared_from_this(), msg, status](beast::error_code ec,
-                                                                   std::size_t) {
-                            self->Log(ec ? 499 : status, "");
-                            if (ec) return self->DoClose();
-                            self->LingeringClose();
-                          });
+  beast_http::async_write(
+      stream_, *msg, [self = shared_from_this(), msg, status](beast::error_code ec, std::size_t) {
+        self->Log(ec ? 499 : status, "");
+        if (ec) return self->DoClose();
+        self->LingeringClose();
+      });
 }
 
 // After an error answer the peer may still be sending; closing with unread
@@ -256,14 +260,14 @@ void Session::LingeringClose() {
 
 void Session::DrainSome() {
   // The deadline set in LingeringClose bounds the whole loop.
-  stream_.async_read_some(net::buffer(probe_), [self = shared_from_this()](beast::error_code ec,
-                                                                          std::size_t n) {
-    self->drained_ += n;
-    if (ec || self->drained_ > kMaxDrain || self->state_ != State::kClosing) {
-      return self->DoClose();
-    }
-    self->DrainSome();
-  });
+  stream_.async_read_some(
+      net::buffer(probe_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        self->drained_ += n;
+        if (ec || self->drained_ > kMaxDrain || self->state_ != State::kClosing) {
+          return self->DoClose();
+        }
+        self->DrainSome();
+      });
 }
 
 void Session::OnShutdown() {

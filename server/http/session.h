@@ -21,6 +21,8 @@
 // thread (they post onto the strand); everything else runs on the strand.
 #pragma once
 
+#include <spdlog/logger.h>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -30,7 +32,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <spdlog/logger.h>
 #include <string>
 
 #include "server/http/access_log.h"

@@ -2,9 +2,10 @@
 // then close. See session.h.
 #include "server/http/session_stream.h"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
-#include <spdlog/spdlog.h>
 #include <sstream>
 
 #include "server/http/session.h"
@@ -19,7 +20,9 @@ SessionStreamWriter::SessionStreamWriter(std::weak_ptr<Session> session,
                                          std::shared_ptr<SessionRegistry> registry)
     : session_(std::move(session)), registry_(std::move(registry)) {}
 
-SessionStreamWriter::~SessionStreamWriter() { Close(); }
+SessionStreamWriter::~SessionStreamWriter() {
+  Close();
+}
 
 bool SessionStreamWriter::Post(std::function<void(Session&)> fn) {
   bool posted = false;
@@ -52,7 +55,9 @@ void SessionStreamWriter::Close() {
   closed_.store(true);
 }
 
-bool SessionStreamWriter::Closed() const { return closed_.load() || registry_->stopping(); }
+bool SessionStreamWriter::Closed() const {
+  return closed_.load() || registry_->stopping();
+}
 
 void Session::OnStream(StreamReply reply) {
   if (state_ != State::kHandling) return;  // closed meanwhile; the producer never starts
@@ -75,8 +80,7 @@ void Session::OnStream(StreamReply reply) {
                    });
 }
 
-void Session::OnStreamHeadWritten(beast::error_code ec,
-                                  unsigned status,
+void Session::OnStreamHeadWritten(beast::error_code ec, unsigned status,
                                   std::function<void(std::shared_ptr<StreamWriter>)> start) {
   Log(ec ? 499 : status, "");
   if (ec || state_ != State::kStreaming) return DoClose();
@@ -97,12 +101,12 @@ void Session::OnStreamHeadWritten(beast::error_code ec,
 
 // The peer sends nothing more on a stream; a completed read means it has gone.
 void Session::WatchPeer() {
-  stream_.socket().async_read_some(
-      net::buffer(probe_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-        if (self->state_ != State::kStreaming) return;
-        if (ec) return self->DoClose();
-        self->WatchPeer();  // ignore stray bytes
-      });
+  stream_.socket().async_read_some(net::buffer(probe_),
+                                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                     if (self->state_ != State::kStreaming) return;
+                                     if (ec) return self->DoClose();
+                                     self->WatchPeer();  // ignore stray bytes
+                                   });
 }
 
 void Session::EnqueueChunk(std::string chunk, std::function<void(bool)> done) {

@@ -79,3 +79,32 @@ TEST(TokensRoutes, OnlyAdminsManageTokens) {
 
 }  // namespace
 }  // namespace hoering
+
+namespace hoering {
+namespace {
+
+TEST(TokensRoutes, ListPagesWithLimitAndAfter) {
+  testing::TestServer server;
+  for (int i = 0; i < 4; ++i) server.IssueToken("auditor");
+  auto api = server.Client();
+  auto page = api.Call(client::Verb::get, "/v1/admin/tokens?limit=2");
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->body["items"].size(), 2u);
+  ASSERT_TRUE(page->body["next"].is_string());
+  auto all = api.ListTokens(2);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 5u);  // four auditors and the bootstrap admin
+}
+
+TEST(EventsRoutesPaging, NextIsNullAtTheHead) {
+  testing::TestServer server;
+  auto api = server.Client();
+  const auto head = server.store().Head().position;
+  auto page = api.ReadEvents(1, static_cast<std::uint32_t>(head));
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->items.size(), head);
+  EXPECT_FALSE(page->next.has_value());
+}
+
+}  // namespace
+}  // namespace hoering

@@ -1,0 +1,56 @@
+#include "domain/agreements/agreement_queries.h"
+
+#include "domain/agreements/agreement_views.h"
+#include "domain/agreements/text_json.h"
+
+namespace hoering::agreements {
+
+using Kind = AtSelector::Kind;
+
+Result<std::vector<TextSnapshot>> ResolveTexts(const AgreementState& state,
+                                               std::span<const RecordedEvent> events,
+                                               std::span<const AtSelector> ats) {
+  bool from_state = true;
+  for (const auto& at : ats) {
+    if (at.kind == Kind::kPosition || at.kind == Kind::kTime) from_state = false;
+    if ((at.kind == Kind::kVersion || at.kind == Kind::kLabel) &&
+        !state.options().keep_version_texts) {
+      from_state = false;
+    }
+  }
+  if (!from_state) {
+    if (events.empty()) {
+      return Unprocessable("these selectors need the agreement's events", "needs-events");
+    }
+    return TextsAt(events, ats);
+  }
+  std::vector<TextSnapshot> out;
+  for (const auto& at : ats) {
+    auto t = TextAt(state, at);
+    if (!t.ok()) return t.status();
+    out.push_back(std::move(t).value());
+  }
+  return out;
+}
+
+nlohmann::json SnapshotRefJson(const AtSelector& at, const TextSnapshot& s) {
+  std::string hash = s.at_version && s.version ? s.version->hash : TextHash(*s.text);
+  return {{"at", at.ToString()},
+          {"version", s.version ? VersionRefJson(*s.version) : nlohmann::json(nullptr)},
+          {"at_version", s.at_version},
+          {"position", s.position},
+          {"hash", std::move(hash)}};
+}
+
+Result<DiffAnswer> DiffBetween(const AgreementState& state, std::span<const RecordedEvent> events,
+                               const AtSelector& from, const AtSelector& to,
+                               const DiffOptions& options) {
+  std::vector<AtSelector> ats{from, to};
+  auto texts = ResolveTexts(state, events, ats);
+  if (!texts.ok()) return texts.status();
+  const auto& t = *texts;
+  return DiffAnswer{DiffTexts(*t[0].text, *t[1].text, options), SnapshotRefJson(from, t[0]),
+                    SnapshotRefJson(to, t[1])};
+}
+
+}  // namespace hoering::agreements

@@ -1,0 +1,123 @@
+#include "server/http/config.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace hoering::http {
+namespace {
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  Result<ServerConfig> Parse(std::vector<std::string> args) {
+    args.insert(args.begin(), "hoering-server");
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    return ParseServerConfig(static_cast<int>(args.size()), argv.data(),
+                             [this](const char* name) -> const char* {
+                               auto it = env_.find(name);
+                               return it == env_.end() ? nullptr : it->second.c_str();
+                             });
+  }
+  std::map<std::string, std::string> env_;
+};
+
+TEST_F(ConfigTest, Defaults) {
+  auto c = Parse({});
+  ASSERT_TRUE(c.ok()) << c.status().detail();
+  EXPECT_EQ(c->listen_host, "127.0.0.1");
+  EXPECT_EQ(c->listen_port, 8080);
+  EXPECT_EQ(c->data_dir, "./data");
+  EXPECT_EQ(c->max_body, 32u << 20);
+  EXPECT_EQ(c->max_header, 16u << 10);
+  EXPECT_EQ(c->log_format, "text");
+  EXPECT_FALSE(c->no_demo);
+  EXPECT_FALSE(c->verify_data_dir.has_value());
+  EXPECT_FALSE(c->exit_now);
+}
+
+TEST_F(ConfigTest, EnvironmentThenFlags) {
+  env_ = {{"HOERING_LISTEN", "0.0.0.0:9000"}, {"HOERING_DATA_DIR", "/var/lib/h"},
+          {"HOERING_THREADS", "3"},           {"HOERING_MAX_BODY", "1M"},
+          {"HOERING_LOG_FORMAT", "json"},     {"HOERING_NO_DEMO", "yes"},
+          {"HOERING_ADMIN_TOKEN", "s3cret"}};
+  auto c = Parse({"--listen", "[::1]:7000", "--threads=5"});
+  ASSERT_TRUE(c.ok()) << c.status().detail();
+  EXPECT_EQ(c->listen_host, "::1");
+  EXPECT_EQ(c->listen_port, 7000);
+  EXPECT_EQ(c->threads, 5u);
+  EXPECT_EQ(c->data_dir, "/var/lib/h");
+  EXPECT_EQ(c->max_body, 1u << 20);
+  EXPECT_EQ(c->log_format, "json");
+  EXPECT_TRUE(c->no_demo);
+  EXPECT_EQ(c->admin_token, "s3cret");
+  EXPECT_EQ(ToHttpServerOptions(*c).log_format, LogFormat::kJson);
+  EXPECT_EQ(ToHttpServerOptions(*c).port, 7000);
+}
+
+TEST_F(ConfigTest, FlagsAndActions) {
+  auto c = Parse({"--no-demo", "--rebuild-projections", "--verify", "/backup/d",
+                  "--read-timeout-ms", "500", "--drain-timeout-ms", "0", "--max-header", "64KiB"});
+  ASSERT_TRUE(c.ok()) << c.status().detail();
+  EXPECT_TRUE(c->no_demo);
+  EXPECT_TRUE(c->rebuild_projections);
+  EXPECT_EQ(c->verify_data_dir, "/backup/d");
+  EXPECT_EQ(c->read_timeout_ms, 500u);
+  EXPECT_EQ(c->drain_timeout_ms, 0u);
+  EXPECT_EQ(c->max_header, 64u << 10);
+}
+
+TEST_F(ConfigTest, BadValuesNameTheirSource) {
+  struct Bad {
+    std::vector<std::string> args;
+    std::map<std::string, std::string> env;
+    std::string mention;
+  };
+  const std::vector<Bad> cases = {
+      {{"--listen", "localhost"}, {}, "--listen"},
+      {{"--listen", "h:70000"}, {}, "--listen"},
+      {{}, {{"HOERING_THREADS", "many"}}, "HOERING_THREADS"},
+      {{"--threads", "-1"}, {}, "--threads"},
+      {{"--max-body", "12X"}, {}, "--max-body"},
+      {{}, {{"HOERING_LOG_FORMAT", "xml"}}, "HOERING_LOG_FORMAT"},
+      {{"--log-level", "loud"}, {}, "--log-level"},
+      {{"--read-timeout-ms", "0"}, {}, "--read-timeout-ms"},
+      {{}, {{"HOERING_NO_DEMO", "maybe"}}, "HOERING_NO_DEMO"},
+      {{"--unknown"}, {}, "--unknown"},
+      {{"--admin-token", "x"}, {}, "--admin-token"},
+  };
+  for (const auto& bad : cases) {
+    env_ = bad.env;
+    auto c = Parse(bad.args);
+    ASSERT_FALSE(c.ok()) << bad.mention;
+    EXPECT_EQ(c.status().code(), Code::kInvalidArgument);
+    EXPECT_NE(c.status().detail().find(bad.mention), std::string::npos) << c.status().detail();
+  }
+}
+
+TEST_F(ConfigTest, HelpAsksToExit) {
+  auto c = Parse({"--help"});
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->exit_now);
+  for (const char* s : {"--listen", "HOERING_LISTEN", "HOERING_DATA_DIR", "HOERING_MAX_BODY",
+                        "HOERING_LOG_FORMAT", "HOERING_ADMIN_TOKEN", "--verify"}) {
+    EXPECT_NE(c->help_text.find(s), std::string::npos) << s;
+  }
+}
+
+TEST(ByteSizeTest, Parses) {
+  EXPECT_EQ(ParseByteSize("512"), 512u);
+  EXPECT_EQ(ParseByteSize("16k"), 16u << 10);
+  EXPECT_EQ(ParseByteSize("32MiB"), 32u << 20);
+  EXPECT_EQ(ParseByteSize("2G"), std::uint64_t{2} << 30);
+  EXPECT_EQ(ParseByteSize(""), std::nullopt);
+  EXPECT_EQ(ParseByteSize("M"), std::nullopt);
+  EXPECT_EQ(ParseByteSize("1T"), std::nullopt);
+  EXPECT_EQ(ParseByteSize("99999999999999999999"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace hoering::http

@@ -1,0 +1,166 @@
+// Socket-level tests of the request/response cycle: keep-alive, transport
+// errors, late answers from other threads, streams.
+#include <gtest/gtest.h>
+
+#include "tests/server/http/test_server.h"
+
+namespace hoering::http {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+class HttpServerTest : public test::ServerFixture {};
+
+TEST_F(HttpServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
+  StartServer();
+  auto s = Connect();
+  beast::flat_buffer buf;
+  auto a = Get(s, buf, "/hello");
+  auto b = Get(s, buf, "/hello");
+  EXPECT_EQ(a.result_int(), 200u);
+  EXPECT_EQ(b.body(), "hi");
+  EXPECT_TRUE(b.keep_alive());
+  EXPECT_EQ(a["X-Request-Id"].size(), 16u);
+  EXPECT_NE(a["X-Request-Id"], b["X-Request-Id"]);
+}
+
+TEST_F(HttpServerTest, ConnectionCloseIsHonoured) {
+  StartServer();
+  auto s = Connect();
+  beast::flat_buffer buf;
+  auto res = Get(s, buf, "/hello", /*keep_alive=*/false);
+  EXPECT_FALSE(res.keep_alive());
+  EXPECT_EQ(ReadToEof(s), "");
+}
+
+TEST_F(HttpServerTest, WritesAccessLog) {
+  StartServer();
+  auto s = Connect();
+  beast::flat_buffer buf;
+  auto res = Get(s, buf, "/hello?secret=1");
+  server_->Stop();
+  const std::string log = log_stream_->str();
+  EXPECT_NE(log.find("GET /hello 200"), std::string::npos) << log;
+  EXPECT_NE(log.find("position=42"), std::string::npos) << log;
+  EXPECT_NE(log.find("id=" + std::string(res["X-Request-Id"])), std::string::npos) << log;
+  EXPECT_EQ(log.find("secret"), std::string::npos) << log;
+}
+
+TEST_F(HttpServerTest, OversizeBodyIs413ThenClose) {
+  HttpServerOptions o;
+  o.max_body = 1024;
+  StartServer(o);
+  for (bool chunked : {false, true}) {
+    SCOPED_TRACE(chunked ? "chunked" : "content-length");
+    auto s = Connect();
+    Request req{beast_http::verb::post, "/echo", 11};
+    req.set(beast_http::field::host, "localhost");
+    req.body() = std::string(4096, 'x');
+    if (chunked) {
+      req.chunked(true);
+    } else {
+      req.prepare_payload();
+    }
+    beast_http::write(s, req);
+    beast::flat_buffer buf;
+    beast_http::response<beast_http::string_body> res;
+    beast_http::read(s, buf, res);
+    EXPECT_EQ(res.result_int(), 413u);
+    EXPECT_NE(res.body().find("urn:hoering:payload-too-large"), std::string::npos);
+    EXPECT_FALSE(res.keep_alive());
+    ReadToEof(s);
+  }
+  // A body under the limit still works.
+  auto s = Connect();
+  Request req{beast_http::verb::post, "/echo", 11};
+  req.body() = std::string(1000, 'y');
+  req.prepare_payload();
+  beast_http::write(s, req);
+  beast::flat_buffer buf;
+  beast_http::response<beast_http::string_body> res;
+  beast_http::read(s, buf, res);
+  EXPECT_EQ(res.body(), std::string(1000, 'y'));
+}
+
+TEST_F(HttpServerTest, ExpectContinueGets100ThenAnswer) {
+  StartServer();
+  auto s = Connect();
+  net::write(s, net::buffer(std::string("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                                        "Expect: 100-continue\r\n\r\n")));
+  std::string in;
+  net::read_until(s, net::dynamic_buffer(in), "\r\n\r\n");
+  EXPECT_TRUE(in.starts_with("HTTP/1.1 100 Continue")) << in;
+  in.clear();
+  net::write(s, net::buffer(std::string("hello")));
+  beast::flat_buffer buf;
+  beast_http::response<beast_http::string_body> res;
+  beast_http::read(s, buf, res);
+  EXPECT_EQ(res.body(), "hello");
+}
+
+TEST_F(HttpServerTest, MalformedRequestIs400ThenClose) {
+  StartServer();
+  auto s = Connect();
+  net::write(s, net::buffer(std::string("GET /hello HTTP/1.1\r\nBad Header\r\n\r\n")));
+  beast::flat_buffer buf;
+  beast_http::response<beast_http::string_body> res;
+  beast_http::read(s, buf, res);
+  EXPECT_EQ(res.result_int(), 400u);
+  EXPECT_NE(res.body().find("urn:hoering:malformed-request"), std::string::npos);
+  EXPECT_FALSE(res["X-Request-Id"].empty());
+}
+
+TEST_F(HttpServerTest, OversizeHeaderIs431) {
+  HttpServerOptions o;
+  o.max_header = 1024;
+  StartServer(o);
+  auto s = Connect();
+  Request req{beast_http::verb::get, "/hello", 11};
+  req.set("X-Big", std::string(4096, 'h'));
+  beast_http::write(s, req);
+  beast::flat_buffer buf;
+  beast_http::response<beast_http::string_body> res;
+  beast_http::read(s, buf, res);
+  EXPECT_EQ(res.result_int(), 431u);
+}
+
+TEST_F(HttpServerTest, ResponseFromAnotherThreadAfterDelay) {
+  StartServer();
+  auto s = Connect();
+  beast::flat_buffer buf;
+  const auto t0 = Clock::now();
+  auto res = Get(s, buf, "/slow?ms=150");
+  EXPECT_GE(Clock::now() - t0, 150ms);
+  EXPECT_EQ(res.body(), "slow");
+  EXPECT_EQ(Get(s, buf, "/hello").body(), "hi");  // the connection is still usable
+}
+
+TEST_F(HttpServerTest, StreamDeliversThreeEventsThenCloses) {
+  StartServer();
+  auto s = Connect();
+  net::write(s, net::buffer(std::string("GET /sse HTTP/1.1\r\nHost: x\r\n\r\n")));
+  std::string in;
+  std::size_t n = net::read_until(s, net::dynamic_buffer(in), "\r\n\r\n");
+  const std::string head = in.substr(0, n);
+  in.erase(0, n);
+  EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n")) << head;
+  EXPECT_NE(head.find("Content-Type: text/event-stream"), std::string::npos);
+  EXPECT_NE(head.find("Cache-Control: no-cache"), std::string::npos);
+  EXPECT_NE(head.find("Connection: close"), std::string::npos);
+  EXPECT_EQ(head.find("Content-Length"), std::string::npos);
+  EXPECT_EQ(head.find("chunked"), std::string::npos);
+  // Read event by event, as an SSE client reading lines would.
+  for (int i = 1; i <= 3; ++i) {
+    n = net::read_until(s, net::dynamic_buffer(in), "\n\n");
+    EXPECT_EQ(in.substr(0, n),
+              "id: " + std::to_string(i) + "\ndata: event " + std::to_string(i) + "\n\n");
+    in.erase(0, n);
+  }
+  EXPECT_EQ(ReadToEof(s, in), "");
+}
+
+}  // namespace
+}  // namespace hoering::http
