@@ -7,6 +7,7 @@ type="${1:-Release}"; shift || true
 dir="build/$(echo "$type" | tr '[:upper:]' '[:lower:]')"
 jobs="${HOERING_JOBS:-$(nproc)}"
 export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
 if [ ! -f "$dir/build.ninja" ]; then
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" -Wno-dev >/dev/null
 fi

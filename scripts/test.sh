@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 start=$(date +%s)
-scripts/build.sh RelWithDebInfo
+scripts/build.sh Release
 echo "build took $(( $(date +%s) - start )) s"
-cd build/relwithdebinfo
+cd build/release
 ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@"

@@ -10,6 +10,7 @@
 #include "domain/sha256.h"
 #include "server/app/app.h"
 #include "server/app/bootstrap.h"
+#include "server/app/verify_json.h"
 #include "server/http/config.h"
 #include "server/http/http_server.h"
 #include "storage/rocksdb_event_store.h"
@@ -41,14 +42,7 @@ int VerifyOffline(const std::string& data_dir) {
     return 2;
   }
   VerifyReport r = (*store)->Verify();
-  nlohmann::json j = {{"ok", r.ok},
-                      {"checked", r.checked},
-                      {"head", {{"position", r.head.position}, {"hash", ToHex(r.head.hash)}}}};
-  if (r.first_bad) {
-    j["first_bad"] = *r.first_bad;
-    j["problem"] = r.problem;
-  }
-  std::cout << j.dump(2) << "\n";
+  std::cout << app::VerifyReportJson(r).dump(2) << "\n";
   return r.ok ? 0 : 1;
 }
 
@@ -102,15 +96,7 @@ int main(int argc, char** argv) {
       return 1;
     }
 
-    http::HttpServerOptions options;
-    options.address = config.listen_host;
-    options.port = config.listen_port;
-    options.threads = config.threads;
-    options.max_body = config.max_body;
-    options.max_header = config.max_header;
-    options.read_timeout = std::chrono::milliseconds(config.read_timeout_ms);
-    options.drain_timeout = std::chrono::milliseconds(config.drain_timeout_ms);
-    options.log_format = config.log_format == "json" ? http::LogFormat::kJson : http::LogFormat::kText;
+    http::HttpServerOptions options = http::ToHttpServerOptions(config);
     http::HttpServer server(options, application.handler());
     if (Status s = server.Start(); !s.ok()) {
       spdlog::critical("cannot listen on {}: {}", config.listen, s.detail());

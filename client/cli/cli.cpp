@@ -14,6 +14,7 @@ constexpr AddCommandGroup kCommandGroups[] = {
     AddTokenCommands,
     AddEventCommands,
     AddVerifyCommands,
+    AddAgreementCommands,
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions& o) {

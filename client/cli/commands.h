@@ -17,6 +17,8 @@ void AddPartyCommands(CLI::App& app, CliContext& ctx);   // parties add|list|sho
 void AddTokenCommands(CLI::App& app, CliContext& ctx);   // tokens issue|revoke|list
 void AddEventCommands(CLI::App& app, CliContext& ctx);   // events list|tail
 void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local]
+// agreement create|list|show|import|change|publish|versions|diff|log
+void AddAgreementCommands(CLI::App& app, CliContext& ctx);
 
 // Helpers for group files.
 // A group node: requires exactly one of its subcommands.

@@ -25,6 +25,8 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddPartyRoutes(router_, ctx_);
   AddTokenRoutes(router_, ctx_);
   AddEventRoutes(router_, ctx_);
+  AddAgreementWriteRoutes(router_, ctx_);
+  AddAgreementReadRoutes(router_, ctx_);
 }
 
 App::~App() { Shutdown(); }

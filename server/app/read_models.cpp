@@ -9,6 +9,7 @@ void ReadModels::ApplyLocked(const RecordedEvent& e) {
   if (e.position <= position_.load(std::memory_order_relaxed)) return;
   views_.parties.Apply(e);
   views_.access.Apply(e);
+  views_.agreements.Apply(e);
   position_.store(e.position, std::memory_order_release);
 }
 

@@ -13,6 +13,7 @@
 #include <shared_mutex>
 
 #include "domain/access/access.h"
+#include "domain/agreements/agreements_view.h"
 #include "domain/parties/parties_view.h"
 #include "storage/event_store.h"
 
@@ -21,6 +22,7 @@ namespace hoering::app {
 struct Views {
   parties::PartiesView parties;
   access::AccessView access;
+  agreements::AgreementsView agreements;
 };
 
 class ReadModels {

@@ -10,5 +10,7 @@ void AddPartyRoutes(http::Router& router, AppContext& ctx);   // routes_parties.
 void AddTokenRoutes(http::Router& router, AppContext& ctx);   // routes_tokens.cpp
 void AddEventRoutes(http::Router& router, AppContext& ctx);   // routes_events.cpp
 void AddOpsRoutes(http::Router& router, AppContext& ctx);     // routes_ops.cpp
+void AddAgreementWriteRoutes(http::Router& router, AppContext& ctx);  // routes_agreements.cpp
+void AddAgreementReadRoutes(http::Router& router, AppContext& ctx);   // routes_agreements_read.cpp
 
 }  // namespace hoering::app

@@ -7,6 +7,7 @@
 #include "server/app/live_tail.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
+#include "server/app/verify_json.h"
 #include "server/http/problem.h"
 
 namespace hoering::app {
@@ -72,17 +73,6 @@ void Live(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   respond.stream(std::move(reply));
 }
 
-nlohmann::json VerifyJson(const VerifyReport& r) {
-  nlohmann::json j = {{"ok", r.ok},
-                      {"checked", r.checked},
-                      {"head", {{"position", r.head.position}, {"hash", ToHex(r.head.hash)}}}};
-  if (r.first_bad) {
-    j["first_bad"] = *r.first_bad;
-    j["problem"] = r.problem;
-  }
-  return j;
-}
-
 void Verify(AppContext& ctx, http::Request&& req, http::Responder respond) {
   if (Status s = RequireReader(ctx, req, {Role::kAuditor, Role::kAdmin, Role::kSecretariat});
       !s.ok()) {
@@ -93,7 +83,7 @@ void Verify(AppContext& ctx, http::Request&& req, http::Responder respond) {
     VerifyReport report = ctx.store.Verify();
     // The chain's head as verified is reported; a store that verifies clean
     // answers 200, a broken one too (the body says where): the request worked.
-    respond(http::MakeJson(status::ok, VerifyJson(report), *shared));
+    respond(http::MakeJson(status::ok, VerifyReportJson(report), *shared));
   });
 }
 

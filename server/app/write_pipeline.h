@@ -36,4 +36,13 @@ void AppendAndRespond(AppContext& ctx, const http::Request& request,
                       const access::Principal& who, WriteCommand command,
                       http::Responder respond);
 
+// Decides on the current read model and appends with the version it decided
+// on. When another write to the same stream got in first and the request
+// carried no If-Match, decides again on the fresher state (at most 5 times),
+// so two secretaries editing different sections both succeed. With If-Match
+// the conflict is the caller's answer (412).
+using Decider = std::function<Result<WriteCommand>()>;
+void DecideAndAppend(AppContext& ctx, const http::Request& request, const access::Principal& who,
+                     Decider decide, http::Responder respond);
+
 }  // namespace hoering::app

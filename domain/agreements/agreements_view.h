@@ -1,0 +1,40 @@
+// Read model of every agreement: the folded AgreementState per agreement id,
+// fed with the events of "agreement-<id>" streams in log order.
+//
+// States are shared copy-on-write: Get() hands out a shared_ptr to an
+// immutable state, so a reader can diff or render without holding any lock;
+// Apply() mutates in place when no reader holds the state and copies it
+// otherwise. Not thread-safe by itself (the server's ReadModels guards it).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/agreements/agreement_state.h"
+
+namespace hoering::agreements {
+
+class AgreementsView {
+ public:
+  // Ignores events of other streams. A stream that cannot be folded (a
+  // kCorruption from AgreementState) is remembered as broken and its error
+  // is returned by Get().
+  void Apply(const RecordedEvent& e);
+
+  // The agreement's state, or 404 "agreement-not-found", or the corruption.
+  Result<std::shared_ptr<const AgreementState>> Get(const std::string& id) const;
+  // Up to `limit` agreements with id > after, by id.
+  std::vector<std::shared_ptr<const AgreementState>> List(const std::string& after,
+                                                          std::size_t limit) const;
+
+ private:
+  struct Entry {
+    std::shared_ptr<AgreementState> state;
+    Status broken;
+  };
+  std::map<std::string, Entry> by_id_;
+};
+
+}  // namespace hoering::agreements

@@ -1,0 +1,34 @@
+#include "server/app/agreement_access.h"
+
+#include "domain/agreements/agreement_events.h"
+#include "server/app/auth.h"
+
+namespace hoering::app {
+
+Status CheckReader(AppContext& ctx, const http::Request& req) {
+  auto who = Authenticate(req, ctx.models);
+  return who.ok() ? Status::Ok() : who.status();
+}
+
+Status CheckEditor(AppContext& ctx, const http::Request& req, access::Principal& who) {
+  auto p = Authenticate(req, ctx.models);
+  if (!p.ok()) return p.status();
+  who = *p;
+  return RequireRole(who, {access::Role::kAdmin, access::Role::kSecretariat});
+}
+
+Result<std::shared_ptr<const agreements::AgreementState>> LoadAgreement(AppContext& ctx,
+                                                                        const std::string& id) {
+  return ctx.models.Read([&](const Views& v) { return v.agreements.Get(id); });
+}
+
+Result<std::vector<RecordedEvent>> EventsFor(AppContext& ctx, const std::string& id,
+                                             std::initializer_list<agreements::AtSelector> ats) {
+  using Kind = agreements::AtSelector::Kind;
+  bool needed = false;
+  for (const auto& at : ats) needed |= at.kind == Kind::kPosition || at.kind == Kind::kTime;
+  if (!needed) return std::vector<RecordedEvent>{};
+  return ctx.store.ReadStream(agreements::StreamFor(id), 1, std::numeric_limits<std::size_t>::max());
+}
+
+}  // namespace hoering::app

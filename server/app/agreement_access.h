@@ -1,0 +1,27 @@
+// Shared steps of the agreement routes: who may do what, and getting the
+// agreement's state (and, for position:/time: selectors, its events).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "domain/agreements/agreement_state.h"
+#include "domain/agreements/time_travel.h"
+#include "server/app/app_context.h"
+#include "server/http/message.h"
+
+namespace hoering::app {
+
+// Reads are public; a token that is sent must be valid.
+Status CheckReader(AppContext& ctx, const http::Request& req);
+// Writes: secretariat or admin. Fills `who`.
+Status CheckEditor(AppContext& ctx, const http::Request& req, access::Principal& who);
+
+Result<std::shared_ptr<const agreements::AgreementState>> LoadAgreement(AppContext& ctx,
+                                                                        const std::string& id);
+
+// The stream's events when a selector needs them (position:/time:), else empty.
+Result<std::vector<RecordedEvent>> EventsFor(AppContext& ctx, const std::string& id,
+                                             std::initializer_list<agreements::AtSelector> ats);
+
+}  // namespace hoering::app

@@ -1,0 +1,181 @@
+// Writes on agreements: POST /v1/agreements, .../changes, .../import,
+// .../versions. Secretariat or admin. Each decides on the agreement's read
+// model and appends with the stream version it decided on (write_pipeline.h).
+#include "domain/agreements/agreement_decide.h"
+#include "domain/agreements/agreement_events.h"
+#include "domain/sha256.h"
+#include "server/app/agreement_access.h"
+#include "server/app/request_helpers.h"
+#include "server/app/routes.h"
+#include "server/app/write_pipeline.h"
+#include "server/http/json_body.h"
+#include "server/http/problem.h"
+
+namespace hoering::app {
+namespace {
+
+using boost::beast::http::status;
+using boost::beast::http::verb;
+namespace ag = agreements;
+
+// The state to decide on: the read model's, or an empty one for a new id.
+std::shared_ptr<const ag::AgreementState> StateOrEmpty(AppContext& ctx, const std::string& id) {
+  auto s = LoadAgreement(ctx, id);
+  if (s.ok()) return *s;
+  return std::make_shared<ag::AgreementState>();
+}
+
+// Builds the decider shared by change, import and publish: load, check
+// If-Match, decide, append with the version decided on.
+Decider MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t> if_match,
+                    std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)> decide,
+                    std::function<http::Response(const AppendResult&, const http::Request&,
+                                                 const std::vector<NewEvent>&)>
+                        answer) {
+  return [&ctx, id, if_match, decide, answer]() -> Result<WriteCommand> {
+    auto state = LoadAgreement(ctx, id);
+    if (!state.ok()) return state.status();
+    if (if_match && *if_match != (*state)->version()) {
+      return Status(Code::kPreconditionFailed,
+                    "If-Match \"" + std::to_string(*if_match) + "\" is stale: the agreement is at \"" +
+                        std::to_string((*state)->version()) + "\"",
+                    "precondition-failed");
+    }
+    auto events = decide(**state);
+    if (!events.ok()) return events.status();
+    WriteCommand cmd;
+    cmd.stream = ag::StreamFor(id);
+    cmd.expected = ExpectedVersion::Exact((*state)->version());
+    cmd.events = *events;
+    cmd.answer = [answer, events = *events](const AppendResult& r, const http::Request& req) {
+      return answer(r, req, events);
+    };
+    return cmd;
+  };
+}
+
+void Create(AppContext& ctx, http::Request&& req, http::Responder respond) {
+  access::Principal who;
+  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto body = http::ParseJsonBody(req);
+  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
+  auto cmd = ag::ParseCreateAgreement(*body);
+  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
+  auto state = StateOrEmpty(ctx, cmd->id);
+  auto events = ag::DecideCreate(*state, *cmd, [&ctx](const std::string& party) {
+    return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
+  });
+  if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
+  WriteCommand write;
+  write.stream = ag::StreamFor(cmd->id);
+  write.expected = ExpectedVersion::NoStream();
+  write.events = std::move(events).value();
+  write.on_conflict = AlreadyExists("agreement '" + cmd->id + "' already exists", "agreement-exists");
+  write.answer = [body = *body](const AppendResult& r, const http::Request& original) {
+    nlohmann::json out = body;
+    out["position"] = r.last_position;
+    out["hash"] = ToHex(r.last_hash);
+    return http::MakeJson(status::created, out, original);
+  };
+  AppendAndRespond(ctx, req, who, std::move(write), std::move(respond));
+}
+
+// Shared by change and import: answers {change, agreement, position}.
+http::Response ChangeAnswer(const std::string& id, const AppendResult& r, const http::Request& req,
+                            const std::vector<NewEvent>& events) {
+  nlohmann::json out = {{"agreement", id}, {"position", r.last_position},
+                        {"hash", ToHex(r.last_hash)}, {"stream_version", r.stream_version}};
+  if (!events.empty()) {
+    out["change"] = events.front().data.value("change", "");
+    out["ops"] = events.front().data.value("ops", nlohmann::json::array()).size();
+  }
+  return http::MakeJson(status::created, out, req);
+}
+
+void Change(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+            http::Responder respond) {
+  access::Principal who;
+  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto if_match = ParseIfMatch(req);
+  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
+  auto body = http::ParseJsonBody(req);
+  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
+  auto cmd = ag::ParseRecordChange(*body);
+  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
+  const std::string id = m.Param("id");
+  auto decider = MakeDecider(
+      ctx, id, *if_match,
+      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecideChange(s, cmd); },
+      [id](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
+        return ChangeAnswer(id, r, q, e);
+      });
+  DecideAndAppend(ctx, req, who, std::move(decider), std::move(respond));
+}
+
+void Import(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+            http::Responder respond) {
+  access::Principal who;
+  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto if_match = ParseIfMatch(req);
+  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
+  auto type = Header(req, "Content-Type").value_or("");
+  if (type.rfind("text/markdown", 0) != 0 && type.rfind("text/plain", 0) != 0) {
+    return respond(http::MakeProblem(
+        InvalidArgument("the body must be Markdown (Content-Type: text/markdown)",
+                        "unsupported-media-type"),
+        req));
+  }
+  ag::ImportMarkdown cmd{req.body(), m.Query("rationale").value_or(""), {}};
+  const std::string id = m.Param("id");
+  auto decider = MakeDecider(
+      ctx, id, *if_match,
+      [cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); },
+      [id](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
+        return ChangeAnswer(id, r, q, e);
+      });
+  DecideAndAppend(ctx, req, who, std::move(decider), std::move(respond));
+}
+
+void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+             http::Responder respond) {
+  access::Principal who;
+  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto if_match = ParseIfMatch(req);
+  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
+  auto body = http::ParseJsonBody(req);
+  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
+  auto cmd = ag::ParsePublishVersion(*body);
+  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
+  auto decider = MakeDecider(
+      ctx, m.Param("id"), *if_match,
+      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); },
+      [](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
+        const auto& d = e.front().data;
+        nlohmann::json out = {{"number", d.value("number", 0)},
+                              {"label", d.value("label", "")},
+                              {"hash", d.value("hash", "")},
+                              {"position", r.last_position}};
+        if (d.contains("note")) out["note"] = d["note"];
+        return http::MakeJson(status::created, out, q);
+      });
+  DecideAndAppend(ctx, req, who, std::move(decider), std::move(respond));
+}
+
+}  // namespace
+
+void AddAgreementWriteRoutes(http::Router& router, AppContext& ctx) {
+  router.Add(verb::post, "/v1/agreements",
+             [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
+                    http::Responder respond) { Create(ctx, std::move(req), std::move(respond)); });
+  router.Add(verb::post, "/v1/agreements/{id}/changes",
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { Change(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(verb::post, "/v1/agreements/{id}/import",
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { Import(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(verb::post, "/v1/agreements/{id}/versions",
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { Publish(ctx, std::move(req), m, std::move(respond)); });
+}
+
+}  // namespace hoering::app
