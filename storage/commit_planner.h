@@ -17,12 +17,6 @@
 
 namespace hoering {
 
-// What an idempotency key remembers: the first append's result and request.
-struct IdempotencyRecord {
-  std::string fingerprint;
-  AppendResult result;
-};
-
 // Lookups into committed state, provided by the store.
 struct CommittedState {
   std::function<std::uint64_t(const std::string& stream)> stream_version;

@@ -62,6 +62,13 @@ struct AppendResult {
   Hash last_hash{};
 };
 
+// What an idempotency key remembers: the first append's result and the
+// fingerprint of the request behind it.
+struct IdempotencyRecord {
+  std::string fingerprint;
+  AppendResult result;
+};
+
 struct HeadInfo {
   std::uint64_t position = 0;  // 0 for an empty store
   Hash hash{};                 // hash of the event at position; zero if empty
@@ -104,6 +111,10 @@ class EventStore {
                                                      std::size_t limit) const = 0;
 
   virtual HeadInfo Head() const = 0;
+
+  // The record of a committed idempotency key, if any. Lets a caller answer a
+  // retry before deciding anew on a state the first attempt already changed.
+  virtual std::optional<IdempotencyRecord> FindIdempotencyKey(const std::string& key) const = 0;
 
   // Blocks until Head().position > after or the timeout passes; returns the
   // head position seen last.

@@ -74,6 +74,13 @@ Result<std::vector<RecordedEvent>> MemoryEventStore::ReadAll(std::uint64_t from_
   return out;
 }
 
+std::optional<IdempotencyRecord> MemoryEventStore::FindIdempotencyKey(const std::string& key) const {
+  std::lock_guard lock(mu_);
+  auto it = idempotency_.find(key);
+  if (it == idempotency_.end()) return std::nullopt;
+  return it->second;
+}
+
 HeadInfo MemoryEventStore::Head() const {
   std::lock_guard lock(mu_);
   if (events_.empty()) return {};

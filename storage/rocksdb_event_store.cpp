@@ -338,6 +338,11 @@ Result<std::vector<RecordedEvent>> RocksDbEventStore::ReadAll(std::uint64_t from
   return out;
 }
 
+std::optional<IdempotencyRecord> RocksDbEventStore::FindIdempotencyKey(
+    const std::string& key) const {
+  return LoadIdempotency(key);
+}
+
 HeadInfo RocksDbEventStore::Head() const {
   std::lock_guard lock(head_mu_);
   return head_;

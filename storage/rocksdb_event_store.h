@@ -69,6 +69,7 @@ class RocksDbEventStore : public EventStore {
   Result<std::vector<RecordedEvent>> ReadAll(std::uint64_t from_position,
                                              std::size_t limit) const override;
   HeadInfo Head() const override;
+  std::optional<IdempotencyRecord> FindIdempotencyKey(const std::string& key) const override;
   std::uint64_t WaitForPosition(std::uint64_t after,
                                 std::chrono::milliseconds timeout) const override;
   void AddCommitListener(CommitListener listener) override;

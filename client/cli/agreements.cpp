@@ -14,7 +14,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -131,6 +130,25 @@ bool IsIsoDate(const std::string& s) {
       .ok();
 }
 
+std::string TermText(const json& term) {
+  if (!term.is_object()) return Text(term);
+  std::string out;
+  if (term.contains("years") && !term["years"].is_null()) out = Text(term, "years") + " years";
+  std::string from = Text(term, "entry_into_force");
+  if (!from.empty()) out += (out.empty() ? "from " : " from ") + from;
+  return out;
+}
+
+std::string JoinStrings(const json& array, std::string_view sep = ", ") {
+  if (!array.is_array()) return Text(array);
+  std::string out;
+  for (const auto& item : array) {
+    if (!out.empty()) out += sep;
+    out += Text(item);
+  }
+  return out;
+}
+
 // --- create / list -----------------------------------------------------------
 
 struct CreateOptions {
@@ -153,7 +171,16 @@ int Create(CliContext& ctx, const CreateOptions& o) {
   if (!api.ok()) return ctx.Fail(api.error());
   auto r = (*api)->Call(Verb::post, "/v1/agreements", body, ToCallOptions(o.write));
   if (!r.ok()) return ctx.Fail(r.error());
-  return PrintWrite(ctx, *r, {"id", "title", "subtitle", "term", "parties", "position"});
+  if (ctx.options().json) return ctx.PrintJson(r->body);
+  json shown = r->body;  // term and parties as text, not JSON
+  if (shown.is_object()) {
+    if (shown.contains("term")) shown["term"] = TermText(shown["term"]);
+    if (shown.contains("parties")) shown["parties"] = JoinStrings(shown["parties"]);
+  }
+  auto fields = Fields(shown, {"id", "title", "subtitle", "term", "parties", "position"});
+  if (!r->etag.empty()) fields.emplace_back("etag", r->etag);
+  RenderFields(ctx.out(), fields);
+  return kExitOk;
 }
 
 int List(CliContext& ctx, std::uint32_t page_size) {
@@ -179,25 +206,6 @@ struct ShowOptions {
   bool markdown = false;
   bool bodies = false;
 };
-
-std::string TermText(const json& term) {
-  if (!term.is_object()) return Text(term);
-  std::string out;
-  if (term.contains("years") && !term["years"].is_null()) out = Text(term, "years") + " years";
-  std::string from = Text(term, "entry_into_force");
-  if (!from.empty()) out += (out.empty() ? "from " : " from ") + from;
-  return out;
-}
-
-std::string JoinStrings(const json& array, std::string_view sep = ", ") {
-  if (!array.is_array()) return Text(array);
-  std::string out;
-  for (const auto& item : array) {
-    if (!out.empty()) out += sep;
-    out += Text(item);
-  }
-  return out;
-}
 
 void PrintOutline(std::ostream& out, const json& sections, std::size_t depth, bool bodies) {
   if (!sections.is_array()) return;
@@ -233,7 +241,8 @@ void PrintText(std::ostream& out, const std::string& text) {
 }
 
 int Show(CliContext& ctx, const ShowOptions& o) {
-  if (o.markdown && ctx.options().json) return ctx.Usage("--markdown and --json exclude each other");
+  if (o.markdown && ctx.options().json)
+    return ctx.Usage("--markdown and --json exclude each other");
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
   QueryParams q{{"at", o.at}, {"format", o.markdown ? "md" : ""}};
@@ -409,8 +418,8 @@ int Diff(CliContext& ctx, const DiffOptions& o) {
   }
   if (format.empty()) format = "text";
   // Colour only for a terminal: the real stdout, not a captured stream.
-  const bool color = format == "text" && !o.no_color && &ctx.out() == &std::cout &&
-                     ::isatty(STDOUT_FILENO) != 0;
+  const bool color =
+      format == "text" && !o.no_color && &ctx.out() == &std::cout && ::isatty(STDOUT_FILENO) != 0;
   QueryParams q{{"from", o.from},
                 {"to", o.to},
                 {"format", format == "json" ? "" : format},
@@ -452,8 +461,8 @@ std::string OpText(const json& op) {
     const json section = op.value("section", json::object());
     std::string id = Text(section, "id");
     if (id.empty()) id = Text(op, "id");
-    return "add " + (id.empty() ? std::string("(new)") : id) + " [" + Text(section, "kind") +
-           "] " + Quoted(section, "heading") + " " + PlaceText(op);
+    return "add " + (id.empty() ? std::string("(new)") : id) + " [" + Text(section, "kind") + "] " +
+           Quoted(section, "heading") + " " + PlaceText(op);
   }
   if (name == "edit") {
     std::string what;
@@ -540,7 +549,7 @@ void AddAgreementCommands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::Range(1, 50))
       ->capture_default_str();
   c->add_option("--party", create->parties, "A party to the agreement (repeatable)")
-        ->allow_extra_args(false);
+      ->allow_extra_args(false);
   AddWriteOptions(c, create->write, /*if_match=*/false);
 
   auto page_size = std::make_shared<std::uint32_t>(0);
@@ -559,8 +568,8 @@ void AddAgreementCommands(CLI::App& app, CliContext& ctx) {
   s->add_flag("--bodies", show->bodies, "Print each section's body under its heading");
 
   auto import = std::make_shared<ImportOptions>();
-  CLI::App* i = AddLeaf(*group, "import", "Make a Markdown document the text (one change set)",
-                        ctx, [&ctx, import] { return Import(ctx, *import); });
+  CLI::App* i = AddLeaf(*group, "import", "Make a Markdown document the text (one change set)", ctx,
+                        [&ctx, import] { return Import(ctx, *import); });
   i->add_option("id", import->id, "Agreement id")->required();
   i->add_option("file", import->file, "Markdown file ('-' = standard input)")->required();
   i->add_option("--rationale", import->rationale, "Why (default: the server's)");
@@ -570,13 +579,13 @@ void AddAgreementCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* ch = AddLeaf(*group, "change", "Record a change set", ctx,
                          [&ctx, change] { return Change(ctx, *change); });
   ch->add_option("id", change->id, "Agreement id")->required();
-  CLI::Option* file =
-      ch->add_option("--file", change->file,
-                     "JSON file holding {rationale, cites, ops} ('-' = standard input)");
+  CLI::Option* file = ch->add_option(
+      "--file", change->file, "JSON file holding {rationale, cites, ops} ('-' = standard input)");
   CLI::Option* rationale = ch->add_option("--rationale", change->rationale, "Why");
   CLI::Option* op =
-      ch->add_option("--op", change->ops,
-                     R"(One op as JSON, e.g. '{"op":"edit","id":"kap-1","body":"..."}' (repeatable))")
+      ch->add_option(
+            "--op", change->ops,
+            R"(One op as JSON, e.g. '{"op":"edit","id":"kap-1","body":"..."}' (repeatable))")
           ->allow_extra_args(false);
   CLI::Option* cite =
       ch->add_option("--cite", change->cites, "A cited response point RESPONSE:POINT (repeatable)")

@@ -61,23 +61,31 @@ void Create(AppContext& ctx, http::Request&& req, http::Responder respond) {
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = ag::ParseCreateAgreement(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  auto state = StateOrEmpty(ctx, cmd->id);
-  auto events = ag::DecideCreate(*state, *cmd, [&ctx](const std::string& party) {
-    return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
-  });
-  if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
-  WriteCommand write;
-  write.stream = ag::StreamFor(cmd->id);
-  write.expected = ExpectedVersion::NoStream();
-  write.events = std::move(events).value();
-  write.on_conflict = AlreadyExists("agreement '" + cmd->id + "' already exists", "agreement-exists");
-  write.answer = [body = *body](const AppendResult& r, const http::Request& original) {
+  ReplayAnswer answer = [body = *body](const AppendResult& r, const http::Request& original,
+                                       const std::vector<NewEvent>&) {
     nlohmann::json out = body;
     out["position"] = r.last_position;
     out["hash"] = ToHex(r.last_hash);
     return http::MakeJson(status::created, out, original);
   };
-  AppendAndRespond(ctx, req, who, std::move(write), std::move(respond));
+  Decider decide = [&ctx, cmd = *cmd, answer]() -> Result<WriteCommand> {
+    auto state = StateOrEmpty(ctx, cmd.id);
+    auto events = ag::DecideCreate(*state, cmd, [&ctx](const std::string& party) {
+      return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
+    });
+    if (!events.ok()) return events.status();
+    WriteCommand write;
+    write.stream = ag::StreamFor(cmd.id);
+    write.expected = ExpectedVersion::NoStream();
+    write.events = std::move(events).value();
+    write.on_conflict =
+        AlreadyExists("agreement '" + cmd.id + "' already exists", "agreement-exists");
+    write.answer = [answer](const AppendResult& r, const http::Request& q) {
+      return answer(r, q, {});
+    };
+    return write;
+  };
+  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
 
 // Shared by change and import: answers {change, agreement, position}.
@@ -103,13 +111,12 @@ void Change(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   auto cmd = ag::ParseRecordChange(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
   const std::string id = m.Param("id");
+  ReplayAnswer answer = [id](const AppendResult& r, const http::Request& q,
+                             const std::vector<NewEvent>& e) { return ChangeAnswer(id, r, q, e); };
   auto decider = MakeDecider(
       ctx, id, *if_match,
-      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecideChange(s, cmd); },
-      [id](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
-        return ChangeAnswer(id, r, q, e);
-      });
-  DecideAndAppend(ctx, req, who, std::move(decider), std::move(respond));
+      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecideChange(s, cmd); }, answer);
+  DecideAndAppend(ctx, req, who, std::move(decider), answer, std::move(respond));
 }
 
 void Import(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -127,13 +134,12 @@ void Import(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   }
   ag::ImportMarkdown cmd{req.body(), m.Query("rationale").value_or(""), {}};
   const std::string id = m.Param("id");
+  ReplayAnswer answer = [id](const AppendResult& r, const http::Request& q,
+                             const std::vector<NewEvent>& e) { return ChangeAnswer(id, r, q, e); };
   auto decider = MakeDecider(
-      ctx, id, *if_match,
-      [cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); },
-      [id](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
-        return ChangeAnswer(id, r, q, e);
-      });
-  DecideAndAppend(ctx, req, who, std::move(decider), std::move(respond));
+      ctx, id, *if_match, [cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); },
+      answer);
+  DecideAndAppend(ctx, req, who, std::move(decider), answer, std::move(respond));
 }
 
 void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -146,9 +152,7 @@ void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = ag::ParsePublishVersion(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  auto decider = MakeDecider(
-      ctx, m.Param("id"), *if_match,
-      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); },
+  ReplayAnswer answer =
       [](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
         const auto& d = e.front().data;
         nlohmann::json out = {{"number", d.value("number", 0)},
@@ -157,8 +161,11 @@ void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
                               {"position", r.last_position}};
         if (d.contains("note")) out["note"] = d["note"];
         return http::MakeJson(status::created, out, q);
-      });
-  DecideAndAppend(ctx, req, who, std::move(decider), std::move(respond));
+      };
+  auto decider = MakeDecider(
+      ctx, m.Param("id"), *if_match,
+      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); }, answer);
+  DecideAndAppend(ctx, req, who, std::move(decider), answer, std::move(respond));
 }
 
 }  // namespace

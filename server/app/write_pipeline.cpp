@@ -14,15 +14,62 @@ struct Attempt {
   access::Principal who;
   Decider decide;  // empty: no retries
   http::Responder respond;
-  int attempts_left = 5;
+  int attempts_left = 32;
 };
 
 void Run(std::shared_ptr<Attempt> attempt, WriteCommand command);
 
 }  // namespace
 
+// The store key of a request's Idempotency-Key (scoped to the token) and the
+// fingerprint of the request; nullopt without a key.
+std::optional<std::pair<std::string, std::string>> IdempotencyOf(const http::Request& request,
+                                                                  const access::Principal& who) {
+  auto key = Header(request, "Idempotency-Key");
+  if (!key) return std::nullopt;
+  return std::make_pair(
+      (who.token_id.empty() ? "anonymous" : who.token_id) + ":" + *key,
+      ToHex(Sha256(std::string(request.method_string()) + " " + std::string(request.target()),
+                   request.body())));
+}
+
+// Answers a retry of a committed request from the events it wrote. False when
+// the key is new (or absent).
+bool ReplayIfCommitted(AppContext& ctx, const http::Request& request,
+                       const access::Principal& who, const ReplayAnswer& replay,
+                       const http::Responder& respond) {
+  auto id = IdempotencyOf(request, who);
+  if (!id) return false;
+  auto seen = ctx.store.FindIdempotencyKey(id->first);
+  if (!seen) return false;
+  if (seen->fingerprint != id->second) {
+    respond(http::MakeProblem(
+        Unprocessable("Idempotency-Key was already used for a different request",
+                      "idempotency-key-reused"),
+        request));
+    return true;
+  }
+  const AppendResult& r = seen->result;
+  auto stored = ctx.store.ReadAll(r.first_position, r.last_position - r.first_position + 1);
+  if (!stored.ok()) {
+    respond(http::MakeProblem(stored.status(), request));
+    return true;
+  }
+  std::vector<NewEvent> events;
+  for (const auto& e : *stored) events.push_back({e.type, e.schema_version, e.data_json(), {}});
+  AppendResult dup = r;
+  dup.duplicate = true;
+  http::Response res = replay(dup, request, events);
+  SetPositionHeader(res, r.last_position);
+  res.set(boost::beast::http::field::etag, ETagFor(r.stream_version));
+  res.set("Idempotent-Replayed", "true");
+  respond(std::move(res));
+  return true;
+}
+
 void DecideAndAppend(AppContext& ctx, const http::Request& request, const access::Principal& who,
-                     Decider decide, http::Responder respond) {
+                     Decider decide, ReplayAnswer replay, http::Responder respond) {
+  if (ReplayIfCommitted(ctx, request, who, replay, respond)) return;
   auto command = decide();
   if (!command.ok()) return respond(http::MakeProblem(command.status(), request));
   auto attempt = std::make_shared<Attempt>(Attempt{ctx, std::make_shared<http::Request>(request),

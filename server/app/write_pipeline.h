@@ -38,11 +38,17 @@ void AppendAndRespond(AppContext& ctx, const http::Request& request,
 
 // Decides on the current read model and appends with the version it decided
 // on. When another write to the same stream got in first and the request
-// carried no If-Match, decides again on the fresher state (at most 5 times),
+// carried no If-Match, decides again on the fresher state (at most 32 times),
 // so two secretaries editing different sections both succeed. With If-Match
 // the conflict is the caller's answer (412).
+//
+// A retry with an Idempotency-Key already committed is answered before
+// deciding (the first attempt changed the state the decision would see):
+// `replay` rebuilds the first answer from the events the first attempt wrote.
 using Decider = std::function<Result<WriteCommand>()>;
+using ReplayAnswer = std::function<http::Response(const AppendResult&, const http::Request&,
+                                                  const std::vector<NewEvent>&)>;
 void DecideAndAppend(AppContext& ctx, const http::Request& request, const access::Principal& who,
-                     Decider decide, http::Responder respond);
+                     Decider decide, ReplayAnswer replay, http::Responder respond);
 
 }  // namespace hoering::app

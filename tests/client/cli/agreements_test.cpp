@@ -62,16 +62,21 @@ const char* kAgreement = R"({
 
 TEST(CliAgreementsTest, CreateSendsTheTermAndPartiesAndPrintsTheAnswer) {
   FakeServer server([](const FakeRequest&) {
-    return WithEtag(Json(201, R"({"id":"sa","title":"T","position":7})"), "\"1\"");
+    return WithEtag(Json(201, R"({"id":"sa","title":"T","term":{"entry_into_force":"2024-01-01",)"
+                              R"("years":4},"parties":["rm","aarhus"],"position":7,"hash":"ab"})"),
+                    "\"1\"");
   });
-  CliRun r = Cli(server, {"agreement", "create", "--id", "sa", "--title", "T", "--entry-into-force",
-                          "2024-01-01", "--party", "rm", "--party", "aarhus",
-                          "--idempotency-key", "k1"});
+  CliRun r =
+      Cli(server, {"agreement", "create", "--id", "sa", "--title", "T", "--entry-into-force",
+                   "2024-01-01", "--party", "rm", "--party", "aarhus", "--idempotency-key", "k1"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "id:        sa\n"
             "title:     T\n"
+            "term:      4 years from 2024-01-01\n"
+            "parties:   rm, aarhus\n"
             "position:  7\n"
+            "hash:      ab\n"
             "etag:      \"1\"\n");
   const FakeRequest req = server.requests().at(0);
   EXPECT_EQ(req.method, "POST");
@@ -118,8 +123,7 @@ TEST(CliAgreementsTest, ListIsATable) {
 }
 
 TEST(CliAgreementsTest, ShowPrintsTheHeaderAndAnIndentedOutline) {
-  FakeServer server(
-      [](const FakeRequest&) { return WithEtag(Json(200, kAgreement), "\"5\""); });
+  FakeServer server([](const FakeRequest&) { return WithEtag(Json(200, kAgreement), "\"5\""); });
   CliRun r = Cli(server, {"agreement", "show", "sa", "--at", "consultation draft"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
@@ -211,12 +215,11 @@ TEST(CliAgreementsTest, ChangeFromOpsAndCites) {
   EXPECT_EQ(req.target, "/v1/agreements/sa/changes");
   EXPECT_EQ(req.headers.at("if-match"), "\"2\"");
   EXPECT_EQ(req.headers.at("idempotency-key"), "k2");
-  EXPECT_EQ(json::parse(req.body),
-            (json{{"rationale", "Clearer"},
-                  {"cites", {{{"response", "r-1"}, {"point", "2"}}}},
-                  {"ops",
-                   {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Ny tekst."}},
-                    {{"op", "remove"}, {"id", "kap-9"}}}}}));
+  EXPECT_EQ(json::parse(req.body), (json{{"rationale", "Clearer"},
+                                         {"cites", {{{"response", "r-1"}, {"point", "2"}}}},
+                                         {"ops",
+                                          {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Ny tekst."}},
+                                           {{"op", "remove"}, {"id", "kap-9"}}}}}));
 }
 
 TEST(CliAgreementsTest, ChangeFromAFileSendsItAsIs) {
@@ -275,8 +278,7 @@ TEST(CliAgreementsTest, PublishAndVersions) {
             "hash:      ab12\n"
             "position:  20\n");
   EXPECT_EQ(server.requests().at(0).target, "/v1/agreements/sa/versions");
-  EXPECT_EQ(json::parse(server.requests().at(0).body),
-            (json{{"label", "final"}, {"note", "SSU"}}));
+  EXPECT_EQ(json::parse(server.requests().at(0).body), (json{{"label", "final"}, {"note", "SSU"}}));
   EXPECT_EQ(Cli(server, {"agreement", "publish", "sa"}).code, kExitUsage);
 
   CliRun v = Cli(server, {"agreement", "versions", "sa"});
@@ -289,7 +291,7 @@ TEST(CliAgreementsTest, PublishAndVersions) {
             " 1  consultation draft  001122334455        1  2023-09-01T08:00:00.000Z  secr"
             "etariat         5\n"
             " 2  final               ffeeddccbbaa        3  2023-12-01T08:00:00.000Z  admi"
-            "n                20  SSU\n");
+            "n              20  SSU\n");
 }
 
 TEST(CliAgreementsTest, DiffPrintsTheServersRenderingAsIs) {
@@ -308,8 +310,8 @@ TEST(CliAgreementsTest, DiffPrintsTheServersRenderingAsIs) {
   // Not a terminal: no colour asked for.
   EXPECT_EQ(server.requests().at(0).target, "/v1/agreements/sa/diff?from=1&to=final&format=text");
 
-  CliRun html = Cli(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format",
-                             "html"});
+  CliRun html =
+      Cli(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format", "html"});
   ASSERT_EQ(html.code, kExitOk) << html.err;
   EXPECT_EQ(html.out, "<div class=\"hoering-diff\"><ins>b</ins></div>\n");
 
@@ -322,9 +324,9 @@ TEST(CliAgreementsTest, DiffPrintsTheServersRenderingAsIs) {
                          "--format", "html"})
                 .code,
             kExitUsage);
-  EXPECT_EQ(Cli(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format", "pdf"})
-                .code,
-            kExitUsage);
+  EXPECT_EQ(
+      Cli(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format", "pdf"}).code,
+      kExitUsage);
   EXPECT_EQ(Cli(server, {"agreement", "diff", "sa", "--from", "1"}).code, kExitUsage);
 }
 
