@@ -100,72 +100,78 @@ http::Response ChangeAnswer(const std::string& id, const AppendResult& r, const 
   return http::MakeJson(status::created, out, req);
 }
 
-void Change(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-            http::Responder respond) {
+using DecideOn = std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)>;
+
+// The shared shape of change, import and publish: an editor's token, an
+// optional If-Match, the request parsed into a decision, then decide on the
+// agreement and append (re-decide on conflict, replay retries).
+void WriteOnAgreement(AppContext& ctx, const http::Request& req, const std::string& id,
+                      const std::function<Result<DecideOn>()>& parse, ReplayAnswer answer,
+                      http::Responder respond) {
   access::Principal who;
   if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
   auto if_match = ParseIfMatch(req);
   if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto cmd = ag::ParseRecordChange(*body);
-  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  const std::string id = m.Param("id");
-  ReplayAnswer answer = [id](const AppendResult& r, const http::Request& q,
-                             const std::vector<NewEvent>& e) { return ChangeAnswer(id, r, q, e); };
-  auto decider = MakeDecider(
-      ctx, id, *if_match,
-      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecideChange(s, cmd); }, answer);
+  auto decide = parse();
+  if (!decide.ok()) return respond(http::MakeProblem(decide.status(), req));
+  auto decider = MakeDecider(ctx, id, *if_match, *decide, answer);
   DecideAndAppend(ctx, req, who, std::move(decider), answer, std::move(respond));
+}
+
+ReplayAnswer ChangeAnswerFor(const std::string& id) {
+  return [id](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
+    return ChangeAnswer(id, r, q, e);
+  };
+}
+
+void Change(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+            http::Responder respond) {
+  auto parse = [&req]() -> Result<DecideOn> {
+    auto body = http::ParseJsonBody(req);
+    if (!body.ok()) return body.status();
+    auto cmd = ag::ParseRecordChange(*body);
+    if (!cmd.ok()) return cmd.status();
+    return DecideOn([cmd = *cmd](const ag::AgreementState& s) { return ag::DecideChange(s, cmd); });
+  };
+  WriteOnAgreement(ctx, req, m.Param("id"), parse, ChangeAnswerFor(m.Param("id")),
+                   std::move(respond));
 }
 
 void Import(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
             http::Responder respond) {
-  access::Principal who;
-  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto if_match = ParseIfMatch(req);
-  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
-  auto type = Header(req, "Content-Type").value_or("");
-  if (type.rfind("text/markdown", 0) != 0 && type.rfind("text/plain", 0) != 0) {
-    return respond(http::MakeProblem(
-        InvalidArgument("the body must be Markdown (Content-Type: text/markdown)",
-                        "unsupported-media-type"),
-        req));
-  }
-  ag::ImportMarkdown cmd{req.body(), m.Query("rationale").value_or(""), {}};
-  const std::string id = m.Param("id");
-  ReplayAnswer answer = [id](const AppendResult& r, const http::Request& q,
-                             const std::vector<NewEvent>& e) { return ChangeAnswer(id, r, q, e); };
-  auto decider = MakeDecider(
-      ctx, id, *if_match, [cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); },
-      answer);
-  DecideAndAppend(ctx, req, who, std::move(decider), answer, std::move(respond));
+  auto parse = [&req, &m]() -> Result<DecideOn> {
+    auto type = Header(req, "Content-Type").value_or("");
+    if (type.rfind("text/markdown", 0) != 0 && type.rfind("text/plain", 0) != 0) {
+      return InvalidArgument("the body must be Markdown (Content-Type: text/markdown)",
+                             "unsupported-media-type");
+    }
+    ag::ImportMarkdown cmd{req.body(), m.Query("rationale").value_or(""), {}};
+    return DecideOn([cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); });
+  };
+  WriteOnAgreement(ctx, req, m.Param("id"), parse, ChangeAnswerFor(m.Param("id")),
+                   std::move(respond));
 }
 
 void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
              http::Responder respond) {
-  access::Principal who;
-  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto if_match = ParseIfMatch(req);
-  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto cmd = ag::ParsePublishVersion(*body);
-  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer =
-      [](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
-        const auto& d = e.front().data;
-        nlohmann::json out = {{"number", d.value("number", 0)},
-                              {"label", d.value("label", "")},
-                              {"hash", d.value("hash", "")},
-                              {"position", r.last_position}};
-        if (d.contains("note")) out["note"] = d["note"];
-        return http::MakeJson(status::created, out, q);
-      };
-  auto decider = MakeDecider(
-      ctx, m.Param("id"), *if_match,
-      [cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); }, answer);
-  DecideAndAppend(ctx, req, who, std::move(decider), answer, std::move(respond));
+  auto parse = [&req]() -> Result<DecideOn> {
+    auto body = http::ParseJsonBody(req);
+    if (!body.ok()) return body.status();
+    auto cmd = ag::ParsePublishVersion(*body);
+    if (!cmd.ok()) return cmd.status();
+    return DecideOn([cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); });
+  };
+  ReplayAnswer answer = [](const AppendResult& r, const http::Request& q,
+                           const std::vector<NewEvent>& e) {
+    const auto& d = e.front().data;
+    nlohmann::json out = {{"number", d.value("number", 0)},
+                          {"label", d.value("label", "")},
+                          {"hash", d.value("hash", "")},
+                          {"position", r.last_position}};
+    if (d.contains("note")) out["note"] = d["note"];
+    return http::MakeJson(status::created, out, q);
+  };
+  WriteOnAgreement(ctx, req, m.Param("id"), parse, answer, std::move(respond));
 }
 
 }  // namespace
