@@ -90,6 +90,12 @@ CommitPlan CommitPlanner::Plan(const std::vector<const AppendRequest*>& requests
         continue;
       }
     }
+    if (req->commit_before_ms && recorded_at >= *req->commit_before_ms) {
+      out.result = Status(Code::kConflict,
+                          "the append would commit at or after its deadline", "deadline-passed");
+      plan.appends.push_back(std::move(out));
+      continue;
+    }
     const std::uint64_t version = current_version(req->stream);
     if (!ExpectationHolds(req->expected, version)) {
       out.result = Status(Code::kWrongExpectedVersion,

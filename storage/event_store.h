@@ -52,6 +52,12 @@ struct AppendRequest {
   // Identifies the request behind an idempotency key (e.g. a hash of the
   // HTTP body). A retry with the same key and another fingerprint is refused.
   std::string idempotency_fingerprint;
+  // When set, the append commits only if its recorded-at time (the store's
+  // clock at commit) is before this instant; otherwise it fails with
+  // kConflict "deadline-passed" and nothing is written. A retry of an append
+  // already committed under the same idempotency key still returns its
+  // first result. Used for consultation deadlines.
+  std::optional<std::int64_t> commit_before_ms;
 };
 
 struct AppendResult {

@@ -27,6 +27,11 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddEventRoutes(router_, ctx_);
   AddAgreementWriteRoutes(router_, ctx_);
   AddAgreementReadRoutes(router_, ctx_);
+  AddConsultationRoutes(router_, ctx_);
+  AddResponseWriteRoutes(router_, ctx_);
+  AddResponseReadRoutes(router_, ctx_);
+  AddDispositionRoutes(router_, ctx_);
+  AddReportRoutes(router_, ctx_);
 }
 
 App::~App() { Shutdown(); }

@@ -10,6 +10,7 @@ void ReadModels::ApplyLocked(const RecordedEvent& e) {
   views_.parties.Apply(e);
   views_.access.Apply(e);
   views_.agreements.Apply(e);
+  views_.consultations.Apply(e);
   position_.store(e.position, std::memory_order_release);
 }
 

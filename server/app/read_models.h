@@ -14,6 +14,7 @@
 
 #include "domain/access/access.h"
 #include "domain/agreements/agreements_view.h"
+#include "domain/consultations/consultations_view.h"
 #include "domain/parties/parties_view.h"
 #include "storage/event_store.h"
 
@@ -23,6 +24,7 @@ struct Views {
   parties::PartiesView parties;
   access::AccessView access;
   agreements::AgreementsView agreements;
+  consultations::ConsultationsView consultations;
 };
 
 class ReadModels {

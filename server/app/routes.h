@@ -12,5 +12,10 @@ void AddEventRoutes(http::Router& router, AppContext& ctx);   // routes_events.c
 void AddOpsRoutes(http::Router& router, AppContext& ctx);     // routes_ops.cpp
 void AddAgreementWriteRoutes(http::Router& router, AppContext& ctx);  // routes_agreements.cpp
 void AddAgreementReadRoutes(http::Router& router, AppContext& ctx);   // routes_agreements_read.cpp
+void AddConsultationRoutes(http::Router& router, AppContext& ctx);    // routes_consultations.cpp
+void AddResponseWriteRoutes(http::Router& router, AppContext& ctx);   // routes_responses.cpp
+void AddResponseReadRoutes(http::Router& router, AppContext& ctx);    // routes_responses_read.cpp
+void AddDispositionRoutes(http::Router& router, AppContext& ctx);     // routes_dispositions.cpp
+void AddReportRoutes(http::Router& router, AppContext& ctx);          // routes_report.cpp
 
 }  // namespace hoering::app

@@ -100,6 +100,18 @@ http::Response ChangeAnswer(const std::string& id, const AppendResult& r, const 
   return http::MakeJson(status::created, out, req);
 }
 
+// Every cited {response, point} must exist and answer a consultation on this
+// agreement (422 "invalid-citation").
+Status CheckCites(AppContext& ctx, const std::string& agreement,
+                  const std::vector<ag::Cite>& cites) {
+  return ctx.models.Read([&](const Views& v) {
+    for (const auto& cite : cites) {
+      if (Status s = v.consultations.CheckCite(agreement, cite); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
 using DecideOn = std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)>;
 
 // The shared shape of change, import and publish: an editor's token, an
@@ -126,12 +138,15 @@ ReplayAnswer ChangeAnswerFor(const std::string& id) {
 
 void Change(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
             http::Responder respond) {
-  auto parse = [&req]() -> Result<DecideOn> {
+  auto parse = [&req, &ctx]() -> Result<DecideOn> {
     auto body = http::ParseJsonBody(req);
     if (!body.ok()) return body.status();
     auto cmd = ag::ParseRecordChange(*body);
     if (!cmd.ok()) return cmd.status();
-    return DecideOn([cmd = *cmd](const ag::AgreementState& s) { return ag::DecideChange(s, cmd); });
+    return DecideOn([&ctx, cmd = *cmd](const ag::AgreementState& s) -> Result<std::vector<NewEvent>> {
+      if (Status c = CheckCites(ctx, s.info().id, cmd.cites); !c.ok()) return c;
+      return ag::DecideChange(s, cmd);
+    });
   };
   WriteOnAgreement(ctx, req, m.Param("id"), parse, ChangeAnswerFor(m.Param("id")),
                    std::move(respond));

@@ -40,6 +40,8 @@ std::string NewTokenSecret() {
 
 std::string NewTokenId() { return "tok_" + ToHex(RandomBytes(8)); }
 
+std::string NewResponseId() { return "r-" + ToHex(RandomBytes(8)); }
+
 std::string TokenHash(const std::string& secret) { return ToHex(Sha256(secret)); }
 
 }  // namespace hoering::app

@@ -1,4 +1,4 @@
-// Bearer token secrets and ids, from OpenSSL's CSPRNG. The server keeps only
+// Bearer token secrets, token and response ids, from OpenSSL's CSPRNG. The server keeps only
 // TokenHash(secret); the secret is shown to the caller once.
 #pragma once
 
@@ -10,6 +10,8 @@ namespace hoering::app {
 std::string NewTokenSecret();
 // "tok_" followed by 16 hex digits.
 std::string NewTokenId();
+// "r-" followed by 16 hex digits: response ids cannot be enumerated.
+std::string NewResponseId();
 // Lowercase hex SHA-256 of the secret.
 std::string TokenHash(const std::string& secret);
 

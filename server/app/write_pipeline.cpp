@@ -14,6 +14,7 @@ struct Attempt {
   access::Principal who;
   Decider decide;  // empty: no retries
   http::Responder respond;
+  ReplayAnswer replay;  // answers a duplicate from the first attempt's events
   int attempts_left = 32;
 };
 
@@ -73,7 +74,8 @@ void DecideAndAppend(AppContext& ctx, const http::Request& request, const access
   auto command = decide();
   if (!command.ok()) return respond(http::MakeProblem(command.status(), request));
   auto attempt = std::make_shared<Attempt>(Attempt{ctx, std::make_shared<http::Request>(request),
-                                                   who, std::move(decide), std::move(respond)});
+                                                   who, std::move(decide), std::move(respond),
+                                                   std::move(replay)});
   Run(attempt, std::move(command).value());
 }
 
@@ -81,7 +83,7 @@ void AppendAndRespond(AppContext& ctx, const http::Request& request,
                       const access::Principal& who, WriteCommand command,
                       http::Responder respond) {
   auto attempt = std::make_shared<Attempt>(
-      Attempt{ctx, std::make_shared<http::Request>(request), who, {}, std::move(respond)});
+      Attempt{ctx, std::make_shared<http::Request>(request), who, {}, std::move(respond), {}});
   Run(attempt, std::move(command));
 }
 
@@ -96,6 +98,7 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
   append.stream = std::move(command.stream);
   append.expected = command.expected;
   append.events = std::move(command.events);
+  append.commit_before_ms = command.commit_before_ms;
   append.context.actor = who.actor();
   append.context.correlation_id =
       Header(request, "X-Correlation-Id").value_or(Header(request, "X-Request-Id").value_or(""));
@@ -116,8 +119,12 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
   ctx.store.AppendAsync(
       std::move(append), [attempt, shared_request, answer = std::move(command.answer),
                           on_conflict = std::move(command.on_conflict),
+                          on_deadline = std::move(command.on_deadline),
                           respond = std::move(respond)](Result<AppendResult> result) {
         if (!result.ok()) {
+          if (result.status().type() == "deadline-passed" && on_deadline) {
+            return respond(http::MakeProblem(*on_deadline, *shared_request));
+          }
           const bool conflict = result.status().code() == Code::kWrongExpectedVersion;
           const bool if_match = shared_request->find("If-Match") != shared_request->end();
           if (conflict && !if_match && attempt->decide && --attempt->attempts_left > 0) {
@@ -130,6 +137,15 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
                                                                          : result.status(),
                                     *shared_request));
           return;
+        }
+        if (result->duplicate && attempt->replay) {
+          // The same key committed concurrently by an earlier attempt, which
+          // may have decided differently (e.g. another generated id): answer
+          // from what that attempt wrote.
+          auto& ctx = attempt->ctx;
+          if (ReplayIfCommitted(ctx, *shared_request, attempt->who, attempt->replay, respond)) {
+            return;
+          }
         }
         http::Response res = answer(*result, *shared_request);
         SetPositionHeader(res, result->last_position);

@@ -30,6 +30,10 @@ struct WriteCommand {
   // Used instead of the generic 409 "version-conflict" when the expectation
   // fails (e.g. "party-exists" for a NoStream registration).
   std::optional<Status> on_conflict;
+  // The store commits the append only before this instant (UTC ms); past it
+  // the answer is `on_deadline` (e.g. 409 "consultation-closed").
+  std::optional<std::int64_t> commit_before_ms;
+  std::optional<Status> on_deadline;
 };
 
 void AppendAndRespond(AppContext& ctx, const http::Request& request,

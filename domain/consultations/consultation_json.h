@@ -1,0 +1,34 @@
+// JSON views of consultations and responses as the API answers them
+// (docs/api.md). Pure; "now" decides the consultation's state.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "domain/consultations/consultation_state.h"
+#include "domain/consultations/response_state.h"
+#include "domain/consultations/visibility.h"
+
+namespace hoering::consultations {
+
+// {id, agreement, version, title, opens_at, closes_at, original_closes_at, time_zone, state,
+//  closed_at, close_reason, invited, extensions, responses: {submitted, withdrawn, late},
+//  created_at, position}
+nlohmann::json ConsultationJson(const ConsultationState& c, TimeMs now,
+                                const std::vector<std::shared_ptr<const ResponseState>>& responses);
+
+// Change ids citing a point (from 1).
+using CitedBy = std::function<std::vector<std::string>(std::uint32_t point)>;
+
+// The current revision with dispositions and citations; REQUIRES v != kHidden.
+nlohmann::json ResponseJson(const ResponseState& r, Visibility v, const CitedBy& cited_by);
+// One revision as submitted, with its receipt; REQUIRES v != kHidden.
+nlohmann::json RevisionJson(const ResponseState& r, const RevisionInfo& rev, Visibility v);
+// {outcome, rationale, changes, recorded_at, position, actor}
+nlohmann::json DispositionJson(const DispositionInfo& d);
+// The author as the visibility allows: {name, email?} or null.
+nlohmann::json VisibleAuthor(const Author& a, Visibility v);
+
+}  // namespace hoering::consultations

@@ -1,0 +1,63 @@
+#include "domain/consultations/consultation_state.h"
+
+#include <algorithm>
+
+namespace hoering::consultations {
+
+std::string PhaseName(Phase p) {
+  switch (p) {
+    case Phase::kScheduled: return "scheduled";
+    case Phase::kOpen: return "open";
+    case Phase::kClosed: return "closed";
+  }
+  return "closed";
+}
+
+Status ConsultationState::Apply(const RecordedEvent& e) {
+  ++version_;
+  last_position_ = e.position;
+  nlohmann::json j;
+  try {
+    j = e.data_json();
+  } catch (const std::exception& ex) {
+    return Status(Code::kCorruption, "event " + std::to_string(e.position) + " is not JSON",
+                  "corruption");
+  }
+  if (e.type == kConsultationOpened) {
+    auto opened = ConsultationOpenedFromJson(j);
+    if (!opened.ok()) return opened.status();
+    exists_ = true;
+    info_ = std::move(opened).value();
+    closes_at_ = info_.closes_at;
+    created_position_ = e.position;
+    created_at_ = e.recorded_at_ms;
+  } else if (e.type == kDeadlineExtended) {
+    auto ext = DeadlineExtendedFromJson(j);
+    if (!ext.ok()) return ext.status();
+    closes_at_ = ext->closes_at;
+    extensions_.push_back({ext->closes_at, ext->previous_closes_at, ext->reason, e.recorded_at_ms,
+                           e.position, e.actor});
+  } else if (e.type == kConsultationClosed) {
+    auto closed = ConsultationClosedFromJson(j);
+    if (!closed.ok()) return closed.status();
+    closed_at_ = e.recorded_at_ms;
+    close_reason_ = closed->reason;
+  }
+  return Status::Ok();
+}
+
+TimeMs ConsultationState::EffectiveClose() const {
+  return closed_at_ ? std::min(*closed_at_, closes_at_) : closes_at_;
+}
+
+Phase ConsultationState::PhaseAt(TimeMs now) const {
+  if (now >= EffectiveClose()) return Phase::kClosed;
+  if (now < info_.opens_at) return Phase::kScheduled;
+  return Phase::kOpen;
+}
+
+bool ConsultationState::IsInvited(const std::string& party) const {
+  return std::find(info_.invited.begin(), info_.invited.end(), party) != info_.invited.end();
+}
+
+}  // namespace hoering::consultations

@@ -1,0 +1,159 @@
+#include "domain/consultations/consultations_view.h"
+
+#include <charconv>
+
+namespace hoering::consultations {
+
+namespace {
+
+bool StartsWith(const std::string& s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::optional<std::uint32_t> PointNumber(const std::string& text) {
+  std::uint32_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n == 0) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+template <typename T>
+T& ConsultationsView::Mutable(Entry<T>& entry) {
+  if (!entry.state) {
+    entry.state = std::make_shared<T>();
+  } else if (entry.state.use_count() > 1) {
+    entry.state = std::make_shared<T>(*entry.state);  // a reader holds the old one
+  }
+  return *entry.state;
+}
+
+void ConsultationsView::Apply(const RecordedEvent& e) {
+  if (StartsWith(e.stream, "consultation-")) {
+    auto& entry = consultations_[e.stream.substr(13)];
+    if (!entry.broken.ok()) return;
+    if (Status s = Mutable(entry).Apply(e); !s.ok()) entry.broken = s;
+  } else if (StartsWith(e.stream, "response-")) {
+    const std::string id = e.stream.substr(9);
+    auto& entry = responses_[id];
+    if (!entry.broken.ok()) return;
+    const bool is_new = !entry.state || !entry.state->exists();
+    ResponseState& state = Mutable(entry);
+    if (Status s = state.Apply(e); !s.ok()) {
+      entry.broken = s;
+      return;
+    }
+    if (is_new && state.exists()) by_consultation_[state.consultation()].push_back(id);
+  } else if (StartsWith(e.stream, "attachment-") && e.type == kAttachmentStored) {
+    try {
+      auto j = e.data_json();
+      attachments_[j.at("sha256").get<std::string>()] = {
+          j.at("media_type").get<std::string>(), j.at("size").get<std::uint64_t>(), e.position};
+    } catch (const std::exception&) {
+      // Undecodable metadata: the attachment stays unknown; verify reports the log.
+    }
+  } else if (StartsWith(e.stream, "agreement-") && e.type == agreements::kChangeSetRecorded) {
+    ApplyCitations(e);
+  }
+}
+
+void ConsultationsView::ApplyCitations(const RecordedEvent& e) {
+  try {
+    auto j = e.data_json();
+    auto change = agreements::ChangeSetRecordedFromJson(j);
+    if (!change.ok()) return;
+    for (const auto& cite : change->cites) {
+      auto n = PointNumber(cite.point);
+      if (!n) continue;
+      citations_[{cite.response, *n}].push_back({change->agreement, change->change, e.position});
+    }
+  } catch (const std::exception&) {
+  }
+}
+
+Result<std::shared_ptr<const ConsultationState>> ConsultationsView::GetConsultation(
+    const std::string& id) const {
+  auto it = consultations_.find(id);
+  if (it == consultations_.end() || !it->second.state) {
+    return NotFound("consultation '" + id + "' does not exist", "consultation-not-found");
+  }
+  if (!it->second.broken.ok()) return it->second.broken;
+  if (!it->second.state->exists()) {
+    return NotFound("consultation '" + id + "' does not exist", "consultation-not-found");
+  }
+  return std::shared_ptr<const ConsultationState>(it->second.state);
+}
+
+std::vector<std::shared_ptr<const ConsultationState>> ConsultationsView::ListConsultations(
+    const std::string& after, std::size_t limit, const std::string& agreement) const {
+  std::vector<std::shared_ptr<const ConsultationState>> out;
+  for (auto it = consultations_.upper_bound(after); it != consultations_.end(); ++it) {
+    if (out.size() >= limit) break;
+    const auto& s = it->second.state;
+    if (!s || !it->second.broken.ok() || !s->exists()) continue;
+    if (!agreement.empty() && s->info().agreement != agreement) continue;
+    out.push_back(s);
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const ResponseState>> ConsultationsView::GetResponse(
+    const std::string& id) const {
+  auto it = responses_.find(id);
+  if (it == responses_.end() || !it->second.state || !it->second.state->exists()) {
+    return NotFound("response '" + id + "' does not exist", "response-not-found");
+  }
+  if (!it->second.broken.ok()) return it->second.broken;
+  return std::shared_ptr<const ResponseState>(it->second.state);
+}
+
+std::vector<std::shared_ptr<const ResponseState>> ConsultationsView::ResponsesOf(
+    const std::string& consultation) const {
+  std::vector<std::shared_ptr<const ResponseState>> out;
+  auto it = by_consultation_.find(consultation);
+  if (it == by_consultation_.end()) return out;
+  out.reserve(it->second.size());
+  for (const auto& id : it->second) {
+    auto r = responses_.find(id);
+    if (r != responses_.end() && r->second.broken.ok()) out.push_back(r->second.state);
+  }
+  return out;
+}
+
+const AttachmentInfo* ConsultationsView::FindAttachment(const std::string& sha256) const {
+  auto it = attachments_.find(sha256);
+  return it == attachments_.end() ? nullptr : &it->second;
+}
+
+std::vector<Citation> ConsultationsView::CitationsOf(const std::string& response,
+                                                     std::uint32_t point) const {
+  auto it = citations_.find({response, point});
+  return it == citations_.end() ? std::vector<Citation>{} : it->second;
+}
+
+Status ConsultationsView::CheckCite(const std::string& agreement,
+                                    const agreements::Cite& cite) const {
+  auto invalid = [&](const std::string& why) {
+    return Unprocessable("citation {response: '" + cite.response + "', point: " + cite.point +
+                             "}: " + why,
+                         "invalid-citation");
+  };
+  auto it = responses_.find(cite.response);
+  if (it == responses_.end() || !it->second.state || !it->second.state->exists()) {
+    return invalid("no such response");
+  }
+  const ResponseState& r = *it->second.state;
+  if (r.agreement() != agreement) {
+    return invalid("the response answers a consultation on agreement '" + r.agreement() + "'");
+  }
+  auto n = PointNumber(cite.point);
+  if (!n) return invalid("points are numbered from 1");
+  if (*n > r.current().content.points.size()) {
+    return invalid("the response has " + std::to_string(r.current().content.points.size()) +
+                   " points");
+  }
+  return Status::Ok();
+}
+
+}  // namespace hoering::consultations

@@ -1,0 +1,63 @@
+// CSV rendering; Markdown is in report_render_markdown.cpp, HTML in
+// report_render_html.cpp, the shared pieces in report_render_parts.cpp.
+#include "domain/consultations/report_render.h"
+
+#include <string_view>
+#include <vector>
+
+#include "domain/consultations/report_render_parts.h"
+
+namespace hoering::consultations {
+namespace {
+
+using nlohmann::json;
+using namespace report_parts;
+
+constexpr const char* kCsvHeader =
+    "consultation,response,party,party_name,publication,late,withdrawn,revision,submitted_at,"
+    "point,section,quote,text,outcome,rationale,changes";
+
+// RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes.
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void CsvRecord(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += CsvField(fields[i]);
+  }
+  out += "\r\n";
+}
+
+std::string BoolText(bool b) {
+  return b ? "true" : "false";
+}
+
+}  // namespace
+
+std::string RenderReportCsv(const json& report) {
+  std::string out = std::string(kCsvHeader) + "\r\n";
+  std::string consultation = Text(Field(report, "consultation"), "id");
+  for (const auto& r : List(report, "responses")) {
+    for (const auto& p : List(r, "points")) {
+      std::string changes;
+      for (const auto& id : ChangeIds(p)) changes += (changes.empty() ? "" : " ") + id;
+      CsvRecord(out, {consultation, Text(r, "id"), Text(r, "party"), Text(r, "party_name"),
+                      Text(r, "publication"), BoolText(Flag(r, "late")),
+                      BoolText(Flag(r, "withdrawn")), Text(r, "revision"), Text(r, "submitted_at"),
+                      Text(p, "n"), Text(p, "section"), Text(p, "quote"), Text(p, "text"),
+                      OutcomeKey(p), Text(Field(p, "disposition"), "rationale"), changes});
+    }
+  }
+  return out;
+}
+
+}  // namespace hoering::consultations

@@ -1,0 +1,208 @@
+// RenderReportHtml (contract in report_render.h).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/agreements/diff_render.h"  // EscapeHtml
+#include "domain/consultations/report_render.h"
+#include "domain/consultations/report_render_parts.h"
+
+namespace hoering::consultations {
+namespace {
+
+using agreements::EscapeHtml;
+using nlohmann::json;
+using namespace report_parts;
+
+constexpr const char* kStyle = R"css(
+body{font-family:Georgia,"Times New Roman",serif;font-size:1rem;line-height:1.5;color:#222;
+  max-width:52em;margin:2em auto;padding:0 1em}
+h1,h2,h3,h4{font-family:system-ui,"Segoe UI",Helvetica,Arial,sans-serif;line-height:1.25;
+  margin:1.5em 0 .5em}
+h1{font-size:1.8em}h2{font-size:1.4em;border-bottom:1px solid #999}h3{font-size:1.2em}
+h4{font-size:1em}
+table{border-collapse:collapse;margin:.75em 0}
+th,td{border:1px solid #888;padding:.25em .6em;text-align:left;vertical-align:top;
+  white-space:pre-line}
+thead th{background:#eee}
+table.facts th{background:#f4f4f4;font-weight:normal;color:#444}
+td.num{text-align:right}
+blockquote{margin:.5em 0;padding:.25em 1em;border-left:4px solid #bbb;color:#444}
+.text,.summary,.rationale,.excerpt,blockquote{white-space:pre-wrap}
+.excerpt{border:1px dashed #bbb;padding:.5em .75em;background:#fafafa}
+ins{color:#135e13;background:#ddf4dd;text-decoration:underline}
+del{color:#9b1c1c;background:#fbe1e1;text-decoration:line-through}
+.response{border-top:2px solid #444;margin-top:2em}
+.response.withdrawn>h3::after{content:" (withdrawn)";color:#9b1c1c;font-weight:normal}
+.point{margin-left:1em}
+.disposition strong{font-family:system-ui,"Segoe UI",Helvetica,Arial,sans-serif}
+@media print{
+  body{max-width:none;margin:0;padding:0;font-size:11pt}
+  .response{page-break-inside:avoid;break-inside:avoid}
+  .point,table,blockquote{page-break-inside:avoid;break-inside:avoid}
+  h2,h3,h4{page-break-after:avoid;break-after:avoid}
+  .excerpt{background:none}
+}
+)css";
+
+std::string Esc(std::string_view s) {
+  return EscapeHtml(s);
+}
+
+void FactsTable(std::string& out, const std::vector<Fact>& facts,
+                const std::vector<std::string>& closes_notes = {}) {
+  if (facts.empty()) return;
+  out += "<table class=\"facts\">\n";
+  for (const auto& f : facts) {
+    out += "<tr><th scope=\"row\">" + Esc(f.label) + "</th><td>" + Esc(f.value);
+    if (f.label == "Closes" && !closes_notes.empty()) {
+      out += "<ul class=\"extensions\">";
+      for (const auto& n : closes_notes) out += "<li>" + Esc(n) + "</li>";
+      out += "</ul>";
+    }
+    out += "</td></tr>\n";
+  }
+  out += "</table>\n";
+}
+
+void HeaderRow(std::string& out, const std::vector<std::string>& cells) {
+  out += "<thead><tr>";
+  for (const auto& c : cells) out += "<th scope=\"col\">" + Esc(c) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+}
+
+// `cells` are escaped already; `num` marks right-aligned columns.
+void Row(std::string& out, const std::vector<std::string>& cells, std::string_view num = "") {
+  out += "<tr>";
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    out += i < num.size() && num[i] == 'r' ? "<td class=\"num\">" : "<td>";
+    out += cells[i] + "</td>";
+  }
+  out += "</tr>\n";
+}
+
+void Div(std::string& out, const char* cls, const std::string& text) {
+  if (!text.empty()) out += std::string("<div class=\"") + cls + "\">" + Esc(text) + "</div>\n";
+}
+
+void Excerpt(std::string& out, const json& excerpt) {
+  auto runs = ShortenExcerpt(excerpt);
+  if (runs.empty()) return;
+  out += "<div class=\"excerpt\">";
+  for (const auto& r : runs) {
+    if (r.op == Op::kEqual) {
+      out += Esc(r.text);
+    } else {
+      const char* tag = r.op == Op::kInsert ? "ins" : "del";
+      out += std::string("<") + tag + ">" + Esc(r.text) + "</" + tag + ">";
+    }
+  }
+  out += "</div>\n";
+}
+
+void Head(std::string& out, const json& report, const std::string& title) {
+  out += "<header>\n<h1>" + Esc(title) + "</h1>\n";
+  FactsTable(out, ConsultationFacts(report), ExtensionLines(report));
+  out += "</header>\n";
+}
+
+void Parties(std::string& out, const json& report) {
+  out += "<section class=\"parties\">\n<h2>Invited parties and respondents</h2>\n";
+  auto rows = PartyRows(report);
+  if (rows.empty()) {
+    out += "<p>No parties.</p>\n</section>\n";
+    return;
+  }
+  out += "<table>\n";
+  HeaderRow(out, {"Party", "Kind", "Invited", "Response received", "Late", "Withdrawn"});
+  for (const auto& p : rows) {
+    Row(out, {Esc(p.party), Esc(p.kind), YesNo(p.invited), YesNo(p.responded), YesNo(p.late),
+              YesNo(p.withdrawn)});
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+}
+
+void Changes(std::string& out, const json& point) {
+  for (const auto& ch : List(point, "changes")) {
+    out +=
+        "<div class=\"change\">\n<p><strong>Change " + Esc(Text(ch, "change")) + "</strong></p>\n";
+    Div(out, "rationale", Text(ch, "rationale"));
+    for (const auto& s : List(ch, "sections")) {
+      out +=
+          "<p class=\"change-section\"><em>Section " + Esc(ChangeSectionLabel(s)) + ":</em></p>\n";
+      Excerpt(out, Field(s, "excerpt"));
+    }
+    out += "</div>\n";
+  }
+}
+
+void Point(std::string& out, const json& p) {
+  out += "<section class=\"point\">\n<h4>Point " + Esc(Text(p, "n")) + "</h4>\n";
+  out += "<p class=\"section\">Section: " + Esc(PointSection(p)) + "</p>\n";
+  if (!Text(p, "quote").empty()) out += "<blockquote>" + Esc(Text(p, "quote")) + "</blockquote>\n";
+  Div(out, "text", Text(p, "text"));
+  out += "<p class=\"disposition\"><strong>Disposition: " + Esc(DispositionLine(p)) +
+         "</strong></p>\n";
+  Div(out, "rationale", Text(Field(p, "disposition"), "rationale"));
+  Changes(out, p);
+  out += "</section>\n";
+}
+
+void Response(std::string& out, const json& r) {
+  std::string name = Text(r, "party_name").empty() ? Text(r, "party") : Text(r, "party_name");
+  out += std::string("<article class=\"response") + (Flag(r, "withdrawn") ? " withdrawn" : "") +
+         "\" id=\"response-" + Esc(Text(r, "id")) + "\">\n";
+  out += "<h3>" + Esc(name) + " (" + Esc(Text(r, "id")) + ")</h3>\n";
+  FactsTable(out, ResponseFacts(r));
+  if (!Text(r, "summary").empty()) {
+    out += "<p><strong>Summary:</strong></p>\n";
+    Div(out, "summary", Text(r, "summary"));
+  }
+  auto attachments = AttachmentRows(r);
+  if (!attachments.empty()) {
+    out += "<p><strong>Attachments:</strong></p>\n<table class=\"attachments\">\n";
+    HeaderRow(out, {"File", "Media type", "Size", "SHA-256"});
+    for (const auto& a : attachments) {
+      Row(out, {Esc(a.filename), Esc(a.media_type), Esc(a.size), Esc(a.sha256)}, "__r");
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  for (const auto& p : List(r, "points")) Point(out, p);
+  out += "</article>\n";
+}
+
+void Totals(std::string& out, const json& report) {
+  out += "<section class=\"totals\">\n<h2>Totals</h2>\n<table>\n";
+  HeaderRow(out, {"Outcome", "Points"});
+  for (const auto& o : OutcomeCounts(report))
+    Row(out, {Esc(o.name), std::to_string(o.count)}, "_r");
+  out += "</tbody>\n</table>\n";
+  FactsTable(out, TotalFacts(report));
+  std::string withheld = WithheldLine(report);
+  if (!withheld.empty()) out += "<p class=\"withheld\">" + Esc(withheld) + "</p>\n";
+  out += "</section>\n";
+}
+
+}  // namespace
+
+std::string RenderReportHtml(const json& report) {
+  const json& c = Field(report, "consultation");
+  std::string title =
+      "Consultation report: " + (Text(c, "title").empty() ? Text(c, "id") : Text(c, "title"));
+  std::string out =
+      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      Esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  Head(out, report, title);
+  Parties(out, report);
+  out += "<section class=\"responses\">\n<h2>Responses</h2>\n";
+  const json& responses = List(report, "responses");
+  if (responses.empty()) out += "<p>No responses.</p>\n";
+  for (const auto& r : responses) Response(out, r);
+  out += "</section>\n";
+  Totals(out, report);
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace hoering::consultations

@@ -1,0 +1,295 @@
+#include "domain/consultations/response_decide.h"
+
+#include <set>
+
+#include "domain/consultations/json_fields.h"
+#include "domain/ids.h"
+
+namespace hoering::consultations {
+
+using nlohmann::json;
+
+namespace {
+
+Status NoConsultation() {
+  return NotFound("the consultation does not exist", "consultation-not-found");
+}
+Status NoResponse() { return NotFound("the response does not exist", "response-not-found"); }
+Status Forbidden(const std::string& why) {
+  return Status(Code::kPermissionDenied, why, "forbidden");
+}
+Status Closed(const ConsultationState& c) {
+  return Status(Code::kConflict,
+                "the consultation closed at " + FormatRfc3339(c.EffectiveClose()) +
+                    "; responses are no longer accepted",
+                "consultation-closed");
+}
+Status NotOpen(const ConsultationState& c) {
+  return Status(Code::kConflict,
+                "the consultation opens at " + FormatRfc3339(c.info().opens_at),
+                "consultation-not-open");
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+Status ParseAuthor(const json& body, Author& out) {
+  auto it = body.find("author");
+  if (it == body.end() || !it->is_object()) {
+    return FieldError("'author' is required: {name, email?}");
+  }
+  if (Status s = ReqString(*it, "name", out.name); !s.ok()) return s;
+  if (Status s = ValidateText(out.name, "author.name", kMaxNameBytes); !s.ok()) return s;
+  if (Status s = OptString(*it, "email", out.email); !s.ok()) return s;
+  if (out.email) {
+    if (Status s = ValidateText(*out.email, "author.email", 254); !s.ok()) return s;
+    if (out.email->find('@') == std::string::npos) {
+      return FieldError("'author.email' must be an e-mail address");
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParsePoints(const json& body, std::vector<Point>& out) {
+  auto it = body.find("points");
+  if (it == body.end() || !it->is_array() || it->empty()) {
+    return FieldError("'points' is required: an array of 1-100 {section?, quote?, text}");
+  }
+  if (it->size() > kMaxPoints) return FieldError("at most 100 points per response");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& p = (*it)[i];
+    const std::string where = "point " + std::to_string(i + 1);
+    if (!p.is_object()) return FieldError(where + " must be an object {section?, quote?, text}");
+    Point point;
+    if (Status s = OptString(p, "section", point.section); !s.ok()) return s;
+    if (Status s = OptString(p, "quote", point.quote); !s.ok()) return s;
+    if (Status s = ReqString(p, "text", point.text); !s.ok()) {
+      return FieldError(where + ": 'text' is required");
+    }
+    if (Status s = ValidateText(point.text, where + " text", kMaxPointBytes); !s.ok()) return s;
+    if (point.quote) {
+      if (Status s = ValidateText(*point.quote, where + " quote", kMaxPointBytes); !s.ok()) return s;
+    }
+    out.push_back(std::move(point));
+  }
+  return Status::Ok();
+}
+
+// Sections and quotes must refer to the consulted text.
+Status CheckAnchors(const std::vector<Point>& points, const agreements::SectionTree& text) {
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const Point& p = points[i];
+    const std::string where = "point " + std::to_string(i + 1);
+    if (p.section) {
+      const agreements::Section* s = text.Find(*p.section);
+      if (s == nullptr) {
+        return Unprocessable(where + ": section '" + *p.section +
+                                 "' is not in the consulted version",
+                             "unknown-section");
+      }
+      if (p.quote && !QuoteOccurs(s->heading, *p.quote) && !QuoteOccurs(s->body, *p.quote)) {
+        return Unprocessable(where + ": the quoted passage does not occur in section '" +
+                                 *p.section + "' of the consulted version",
+                             "quote-not-found");
+      }
+    } else if (p.quote) {
+      bool found = false;
+      text.Walk([&](const agreements::Section& s, std::size_t) {
+        found = found || QuoteOccurs(s.heading, *p.quote) || QuoteOccurs(s.body, *p.quote);
+      });
+      if (!found) {
+        return Unprocessable(where + ": the quoted passage does not occur in the consulted version",
+                             "quote-not-found");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckParty(const Submitter& who, const std::string& party) {
+  if (who.stakeholder_party && *who.stakeholder_party != party) {
+    return Forbidden("a stakeholder token may respond only for its own party ('" +
+                     *who.stakeholder_party + "')");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool QuoteOccurs(std::string_view text, std::string_view quote) {
+  const std::string q = CollapseSpaces(quote);
+  if (q.empty()) return false;
+  return CollapseSpaces(text).find(q) != std::string::npos;
+}
+
+Result<Submission> ParseSubmission(const json& body, std::uint64_t max_attachment_bytes) {
+  if (!body.is_object()) return FieldError("the body must be a JSON object");
+  Submission s;
+  ResponseContent& c = s.content;
+  if (Status st = ReqString(body, "party", c.party); !st.ok()) return st;
+  if (Status st = ValidateId(c.party, "party"); !st.ok()) return st;
+  if (Status st = ParseAuthor(body, c.author); !st.ok()) return st;
+  if (Status st = OptString(body, "summary", c.summary); !st.ok()) return st;
+  if (c.summary) {
+    if (Status st = ValidateText(*c.summary, "summary", kMaxSummaryBytes); !st.ok()) return st;
+  }
+  if (Status st = ParsePoints(body, c.points); !st.ok()) return st;
+  std::string publication;
+  if (Status st = ReqString(body, "publication", publication); !st.ok()) {
+    return FieldError("'publication' is required: public, anonymous or private");
+  }
+  auto pub = ParsePublication(publication);
+  if (!pub) return FieldError("'publication' must be public, anonymous or private");
+  c.publication = *pub;
+  auto attachments = ParseAttachments(body, max_attachment_bytes);
+  if (!attachments.ok()) return attachments.status();
+  s.attachments = std::move(attachments).value();
+  for (const auto& a : s.attachments) c.attachments.push_back(a.ref);
+  if (auto late = body.find("accept_late"); late != body.end() && !late->is_null()) {
+    std::string reason;
+    if (!late->is_object() || !ReqString(*late, "reason", reason).ok()) {
+      return FieldError("'accept_late' must be {\"reason\": \"...\"}");
+    }
+    if (Status st = ValidateText(reason, "accept_late.reason", kMaxReasonBytes); !st.ok()) return st;
+    s.accept_late = reason;
+  }
+  return s;
+}
+
+Result<ResponseWrite> DecideSubmit(const ConsultationState& consultation,
+                                   const agreements::SectionTree& consulted_text,
+                                   const Submitter& who, const Submission& cmd,
+                                   const std::string& response_id, TimeMs now,
+                                   const std::function<bool(const std::string&)>& party_exists) {
+  if (!consultation.exists()) return NoConsultation();
+  if (Status s = CheckParty(who, cmd.content.party); !s.ok()) return s;
+  if (cmd.accept_late && !who.editor()) {
+    return Forbidden("only the secretariat can record an accepted-late response");
+  }
+  if (party_exists && !party_exists(cmd.content.party)) {
+    return Unprocessable("party '" + cmd.content.party + "' is not registered", "unknown-party");
+  }
+  ResponseRevisionEvent e;
+  ResponseWrite out;
+  switch (consultation.PhaseAt(now)) {
+    case Phase::kScheduled:
+      return NotOpen(consultation);
+    case Phase::kOpen:
+      out.commit_before = consultation.EffectiveClose();
+      break;
+    case Phase::kClosed:
+      if (!cmd.accept_late) return Closed(consultation);
+      e.late = true;
+      e.late_reason = cmd.accept_late;
+      break;
+  }
+  if (Status s = CheckAnchors(cmd.content.points, consulted_text); !s.ok()) return s;
+  e.response = response_id;
+  e.consultation = consultation.info().id;
+  e.agreement = consultation.info().agreement;
+  e.revision = 1;
+  e.submitted_at = now;
+  e.content = cmd.content;
+  out.events.push_back(ToEvent(e));
+  return out;
+}
+
+Result<ResponseWrite> DecideAmend(const ConsultationState& consultation,
+                                  const agreements::SectionTree& consulted_text,
+                                  const ResponseState& response, const Submitter& who,
+                                  const Submission& cmd, TimeMs now) {
+  if (!consultation.exists()) return NoConsultation();
+  if (!response.exists() || response.consultation() != consultation.info().id) return NoResponse();
+  if (Status s = CheckParty(who, response.party()); !s.ok()) return s;
+  if (cmd.content.party != response.party()) {
+    return Unprocessable("a revision cannot change the party (was '" + response.party() + "')",
+                         "party-mismatch");
+  }
+  if (response.withdrawn()) {
+    return Status(Code::kConflict, "the response was withdrawn", "response-withdrawn");
+  }
+  const Phase phase = consultation.PhaseAt(now);
+  if (phase == Phase::kScheduled) return NotOpen(consultation);
+  if (phase == Phase::kClosed) return Closed(consultation);
+  if (Status s = CheckAnchors(cmd.content.points, consulted_text); !s.ok()) return s;
+  ResponseRevisionEvent e;
+  e.response = response.id();
+  e.consultation = response.consultation();
+  e.agreement = response.agreement();
+  e.revision = response.current().revision + 1;
+  e.submitted_at = now;
+  e.content = cmd.content;
+  return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose()};
+}
+
+Result<ResponseWrite> DecideWithdraw(const ConsultationState& consultation,
+                                     const ResponseState& response, const Submitter& who,
+                                     const std::optional<std::string>& reason, TimeMs now) {
+  if (!consultation.exists()) return NoConsultation();
+  if (!response.exists() || response.consultation() != consultation.info().id) return NoResponse();
+  if (Status s = CheckParty(who, response.party()); !s.ok()) return s;
+  if (response.withdrawn()) {
+    return Status(Code::kConflict, "the response was already withdrawn", "response-withdrawn");
+  }
+  if (consultation.PhaseAt(now) != Phase::kOpen) return Closed(consultation);
+  ResponseWithdrawn e{response.id(), response.consultation(), response.current().revision, reason,
+                      now};
+  return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose()};
+}
+
+Result<RecordDisposition> ParseDisposition(const json& body) {
+  if (!body.is_object()) return FieldError("the body must be a JSON object");
+  RecordDisposition d;
+  std::string outcome;
+  if (Status s = ReqString(body, "outcome", outcome); !s.ok()) return s;
+  auto o = ParseOutcome(outcome);
+  if (!o) {
+    return FieldError(
+        "'outcome' must be accepted, partially_accepted, not_accepted, noted or out_of_scope");
+  }
+  d.outcome = *o;
+  if (Status s = ReqString(body, "rationale", d.rationale); !s.ok()) return s;
+  if (Status s = ValidateText(d.rationale, "rationale", kMaxPointBytes); !s.ok()) return s;
+  if (Status s = OptStrings(body, "changes", d.changes); !s.ok()) return s;
+  std::set<std::string> seen;
+  for (const auto& c : d.changes) {
+    if (!seen.insert(c).second) return FieldError("change '" + c + "' is listed twice");
+  }
+  return d;
+}
+
+Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response,
+                                                std::uint32_t point,
+                                                const RecordDisposition& cmd,
+                                                const agreements::AgreementState& agreement) {
+  if (!response.exists()) return NoResponse();
+  if (point < 1 || point > response.current().content.points.size()) {
+    return NotFound("the response has no point " + std::to_string(point) + " (it has " +
+                        std::to_string(response.current().content.points.size()) + ")",
+                    "point-not-found");
+  }
+  for (const auto& c : cmd.changes) {
+    if (agreement.FindChangeSet(c) == nullptr) {
+      return Unprocessable("change set '" + c + "' does not exist in agreement '" +
+                               response.agreement() + "'",
+                           "unknown-change");
+    }
+  }
+  DispositionRecorded e{response.id(), response.consultation(), point,
+                        cmd.outcome,   cmd.rationale,           cmd.changes};
+  return std::vector<NewEvent>{ToEvent(e)};
+}
+
+}  // namespace hoering::consultations

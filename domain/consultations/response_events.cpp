@@ -1,0 +1,205 @@
+#include "domain/consultations/response_events.h"
+
+namespace hoering::consultations {
+
+using nlohmann::json;
+
+std::string ResponseStream(const std::string& id) { return "response-" + id; }
+std::string AttachmentStream(const std::string& sha256) { return "attachment-" + sha256; }
+
+std::string PublicationName(Publication p) {
+  switch (p) {
+    case Publication::kPublic: return "public";
+    case Publication::kAnonymous: return "anonymous";
+    case Publication::kPrivate: return "private";
+  }
+  return "private";
+}
+
+std::optional<Publication> ParsePublication(const std::string& s) {
+  if (s == "public") return Publication::kPublic;
+  if (s == "anonymous") return Publication::kAnonymous;
+  if (s == "private") return Publication::kPrivate;
+  return std::nullopt;
+}
+
+std::string OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kAccepted: return "accepted";
+    case Outcome::kPartiallyAccepted: return "partially_accepted";
+    case Outcome::kNotAccepted: return "not_accepted";
+    case Outcome::kNoted: return "noted";
+    case Outcome::kOutOfScope: return "out_of_scope";
+  }
+  return "noted";
+}
+
+std::optional<Outcome> ParseOutcome(const std::string& s) {
+  for (Outcome o : kAllOutcomes) {
+    if (OutcomeName(o) == s) return o;
+  }
+  return std::nullopt;
+}
+
+json AuthorJson(const Author& a) {
+  json j = {{"name", a.name}};
+  if (a.email) j["email"] = *a.email;
+  return j;
+}
+
+json PointJson(const Point& p, std::uint32_t n) {
+  json j = {{"n", n}, {"text", p.text}};
+  if (p.section) j["section"] = *p.section;
+  if (p.quote) j["quote"] = *p.quote;
+  return j;
+}
+
+json AttachmentRefJson(const AttachmentRef& a) {
+  return {{"filename", a.filename}, {"media_type", a.media_type}, {"size", a.size},
+          {"sha256", a.sha256}};
+}
+
+json ContentJson(const ResponseContent& c) {
+  json points = json::array();
+  for (std::size_t i = 0; i < c.points.size(); ++i) {
+    points.push_back(PointJson(c.points[i], static_cast<std::uint32_t>(i + 1)));
+  }
+  json attachments = json::array();
+  for (const auto& a : c.attachments) attachments.push_back(AttachmentRefJson(a));
+  json j = {{"party", c.party},
+            {"author", AuthorJson(c.author)},
+            {"points", std::move(points)},
+            {"publication", PublicationName(c.publication)},
+            {"attachments", std::move(attachments)}};
+  if (c.summary) j["summary"] = *c.summary;
+  return j;
+}
+
+NewEvent ToEvent(const ResponseRevisionEvent& e) {
+  json d = ContentJson(e.content);
+  d["response"] = e.response;
+  d["consultation"] = e.consultation;
+  d["agreement"] = e.agreement;
+  d["revision"] = e.revision;
+  d["submitted_at"] = FormatRfc3339Ms(e.submitted_at);
+  if (e.revision == 1) {
+    d["late"] = e.late;
+    if (e.late_reason) d["late_reason"] = *e.late_reason;
+    return {kResponseSubmitted, 1, std::move(d), {}};
+  }
+  return {kResponseAmended, 1, std::move(d), {}};
+}
+
+NewEvent ToEvent(const ResponseWithdrawn& e) {
+  json d = {{"response", e.response},
+            {"consultation", e.consultation},
+            {"revision", e.revision},
+            {"withdrawn_at", FormatRfc3339Ms(e.withdrawn_at)}};
+  if (e.reason) d["reason"] = *e.reason;
+  return {kResponseWithdrawn, 1, std::move(d), {}};
+}
+
+NewEvent ToEvent(const DispositionRecorded& e) {
+  json d = {{"response", e.response},   {"consultation", e.consultation},
+            {"point", e.point},         {"outcome", OutcomeName(e.outcome)},
+            {"rationale", e.rationale}, {"changes", e.changes}};
+  return {kDispositionRecorded, 1, std::move(d), {}};
+}
+
+NewEvent ToEvent(const AttachmentStored& e) {
+  json d = {{"sha256", e.sha256},
+            {"media_type", e.media_type},
+            {"size", e.size},
+            {"content_base64", e.content_base64}};
+  return {kAttachmentStored, 1, std::move(d), {}};
+}
+
+namespace {
+
+Status Corrupt(const std::string& what) {
+  return Status(Code::kCorruption, "stored response event is malformed: " + what, "corruption");
+}
+
+TimeMs TimeOf(const json& j, const char* key) {
+  auto t = ParseRfc3339(j.at(key).get<std::string>());
+  if (!t) throw std::invalid_argument(std::string("bad time in ") + key);
+  return *t;
+}
+
+std::optional<std::string> OptionalText(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+ResponseContent ContentFromJson(const json& j) {
+  ResponseContent c;
+  c.party = j.at("party").get<std::string>();
+  c.author = {j.at("author").at("name").get<std::string>(), OptionalText(j.at("author"), "email")};
+  c.summary = OptionalText(j, "summary");
+  for (const auto& p : j.at("points")) {
+    c.points.push_back({OptionalText(p, "section"), OptionalText(p, "quote"),
+                        p.at("text").get<std::string>()});
+  }
+  auto pub = ParsePublication(j.at("publication").get<std::string>());
+  if (!pub) throw std::invalid_argument("bad publication");
+  c.publication = *pub;
+  for (const auto& a : j.at("attachments")) {
+    c.attachments.push_back({a.at("filename").get<std::string>(),
+                             a.at("media_type").get<std::string>(),
+                             a.at("size").get<std::uint64_t>(), a.at("sha256").get<std::string>()});
+  }
+  return c;
+}
+
+}  // namespace
+
+Result<ResponseRevisionEvent> ResponseRevisionFromJson(const json& j) {
+  try {
+    ResponseRevisionEvent e;
+    e.response = j.at("response").get<std::string>();
+    e.consultation = j.at("consultation").get<std::string>();
+    e.agreement = j.at("agreement").get<std::string>();
+    e.revision = j.at("revision").get<std::uint32_t>();
+    e.submitted_at = TimeOf(j, "submitted_at");
+    e.late = j.value("late", false);
+    e.late_reason = OptionalText(j, "late_reason");
+    e.content = ContentFromJson(j);
+    return e;
+  } catch (const std::exception& ex) {
+    return Corrupt(std::string("revision: ") + ex.what());
+  }
+}
+
+Result<ResponseWithdrawn> ResponseWithdrawnFromJson(const json& j) {
+  try {
+    ResponseWithdrawn e;
+    e.response = j.at("response").get<std::string>();
+    e.consultation = j.at("consultation").get<std::string>();
+    e.revision = j.at("revision").get<std::uint32_t>();
+    e.reason = OptionalText(j, "reason");
+    e.withdrawn_at = TimeOf(j, "withdrawn_at");
+    return e;
+  } catch (const std::exception& ex) {
+    return Corrupt(std::string(kResponseWithdrawn) + ": " + ex.what());
+  }
+}
+
+Result<DispositionRecorded> DispositionRecordedFromJson(const json& j) {
+  try {
+    DispositionRecorded e;
+    e.response = j.at("response").get<std::string>();
+    e.consultation = j.at("consultation").get<std::string>();
+    e.point = j.at("point").get<std::uint32_t>();
+    auto o = ParseOutcome(j.at("outcome").get<std::string>());
+    if (!o) throw std::invalid_argument("bad outcome");
+    e.outcome = *o;
+    e.rationale = j.at("rationale").get<std::string>();
+    e.changes = j.at("changes").get<std::vector<std::string>>();
+    return e;
+  } catch (const std::exception& ex) {
+    return Corrupt(std::string(kDispositionRecorded) + ": " + ex.what());
+  }
+}
+
+}  // namespace hoering::consultations

@@ -1,0 +1,18 @@
+#include "domain/consultations/visibility.h"
+
+namespace hoering::consultations {
+
+Visibility VisibilityOf(const Reader& reader, const ResponseState& response,
+                        bool consultation_closed) {
+  if (reader.privileged) return Visibility::kFull;
+  if (reader.party && *reader.party == response.party()) return Visibility::kFull;
+  if (!consultation_closed || response.withdrawn()) return Visibility::kHidden;
+  switch (response.current().content.publication) {
+    case Publication::kPublic: return Visibility::kWithoutContact;
+    case Publication::kAnonymous: return Visibility::kWithoutAuthor;
+    case Publication::kPrivate: return Visibility::kHidden;
+  }
+  return Visibility::kHidden;
+}
+
+}  // namespace hoering::consultations

@@ -1,0 +1,67 @@
+#include "server/app/consultation_access.h"
+
+#include "server/app/agreement_access.h"
+
+namespace hoering::app {
+
+namespace cs = consultations;
+
+cs::Reader ReaderOf(const access::Principal& who) {
+  using access::Role;
+  cs::Reader r;
+  r.privileged = who.role == Role::kAdmin || who.role == Role::kSecretariat ||
+                 who.role == Role::kAuditor;
+  if (who.role == Role::kStakeholder) r.party = who.party;
+  return r;
+}
+
+cs::Submitter SubmitterOf(const access::Principal& who) {
+  cs::Submitter s;
+  if (who.role == access::Role::kStakeholder) s.stakeholder_party = who.party;
+  return s;
+}
+
+Result<std::shared_ptr<const cs::ConsultationState>> LoadConsultation(AppContext& ctx,
+                                                                      const std::string& id) {
+  return ctx.models.Read([&](const Views& v) { return v.consultations.GetConsultation(id); });
+}
+
+Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Principal& who,
+                                            const std::string& consultation,
+                                            const std::string& response) {
+  auto c = LoadConsultation(ctx, consultation);
+  if (!c.ok()) return c.status();
+  auto r = ctx.models.Read([&](const Views& v) { return v.consultations.GetResponse(response); });
+  if (!r.ok()) return r.status();
+  const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
+  const cs::Visibility vis = cs::VisibilityOf(ReaderOf(who), **r, closed);
+  if ((*r)->consultation() != consultation || vis == cs::Visibility::kHidden) {
+    return NotFound("response '" + response + "' does not exist in consultation '" +
+                        consultation + "'",
+                    "response-not-found");
+  }
+  return VisibleResponse{*c, *r, vis};
+}
+
+Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
+    AppContext& ctx, const cs::ConsultationState& consultation) {
+  auto agreement = LoadAgreement(ctx, consultation.info().agreement);
+  if (!agreement.ok()) return agreement.status();
+  const auto* v = (*agreement)->FindVersion(consultation.info().version.number);
+  if (v == nullptr || !v->text) {
+    return Status(Code::kInternal, "the consulted version's text is not in the read model");
+  }
+  return v->text;
+}
+
+cs::CitedBy CitedByFor(AppContext& ctx, const std::string& response) {
+  return [&ctx, response](std::uint32_t point) {
+    auto cites = ctx.models.Read(
+        [&](const Views& v) { return v.consultations.CitationsOf(response, point); });
+    std::vector<std::string> out;
+    for (const auto& c : cites) out.push_back(c.change);
+    return out;
+  };
+}
+
+}  // namespace hoering::app

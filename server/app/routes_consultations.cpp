@@ -1,0 +1,187 @@
+// Consultations: POST /v1/consultations, GET /v1/consultations[/{id}],
+// POST .../{id}/extend, POST .../{id}/close. Reads are public; writes need
+// secretariat or admin and decide on the read models (write_pipeline.h).
+#include "domain/consultations/consultation_decide.h"
+#include "domain/sha256.h"
+#include "server/app/agreement_access.h"
+#include "server/app/consultation_access.h"
+#include "server/app/request_helpers.h"
+#include "server/app/routes.h"
+#include "server/app/write_pipeline.h"
+#include "server/http/json_body.h"
+#include "server/http/problem.h"
+
+namespace hoering::app {
+namespace {
+
+using boost::beast::http::status;
+using boost::beast::http::verb;
+namespace cs = consultations;
+
+// Writes answer with the event's data plus where it was committed; a retry
+// with the same Idempotency-Key rebuilds the same body from the stored event.
+ReplayAnswer EventAnswer(status code) {
+  return [code](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
+    nlohmann::json out = e.empty() ? nlohmann::json::object() : e.front().data;
+    out["position"] = r.last_position;
+    out["hash"] = ToHex(r.last_hash);
+    out["stream_version"] = r.stream_version;
+    return http::MakeJson(code, out, q);
+  };
+}
+
+WriteCommand Command(const std::string& id, ExpectedVersion expected,
+                     std::vector<NewEvent> events, const ReplayAnswer& answer) {
+  WriteCommand cmd;
+  cmd.stream = cs::ConsultationStream(id);
+  cmd.expected = expected;
+  cmd.events = std::move(events);
+  cmd.answer = [answer, events = cmd.events](const AppendResult& r, const http::Request& q) {
+    return answer(r, q, events);
+  };
+  return cmd;
+}
+
+void Open(AppContext& ctx, http::Request&& req, http::Responder respond) {
+  access::Principal who;
+  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto body = http::ParseJsonBody(req);
+  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
+  auto cmd = cs::ParseOpenConsultation(*body);
+  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
+  ReplayAnswer answer = EventAnswer(status::created);
+  Decider decide = [&ctx, cmd = *cmd, answer]() -> Result<WriteCommand> {
+    auto existing = LoadConsultation(ctx, cmd.id);
+    cs::ConsultationState empty;
+    auto agreement = LoadAgreement(ctx, cmd.agreement);
+    auto events = cs::DecideOpen(existing.ok() ? **existing : empty, cmd,
+                                 agreement.ok() ? agreement->get() : nullptr,
+                                 [&ctx](const std::string& party) {
+                                   return ctx.models.Read([&](const Views& v) {
+                                     return v.parties.Find(party) != nullptr;
+                                   });
+                                 });
+    if (!events.ok()) return events.status();
+    WriteCommand write = Command(cmd.id, ExpectedVersion::NoStream(), *events, answer);
+    write.on_conflict =
+        AlreadyExists("consultation '" + cmd.id + "' already exists", "consultation-exists");
+    return write;
+  };
+  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+}
+
+// Extend and close: decide on the consultation's state, append with its version.
+void WriteOnConsultation(
+    AppContext& ctx, http::Request&& req, const std::string& id,
+    std::function<Result<std::vector<NewEvent>>(const cs::ConsultationState&, TimeMs)> decide_on,
+    http::Responder respond) {
+  access::Principal who;
+  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto if_match = ParseIfMatch(req);
+  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
+  ReplayAnswer answer = EventAnswer(status::ok);
+  Decider decide = [&ctx, id, decide_on, answer, if_match = *if_match]() -> Result<WriteCommand> {
+    auto state = LoadConsultation(ctx, id);
+    if (!state.ok()) return state.status();
+    if (if_match && *if_match != (*state)->version()) {
+      return Status(Code::kPreconditionFailed, "If-Match is stale: the consultation is at \"" +
+                                                   std::to_string((*state)->version()) + "\"",
+                    "precondition-failed");
+    }
+    auto events = decide_on(**state, ctx.clock());
+    if (!events.ok()) return events.status();
+    return Command(id, ExpectedVersion::Exact((*state)->version()), *events, answer);
+  };
+  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+}
+
+void Extend(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+            http::Responder respond) {
+  auto body = http::ParseJsonBody(req);
+  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
+  auto cmd = cs::ParseExtendDeadline(*body);
+  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
+  WriteOnConsultation(
+      ctx, std::move(req), m.Param("id"),
+      [cmd = *cmd](const cs::ConsultationState& s, TimeMs now) {
+        return cs::DecideExtend(s, cmd, now);
+      },
+      std::move(respond));
+}
+
+void Close(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+           http::Responder respond) {
+  nlohmann::json body = nullptr;
+  if (!req.body().empty()) {
+    auto parsed = http::ParseJsonBody(req);
+    if (!parsed.ok()) return respond(http::MakeProblem(parsed.status(), req));
+    body = *parsed;
+  }
+  auto reason = cs::ParseCloseReason(body);
+  if (!reason.ok()) return respond(http::MakeProblem(reason.status(), req));
+  WriteOnConsultation(
+      ctx, std::move(req), m.Param("id"),
+      [reason = *reason](const cs::ConsultationState& s, TimeMs) {
+        return cs::DecideClose(s, reason);
+      },
+      std::move(respond));
+}
+
+nlohmann::json ConsultationView(AppContext& ctx, const cs::ConsultationState& c) {
+  auto responses =
+      ctx.models.Read([&](const Views& v) { return v.consultations.ResponsesOf(c.info().id); });
+  return cs::ConsultationJson(c, ctx.clock(), responses);
+}
+
+void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+          http::Responder respond) {
+  if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto c = LoadConsultation(ctx, m.Param("id"));
+  if (!c.ok()) return respond(http::MakeProblem(c.status(), req));
+  http::Response res = http::MakeJson(status::ok, ConsultationView(ctx, **c), req);
+  res.set(boost::beast::http::field::etag, ETagFor((*c)->version()));
+  respond(std::move(res));
+}
+
+void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
+          http::Responder respond) {
+  if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
+  auto limit = ParseLimit(m);
+  if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
+  auto page = ctx.models.Read([&](const Views& v) {
+    return v.consultations.ListConsultations(m.Query("after").value_or(""), *limit + 1,
+                                             m.Query("agreement").value_or(""));
+  });
+  nlohmann::json items = nlohmann::json::array();
+  nlohmann::json next = nullptr;
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    if (i == *limit) {
+      next = page[i - 1]->info().id;
+      break;
+    }
+    items.push_back(ConsultationView(ctx, *page[i]));
+  }
+  respond(http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req));
+}
+
+}  // namespace
+
+void AddConsultationRoutes(http::Router& router, AppContext& ctx) {
+  router.Add(verb::post, "/v1/consultations",
+             [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
+                    http::Responder respond) { Open(ctx, std::move(req), std::move(respond)); });
+  router.Add(verb::get, "/v1/consultations",
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(verb::get, "/v1/consultations/{id}",
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(verb::post, "/v1/consultations/{id}/extend",
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { Extend(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(verb::post, "/v1/consultations/{id}/close",
+             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                    http::Responder respond) { Close(ctx, std::move(req), m, std::move(respond)); });
+}
+
+}  // namespace hoering::app
