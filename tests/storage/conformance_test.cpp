@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <future>
+#include <limits>
 #include <set>
 #include <thread>
 
@@ -129,6 +130,27 @@ TYPED_TEST(EventStoreConformance, IdempotentRetryReturnsFirstResult) {
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.status().code(), Code::kUnprocessable);
   EXPECT_EQ(this->store_->Head().position, 2u);
+}
+
+TYPED_TEST(EventStoreConformance, AppendsPastTheirDeadlineWriteNothing) {
+  auto first = Req("a", ExpectedVersion::NoStream(), 1, "k-deadline", "f");
+  first.commit_before_ms = std::numeric_limits<std::int64_t>::max();
+  auto ok = this->store_->Append(first);
+  ASSERT_TRUE(ok.ok()) << ok.status().detail();
+  auto late = Req("b", ExpectedVersion::Any());
+  late.commit_before_ms = 1;  // long past
+  auto refused = this->store_->Append(late);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Code::kConflict);
+  EXPECT_EQ(refused.status().type(), "deadline-passed");
+  EXPECT_EQ(this->store_->StreamVersion("b"), 0u);
+  EXPECT_EQ(this->store_->Head().position, 1u);
+  // A retry of the committed append after its deadline still gets its result.
+  first.commit_before_ms = 1;
+  auto retry = this->store_->Append(first);
+  ASSERT_TRUE(retry.ok());
+  EXPECT_TRUE(retry->duplicate);
+  EXPECT_EQ(retry->last_position, ok->last_position);
 }
 
 TYPED_TEST(EventStoreConformance, RejectsMalformedAppends) {

@@ -1,0 +1,115 @@
+// Every cell of the visibility matrix (docs/api.md) through the real client:
+// readers x publication x before/after close, on the list, the single
+// response and its revisions.
+#include <gtest/gtest.h>
+
+#include "tests/server/app/consultation_fixture.h"
+
+namespace hoering {
+namespace {
+
+using client::Verb;
+using testing::ConsultationTest;
+
+enum class Seen { kNothing, kNoAuthor, kNoContact, kFull };
+
+class VisibilityTest : public ConsultationTest {
+ protected:
+  void SetUp() override {
+    ConsultationTest::SetUp();
+    for (const char* pub : {"public", "anonymous", "private"}) {
+      aarhus_ids_[pub] = Submit(aarhus_, ResponseBody("aarhus", pub));
+    }
+    withdrawn_ = Submit(aarhus_, ResponseBody("aarhus", "public"));
+    ASSERT_TRUE(As(aarhus_)
+                    .Call(Verb::post, "/v1/consultations/h1/responses/" + withdrawn_ + "/withdraw",
+                          nullptr)
+                    .ok());
+  }
+
+  // What `api` sees of aarhus' response with `publication`, checked on the
+  // single-response, revisions and list routes alike.
+  Seen Probe(client::Api& api, const std::string& publication) {
+    const std::string id = aarhus_ids_[publication];
+    auto one = api.Call(Verb::get, "/v1/consultations/h1/responses/" + id);
+    auto revs = api.Call(Verb::get, "/v1/consultations/h1/responses/" + id + "/revisions");
+    auto list = api.ListAll("/v1/consultations/h1/responses");
+    EXPECT_TRUE(list.ok());
+    bool listed = false;
+    for (const auto& item : *list) listed |= item["id"] == id;
+    if (!one.ok()) {
+      EXPECT_EQ(one.error().status, 404);
+      EXPECT_EQ(revs.error().status, 404);
+      EXPECT_FALSE(listed);
+      return Seen::kNothing;
+    }
+    EXPECT_TRUE(revs.ok());
+    EXPECT_TRUE(listed);
+    const auto& author = one->body["author"];
+    EXPECT_EQ(revs->body["items"][0]["author"], author);
+    if (author.is_null()) return Seen::kNoAuthor;
+    EXPECT_EQ(author["name"], "Officer of aarhus");
+    return author.contains("email") ? Seen::kFull : Seen::kNoContact;
+  }
+
+  bool SeesWithdrawn(client::Api& api) {
+    return api.Call(Verb::get, "/v1/consultations/h1/responses/" + withdrawn_).ok();
+  }
+
+  std::map<std::string, std::string> aarhus_ids_;
+  std::string withdrawn_;
+};
+
+TEST_F(VisibilityTest, BeforeClose) {
+  for (const std::string& token : {secretariat_, auditor_, aarhus_, std::string(testing::kAdminToken)}) {
+    auto api = As(token);
+    for (const char* pub : {"public", "anonymous", "private"}) {
+      EXPECT_EQ(Probe(api, pub), Seen::kFull) << pub;
+    }
+    EXPECT_TRUE(SeesWithdrawn(api));
+  }
+  for (const std::string& token : {plo_, std::string()}) {
+    auto api = As(token);
+    for (const char* pub : {"public", "anonymous", "private"}) {
+      EXPECT_EQ(Probe(api, pub), Seen::kNothing) << pub;
+    }
+    EXPECT_FALSE(SeesWithdrawn(api));
+  }
+}
+
+TEST_F(VisibilityTest, AfterClose) {
+  now_->store(kCloses);
+  for (const std::string& token : {secretariat_, auditor_, aarhus_, std::string(testing::kAdminToken)}) {
+    auto api = As(token);
+    for (const char* pub : {"public", "anonymous", "private"}) {
+      EXPECT_EQ(Probe(api, pub), Seen::kFull) << pub;
+    }
+    EXPECT_TRUE(SeesWithdrawn(api));
+  }
+  for (const std::string& token : {plo_, std::string()}) {
+    auto api = As(token);
+    EXPECT_EQ(Probe(api, "public"), Seen::kNoContact);
+    EXPECT_EQ(Probe(api, "anonymous"), Seen::kNoAuthor);
+    EXPECT_EQ(Probe(api, "private"), Seen::kNothing);
+    EXPECT_FALSE(SeesWithdrawn(api));
+  }
+}
+
+TEST_F(VisibilityTest, TheReportAppliesTheSameRules) {
+  auto anon = Anonymous();
+  auto before = anon.Call(Verb::get, "/v1/consultations/h1/report");
+  ASSERT_TRUE(before.ok()) << before.error().detail;
+  EXPECT_EQ(before->body["responses"].size(), 0u);
+  EXPECT_EQ(before->body["withheld"], 4);
+  now_->store(kCloses);
+  auto after = anon.Call(Verb::get, "/v1/consultations/h1/report");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->body["responses"].size(), 2u);  // public and anonymous
+  EXPECT_EQ(after->body["withheld"], 2);           // private and withdrawn
+  auto full = As(auditor_).Call(Verb::get, "/v1/consultations/h1/report");
+  EXPECT_EQ(full->body["responses"].size(), 4u);
+  EXPECT_EQ(full->body["withheld"], 0);
+}
+
+}  // namespace
+}  // namespace hoering
