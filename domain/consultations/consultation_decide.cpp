@@ -30,8 +30,8 @@ Result<OpenConsultation> ParseOpenConsultation(const json& body) {
   if (Status s = ReqString(body, "agreement", c.agreement); !s.ok()) return s;
   auto v = body.find("version");
   if (v == body.end() || v->is_null()) return FieldError("'version' is required (number or label)");
-  if (v->is_number_unsigned()) {
-    c.version = std::to_string(v->get<std::uint64_t>());
+  if (v->is_number_integer() && v->get<std::int64_t>() >= 0) {
+    c.version = std::to_string(v->get<std::int64_t>());
   } else if (v->is_string()) {
     c.version = v->get<std::string>();
   } else {

@@ -101,10 +101,10 @@ std::vector<std::shared_ptr<const ConsultationState>> ConsultationsView::ListCon
 Result<std::shared_ptr<const ResponseState>> ConsultationsView::GetResponse(
     const std::string& id) const {
   auto it = responses_.find(id);
+  if (it != responses_.end() && !it->second.broken.ok()) return it->second.broken;
   if (it == responses_.end() || !it->second.state || !it->second.state->exists()) {
     return NotFound("response '" + id + "' does not exist", "response-not-found");
   }
-  if (!it->second.broken.ok()) return it->second.broken;
   return std::shared_ptr<const ResponseState>(it->second.state);
 }
 

@@ -128,9 +128,11 @@ json BuildReport(const ReportInput& in) {
       text = v->text.get();
     }
   }
-  // Parties: the invited first (in invitation order), then other respondents.
+  // Parties: the invited first (in invitation order), then other respondents
+  // whose response the reader may see (a hidden one must not reveal its party).
   std::vector<std::string> order = c.info().invited;
   for (const auto& r : in.responses) {
+    if (VisibilityOf(in.reader, *r, closed) == Visibility::kHidden) continue;
     if (std::find(order.begin(), order.end(), r->party()) == order.end()) {
       order.push_back(r->party());
     }
