@@ -32,6 +32,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddResponseReadRoutes(router_, ctx_);
   AddDispositionRoutes(router_, ctx_);
   AddReportRoutes(router_, ctx_);
+  AddDecisionRoutes(router_, ctx_);
 }
 
 App::~App() { Shutdown(); }

@@ -11,6 +11,7 @@ void ReadModels::ApplyLocked(const RecordedEvent& e) {
   views_.access.Apply(e);
   views_.agreements.Apply(e);
   views_.consultations.Apply(e);
+  views_.decisions.Apply(e);
   position_.store(e.position, std::memory_order_release);
 }
 

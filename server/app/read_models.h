@@ -15,6 +15,7 @@
 #include "domain/access/access.h"
 #include "domain/agreements/agreements_view.h"
 #include "domain/consultations/consultations_view.h"
+#include "domain/decisions/decisions_view.h"
 #include "domain/parties/parties_view.h"
 #include "storage/event_store.h"
 
@@ -25,6 +26,7 @@ struct Views {
   access::AccessView access;
   agreements::AgreementsView agreements;
   consultations::ConsultationsView consultations;
+  decisions::DecisionsView decisions;
 };
 
 class ReadModels {

@@ -17,5 +17,6 @@ void AddResponseWriteRoutes(http::Router& router, AppContext& ctx);   // routes_
 void AddResponseReadRoutes(http::Router& router, AppContext& ctx);    // routes_responses_read.cpp
 void AddDispositionRoutes(http::Router& router, AppContext& ctx);     // routes_dispositions.cpp
 void AddReportRoutes(http::Router& router, AppContext& ctx);          // routes_report.cpp
+void AddDecisionRoutes(http::Router& router, AppContext& ctx);        // routes_decisions.cpp
 
 }  // namespace hoering::app

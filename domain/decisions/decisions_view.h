@@ -1,0 +1,55 @@
+// Read model of decisions and fulfilled duties, fed with every event of the
+// log in order (other streams are ignored). Not thread-safe by itself.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/decisions/decision_events.h"
+
+namespace hoering::decisions {
+
+struct Fulfilment {
+  std::string evidence;
+  std::int64_t at_ms = 0;
+  std::uint64_t position = 0;
+  Actor actor;
+};
+
+struct DecisionInfo {
+  DecisionRecorded data;
+  std::uint64_t position = 0;
+  std::string hash;  // hex, of the DecisionRecorded event
+  std::int64_t recorded_at_ms = 0;
+  Actor actor;
+  std::map<std::uint32_t, Fulfilment> fulfilled;  // by condition number
+  std::uint64_t version = 0;                      // stream version
+};
+
+class DecisionsView {
+ public:
+  void Apply(const RecordedEvent& e);
+
+  // 404 "decision-not-found" (or the stream's corruption).
+  Result<std::shared_ptr<const DecisionInfo>> Get(const std::string& id) const;
+  // Decisions on an agreement, in log order.
+  std::vector<std::shared_ptr<const DecisionInfo>> OnAgreement(const std::string& agreement) const;
+  // Up to `limit` decisions with id > after, by id.
+  std::vector<std::shared_ptr<const DecisionInfo>> List(const std::string& after,
+                                                        std::size_t limit) const;
+  // Fulfilled obligations of an agreement by key.
+  std::map<std::string, Fulfilment> Obligations(const std::string& agreement) const;
+
+ private:
+  struct Entry {
+    std::shared_ptr<DecisionInfo> state;
+    Status broken;
+  };
+  std::map<std::string, Entry> by_id_;
+  std::map<std::string, std::vector<std::string>> by_agreement_;
+  std::map<std::string, std::map<std::string, Fulfilment>> obligations_;
+};
+
+}  // namespace hoering::decisions
