@@ -33,6 +33,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddDispositionRoutes(router_, ctx_);
   AddReportRoutes(router_, ctx_);
   AddDecisionRoutes(router_, ctx_);
+  AddTraceRoutes(router_, ctx_);
 }
 
 App::~App() { Shutdown(); }

@@ -18,5 +18,6 @@ void AddResponseReadRoutes(http::Router& router, AppContext& ctx);    // routes_
 void AddDispositionRoutes(http::Router& router, AppContext& ctx);     // routes_dispositions.cpp
 void AddReportRoutes(http::Router& router, AppContext& ctx);          // routes_report.cpp
 void AddDecisionRoutes(http::Router& router, AppContext& ctx);        // routes_decisions.cpp
+void AddTraceRoutes(http::Router& router, AppContext& ctx);           // routes_trace.cpp
 
 }  // namespace hoering::app

@@ -1,0 +1,83 @@
+// Audit traces through the real client: decision -> version -> change sets
+// -> cited response points -> receipts and dispositions, and back.
+#include <gtest/gtest.h>
+
+#include "tests/server/app/consultation_fixture.h"
+
+namespace hoering {
+namespace {
+
+using client::Verb;
+using testing::ConsultationTest;
+
+class TraceTest : public ConsultationTest {
+ protected:
+  void SetUp() override {
+    ConsultationTest::SetUp();
+    auto receipt = As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("aarhus"));
+    ASSERT_TRUE(receipt.ok());
+    receipt_ = receipt->body;
+    rid_ = receipt_["response"];
+    now_->store(kCloses + kDay);
+    auto change = admin_->Call(Verb::post, "/v1/agreements/sa/changes",
+                               {{"rationale", "Aarhus asked for clarity"},
+                                {"cites", {{{"response", rid_}, {"point", 1}}}},
+                                {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Klar tekst."}}}}});
+    ASSERT_TRUE(change.ok()) << change.error().detail;
+    ASSERT_TRUE(admin_->Call(Verb::put, "/v1/consultations/h1/responses/" + rid_ + "/points/1/disposition",
+                             {{"outcome", "accepted"}, {"rationale", "Yes"}, {"changes", {"c-2"}}})
+                    .ok());
+    ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/sa/versions", {{"label", "final"}}).ok());
+    auto decision = admin_->Call(Verb::post, "/v1/decisions",
+                                 {{"id", "ssu-2023-09-29"},
+                                  {"body", {{"name", "Sundhedssamarbejdsudvalget"}, {"party", "aarhus"}}},
+                                  {"meeting_date", "2023-09-29"},
+                                  {"subject", {{"agreement", "sa"}, {"version", "final"}}},
+                                  {"outcome", "approved"},
+                                  {"final_for_party", false},
+                                  {"basis", {{"consultations", {"h1"}}, {"responses", {rid_}}}}});
+    ASSERT_TRUE(decision.ok()) << decision.error().detail;
+  }
+  nlohmann::json receipt_;
+  std::string rid_;
+};
+
+TEST_F(TraceTest, FromTheDecisionBackToTheReceipt) {
+  auto trace = As(auditor_).Call(Verb::get, "/v1/trace/decisions/ssu-2023-09-29");
+  ASSERT_TRUE(trace.ok()) << trace.error().detail;
+  const auto& t = trace->body;
+  EXPECT_EQ(t["version"]["number"], 2);
+  EXPECT_EQ(t["version"]["hash_matches"], true);
+  EXPECT_EQ(t["since"], 1);
+  ASSERT_EQ(t["changes"].size(), 1u);  // c-1 (the import) came before the consulted version
+  EXPECT_EQ(t["changes"][0]["change"], "c-2");
+  const auto& cite = t["changes"][0]["cites"][0];
+  EXPECT_EQ(cite["response"], rid_);
+  EXPECT_EQ(cite["party"], "aarhus");
+  EXPECT_EQ(cite["receipt"]["position"], receipt_["position"]);
+  EXPECT_EQ(cite["receipt"]["hash"], receipt_["hash"]);
+  EXPECT_EQ(cite["disposition"]["outcome"], "accepted");
+  EXPECT_EQ(cite["point_text"], "Point one");
+  ASSERT_EQ(t["consultations"].size(), 1u);
+  EXPECT_EQ(Anonymous().Call(Verb::get, "/v1/trace/decisions/ssu-2023-09-29").error().status, 401);
+  EXPECT_EQ(As(aarhus_).Call(Verb::get, "/v1/trace/decisions/ssu-2023-09-29").error().status, 403);
+  EXPECT_EQ(admin_->Call(Verb::get, "/v1/trace/decisions/nope").error().status, 404);
+}
+
+TEST_F(TraceTest, FromTheResponseForwardToTheDecision) {
+  auto trace = As(aarhus_).Call(Verb::get, "/v1/trace/responses/" + rid_);
+  ASSERT_TRUE(trace.ok()) << trace.error().detail;
+  const auto& t = trace->body;
+  ASSERT_EQ(t["revisions"].size(), 1u);
+  EXPECT_EQ(t["revisions"][0]["receipt"]["hash"], receipt_["hash"]);
+  EXPECT_EQ(t["points"][0]["cited_by"], nlohmann::json({"c-2"}));
+  EXPECT_EQ(t["points"][0]["dispositions"].size(), 1u);
+  ASSERT_EQ(t["changes"].size(), 1u);
+  EXPECT_EQ(t["changes"][0]["versions"], nlohmann::json({2}));
+  ASSERT_EQ(t["decisions"].size(), 1u);
+  EXPECT_EQ(t["decisions"][0]["id"], "ssu-2023-09-29");
+  EXPECT_EQ(As(plo_).Call(Verb::get, "/v1/trace/responses/" + rid_).error().status, 404);
+}
+
+}  // namespace
+}  // namespace hoering
