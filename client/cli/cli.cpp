@@ -15,6 +15,9 @@ constexpr AddCommandGroup kCommandGroups[] = {
     AddEventCommands,
     AddVerifyCommands,
     AddAgreementCommands,
+    AddConsultationCommands,
+    AddResponseCommands,
+    AddDispositionCommands,
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions& o) {

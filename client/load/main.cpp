@@ -1,9 +1,9 @@
 // hoering-load: drives a write workload against a server, measures throughput
 // and latency, then proves every acknowledged write is in the log.
 //
-// Exit codes: 0 ok; 1 bad arguments; 2 acknowledged writes are lost;
-// 3 nothing was acknowledged, preparation failed or the audit could not read
-// the log.
+// Exit codes: 0 ok; 1 bad arguments; 2 acknowledged writes are lost or read
+// back differently ("responses"); 3 nothing was acknowledged, preparation
+// failed or the audit could not read the log.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <random>
@@ -11,6 +11,7 @@
 #include "client/lib/api.h"
 #include "client/load/duration.h"
 #include "client/load/report.h"
+#include "client/load/responses_scenario.h"
 #include "client/load/scenarios.h"
 
 namespace hoering::client::load {
@@ -27,6 +28,7 @@ int Main(int argc, char** argv) {
   RunConfig config;
   std::string scenario_name = "parties", duration = "10s", warmup = "1s", timeout = "10s";
   std::string run_id = NewRunId();
+  ScenarioConfig scenario_config;
   bool json = false;
 
   CLI::App app{"hoering-load: write load with a durability audit", "hoering-load"};
@@ -44,10 +46,19 @@ int Main(int argc, char** argv) {
                  "Measured requests in total (instead of --duration)");
   app.add_option("--warmup", warmup, "Warm-up before measuring")->capture_default_str();
   app.add_option("--timeout", timeout, "Per-request timeout")->capture_default_str();
-  app.add_option("--scenario", scenario_name, "Workload")
+  app.add_option("--scenario", scenario_name,
+                 "Workload: parties (POST /v1/parties), responses (responses to open "
+                 "consultations, submitted by the secretariat, read back after the run)")
       ->check(CLI::IsMember(ScenarioNames()))
       ->capture_default_str();
   app.add_option("--run-id", run_id, "Tag making generated ids unique (default: random)");
+  app.add_option("--parties", scenario_config.parties, "responses: parties to register")
+      ->check(CLI::Range(1, 100'000))
+      ->capture_default_str();
+  app.add_option("--consultations", scenario_config.consultations,
+                 "responses: open consultations to submit to")
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
   app.add_flag("--json", json, "Print the report as JSON");
   CLI11_PARSE(app, argc, argv);
 
@@ -67,7 +78,8 @@ int Main(int argc, char** argv) {
     std::cerr << "hoering-load: " << Describe(api.error()) << '\n';
     return 1;
   }
-  auto scenario = MakeScenario(scenario_name, ScenarioConfig{run_id});
+  scenario_config.run_id = run_id;
+  auto scenario = MakeScenario(scenario_name, scenario_config);
   if (auto st = scenario->Prepare(*api); !st.ok()) {
     std::cerr << "hoering-load: preparing " << scenario_name << " failed: " << st.detail() << '\n';
     return 3;
@@ -77,7 +89,13 @@ int Main(int argc, char** argv) {
             << (config.requests ? std::to_string(config.requests) + " requests"
                                 : duration + " measured")
             << " after " << warmup << " warm-up against " << config.url << '\n';
-  LoadReport report{scenario_name, run_id, config, RunLoad(config, *scenario), {}, {}, {}};
+  // "responses" submits as the secretariat (its own token), reads back as it.
+  auto* responses = dynamic_cast<ResponsesScenario*>(scenario.get());
+  RunConfig run_config = config;
+  if (responses && !responses->secretariat_token().empty()) {
+    run_config.token = responses->secretariat_token();
+  }
+  LoadReport report{scenario_name, run_id, config, RunLoad(run_config, *scenario), {}, {}, {}};
   report.latency = Summarize(report.run.latencies_ms);
   std::cerr << "hoering-load: re-reading " << report.run.acks.size()
             << " acknowledged writes through /v1/events\n";
@@ -87,6 +105,12 @@ int Main(int argc, char** argv) {
   } else {
     report.audit_error = Describe(audit.error());
   }
+  if (responses) {
+    auto reader = Api::Connect(config.url, run_config.token, http);
+    std::cerr << "hoering-load: reading back up to " << ResponsesScenario::kMaxReadback << " of "
+              << responses->receipts() << " responses\n";
+    report.readback = responses->ReadBack(*reader);
+  }
 
   if (json) {
     std::cout << ToJson(report).dump(2) << '\n';
@@ -95,6 +119,7 @@ int Main(int argc, char** argv) {
   }
   if (!report.audit) return 3;
   if (report.audit->lost > 0) return 2;
+  if (report.readback && report.readback->mismatches > 0) return 2;
   if (report.run.acks.empty() && report.run.acknowledged == 0) return 3;
   return 0;
 }

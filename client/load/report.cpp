@@ -55,6 +55,14 @@ nlohmann::json ToJson(const LoadReport& r) {
     j["audit"] = {{"error", r.audit_error}};
     j["lost"] = nullptr;
   }
+  if (r.readback) {
+    const ReadbackReport& b = *r.readback;
+    j["readback"] = {{"receipts", b.receipts},
+                     {"checked", b.checked},
+                     {"mismatches", b.mismatches},
+                     {"sampled", b.sampled()},
+                     {"examples", b.examples}};
+  }
   return j;
 }
 
@@ -90,6 +98,13 @@ void PrintHuman(std::ostream& out, const LoadReport& r) {
     out << "lost: " << a.lost << '\n';
   } else {
     out << "audit         FAILED: " << r.audit_error << "\nlost: unknown\n";
+  }
+  if (r.readback) {
+    const ReadbackReport& b = *r.readback;
+    for (const auto& e : b.examples) out << "  read back " << e << '\n';
+    out << "readback mismatches: " << b.mismatches << " (checked " << b.checked;
+    if (b.sampled()) out << ", a random sample of " << b.receipts << " receipts";
+    out << ")\n";
   }
 }
 

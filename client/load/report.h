@@ -8,6 +8,7 @@
 
 #include "client/lib/ack_audit.h"
 #include "client/lib/latency_stats.h"
+#include "client/load/responses_scenario.h"
 #include "client/load/runner.h"
 
 namespace hoering::client::load {
@@ -20,6 +21,8 @@ struct LoadReport {
   LatencySummary latency;
   std::optional<AckAuditReport> audit;  // nullopt when the log could not be read
   std::string audit_error;              // why, when it could not
+  // Scenarios that read their writes back ("responses"); nullopt otherwise.
+  std::optional<ReadbackReport> readback = std::nullopt;
 
   double throughput() const { return run.seconds > 0 ? run.acknowledged / run.seconds : 0; }
   // Acknowledged writes not found where acknowledged; unknown (nullopt)

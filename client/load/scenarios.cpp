@@ -1,5 +1,7 @@
 #include "client/load/scenarios.h"
 
+#include "client/load/responses_scenario.h"
+
 namespace hoering::client::load {
 namespace {
 
@@ -10,6 +12,7 @@ struct Entry {
 
 constexpr Entry kScenarios[] = {
     {"parties", MakePartiesScenario},
+    {"responses", MakeResponsesScenario},
 };
 
 }  // namespace

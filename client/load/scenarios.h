@@ -10,7 +10,9 @@
 namespace hoering::client::load {
 
 struct ScenarioConfig {
-  std::string run_id;  // unique per run; makes ids like load-<run>-<conn>-<i> unique
+  std::string run_id;      // unique per run; makes ids like load-<run>-<conn>-<i> unique
+  int parties = 200;       // fixture size for scenarios that need parties ("responses")
+  int consultations = 20;  // open consultations to spread the "responses" load over
 };
 
 // Names accepted by MakeScenario, for --scenario's help and validation.

@@ -105,6 +105,7 @@ json ResponseJson(const ResponseState& r, Visibility v, const CitedBy& cited_by)
               {"first_submitted_at", FormatRfc3339Ms(r.revisions().front().submitted_at)},
               {"late", r.late()},
               {"late_reason", Nullable(r.late_reason())},
+              {"received_at", r.received_at() ? json(FormatRfc3339Ms(*r.received_at())) : json()},
               {"withdrawn", r.withdrawn()},
               {"withdrawn_at", r.withdrawn() ? json(FormatRfc3339Ms(r.withdrawal()->withdrawn_at))
                                              : json()},

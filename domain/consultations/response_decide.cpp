@@ -165,6 +165,11 @@ Result<Submission> ParseSubmission(const json& body, std::uint64_t max_attachmen
     if (Status st = ValidateText(reason, "accept_late.reason", kMaxReasonBytes); !st.ok()) return st;
     s.accept_late = reason;
   }
+  if (body.contains("received_at") && !body["received_at"].is_null()) {
+    TimeMs at = 0;
+    if (Status st = ReqTime(body, "received_at", at); !st.ok()) return st;
+    s.received_at = at;
+  }
   return s;
 }
 
@@ -181,13 +186,20 @@ Result<ResponseWrite> DecideSubmit(const ConsultationState& consultation,
   if (party_exists && !party_exists(cmd.content.party)) {
     return Unprocessable("party '" + cmd.content.party + "' is not registered", "unknown-party");
   }
+  if (cmd.received_at && !who.editor()) {
+    return Forbidden("only the secretariat can record when a response was received");
+  }
+  if (cmd.received_at && *cmd.received_at > now) {
+    return FieldError("'received_at' may not be in the future");
+  }
   ResponseRevisionEvent e;
   ResponseWrite out;
-  switch (consultation.PhaseAt(now)) {
+  e.received_at = cmd.received_at;
+  switch (consultation.PhaseAt(cmd.received_at.value_or(now))) {
     case Phase::kScheduled:
       return NotOpen(consultation);
     case Phase::kOpen:
-      out.commit_before = consultation.EffectiveClose();
+      if (!cmd.received_at) out.commit_before = consultation.EffectiveClose();
       break;
     case Phase::kClosed:
       if (!cmd.accept_late) return Closed(consultation);

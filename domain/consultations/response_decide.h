@@ -37,6 +37,9 @@ struct Submission {
   ResponseContent content;  // attachments filled from `attachments`
   std::vector<DecodedAttachment> attachments;
   std::optional<std::string> accept_late;  // reason
+  // Editors only: the response arrived by another channel at this time (not
+  // in the future); the deadline is judged by it and no commit deadline applies.
+  std::optional<TimeMs> received_at;
 };
 Result<Submission> ParseSubmission(const nlohmann::json& body,
                                    std::uint64_t max_attachment_bytes = kDefaultMaxAttachmentBytes);

@@ -85,6 +85,7 @@ NewEvent ToEvent(const ResponseRevisionEvent& e) {
   if (e.revision == 1) {
     d["late"] = e.late;
     if (e.late_reason) d["late_reason"] = *e.late_reason;
+    if (e.received_at) d["received_at"] = FormatRfc3339Ms(*e.received_at);
     return {kResponseSubmitted, 1, std::move(d), {}};
   }
   return {kResponseAmended, 1, std::move(d), {}};
@@ -164,6 +165,7 @@ Result<ResponseRevisionEvent> ResponseRevisionFromJson(const json& j) {
     e.submitted_at = TimeOf(j, "submitted_at");
     e.late = j.value("late", false);
     e.late_reason = OptionalText(j, "late_reason");
+    if (j.contains("received_at")) e.received_at = TimeOf(j, "received_at");
     e.content = ContentFromJson(j);
     return e;
   } catch (const std::exception& ex) {

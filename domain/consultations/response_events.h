@@ -3,7 +3,7 @@
 //
 // Wire shapes (schema_version 1):
 //   ResponseSubmitted    {"response", "consultation", "agreement", "revision": 1, "submitted_at",
-//                         "late", "late_reason"?, <content>}
+//                         "late", "late_reason"?, "received_at"?, <content>}
 //   ResponseAmended      {"response", "consultation", "agreement", "revision", "submitted_at", <content>}
 //   ResponseWithdrawn    {"response", "consultation", "revision", "reason"?, "withdrawn_at"}
 //   DispositionRecorded  {"response", "consultation", "point", "outcome", "rationale", "changes"}
@@ -86,6 +86,10 @@ struct ResponseRevisionEvent {  // ResponseSubmitted (revision 1) or ResponseAme
   TimeMs submitted_at = 0;
   bool late = false;                       // ResponseSubmitted only
   std::optional<std::string> late_reason;  // ResponseSubmitted only
+  // ResponseSubmitted only: when the secretariat records a response that
+  // reached it through another channel (post, e-mail), the time it arrived;
+  // deadlines are judged by it instead of submitted_at.
+  std::optional<TimeMs> received_at;
   ResponseContent content;
 };
 

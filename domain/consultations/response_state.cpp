@@ -32,6 +32,7 @@ Status ResponseState::Apply(const RecordedEvent& e) {
       first_position_ = e.position;
       late_ = r->late;
       late_reason_ = r->late_reason;
+      received_at_ = r->received_at;
     }
     revisions_.push_back({r->revision, std::move(r->content), r->submitted_at, RecordedOf(e)});
   } else if (e.type == kResponseWithdrawn) {

@@ -54,6 +54,7 @@ class ResponseState {
   const std::string& party() const { return current().content.party; }
   bool late() const { return late_; }
   const std::optional<std::string>& late_reason() const { return late_reason_; }
+  const std::optional<TimeMs>& received_at() const { return received_at_; }
   const std::optional<WithdrawalInfo>& withdrawal() const { return withdrawal_; }
   bool withdrawn() const { return withdrawal_.has_value(); }
   // Disposition history per point (from 1), oldest first.
@@ -72,6 +73,7 @@ class ResponseState {
   std::vector<RevisionInfo> revisions_;
   bool late_ = false;
   std::optional<std::string> late_reason_;
+  std::optional<TimeMs> received_at_;
   std::optional<WithdrawalInfo> withdrawal_;
   std::map<std::uint32_t, std::vector<DispositionInfo>> dispositions_;
   std::uint64_t version_ = 0;

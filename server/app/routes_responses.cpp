@@ -41,6 +41,7 @@ ReplayAnswer ReceiptAnswer(status code) {
     if (d.contains("party")) out["party"] = d["party"];
     if (d.contains("submitted_at")) out["submitted_at"] = d["submitted_at"];
     if (d.contains("late")) out["late"] = d["late"];
+    if (d.contains("received_at")) out["received_at"] = d["received_at"];
     if (d.contains("withdrawn_at")) {
       out["withdrawn"] = true;
       out["withdrawn_at"] = d["withdrawn_at"];

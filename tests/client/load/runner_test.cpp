@@ -249,7 +249,7 @@ TEST(RunnerTest, NoServerMeansOnlyTransportErrors) {
 // ---------------------------------------------------------------- parties
 
 TEST(PartiesScenarioTest, UniqueIdsFixedSizeNamesAndCycledKinds) {
-  EXPECT_EQ(ScenarioNames(), std::vector<std::string>{"parties"});
+  EXPECT_EQ(ScenarioNames(), (std::vector<std::string>{"parties", "responses"}));
   EXPECT_EQ(MakeScenario("nope", {"r1"}), nullptr);
   auto s = MakeScenario("parties", {"r1"});
   ASSERT_NE(s, nullptr);

@@ -153,6 +153,27 @@ TEST_F(ConsultationTest, DeadlinesRefuseWithConflictUnlessTheSecretariatAcceptsL
   EXPECT_EQ(admin_->Call(Verb::get, "/v1/consultations/h1")->body["responses"]["late"], 1);
 }
 
+TEST_F(ConsultationTest, TheSecretariatRecordsResponsesReceivedByPostWithTheirArrivalTime) {
+  now_->store(kCloses + 3 * kDay);
+  auto body = ResponseBody("plo");
+  body["received_at"] = FormatRfc3339(kCloses - kDay);
+  EXPECT_EQ(As(plo_).Call(Verb::post, "/v1/consultations/h1/responses", body).error().status, 403);
+  auto recorded = As(secretariat_).Call(Verb::post, "/v1/consultations/h1/responses", body);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().detail;
+  EXPECT_EQ(recorded->body["late"], false);
+  EXPECT_EQ(recorded->body["received_at"], FormatRfc3339Ms(kCloses - kDay));
+  body["received_at"] = FormatRfc3339(kCloses + kDay);
+  EXPECT_EQ(TypeOf(As(secretariat_).Call(Verb::post, "/v1/consultations/h1/responses", body)),
+            "urn:hoering:consultation-closed");
+  body["accept_late"] = {{"reason", "Letter arrived a day late; accepted by the chair"}};
+  auto late = As(secretariat_).Call(Verb::post, "/v1/consultations/h1/responses", body);
+  ASSERT_TRUE(late.ok()) << late.error().detail;
+  EXPECT_EQ(late->body["late"], true);
+  body["received_at"] = FormatRfc3339(kCloses + 30 * kDay);
+  EXPECT_EQ(TypeOf(As(secretariat_).Call(Verb::post, "/v1/consultations/h1/responses", body)),
+            "urn:hoering:invalid-field");
+}
+
 TEST_F(ConsultationTest, AnExplicitCloseEndsSubmissionsAtOnce) {
   auto closed = admin_->Call(Verb::post, "/v1/consultations/h1/close", {{"reason", "Cancelled"}});
   ASSERT_TRUE(closed.ok()) << closed.error().detail;

@@ -1,0 +1,201 @@
+// Scenario "responses": the requests, their judgement and the receipts kept
+// for the read back. Prepare and ReadBack are in responses_fixture.cpp.
+#include "client/load/responses_scenario.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+namespace hoering::client::load {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kPublications[] = {"public", "anonymous", "private"};
+constexpr const char* kWords[] = {
+    "patient",   "pathway", "region",     "municipality", "general",  "practice", "shared",
+    "care",      "plan",    "data",       "should",       "clearly",  "describe", "how",
+    "the",       "parties", "coordinate", "discharge",    "early",    "support",  "for",
+    "citizens",  "with",    "chronic",    "conditions",   "and",      "mental",   "health",
+    "we",        "suggest", "that",       "follow-up",    "is",       "measured", "locally",
+    "resources", "staff",   "training",   "digital",      "meetings", "within",   "weeks"};
+// With ~200 bytes of fields and up to 3 quotes this keeps a body in 1-3 KB.
+constexpr std::size_t kSummaryMin = 200, kSummarySpread = 300;  // 200..499 bytes
+constexpr std::size_t kTextMin = 260, kTextSpread = 340;        // 260..599 bytes per point
+
+std::uint64_t Mix(std::uint64_t x) {  // splitmix64's finalizer
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// A tiny deterministic generator: the same seed gives the same body on every
+// platform (std:: distributions are not portable).
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t Next() { return Mix(state_ += 0x632be59bd9b4e019ULL); }
+  std::size_t Below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(Next() % n); }
+
+ private:
+  std::uint64_t state_;
+};
+
+// Plain ASCII sentences of at least `bytes` bytes (a few more to end a word).
+std::string Filler(Rng& rng, std::size_t bytes) {
+  std::string s;
+  std::size_t in_sentence = 0;
+  while (s.size() < bytes) {
+    std::string word = kWords[rng.Below(std::size(kWords))];
+    if (in_sentence == 0) word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    if (!s.empty()) s += ' ';
+    s += word;
+    if (++in_sentence >= 8 + rng.Below(8)) {
+      s += '.';
+      in_sentence = 0;
+    }
+  }
+  if (s.back() != '.') s += '.';
+  return s;
+}
+
+// 3 to 8 consecutive words of one line of `body`, verbatim; "" when the body
+// has no words.
+std::string QuoteFrom(Rng& rng, const std::string& body) {
+  std::vector<std::string_view> lines;
+  std::string_view rest = body;
+  while (!rest.empty()) {
+    const auto nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    if (line.find_first_not_of(" \t") != std::string_view::npos) lines.push_back(line);
+    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+  }
+  if (lines.empty()) return {};
+  std::string_view line = lines[rng.Below(lines.size())];
+  std::vector<std::pair<std::size_t, std::size_t>> words;  // [begin, end)
+  for (std::size_t i = 0; i < line.size();) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const std::size_t b = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > b) words.emplace_back(b, i);
+  }
+  const std::size_t count = std::min<std::size_t>(words.size(), 3 + rng.Below(6));
+  const std::size_t first = rng.Below(words.size() - count + 1);
+  const std::size_t begin = words[first].first, end = words[first + count - 1].second;
+  return std::string(line.substr(begin, end - begin));
+}
+
+// "/v1/consultations/<c>/responses" -> "<c>" (the ids Prepare makes need no
+// percent-encoding).
+std::string ConsultationOf(const std::string& target) {
+  constexpr std::string_view kPrefix = "/v1/consultations/", kSuffix = "/responses";
+  if (target.size() < kPrefix.size() + kSuffix.size()) return {};
+  return target.substr(kPrefix.size(), target.size() - kPrefix.size() - kSuffix.size());
+}
+
+std::string ReceiptProblem(const json& r, std::optional<std::uint64_t> position) {
+  if (!r.is_object()) return "the receipt is not a JSON object";
+  if (!r.contains("response") || !r["response"].is_string() || r["response"].empty())
+    return "the receipt has no response id";
+  if (!r.contains("revision") || r["revision"] != 1) return "the receipt's revision is not 1";
+  if (!r.contains("submitted_at") || !r["submitted_at"].is_string())
+    return "the receipt has no submitted_at";
+  if (!position) return "the receipt has no position";
+  if (!r.contains("hash") || !r["hash"].is_string() || r["hash"].empty())
+    return "the receipt has no hash";
+  if (!r.contains("late") || !r["late"].is_boolean()) return "the receipt has no late flag";
+  if (r["late"] == true) return "the receipt says late although the consultation is open";
+  return {};
+}
+
+}  // namespace
+
+ResponsesScenario::ResponsesScenario(ScenarioConfig config)
+    : config_(std::move(config)), reservoir_rng_(0x6865726e696e67ULL) {}
+
+LoadRequest ResponsesScenario::Next(int connection, std::uint64_t index) {
+  const ResponsesFixture& f = fixture_;
+  Rng rng(Mix(Mix(static_cast<std::uint64_t>(connection)) ^ index));
+  const std::string suffix = std::to_string(connection) + "-" + std::to_string(index);
+  const std::string& party = f.parties[rng.Below(f.parties.size())];
+  const std::string& consultation = f.consultations[rng.Below(f.consultations.size())];
+
+  json author{{"name", "Caseworker " + suffix}};
+  if (index % 4 != 3) author["email"] = "caseworker-" + suffix + "@example.org";
+  json points = json::array();
+  for (int p = 0; p < kPoints; ++p) {
+    const auto& section = f.sections[rng.Below(f.sections.size())];
+    json point{{"section", section.id}};
+    if (rng.Below(3) != 0) {  // two points in three quote their section
+      std::string quote = QuoteFrom(rng, section.body);
+      if (!quote.empty()) point["quote"] = std::move(quote);
+    }
+    point["text"] = Filler(rng, kTextMin + rng.Below(kTextSpread));
+    points.push_back(std::move(point));
+  }
+  json body{{"party", party},
+            {"author", std::move(author)},
+            {"summary", Filler(rng, kSummaryMin + rng.Below(kSummarySpread))},
+            {"points", std::move(points)},
+            {"publication", kPublications[index % std::size(kPublications)]}};
+
+  LoadRequest r;
+  r.method = Verb::post;
+  r.target = "/v1/consultations/" + consultation + "/responses";
+  r.body = body.dump();
+  r.headers.Set("Idempotency-Key", "load-" + config_.run_id + "-" + suffix);
+  r.type = "ResponseSubmitted";  // the stream is known from the receipt only
+  return r;
+}
+
+LoadOutcome ResponsesScenario::Check(const LoadRequest& request, const HttpResponse& response) {
+  LoadOutcome out;
+  if (response.status != 201) {
+    out.problem = "expected 201 Created, got " + std::to_string(response.status) + ": " +
+                  response.body.substr(0, 200);
+    return out;
+  }
+  const json receipt = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  std::optional<std::uint64_t> position;
+  if (receipt.is_object() && receipt.contains("position")) {
+    position = PositionFromJson(receipt["position"]);
+  }
+  out.problem = ReceiptProblem(receipt, position);
+  if (position && receipt.contains("response") && receipt["response"].is_string()) {
+    // Acknowledged as far as the server is concerned: the audit re-reads it
+    // even when the receipt is otherwise wrong.
+    out.ack =
+        Acknowledged{*position, "response-" + receipt["response"].get<std::string>(), request.type};
+  }
+  if (!out.problem.empty()) return out;
+  Record({ConsultationOf(request.target), receipt["response"].get<std::string>(), *position,
+          receipt["hash"].get<std::string>(), request.body});
+  out.ok = true;
+  return out;
+}
+
+void ResponsesScenario::Record(Recorded r) {
+  std::lock_guard lock(mu_);
+  ++receipts_;
+  if (sample_.size() < kMaxReadback) {
+    sample_.push_back(std::move(r));
+    return;
+  }
+  // Reservoir sampling: every receipt so far is in the sample with the same
+  // probability kMaxReadback / receipts_.
+  const std::uint64_t slot = reservoir_rng_() % receipts_;
+  if (slot < kMaxReadback) sample_[slot] = std::move(r);
+}
+
+std::uint64_t ResponsesScenario::receipts() const {
+  std::lock_guard lock(mu_);
+  return receipts_;
+}
+
+std::unique_ptr<Scenario> MakeResponsesScenario(const ScenarioConfig& config) {
+  return std::make_unique<ResponsesScenario>(config);
+}
+
+}  // namespace hoering::client::load
