@@ -36,7 +36,7 @@ void ConfigureLogging(const http::ServerConfig& config) {
 
 // --verify DIR: checks a stopped server's store offline.
 int VerifyOffline(const std::string& data_dir) {
-  auto store = RocksDbEventStore::Open({.path = StorePath(data_dir)});
+  auto store = RocksDbEventStore::Open({.path = StorePath(data_dir), .must_exist = true});
   if (!store.ok()) {
     std::cerr << "cannot open store: " << store.status().detail() << "\n";
     return 2;

@@ -73,7 +73,7 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   std::unique_ptr<RocksDbEventStore> store(new RocksDbEventStore(std::move(options)));
 
   rocksdb::Options db_options;
-  db_options.create_if_missing = true;
+  db_options.create_if_missing = !options.must_exist;
   db_options.create_missing_column_families = true;
   db_options.IncreaseParallelism(2);
   db_options.max_total_wal_size = 256u << 20;

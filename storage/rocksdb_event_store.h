@@ -30,8 +30,10 @@ class ColumnFamilyHandle;
 namespace hoering {
 
 struct RocksDbStoreOptions {
-  // Directory of the database; created if missing. REQUIRED.
+  // Directory of the database; created if missing unless must_exist. REQUIRED.
   std::string path;
+  // Refuse to open a directory that holds no store (offline verification).
+  bool must_exist = false;
   // fsync the WAL before acknowledging. Default true; false is for
   // benchmarks that measure the cost of durability, never for serving.
   bool sync = true;

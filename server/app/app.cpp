@@ -34,6 +34,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddReportRoutes(router_, ctx_);
   AddDecisionRoutes(router_, ctx_);
   AddTraceRoutes(router_, ctx_);
+  AddReceiptRoutes(router_, ctx_);
 }
 
 App::~App() { Shutdown(); }

@@ -19,5 +19,6 @@ void AddDispositionRoutes(http::Router& router, AppContext& ctx);     // routes_
 void AddReportRoutes(http::Router& router, AppContext& ctx);          // routes_report.cpp
 void AddDecisionRoutes(http::Router& router, AppContext& ctx);        // routes_decisions.cpp
 void AddTraceRoutes(http::Router& router, AppContext& ctx);           // routes_trace.cpp
+void AddReceiptRoutes(http::Router& router, AppContext& ctx);         // routes_receipts.cpp
 
 }  // namespace hoering::app

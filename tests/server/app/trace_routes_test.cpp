@@ -79,5 +79,36 @@ TEST_F(TraceTest, FromTheResponseForwardToTheDecision) {
   EXPECT_EQ(As(plo_).Call(Verb::get, "/v1/trace/responses/" + rid_).error().status, 404);
 }
 
+TEST_F(TraceTest, AnyoneHoldingAReceiptCanCheckIt) {
+  const std::string target = "/v1/receipts/verify?position=" + receipt_["position"].dump() +
+                             "&hash=" + receipt_["hash"].get<std::string>();
+  auto ok = Anonymous().Call(Verb::get, target);
+  ASSERT_TRUE(ok.ok()) << ok.error().detail;
+  EXPECT_EQ(ok->body["ok"], true);
+  EXPECT_EQ(ok->body["event"]["type"], "ResponseSubmitted");
+  EXPECT_GT(ok->body["chain"]["checked"].get<int>(), 3);
+  std::string wrong = receipt_["hash"];
+  wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
+  auto bad = Anonymous().Call(Verb::get, "/v1/receipts/verify?position=" +
+                                             receipt_["position"].dump() + "&hash=" + wrong);
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(bad->body["matches"], false);
+  EXPECT_EQ(bad->body["ok"], false);
+  EXPECT_EQ(Anonymous().Call(Verb::get, "/v1/receipts/verify?position=999999&hash=" + wrong)
+                .error()
+                .status,
+            404);
+  EXPECT_EQ(Anonymous().Call(Verb::get, "/v1/receipts/verify?position=1").error().status, 400);
+  // An event altered after the receipt breaks the chain from it to the head.
+  const std::uint64_t later = receipt_["position"].get<std::uint64_t>() + 1;
+  ASSERT_TRUE(server_->store()
+                  .TamperForTest(later, [](std::string& bytes) { bytes[bytes.size() / 2] ^= 1; })
+                  .ok());
+  auto broken = Anonymous().Call(Verb::get, target);
+  ASSERT_TRUE(broken.ok()) << broken.error().detail;
+  EXPECT_EQ(broken->body["ok"], false);
+  EXPECT_EQ(broken->body["chain"]["ok"], false);
+}
+
 }  // namespace
 }  // namespace hoering
