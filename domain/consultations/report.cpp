@@ -187,7 +187,10 @@ json BuildReport(const ReportInput& in) {
          {"party_name", row["name"]},
          {"author", VisibleAuthor(content.author, v)},
          {"publication", PublicationName(content.publication)},
-         {"submitted_at", FormatRfc3339(r.current().submitted_at)},
+         // A response recorded from another channel counts from when it arrived.
+         {"submitted_at", FormatRfc3339(r.current().revision == 1 && r.received_at()
+                                            ? *r.received_at()
+                                            : r.current().submitted_at)},
          {"first_submitted_at",
           FormatRfc3339(r.received_at().value_or(r.revisions().front().submitted_at))},
          {"received_at", r.received_at() ? json(FormatRfc3339(*r.received_at())) : json()},
