@@ -18,6 +18,10 @@ constexpr AddCommandGroup kCommandGroups[] = {
     AddConsultationCommands,
     AddResponseCommands,
     AddDispositionCommands,
+    AddDecisionCommands,
+    AddRatificationCommands,  // after AddAgreementCommands: extends `agreement`
+    AddTraceCommands,
+    AddReceiptCommands,
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions& o) {

@@ -17,7 +17,7 @@ using AddCommandGroup = void (*)(CLI::App& app, CliContext& ctx);
 void AddPartyCommands(CLI::App& app, CliContext& ctx);   // parties add|list|show
 void AddTokenCommands(CLI::App& app, CliContext& ctx);   // tokens issue|revoke|list
 void AddEventCommands(CLI::App& app, CliContext& ctx);   // events list|tail
-void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local]
+void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local | --data-dir D]
 // agreement create|list|show|import|change|publish|versions|diff|log
 void AddAgreementCommands(CLI::App& app, CliContext& ctx);
 // consultation open|extend|close|show|list|report
@@ -26,6 +26,15 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx);
 void AddResponseCommands(CLI::App& app, CliContext& ctx);
 // disposition set|show
 void AddDispositionCommands(CLI::App& app, CliContext& ctx);
+// decision record|show|list|fulfil
+void AddDecisionCommands(CLI::App& app, CliContext& ctx);
+// agreement ratification|obligations|obligation-done: adds to the `agreement`
+// group, so it must run after AddAgreementCommands.
+void AddRatificationCommands(CLI::App& app, CliContext& ctx);
+// trace decision|response|change
+void AddTraceCommands(CLI::App& app, CliContext& ctx);
+// receipt check
+void AddReceiptCommands(CLI::App& app, CliContext& ctx);
 
 // Helpers for group files.
 // A group node: requires exactly one of its subcommands.

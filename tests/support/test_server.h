@@ -25,6 +25,8 @@ class TestServer {
 
   std::string url() const { return "http://127.0.0.1:" + std::to_string(server_->port()); }
   RocksDbEventStore& store() { return *store_; }
+  // The data directory; the store lives in <data_dir>/store.
+  std::string data_dir() const { return dir_.str(); }
   app::App& app() { return *app_; }
 
   // A client with the given token (admin by default).
