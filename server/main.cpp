@@ -54,15 +54,15 @@ void LoadDemoThroughApi(const std::string& url, const std::string& admin_token) 
     return;
   }
   spdlog::info("loading the demo data set through {} (start with --no-demo to skip)", url);
-  Status s = client::demo::LoadDemo(*api, [](const std::string& line) {
-    spdlog::debug("demo: {}", line);
-  });
+  Status s = client::demo::LoadDemo(
+      *api, [](const std::string& line) { spdlog::debug("demo: {}", line); });
   if (!s.ok()) {
     spdlog::error("demo data: {}", s.detail());
     return;
   }
   std::cout << "demo data loaded (parties, the 2024-2027 agreement, its consultation, "
-               "responses, decisions; see README)" << std::endl;
+               "responses, decisions; see README)"
+            << std::endl;
 }
 
 // --verify DIR: checks a stopped server's store offline.
@@ -96,9 +96,9 @@ int main(int argc, char** argv) {
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
   http::MetricsRegistry metrics;
-  auto& batch_sizes = metrics.AddHistogram(
-      "hoering_store_append_batch_size", "Appends per group commit", {},
-      {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024});
+  auto& batch_sizes =
+      metrics.AddHistogram("hoering_store_append_batch_size", "Appends per group commit", {},
+                           {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024});
   auto& fsyncs = metrics.AddCounter("hoering_store_fsyncs_total", "Synced WAL writes", {});
   RocksDbStoreOptions store_options;
   store_options.path = StorePath(config.data_dir);
@@ -112,8 +112,7 @@ int main(int argc, char** argv) {
                      store.status().detail());
     return 1;
   }
-  spdlog::info("event store {} open at position {}", store_options.path,
-               (*store)->Head().position);
+  spdlog::info("event store {} open at position {}", store_options.path, (*store)->Head().position);
   const bool empty_store = (*store)->Head().position == 0;
 
   {

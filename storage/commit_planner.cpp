@@ -9,18 +9,24 @@ namespace {
 
 std::string DescribeExpected(const ExpectedVersion& e) {
   switch (e.kind) {
-    case ExpectedVersion::Kind::kAny: return "any";
-    case ExpectedVersion::Kind::kNoStream: return "no stream";
-    case ExpectedVersion::Kind::kExact: return "version " + std::to_string(e.version);
+    case ExpectedVersion::Kind::kAny:
+      return "any";
+    case ExpectedVersion::Kind::kNoStream:
+      return "no stream";
+    case ExpectedVersion::Kind::kExact:
+      return "version " + std::to_string(e.version);
   }
   return "?";
 }
 
 bool ExpectationHolds(const ExpectedVersion& e, std::uint64_t current) {
   switch (e.kind) {
-    case ExpectedVersion::Kind::kAny: return true;
-    case ExpectedVersion::Kind::kNoStream: return current == 0;
-    case ExpectedVersion::Kind::kExact: return current == e.version;
+    case ExpectedVersion::Kind::kAny:
+      return true;
+    case ExpectedVersion::Kind::kNoStream:
+      return current == 0;
+    case ExpectedVersion::Kind::kExact:
+      return current == e.version;
   }
   return false;
 }
@@ -91,8 +97,8 @@ CommitPlan CommitPlanner::Plan(const std::vector<const AppendRequest*>& requests
       }
     }
     if (req->commit_before_ms && recorded_at >= *req->commit_before_ms) {
-      out.result = Status(Code::kConflict,
-                          "the append would commit at or after its deadline", "deadline-passed");
+      out.result = Status(Code::kConflict, "the append would commit at or after its deadline",
+                          "deadline-passed");
       plan.appends.push_back(std::move(out));
       continue;
     }

@@ -45,10 +45,10 @@ struct ExpectedVersion {
 };
 
 struct AppendRequest {
-  std::string stream;                // REQUIRES: non-empty, no NUL byte
+  std::string stream;  // REQUIRES: non-empty, no NUL byte
   ExpectedVersion expected;
-  std::vector<NewEvent> events;      // REQUIRES: at least one
-  AppendContext context;             // actor, correlation id, idempotency key
+  std::vector<NewEvent> events;  // REQUIRES: at least one
+  AppendContext context;         // actor, correlation id, idempotency key
   // Identifies the request behind an idempotency key (e.g. a hash of the
   // HTTP body). A retry with the same key and another fingerprint is refused.
   std::string idempotency_fingerprint;

@@ -1,10 +1,10 @@
 #include "storage/rocksdb_event_store.h"
 
+#include <rocksdb/cache.h>
 #include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
-#include <rocksdb/cache.h>
-#include <rocksdb/filter_policy.h>
 #include <rocksdb/write_batch.h>
 
 #include "domain/event_codec.h"
@@ -133,8 +133,10 @@ Status RocksDbEventStore::LoadHead() {
 
   std::string head;
   s = db_->Get({}, meta_, keys::kMetaHead, &head);
-  if (s.IsNotFound()) head.clear();
-  else if (!s.ok()) return FromRocks(s, "reading head");
+  if (s.IsNotFound())
+    head.clear();
+  else if (!s.ok())
+    return FromRocks(s, "reading head");
   if (!head.empty()) {
     if (head.size() != 48) return Status(Code::kCorruption, "head record is malformed");
     head_.position = keys::DecodeU64(head.substr(0, 8));

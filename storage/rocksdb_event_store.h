@@ -114,8 +114,8 @@ class RocksDbEventStore : public EventStore {
   // Queue of appends waiting for the commit thread.
   std::mutex queue_mu_;
   std::condition_variable queue_cv_;
-  std::deque<Pending> queue_;          // GUARDED_BY(queue_mu_)
-  bool stopping_ = false;              // GUARDED_BY(queue_mu_)
+  std::deque<Pending> queue_;  // GUARDED_BY(queue_mu_)
+  bool stopping_ = false;      // GUARDED_BY(queue_mu_)
 
   // Committed state, written only by the commit thread.
   mutable std::mutex head_mu_;
@@ -123,7 +123,8 @@ class RocksDbEventStore : public EventStore {
   HeadInfo head_;                      // GUARDED_BY(head_mu_)
   std::int64_t head_recorded_at_ = 0;  // GUARDED_BY(head_mu_)
   mutable std::mutex versions_mu_;
-  mutable std::unordered_map<std::string, std::uint64_t> versions_;  // cache, GUARDED_BY(versions_mu_)
+  mutable std::unordered_map<std::string, std::uint64_t>
+      versions_;  // cache, GUARDED_BY(versions_mu_)
 
   std::vector<CommitListener> listeners_;  // set before traffic
   StoreCounters counters_;

@@ -120,9 +120,10 @@ Result<json> TraceResponse(const cs::ResponseState& response, const ag::Agreemen
                            const dc::DecisionsView& decisions) {
   json revisions = json::array();
   for (const auto& rev : response.revisions()) {
-    revisions.push_back({{"revision", rev.revision},
-                         {"submitted_at", FormatRfc3339Ms(rev.submitted_at)},
-                         {"receipt", {{"position", rev.recorded.position}, {"hash", rev.recorded.hash}}}});
+    revisions.push_back(
+        {{"revision", rev.revision},
+         {"submitted_at", FormatRfc3339Ms(rev.submitted_at)},
+         {"receipt", {{"position", rev.recorded.position}, {"hash", rev.recorded.hash}}}});
   }
   json points = json::array();
   std::vector<std::string> change_ids;
@@ -146,11 +147,14 @@ Result<json> TraceResponse(const cs::ResponseState& response, const ag::Agreemen
         }
       }
     }
-    points.push_back({{"n", n}, {"text", content.points[n - 1].text},
-                      {"dispositions", std::move(history)}, {"cited_by", std::move(cited_by)}});
+    points.push_back({{"n", n},
+                      {"text", content.points[n - 1].text},
+                      {"dispositions", std::move(history)},
+                      {"cited_by", std::move(cited_by)}});
   }
-  std::sort(change_ids.begin(), change_ids.end(),
-            [](const std::string& a, const std::string& b) { return ChangeNumber(a) < ChangeNumber(b); });
+  std::sort(change_ids.begin(), change_ids.end(), [](const std::string& a, const std::string& b) {
+    return ChangeNumber(a) < ChangeNumber(b);
+  });
   json changes = json::array();
   std::vector<std::uint32_t> version_numbers;
   for (const auto& id : change_ids) {
@@ -166,7 +170,9 @@ Result<json> TraceResponse(const cs::ResponseState& response, const ag::Agreemen
         }
       }
     }
-    changes.push_back({{"change", id}, {"rationale", c->data.rationale}, {"position", c->position},
+    changes.push_back({{"change", id},
+                       {"rationale", c->data.rationale},
+                       {"position", c->position},
                        {"versions", std::move(in_versions)}});
   }
   std::sort(version_numbers.begin(), version_numbers.end());

@@ -30,8 +30,8 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    const bool pad_ok = c == '=' && i + 2 >= text.size() &&
-                        (i + 1 == text.size() || text[i + 1] == '=');
+    const bool pad_ok =
+        c == '=' && i + 2 >= text.size() && (i + 1 == text.size() || text[i + 1] == '=');
     if (!alnum && c != '+' && c != '/' && !pad_ok) return std::nullopt;
   }
   std::string out(text.size() / 4 * 3, '\0');
@@ -60,8 +60,8 @@ bool ContentMatches(const std::string& type, const std::string& bytes) {
 
 Status CheckFilename(const std::string& name) {
   if (Status s = ValidateText(name, "attachment filename", 255); !s.ok()) return s;
-  if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos ||
-      name == "." || name == "..") {
+  if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name == "." ||
+      name == "..") {
     return FieldError("an attachment filename may not contain a path: '" + name + "'");
   }
   return Status::Ok();
@@ -90,8 +90,8 @@ Result<std::vector<DecodedAttachment>> ParseAttachments(const json& body,
     if (std::find(allowed.begin(), allowed.end(), d.ref.media_type) == allowed.end()) {
       std::string list;
       for (const auto& t : allowed) list += (list.empty() ? "" : ", ") + t;
-      return Unprocessable(where + " ('" + d.ref.filename + "'): media type '" +
-                               d.ref.media_type + "' is not allowed; allowed: " + list,
+      return Unprocessable(where + " ('" + d.ref.filename + "'): media type '" + d.ref.media_type +
+                               "' is not allowed; allowed: " + list,
                            "attachment-type-not-allowed");
     }
     auto bytes = DecodeBase64(d.content_base64);
@@ -105,9 +105,9 @@ Result<std::vector<DecodedAttachment>> ParseAttachments(const json& body,
                     "attachments-too-large");
     }
     if (!ContentMatches(d.ref.media_type, *bytes)) {
-      return Unprocessable(where + " ('" + d.ref.filename + "') is not a " + d.ref.media_type +
-                               " file",
-                           "attachment-content-mismatch");
+      return Unprocessable(
+          where + " ('" + d.ref.filename + "') is not a " + d.ref.media_type + " file",
+          "attachment-content-mismatch");
     }
     d.ref.size = bytes->size();
     d.ref.sha256 = ToHex(Sha256(*bytes));

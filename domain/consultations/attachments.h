@@ -20,8 +20,8 @@ inline constexpr std::uint64_t kDefaultMaxAttachmentBytes = 10ull << 20;  // per
 inline constexpr std::size_t kMaxAttachments = 20;
 
 struct DecodedAttachment {
-  AttachmentRef ref;          // filename, media_type, size, sha256
-  std::string content_base64; // as sent (validated)
+  AttachmentRef ref;           // filename, media_type, size, sha256
+  std::string content_base64;  // as sent (validated)
 };
 
 // The allow-list, for messages and docs.

@@ -65,10 +65,10 @@ const agreements::VersionInfo* FindPublished(const agreements::AgreementState& a
   return a.FindVersionByLabel(selector);
 }
 
-Result<std::vector<NewEvent>> DecideOpen(const ConsultationState& state,
-                                         const OpenConsultation& cmd,
-                                         const agreements::AgreementState* agreement,
-                                         const std::function<bool(const std::string&)>& party_exists) {
+Result<std::vector<NewEvent>> DecideOpen(
+    const ConsultationState& state, const OpenConsultation& cmd,
+    const agreements::AgreementState* agreement,
+    const std::function<bool(const std::string&)>& party_exists) {
   if (state.exists()) {
     return AlreadyExists("consultation '" + cmd.id + "' already exists", "consultation-exists");
   }
@@ -89,9 +89,9 @@ Result<std::vector<NewEvent>> DecideOpen(const ConsultationState& state,
       return Unprocessable("invited party '" + p + "' is not registered", "unknown-party");
     }
   }
-  ConsultationOpened e{cmd.id,       cmd.agreement, {v->number, v->label, v->hash},
-                       cmd.title,    cmd.opens_at,  cmd.closes_at,
-                       cmd.invited,  cmd.time_zone};
+  ConsultationOpened e{cmd.id,      cmd.agreement, {v->number, v->label, v->hash},
+                       cmd.title,   cmd.opens_at,  cmd.closes_at,
+                       cmd.invited, cmd.time_zone};
   return std::vector<NewEvent>{ToEvent(e)};
 }
 

@@ -38,10 +38,10 @@ struct OpenConsultation {
 };
 Result<OpenConsultation> ParseOpenConsultation(const nlohmann::json& body);
 // agreement: the agreement's state, null when it does not exist.
-Result<std::vector<NewEvent>> DecideOpen(const ConsultationState& state,
-                                         const OpenConsultation& cmd,
-                                         const agreements::AgreementState* agreement,
-                                         const std::function<bool(const std::string&)>& party_exists);
+Result<std::vector<NewEvent>> DecideOpen(
+    const ConsultationState& state, const OpenConsultation& cmd,
+    const agreements::AgreementState* agreement,
+    const std::function<bool(const std::string&)>& party_exists);
 
 // POST /v1/consultations/{id}/extend {closes_at, reason}
 struct ExtendDeadline {

@@ -4,7 +4,9 @@ namespace hoering::consultations {
 
 using nlohmann::json;
 
-std::string ConsultationStream(const std::string& id) { return "consultation-" + id; }
+std::string ConsultationStream(const std::string& id) {
+  return "consultation-" + id;
+}
 
 json VersionRefJson(const VersionRef& v) {
   return {{"number", v.number}, {"label", v.label}, {"hash", v.hash}};

@@ -6,7 +6,9 @@ using nlohmann::json;
 
 namespace {
 
-json Nullable(const std::optional<std::string>& s) { return s ? json(*s) : json(); }
+json Nullable(const std::optional<std::string>& s) {
+  return s ? json(*s) : json();
+}
 
 json ActorJson(const Actor& a) {
   return {{"token_id", a.token_id}, {"role", a.role}, {"party", a.party}};
@@ -53,23 +55,24 @@ json ConsultationJson(const ConsultationState& c, TimeMs now,
     withdrawn += r->withdrawn() ? 1 : 0;
     late += r->late() ? 1 : 0;
   }
-  return {{"id", i.id},
-          {"agreement", i.agreement},
-          {"version", VersionRefJson(i.version)},
-          {"title", i.title},
-          {"opens_at", FormatRfc3339Ms(i.opens_at)},
-          {"closes_at", FormatRfc3339Ms(c.closes_at())},
-          {"original_closes_at", FormatRfc3339Ms(i.closes_at)},
-          {"time_zone", i.time_zone},
-          {"state", PhaseName(c.PhaseAt(now))},
-          {"closed_at", c.closed_at() ? json(FormatRfc3339Ms(*c.closed_at())) : json()},
-          {"close_reason", Nullable(c.close_reason())},
-          {"invited", i.invited},
-          {"extensions", std::move(extensions)},
-          {"responses", {{"submitted", responses.size()}, {"withdrawn", withdrawn}, {"late", late}}},
-          {"created_at", FormatRfc3339Ms(c.created_at())},
-          {"position", c.created_position()},
-          {"stream_version", c.version()}};
+  return {
+      {"id", i.id},
+      {"agreement", i.agreement},
+      {"version", VersionRefJson(i.version)},
+      {"title", i.title},
+      {"opens_at", FormatRfc3339Ms(i.opens_at)},
+      {"closes_at", FormatRfc3339Ms(c.closes_at())},
+      {"original_closes_at", FormatRfc3339Ms(i.closes_at)},
+      {"time_zone", i.time_zone},
+      {"state", PhaseName(c.PhaseAt(now))},
+      {"closed_at", c.closed_at() ? json(FormatRfc3339Ms(*c.closed_at())) : json()},
+      {"close_reason", Nullable(c.close_reason())},
+      {"invited", i.invited},
+      {"extensions", std::move(extensions)},
+      {"responses", {{"submitted", responses.size()}, {"withdrawn", withdrawn}, {"late", late}}},
+      {"created_at", FormatRfc3339Ms(c.created_at())},
+      {"position", c.created_position()},
+      {"stream_version", c.version()}};
 }
 
 json VisibleAuthor(const Author& a, Visibility v) {
@@ -107,8 +110,8 @@ json ResponseJson(const ResponseState& r, Visibility v, const CitedBy& cited_by)
               {"late_reason", Nullable(r.late_reason())},
               {"received_at", r.received_at() ? json(FormatRfc3339Ms(*r.received_at())) : json()},
               {"withdrawn", r.withdrawn()},
-              {"withdrawn_at", r.withdrawn() ? json(FormatRfc3339Ms(r.withdrawal()->withdrawn_at))
-                                             : json()},
+              {"withdrawn_at",
+               r.withdrawn() ? json(FormatRfc3339Ms(r.withdrawal()->withdrawn_at)) : json()},
               {"withdrawal_reason", r.withdrawn() ? Nullable(r.withdrawal()->reason) : json()},
               {"receipt", {{"position", cur.recorded.position}, {"hash", cur.recorded.hash}}},
               {"stream_version", r.version()}};

@@ -6,9 +6,12 @@ namespace hoering::consultations {
 
 std::string PhaseName(Phase p) {
   switch (p) {
-    case Phase::kScheduled: return "scheduled";
-    case Phase::kOpen: return "open";
-    case Phase::kClosed: return "closed";
+    case Phase::kScheduled:
+      return "scheduled";
+    case Phase::kOpen:
+      return "open";
+    case Phase::kClosed:
+      return "closed";
   }
   return "closed";
 }

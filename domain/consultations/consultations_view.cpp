@@ -135,9 +135,9 @@ std::vector<Citation> ConsultationsView::CitationsOf(const std::string& response
 Status ConsultationsView::CheckCite(const std::string& agreement,
                                     const agreements::Cite& cite) const {
   auto invalid = [&](const std::string& why) {
-    return Unprocessable("citation {response: '" + cite.response + "', point: " + cite.point +
-                             "}: " + why,
-                         "invalid-citation");
+    return Unprocessable(
+        "citation {response: '" + cite.response + "', point: " + cite.point + "}: " + why,
+        "invalid-citation");
   };
   auto it = responses_.find(cite.response);
   if (it == responses_.end() || !it->second.state || !it->second.state->exists()) {

@@ -47,7 +47,8 @@ class ConsultationsView {
   // 404 "response-not-found", or the stream's corruption.
   Result<std::shared_ptr<const ResponseState>> GetResponse(const std::string& id) const;
   // The consultation's responses in order of first submission.
-  std::vector<std::shared_ptr<const ResponseState>> ResponsesOf(const std::string& consultation) const;
+  std::vector<std::shared_ptr<const ResponseState>> ResponsesOf(
+      const std::string& consultation) const;
 
   const AttachmentInfo* FindAttachment(const std::string& sha256) const;
 

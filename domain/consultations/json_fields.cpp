@@ -4,7 +4,9 @@ namespace hoering::consultations {
 
 using nlohmann::json;
 
-Status FieldError(const std::string& why) { return InvalidArgument(why, "invalid-field"); }
+Status FieldError(const std::string& why) {
+  return InvalidArgument(why, "invalid-field");
+}
 
 Status OptString(const json& j, const char* key, std::optional<std::string>& out) {
   auto it = j.find(key);
@@ -27,7 +29,8 @@ Status ReqTime(const json& j, const char* key, TimeMs& out) {
   if (Status s = ReqString(j, key, text); !s.ok()) return s;
   auto t = ParseRfc3339(text);
   if (!t) {
-    return FieldError(std::string("'") + key + "' must be an RFC 3339 time such as 2023-08-25T21:59:59Z");
+    return FieldError(std::string("'") + key +
+                      "' must be an RFC 3339 time such as 2023-08-25T21:59:59Z");
   }
   out = *t;
   return Status::Ok();

@@ -11,7 +11,9 @@ namespace ag = agreements;
 
 namespace {
 
-json Nullable(const std::optional<std::string>& s) { return s ? json(*s) : json(); }
+json Nullable(const std::optional<std::string>& s) {
+  return s ? json(*s) : json();
+}
 
 // Current disposition changes and citing changes of a point, without repeats.
 std::vector<std::string> ChangesOfPoint(const ReportInput& in, const ResponseState& r,
@@ -51,8 +53,11 @@ json ConsultationFacts(const ReportInput& in) {
 
 json PointEntry(const ReportInput& in, const ResponseState& r, const Point& p, std::uint32_t n,
                 const ag::SectionTree* text) {
-  json entry = {{"n", n}, {"section", Nullable(p.section)}, {"quote", Nullable(p.quote)},
-                {"text", p.text}, {"section_heading", nullptr}};
+  json entry = {{"n", n},
+                {"section", Nullable(p.section)},
+                {"quote", Nullable(p.quote)},
+                {"text", p.text},
+                {"section_heading", nullptr}};
   if (p.section && text) {
     if (const ag::Section* s = text->Find(*p.section)) entry["section_heading"] = s->heading;
   }
@@ -108,11 +113,11 @@ Result<std::map<std::string, json>> ChangeExcerpts(std::span<const RecordedEvent
     json sections = json::array();
     for (const ag::SectionChange& c : diff.sections) {
       const bool heading_only = !c.body_changed && c.heading_changed;
-      sections.push_back({{"id", c.id},
-                          {"heading", c.heading_to.value_or(c.heading_from.value_or(""))},
-                          {"status", std::string(ag::StatusName(c.status))},
-                          {"excerpt", ag::WordDiffToJson(heading_only ? c.heading_diff
-                                                                      : c.body_diff)}});
+      sections.push_back(
+          {{"id", c.id},
+           {"heading", c.heading_to.value_or(c.heading_from.value_or(""))},
+           {"status", std::string(ag::StatusName(c.status))},
+           {"excerpt", ag::WordDiffToJson(heading_only ? c.heading_diff : c.body_diff)}});
     }
     out[id] = std::move(sections);
   }
@@ -139,7 +144,7 @@ json BuildReport(const ReportInput& in) {
   }
   json responses = json::array();
   json totals_outcomes = {{"accepted", 0}, {"partially_accepted", 0}, {"not_accepted", 0},
-                          {"noted", 0}, {"out_of_scope", 0}, {"undecided", 0}};
+                          {"noted", 0},    {"out_of_scope", 0},       {"undecided", 0}};
   std::size_t shown = 0, withdrawn = 0, late = 0, points = 0, withheld = 0;
   std::map<std::string, json> party_rows;
   for (const auto& party : order) {
@@ -188,9 +193,9 @@ json BuildReport(const ReportInput& in) {
          {"author", VisibleAuthor(content.author, v)},
          {"publication", PublicationName(content.publication)},
          // A response recorded from another channel counts from when it arrived.
-         {"submitted_at", FormatRfc3339(r.current().revision == 1 && r.received_at()
-                                            ? *r.received_at()
-                                            : r.current().submitted_at)},
+         {"submitted_at",
+          FormatRfc3339(r.current().revision == 1 && r.received_at() ? *r.received_at()
+                                                                     : r.current().submitted_at)},
          {"first_submitted_at",
           FormatRfc3339(r.received_at().value_or(r.revisions().front().submitted_at))},
          {"received_at", r.received_at() ? json(FormatRfc3339(*r.received_at())) : json()},
@@ -212,11 +217,12 @@ json BuildReport(const ReportInput& in) {
           {"as_of_position", in.as_of_position},
           {"parties", std::move(parties)},
           {"responses", std::move(responses)},
-          {"totals", {{"responses", shown},
-                      {"withdrawn", withdrawn},
-                      {"late", late},
-                      {"points", points},
-                      {"outcomes", std::move(totals_outcomes)}}},
+          {"totals",
+           {{"responses", shown},
+            {"withdrawn", withdrawn},
+            {"late", late},
+            {"points", points},
+            {"outcomes", std::move(totals_outcomes)}}},
           {"withheld", withheld}};
 }
 

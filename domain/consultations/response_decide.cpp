@@ -14,7 +14,9 @@ namespace {
 Status NoConsultation() {
   return NotFound("the consultation does not exist", "consultation-not-found");
 }
-Status NoResponse() { return NotFound("the response does not exist", "response-not-found"); }
+Status NoResponse() {
+  return NotFound("the response does not exist", "response-not-found");
+}
 Status Forbidden(const std::string& why) {
   return Status(Code::kPermissionDenied, why, "forbidden");
 }
@@ -25,8 +27,7 @@ Status Closed(const ConsultationState& c) {
                 "consultation-closed");
 }
 Status NotOpen(const ConsultationState& c) {
-  return Status(Code::kConflict,
-                "the consultation opens at " + FormatRfc3339(c.info().opens_at),
+  return Status(Code::kConflict, "the consultation opens at " + FormatRfc3339(c.info().opens_at),
                 "consultation-not-open");
 }
 
@@ -80,7 +81,8 @@ Status ParsePoints(const json& body, std::vector<Point>& out) {
     }
     if (Status s = ValidateText(point.text, where + " text", kMaxPointBytes); !s.ok()) return s;
     if (point.quote) {
-      if (Status s = ValidateText(*point.quote, where + " quote", kMaxPointBytes); !s.ok()) return s;
+      if (Status s = ValidateText(*point.quote, where + " quote", kMaxPointBytes); !s.ok())
+        return s;
     }
     out.push_back(std::move(point));
   }
@@ -95,9 +97,9 @@ Status CheckAnchors(const std::vector<Point>& points, const agreements::SectionT
     if (p.section) {
       const agreements::Section* s = text.Find(*p.section);
       if (s == nullptr) {
-        return Unprocessable(where + ": section '" + *p.section +
-                                 "' is not in the consulted version",
-                             "unknown-section");
+        return Unprocessable(
+            where + ": section '" + *p.section + "' is not in the consulted version",
+            "unknown-section");
       }
       if (p.quote && !QuoteOccurs(s->heading, *p.quote) && !QuoteOccurs(s->body, *p.quote)) {
         return Unprocessable(where + ": the quoted passage does not occur in section '" +
@@ -162,7 +164,8 @@ Result<Submission> ParseSubmission(const json& body, std::uint64_t max_attachmen
     if (!late->is_object() || !ReqString(*late, "reason", reason).ok()) {
       return FieldError("'accept_late' must be {\"reason\": \"...\"}");
     }
-    if (Status st = ValidateText(reason, "accept_late.reason", kMaxReasonBytes); !st.ok()) return st;
+    if (Status st = ValidateText(reason, "accept_late.reason", kMaxReasonBytes); !st.ok())
+      return st;
     s.accept_late = reason;
   }
   if (body.contains("received_at") && !body["received_at"].is_null()) {
@@ -282,8 +285,7 @@ Result<RecordDisposition> ParseDisposition(const json& body) {
   return d;
 }
 
-Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response,
-                                                std::uint32_t point,
+Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response, std::uint32_t point,
                                                 const RecordDisposition& cmd,
                                                 const agreements::AgreementState& agreement) {
   if (!response.exists()) return NoResponse();
@@ -294,9 +296,9 @@ Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response,
   }
   for (const auto& c : cmd.changes) {
     if (agreement.FindChangeSet(c) == nullptr) {
-      return Unprocessable("change set '" + c + "' does not exist in agreement '" +
-                               response.agreement() + "'",
-                           "unknown-change");
+      return Unprocessable(
+          "change set '" + c + "' does not exist in agreement '" + response.agreement() + "'",
+          "unknown-change");
     }
   }
   DispositionRecorded e{response.id(), response.consultation(), point,

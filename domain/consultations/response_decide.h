@@ -79,8 +79,7 @@ struct RecordDisposition {
   std::vector<std::string> changes;
 };
 Result<RecordDisposition> ParseDisposition(const nlohmann::json& body);
-Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response,
-                                                std::uint32_t point,
+Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response, std::uint32_t point,
                                                 const RecordDisposition& cmd,
                                                 const agreements::AgreementState& agreement);
 

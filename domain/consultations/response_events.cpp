@@ -4,14 +4,21 @@ namespace hoering::consultations {
 
 using nlohmann::json;
 
-std::string ResponseStream(const std::string& id) { return "response-" + id; }
-std::string AttachmentStream(const std::string& sha256) { return "attachment-" + sha256; }
+std::string ResponseStream(const std::string& id) {
+  return "response-" + id;
+}
+std::string AttachmentStream(const std::string& sha256) {
+  return "attachment-" + sha256;
+}
 
 std::string PublicationName(Publication p) {
   switch (p) {
-    case Publication::kPublic: return "public";
-    case Publication::kAnonymous: return "anonymous";
-    case Publication::kPrivate: return "private";
+    case Publication::kPublic:
+      return "public";
+    case Publication::kAnonymous:
+      return "anonymous";
+    case Publication::kPrivate:
+      return "private";
   }
   return "private";
 }
@@ -25,11 +32,16 @@ std::optional<Publication> ParsePublication(const std::string& s) {
 
 std::string OutcomeName(Outcome o) {
   switch (o) {
-    case Outcome::kAccepted: return "accepted";
-    case Outcome::kPartiallyAccepted: return "partially_accepted";
-    case Outcome::kNotAccepted: return "not_accepted";
-    case Outcome::kNoted: return "noted";
-    case Outcome::kOutOfScope: return "out_of_scope";
+    case Outcome::kAccepted:
+      return "accepted";
+    case Outcome::kPartiallyAccepted:
+      return "partially_accepted";
+    case Outcome::kNotAccepted:
+      return "not_accepted";
+    case Outcome::kNoted:
+      return "noted";
+    case Outcome::kOutOfScope:
+      return "out_of_scope";
   }
   return "noted";
 }
@@ -55,7 +67,9 @@ json PointJson(const Point& p, std::uint32_t n) {
 }
 
 json AttachmentRefJson(const AttachmentRef& a) {
-  return {{"filename", a.filename}, {"media_type", a.media_type}, {"size", a.size},
+  return {{"filename", a.filename},
+          {"media_type", a.media_type},
+          {"size", a.size},
           {"sha256", a.sha256}};
 }
 
@@ -139,8 +153,8 @@ ResponseContent ContentFromJson(const json& j) {
   c.author = {j.at("author").at("name").get<std::string>(), OptionalText(j.at("author"), "email")};
   c.summary = OptionalText(j, "summary");
   for (const auto& p : j.at("points")) {
-    c.points.push_back({OptionalText(p, "section"), OptionalText(p, "quote"),
-                        p.at("text").get<std::string>()});
+    c.points.push_back(
+        {OptionalText(p, "section"), OptionalText(p, "quote"), p.at("text").get<std::string>()});
   }
   auto pub = ParsePublication(j.at("publication").get<std::string>());
   if (!pub) throw std::invalid_argument("bad publication");

@@ -4,13 +4,15 @@
 // Wire shapes (schema_version 1):
 //   ResponseSubmitted    {"response", "consultation", "agreement", "revision": 1, "submitted_at",
 //                         "late", "late_reason"?, "received_at"?, <content>}
-//   ResponseAmended      {"response", "consultation", "agreement", "revision", "submitted_at", <content>}
-//   ResponseWithdrawn    {"response", "consultation", "revision", "reason"?, "withdrawn_at"}
-//   DispositionRecorded  {"response", "consultation", "point", "outcome", "rationale", "changes"}
-//   <content>            "party", "author": {"name", "email"?}, "summary"?, "points":
+//   ResponseAmended      {"response", "consultation", "agreement", "revision", "submitted_at",
+//   <content>} ResponseWithdrawn    {"response", "consultation", "revision", "reason"?,
+//   "withdrawn_at"} DispositionRecorded  {"response", "consultation", "point", "outcome",
+//   "rationale", "changes"} <content>            "party", "author": {"name", "email"?}, "summary"?,
+//   "points":
 //                        [{"n", "section"?, "quote"?, "text"}], "publication",
 //                        "attachments": [{"filename", "media_type", "size", "sha256"}]
-//   AttachmentStored     {"sha256", "media_type", "size", "content_base64"} in "attachment-<sha256>"
+//   AttachmentStored     {"sha256", "media_type", "size", "content_base64"} in
+//   "attachment-<sha256>"
 // submitted_at is the server's decision time; the store refuses the append
 // when its commit time would be at or after the deadline (see storage).
 #pragma once
@@ -33,7 +35,7 @@ inline constexpr const char* kResponseWithdrawn = "ResponseWithdrawn";
 inline constexpr const char* kDispositionRecorded = "DispositionRecorded";
 inline constexpr const char* kAttachmentStored = "AttachmentStored";
 
-std::string ResponseStream(const std::string& id);       // "response-<id>"
+std::string ResponseStream(const std::string& id);        // "response-<id>"
 std::string AttachmentStream(const std::string& sha256);  // "attachment-<sha256 hex>"
 
 enum class Publication { kPublic, kAnonymous, kPrivate };

@@ -8,9 +8,12 @@ Visibility VisibilityOf(const Reader& reader, const ResponseState& response,
   if (reader.party && *reader.party == response.party()) return Visibility::kFull;
   if (!consultation_closed || response.withdrawn()) return Visibility::kHidden;
   switch (response.current().content.publication) {
-    case Publication::kPublic: return Visibility::kWithoutContact;
-    case Publication::kAnonymous: return Visibility::kWithoutAuthor;
-    case Publication::kPrivate: return Visibility::kHidden;
+    case Publication::kPublic:
+      return Visibility::kWithoutContact;
+    case Publication::kAnonymous:
+      return Visibility::kWithoutAuthor;
+    case Publication::kPrivate:
+      return Visibility::kHidden;
   }
   return Visibility::kHidden;
 }

@@ -17,8 +17,8 @@
 namespace hoering::consultations {
 
 struct Reader {
-  bool privileged = false;            // secretariat, auditor, admin
-  std::optional<std::string> party;   // a stakeholder's party
+  bool privileged = false;           // secretariat, auditor, admin
+  std::optional<std::string> party;  // a stakeholder's party
 };
 
 enum class Visibility { kHidden, kWithoutAuthor, kWithoutContact, kFull };

@@ -7,11 +7,11 @@
 
 namespace hoering::decisions {
 
-using nlohmann::json;
 using consultations::FieldError;
 using consultations::OptString;
 using consultations::OptStrings;
 using consultations::ReqString;
+using nlohmann::json;
 
 namespace {
 
@@ -74,7 +74,8 @@ Result<RecordDecision> ParseRecordDecision(const json& body) {
   if (Status s = ReqString(body, "outcome", outcome); !s.ok()) return s;
   auto o = ParseOutcome(outcome);
   if (!o) {
-    return FieldError("'outcome' must be approved, approved_with_conditions, rejected, postponed or noted");
+    return FieldError(
+        "'outcome' must be approved, approved_with_conditions, rejected, postponed or noted");
   }
   d.outcome = *o;
   if (auto f = body.find("final_for_party"); f != body.end() && !f->is_null()) {
@@ -129,7 +130,8 @@ Result<std::vector<NewEvent>> DecideRecord(bool exists, const RecordDecision& cm
   }
   for (const auto& c : d.basis_consultations) {
     if (lookups.consultation_exists && !lookups.consultation_exists(c)) {
-      return Unprocessable("basis: consultation '" + c + "' does not exist", "unknown-consultation");
+      return Unprocessable("basis: consultation '" + c + "' does not exist",
+                           "unknown-consultation");
     }
   }
   for (const auto& r : d.basis_responses) {
@@ -151,12 +153,13 @@ Result<std::string> ParseEvidence(const json& body) {
 Result<std::vector<NewEvent>> DecideFulfil(const DecisionInfo& decision, std::uint32_t condition,
                                            const std::string& evidence) {
   if (condition < 1 || condition > decision.data.conditions.size()) {
-    return NotFound("decision '" + decision.data.id + "' has no condition " +
-                        std::to_string(condition),
-                    "condition-not-found");
+    return NotFound(
+        "decision '" + decision.data.id + "' has no condition " + std::to_string(condition),
+        "condition-not-found");
   }
   if (decision.fulfilled.count(condition)) {
-    return Status(Code::kConflict, "condition " + std::to_string(condition) + " is already fulfilled",
+    return Status(Code::kConflict,
+                  "condition " + std::to_string(condition) + " is already fulfilled",
                   "condition-fulfilled");
   }
   return std::vector<NewEvent>{ToEvent(ConditionFulfilled{decision.data.id, condition, evidence})};

@@ -4,8 +4,12 @@ namespace hoering::decisions {
 
 using nlohmann::json;
 
-std::string DecisionStream(const std::string& id) { return "decision-" + id; }
-std::string ObligationStream(const std::string& agreement) { return "obligations-" + agreement; }
+std::string DecisionStream(const std::string& id) {
+  return "decision-" + id;
+}
+std::string ObligationStream(const std::string& agreement) {
+  return "obligations-" + agreement;
+}
 
 namespace {
 constexpr std::pair<Outcome, const char*> kOutcomes[] = {
@@ -64,7 +68,9 @@ json DecisionJson(const DecisionRecorded& d) {
   return j;
 }
 
-NewEvent ToEvent(const DecisionRecorded& e) { return {kDecisionRecorded, 1, DecisionJson(e), {}}; }
+NewEvent ToEvent(const DecisionRecorded& e) {
+  return {kDecisionRecorded, 1, DecisionJson(e), {}};
+}
 
 NewEvent ToEvent(const ConditionFulfilled& e) {
   return {kConditionFulfilled,
@@ -84,7 +90,8 @@ Result<DecisionRecorded> DecisionRecordedFromJson(const json& j) {
   try {
     DecisionRecorded d;
     d.id = j.at("id").get<std::string>();
-    d.body = {j.at("body").at("name").get<std::string>(), j.at("body").at("party").get<std::string>()};
+    d.body = {j.at("body").at("name").get<std::string>(),
+              j.at("body").at("party").get<std::string>()};
     d.meeting_date = j.at("meeting_date").get<std::string>();
     d.case_ref = OptionalText(j, "case_ref");
     const json& s = j.at("subject");

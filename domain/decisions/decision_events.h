@@ -28,8 +28,8 @@ inline constexpr const char* kDecisionRecorded = "DecisionRecorded";
 inline constexpr const char* kConditionFulfilled = "ConditionFulfilled";
 inline constexpr const char* kObligationFulfilled = "ObligationFulfilled";
 
-std::string DecisionStream(const std::string& id);               // "decision-<id>"
-std::string ObligationStream(const std::string& agreement);      // "obligations-<agreement>"
+std::string DecisionStream(const std::string& id);           // "decision-<id>"
+std::string ObligationStream(const std::string& agreement);  // "obligations-<agreement>"
 
 enum class Outcome { kApproved, kApprovedWithConditions, kRejected, kPostponed, kNoted };
 std::string OutcomeName(Outcome o);
@@ -44,8 +44,8 @@ struct Body {
 struct Condition {
   std::uint32_t n = 0;  // from 1
   std::string text;
-  std::string party;     // responsible party
-  std::string due;       // YYYY-MM-DD
+  std::string party;  // responsible party
+  std::string due;    // YYYY-MM-DD
   bool operator==(const Condition&) const = default;
 };
 

@@ -5,14 +5,18 @@
 namespace hoering::decisions {
 
 namespace {
-bool StartsWith(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+bool StartsWith(const std::string& s, std::string_view p) {
+  return s.compare(0, p.size(), p) == 0;
+}
 }  // namespace
 
 void DecisionsView::Apply(const RecordedEvent& e) {
   if (StartsWith(e.stream, "obligations-") && e.type == kObligationFulfilled) {
     auto j = nlohmann::json::parse(e.data, nullptr, false);
     auto o = ObligationFulfilledFromJson(j);
-    if (o.ok()) obligations_[o->agreement][o->obligation] = {o->evidence, e.recorded_at_ms, e.position, e.actor};
+    if (o.ok())
+      obligations_[o->agreement][o->obligation] = {o->evidence, e.recorded_at_ms, e.position,
+                                                   e.actor};
     return;
   }
   if (!StartsWith(e.stream, "decision-")) return;

@@ -54,9 +54,9 @@ json Ratification(const agreements::AgreementState& agreement,
   bool all_approved = true;
   for (const auto& p : parties) {
     const auto kind = kind_of ? kind_of(p) : std::nullopt;
-    const bool is_required =
-        Required(kind) && std::find(agreement.info().parties.begin(),
-                                    agreement.info().parties.end(), p) != agreement.info().parties.end();
+    const bool is_required = Required(kind) && std::find(agreement.info().parties.begin(),
+                                                         agreement.info().parties.end(),
+                                                         p) != agreement.info().parties.end();
     json steps = json::array();
     std::string status = "pending";
     json deciding = nullptr;
@@ -76,8 +76,11 @@ json Ratification(const agreements::AgreementState& agreement,
       required.push_back(p);
       all_approved = all_approved && status == "approved";
     }
-    json row = {{"party", p}, {"kind", kind ? json(*kind) : json()}, {"required", is_required},
-                {"status", status}, {"steps", std::move(steps)}};
+    json row = {{"party", p},
+                {"kind", kind ? json(*kind) : json()},
+                {"required", is_required},
+                {"status", status},
+                {"steps", std::move(steps)}};
     if (!deciding.is_null()) row["decision"] = deciding;
     rows.push_back(std::move(row));
   }
@@ -87,22 +90,26 @@ json Ratification(const agreements::AgreementState& agreement,
     for (const auto& c : d->data.conditions) {
       if (d->fulfilled.count(c.n)) continue;
       const auto due = ParseDate(c.due);
-      open_conditions.push_back({{"decision", d->data.id}, {"n", c.n}, {"text", c.text},
-                                 {"party", c.party}, {"due", c.due},
+      open_conditions.push_back({{"decision", d->data.id},
+                                 {"n", c.n},
+                                 {"text", c.text},
+                                 {"party", c.party},
+                                 {"due", c.due},
                                  {"overdue", due && *due < today_days}});
     }
     for (const auto& r : d->data.recommendations) {
       recommendations.push_back({{"decision", d->data.id}, {"text", r}});
     }
   }
-  return {{"agreement", agreement.info().id},
-          {"version", {{"number", version.number}, {"label", version.label}, {"hash", version.hash}}},
-          {"concluded", !required.empty() && all_approved},
-          {"required", std::move(required)},
-          {"parties", std::move(rows)},
-          {"open_conditions", std::move(open_conditions)},
-          {"recommendations", std::move(recommendations)},
-          {"as_of", FormatDate(today_days)}};
+  return {
+      {"agreement", agreement.info().id},
+      {"version", {{"number", version.number}, {"label", version.label}, {"hash", version.hash}}},
+      {"concluded", !required.empty() && all_approved},
+      {"required", std::move(required)},
+      {"parties", std::move(rows)},
+      {"open_conditions", std::move(open_conditions)},
+      {"recommendations", std::move(recommendations)},
+      {"as_of", FormatDate(today_days)}};
 }
 
 std::vector<Obligation> ObligationsOf(const agreements::Term& term) {
@@ -125,10 +132,11 @@ std::vector<Obligation> ObligationsOf(const agreements::Term& term) {
                  AddMonths(*start, std::min(24, 6 * years))});
   out.push_back({"final-status", "duty", "Final status, at least 6 months before expiry",
                  AddMonths(expiry, -6)});
-  out.push_back({"expiry", "milestone", "The agreement expires (unless a new one takes effect)",
-                 expiry});
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Obligation& a, const Obligation& b) { return a.due_days < b.due_days; });
+  out.push_back(
+      {"expiry", "milestone", "The agreement expires (unless a new one takes effect)", expiry});
+  std::stable_sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
+    return a.due_days < b.due_days;
+  });
   return out;
 }
 
@@ -138,7 +146,8 @@ json ObligationsJson(const agreements::AgreementState& agreement,
   json items = json::array();
   json expires = nullptr;
   for (const Obligation& o : ObligationsOf(term)) {
-    json item = {{"key", o.key}, {"kind", o.kind}, {"title", o.title}, {"due", FormatDate(o.due_days)}};
+    json item = {
+        {"key", o.key}, {"kind", o.kind}, {"title", o.title}, {"due", FormatDate(o.due_days)}};
     if (o.kind == "milestone") {
       item["status"] = o.due_days <= today_days ? "reached" : "upcoming";
       if (o.key == "expiry") expires = FormatDate(o.due_days);

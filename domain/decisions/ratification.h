@@ -34,11 +34,11 @@
 
 namespace hoering::decisions {
 
-nlohmann::json Ratification(const agreements::AgreementState& agreement,
-                            const agreements::VersionInfo& version,
-                            const std::vector<std::shared_ptr<const DecisionInfo>>& decisions,
-                            const std::function<std::optional<std::string>(const std::string&)>& kind_of,
-                            std::int64_t today_days);
+nlohmann::json Ratification(
+    const agreements::AgreementState& agreement, const agreements::VersionInfo& version,
+    const std::vector<std::shared_ptr<const DecisionInfo>>& decisions,
+    const std::function<std::optional<std::string>(const std::string&)>& kind_of,
+    std::int64_t today_days);
 
 struct Obligation {
   std::string key;
@@ -49,7 +49,8 @@ struct Obligation {
 // Empty when the term has no entry_into_force.
 std::vector<Obligation> ObligationsOf(const agreements::Term& term);
 
-// {agreement, entry_into_force, expires, items: [{key, kind, title, due, status, evidence?, done_at?}]}
+// {agreement, entry_into_force, expires, items: [{key, kind, title, due, status, evidence?,
+// done_at?}]}
 nlohmann::json ObligationsJson(const agreements::AgreementState& agreement,
                                const std::map<std::string, Fulfilment>& done,
                                std::int64_t today_days);

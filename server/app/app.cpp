@@ -8,7 +8,11 @@ namespace hoering::app {
 
 App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::int64_t()> clock)
     : ctx_store_(store),
-      ctx_{store, models_, notifier_, metrics, std::move(clock),
+      ctx_{store,
+           models_,
+           notifier_,
+           metrics,
+           std::move(clock),
            [this](std::function<void()> job) { boost::asio::post(blocking_, std::move(job)); }},
       request_metrics_(metrics),
       router_(&request_metrics_) {
@@ -18,8 +22,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   });
   metrics.AddCallbackGauge("hoering_store_head_position", "Position of the last committed event",
                            [&store] { return static_cast<double>(store.Head().position); });
-  metrics.AddCallbackGauge("hoering_projection_position",
-                           "Position the read models have applied",
+  metrics.AddCallbackGauge("hoering_projection_position", "Position the read models have applied",
                            [this] { return static_cast<double>(models_.position()); });
   AddOpsRoutes(router_, ctx_);
   AddPartyRoutes(router_, ctx_);
@@ -37,7 +40,9 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddReceiptRoutes(router_, ctx_);
 }
 
-App::~App() { Shutdown(); }
+App::~App() {
+  Shutdown();
+}
 
 Status App::Start() {
   if (Status s = models_.CatchUp(); !s.ok()) return s;
@@ -45,6 +50,8 @@ Status App::Start() {
   return Status::Ok();
 }
 
-void App::Shutdown() { blocking_.join(); }
+void App::Shutdown() {
+  blocking_.join();
+}
 
 }  // namespace hoering::app

@@ -9,8 +9,8 @@ namespace cs = consultations;
 cs::Reader ReaderOf(const access::Principal& who) {
   using access::Role;
   cs::Reader r;
-  r.privileged = who.role == Role::kAdmin || who.role == Role::kSecretariat ||
-                 who.role == Role::kAuditor;
+  r.privileged =
+      who.role == Role::kAdmin || who.role == Role::kSecretariat || who.role == Role::kAuditor;
   if (who.role == Role::kStakeholder) r.party = who.party;
   return r;
 }
@@ -36,9 +36,9 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
   const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
   const cs::Visibility vis = cs::VisibilityOf(ReaderOf(who), **r, closed);
   if ((*r)->consultation() != consultation || vis == cs::Visibility::kHidden) {
-    return NotFound("response '" + response + "' does not exist in consultation '" +
-                        consultation + "'",
-                    "response-not-found");
+    return NotFound(
+        "response '" + response + "' does not exist in consultation '" + consultation + "'",
+        "response-not-found");
   }
   return VisibleResponse{*c, *r, vis};
 }

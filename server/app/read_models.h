@@ -57,7 +57,7 @@ class ReadModels {
 
   const EventStore& store_;
   mutable std::shared_mutex mu_;
-  Views views_;                          // GUARDED_BY(mu_)
+  Views views_;  // GUARDED_BY(mu_)
   std::atomic<std::uint64_t> position_{0};
   std::atomic<bool> ready_{false};
 };

@@ -6,10 +6,10 @@
 
 namespace hoering::app {
 
-void AddPartyRoutes(http::Router& router, AppContext& ctx);   // routes_parties.cpp
-void AddTokenRoutes(http::Router& router, AppContext& ctx);   // routes_tokens.cpp
-void AddEventRoutes(http::Router& router, AppContext& ctx);   // routes_events.cpp
-void AddOpsRoutes(http::Router& router, AppContext& ctx);     // routes_ops.cpp
+void AddPartyRoutes(http::Router& router, AppContext& ctx);           // routes_parties.cpp
+void AddTokenRoutes(http::Router& router, AppContext& ctx);           // routes_tokens.cpp
+void AddEventRoutes(http::Router& router, AppContext& ctx);           // routes_events.cpp
+void AddOpsRoutes(http::Router& router, AppContext& ctx);             // routes_ops.cpp
 void AddAgreementWriteRoutes(http::Router& router, AppContext& ctx);  // routes_agreements.cpp
 void AddAgreementReadRoutes(http::Router& router, AppContext& ctx);   // routes_agreements_read.cpp
 void AddConsultationRoutes(http::Router& router, AppContext& ctx);    // routes_consultations.cpp

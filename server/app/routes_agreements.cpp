@@ -37,7 +37,8 @@ Decider MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t
     if (!state.ok()) return state.status();
     if (if_match && *if_match != (*state)->version()) {
       return Status(Code::kPreconditionFailed,
-                    "If-Match \"" + std::to_string(*if_match) + "\" is stale: the agreement is at \"" +
+                    "If-Match \"" + std::to_string(*if_match) +
+                        "\" is stale: the agreement is at \"" +
                         std::to_string((*state)->version()) + "\"",
                     "precondition-failed");
     }
@@ -91,8 +92,10 @@ void Create(AppContext& ctx, http::Request&& req, http::Responder respond) {
 // Shared by change and import: answers {change, agreement, position}.
 http::Response ChangeAnswer(const std::string& id, const AppendResult& r, const http::Request& req,
                             const std::vector<NewEvent>& events) {
-  nlohmann::json out = {{"agreement", id}, {"position", r.last_position},
-                        {"hash", ToHex(r.last_hash)}, {"stream_version", r.stream_version}};
+  nlohmann::json out = {{"agreement", id},
+                        {"position", r.last_position},
+                        {"hash", ToHex(r.last_hash)},
+                        {"stream_version", r.stream_version}};
   if (!events.empty()) {
     out["change"] = events.front().data.value("change", "");
     out["ops"] = events.front().data.value("ops", nlohmann::json::array()).size();
@@ -143,10 +146,11 @@ void Change(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!body.ok()) return body.status();
     auto cmd = ag::ParseRecordChange(*body);
     if (!cmd.ok()) return cmd.status();
-    return DecideOn([&ctx, cmd = *cmd](const ag::AgreementState& s) -> Result<std::vector<NewEvent>> {
-      if (Status c = CheckCites(ctx, s.info().id, cmd.cites); !c.ok()) return c;
-      return ag::DecideChange(s, cmd);
-    });
+    return DecideOn(
+        [&ctx, cmd = *cmd](const ag::AgreementState& s) -> Result<std::vector<NewEvent>> {
+          if (Status c = CheckCites(ctx, s.info().id, cmd.cites); !c.ok()) return c;
+          return ag::DecideChange(s, cmd);
+        });
   };
   WriteOnAgreement(ctx, req, m.Param("id"), parse, ChangeAnswerFor(m.Param("id")),
                    std::move(respond));
@@ -174,7 +178,8 @@ void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!body.ok()) return body.status();
     auto cmd = ag::ParsePublishVersion(*body);
     if (!cmd.ok()) return cmd.status();
-    return DecideOn([cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); });
+    return DecideOn(
+        [cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); });
   };
   ReplayAnswer answer = [](const AppendResult& r, const http::Request& q,
                            const std::vector<NewEvent>& e) {
@@ -195,15 +200,18 @@ void AddAgreementWriteRoutes(http::Router& router, AppContext& ctx) {
   router.Add(verb::post, "/v1/agreements",
              [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
                     http::Responder respond) { Create(ctx, std::move(req), std::move(respond)); });
-  router.Add(verb::post, "/v1/agreements/{id}/changes",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Change(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::post, "/v1/agreements/{id}/import",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Import(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::post, "/v1/agreements/{id}/versions",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Publish(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/agreements/{id}/changes",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Change(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/agreements/{id}/import",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Import(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/agreements/{id}/versions",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Publish(ctx, std::move(req), m, std::move(respond)); });
 }
 
 }  // namespace hoering::app

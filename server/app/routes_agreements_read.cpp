@@ -67,13 +67,13 @@ void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     res = Text(req, ag::RenderMarkdown(*snap.text), "text/markdown; charset=utf-8");
   } else if (format == "json") {
     nlohmann::json at_json = m.Query("at") ? nlohmann::json(at->ToString()) : nlohmann::json();
-    res = http::MakeJson(status::ok,
-                         ag::AgreementJson(**state, *snap.text,
-                                           snap.version ? &*snap.version : nullptr, at_json),
-                         req);
+    res = http::MakeJson(
+        status::ok,
+        ag::AgreementJson(**state, *snap.text, snap.version ? &*snap.version : nullptr, at_json),
+        req);
   } else {
-    return respond(http::MakeProblem(
-        InvalidArgument("format must be json or md", "invalid-query"), req));
+    return respond(
+        http::MakeProblem(InvalidArgument("format must be json or md", "invalid-query"), req));
   }
   res.set(boost::beast::http::field::etag, ETagFor((*state)->version()));
   respond(std::move(res));
@@ -84,8 +84,8 @@ void Versions(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
   auto state = LoadAgreement(ctx, m.Param("id"));
   if (!state.ok()) return respond(http::MakeProblem(state.status(), req));
-  auto res = http::MakeJson(status::ok,
-                            {{"items", ag::VersionsToJson(**state)}, {"next", nullptr}}, req);
+  auto res =
+      http::MakeJson(status::ok, {{"items", ag::VersionsToJson(**state)}, {"next", nullptr}}, req);
   res.set(boost::beast::http::field::etag, ETagFor((*state)->version()));
   respond(std::move(res));
 }
@@ -139,8 +139,8 @@ void Diff(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
   auto diff = ag::DiffBetween(**state, *events, sides->first, sides->second);
   if (!diff.ok()) return respond(http::MakeProblem(diff.status(), req));
-  const std::string title = "diff " + (*state)->info().id + " " + sides->first.ToString() +
-                            " -> " + sides->second.ToString();
+  const std::string title = "diff " + (*state)->info().id + " " + sides->first.ToString() + " -> " +
+                            sides->second.ToString();
   if (format == "text") {
     ag::TextRenderOptions o;
     o.title = title;
@@ -155,8 +155,8 @@ void Diff(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   }
   ag::DiffJsonOptions o;
   o.include_unchanged = m.Query("unchanged").value_or("1") != "0";
-  respond(http::MakeJson(status::ok, ag::DiffToJson(diff->diff, diff->from_ref, diff->to_ref, o),
-                         req));
+  respond(
+      http::MakeJson(status::ok, ag::DiffToJson(diff->diff, diff->from_ref, diff->to_ref, o), req));
 }
 
 void Changes(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -174,21 +174,21 @@ void Changes(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   std::vector<ag::AtSelector> ats = {sides->first, sides->second};
   auto snaps = ag::ResolveTexts(**state, *events, ats);
   if (!snaps.ok()) return respond(http::MakeProblem(snaps.status(), req));
-  respond(http::MakeJson(
-      status::ok,
-      ag::ChangeLogToJson(*log, ag::SnapshotRefJson(ats[0], (*snaps)[0]),
-                          ag::SnapshotRefJson(ats[1], (*snaps)[1])),
-      req));
+  respond(http::MakeJson(status::ok,
+                         ag::ChangeLogToJson(*log, ag::SnapshotRefJson(ats[0], (*snaps)[0]),
+                                             ag::SnapshotRefJson(ats[1], (*snaps)[1])),
+                         req));
 }
 
 }  // namespace
 
 void AddAgreementReadRoutes(http::Router& router, AppContext& ctx) {
-  auto add = [&](const char* pattern,
-                 void (*fn)(AppContext&, http::Request&&, const http::RouteMatch&, http::Responder)) {
-    router.Add(verb::get, pattern,
-               [&ctx, fn](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                          http::Responder respond) { fn(ctx, std::move(req), m, std::move(respond)); });
+  auto add = [&](const char* pattern, void (*fn)(AppContext&, http::Request&&,
+                                                 const http::RouteMatch&, http::Responder)) {
+    router.Add(
+        verb::get, pattern,
+        [&ctx, fn](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+                   http::Responder respond) { fn(ctx, std::move(req), m, std::move(respond)); });
   };
   add("/v1/agreements", List);
   add("/v1/agreements/{id}", Show);

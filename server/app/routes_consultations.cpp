@@ -18,30 +18,6 @@ using boost::beast::http::status;
 using boost::beast::http::verb;
 namespace cs = consultations;
 
-// Writes answer with the event's data plus where it was committed; a retry
-// with the same Idempotency-Key rebuilds the same body from the stored event.
-ReplayAnswer EventAnswer(status code) {
-  return [code](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
-    nlohmann::json out = e.empty() ? nlohmann::json::object() : e.front().data;
-    out["position"] = r.last_position;
-    out["hash"] = ToHex(r.last_hash);
-    out["stream_version"] = r.stream_version;
-    return http::MakeJson(code, out, q);
-  };
-}
-
-WriteCommand Command(const std::string& id, ExpectedVersion expected,
-                     std::vector<NewEvent> events, const ReplayAnswer& answer) {
-  WriteCommand cmd;
-  cmd.stream = cs::ConsultationStream(id);
-  cmd.expected = expected;
-  cmd.events = std::move(events);
-  cmd.answer = [answer, events = cmd.events](const AppendResult& r, const http::Request& q) {
-    return answer(r, q, events);
-  };
-  return cmd;
-}
-
 void Open(AppContext& ctx, http::Request&& req, http::Responder respond) {
   access::Principal who;
   if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
@@ -49,20 +25,19 @@ void Open(AppContext& ctx, http::Request&& req, http::Responder respond) {
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = cs::ParseOpenConsultation(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer = EventAnswer(status::created);
+  ReplayAnswer answer = EventDataAnswer(status::created);
   Decider decide = [&ctx, cmd = *cmd, answer]() -> Result<WriteCommand> {
     auto existing = LoadConsultation(ctx, cmd.id);
     cs::ConsultationState empty;
     auto agreement = LoadAgreement(ctx, cmd.agreement);
-    auto events = cs::DecideOpen(existing.ok() ? **existing : empty, cmd,
-                                 agreement.ok() ? agreement->get() : nullptr,
-                                 [&ctx](const std::string& party) {
-                                   return ctx.models.Read([&](const Views& v) {
-                                     return v.parties.Find(party) != nullptr;
-                                   });
-                                 });
+    auto events = cs::DecideOpen(
+        existing.ok() ? **existing : empty, cmd, agreement.ok() ? agreement->get() : nullptr,
+        [&ctx](const std::string& party) {
+          return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
+        });
     if (!events.ok()) return events.status();
-    WriteCommand write = Command(cmd.id, ExpectedVersion::NoStream(), *events, answer);
+    WriteCommand write =
+        CommandFor(cs::ConsultationStream(cmd.id), ExpectedVersion::NoStream(), *events, answer);
     write.on_conflict =
         AlreadyExists("consultation '" + cmd.id + "' already exists", "consultation-exists");
     return write;
@@ -79,18 +54,20 @@ void WriteOnConsultation(
   if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
   auto if_match = ParseIfMatch(req);
   if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
-  ReplayAnswer answer = EventAnswer(status::ok);
+  ReplayAnswer answer = EventDataAnswer(status::ok);
   Decider decide = [&ctx, id, decide_on, answer, if_match = *if_match]() -> Result<WriteCommand> {
     auto state = LoadConsultation(ctx, id);
     if (!state.ok()) return state.status();
     if (if_match && *if_match != (*state)->version()) {
-      return Status(Code::kPreconditionFailed, "If-Match is stale: the consultation is at \"" +
-                                                   std::to_string((*state)->version()) + "\"",
+      return Status(Code::kPreconditionFailed,
+                    "If-Match is stale: the consultation is at \"" +
+                        std::to_string((*state)->version()) + "\"",
                     "precondition-failed");
     }
     auto events = decide_on(**state, ctx.clock());
     if (!events.ok()) return events.status();
-    return Command(id, ExpectedVersion::Exact((*state)->version()), *events, answer);
+    return CommandFor(cs::ConsultationStream(id), ExpectedVersion::Exact((*state)->version()),
+                      *events, answer);
   };
   DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
@@ -176,12 +153,14 @@ void AddConsultationRoutes(http::Router& router, AppContext& ctx) {
   router.Add(verb::get, "/v1/consultations/{id}",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::post, "/v1/consultations/{id}/extend",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Extend(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::post, "/v1/consultations/{id}/close",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Close(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/consultations/{id}/extend",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Extend(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/consultations/{id}/close",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Close(ctx, std::move(req), m, std::move(respond)); });
 }
 
 }  // namespace hoering::app

@@ -30,28 +30,6 @@ std::int64_t Today(AppContext& ctx) {
   return (ms >= 0 ? ms : ms - 86399999) / 86400000;
 }
 
-ReplayAnswer EventAnswer(status code) {
-  return [code](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
-    nlohmann::json out = e.empty() ? nlohmann::json::object() : e.front().data;
-    out["position"] = r.last_position;
-    out["hash"] = ToHex(r.last_hash);
-    out["stream_version"] = r.stream_version;
-    return http::MakeJson(code, out, q);
-  };
-}
-
-WriteCommand Command(std::string stream, ExpectedVersion expected, std::vector<NewEvent> events,
-                     const ReplayAnswer& answer) {
-  WriteCommand cmd;
-  cmd.stream = std::move(stream);
-  cmd.expected = expected;
-  cmd.events = std::move(events);
-  cmd.answer = [answer, events = cmd.events](const AppendResult& r, const http::Request& q) {
-    return answer(r, q, events);
-  };
-  return cmd;
-}
-
 nlohmann::json DecisionView(const dc::DecisionInfo& d) {
   nlohmann::json j = dc::DecisionJson(d.data);
   for (auto& c : j["conditions"]) {
@@ -76,7 +54,7 @@ void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = dc::ParseRecordDecision(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer = EventAnswer(status::created);
+  ReplayAnswer answer = EventDataAnswer(status::created);
   Decider decide = [&ctx, cmd = *cmd, answer]() -> Result<WriteCommand> {
     const std::string& id = cmd.decision.id;
     auto agreement = LoadAgreement(ctx, cmd.decision.subject.agreement);
@@ -85,15 +63,18 @@ void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
       return ctx.models.Read([&](const Views& v) { return v.parties.Find(p) != nullptr; });
     };
     lookups.consultation_exists = [&ctx](const std::string& c) {
-      return ctx.models.Read([&](const Views& v) { return v.consultations.GetConsultation(c).ok(); });
+      return ctx.models.Read(
+          [&](const Views& v) { return v.consultations.GetConsultation(c).ok(); });
     };
     lookups.response_exists = [&ctx](const std::string& r) {
       return ctx.models.Read([&](const Views& v) { return v.consultations.GetResponse(r).ok(); });
     };
     const bool exists = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id).ok(); });
-    auto events = dc::DecideRecord(exists, cmd, agreement.ok() ? agreement->get() : nullptr, lookups);
+    auto events =
+        dc::DecideRecord(exists, cmd, agreement.ok() ? agreement->get() : nullptr, lookups);
     if (!events.ok()) return events.status();
-    WriteCommand write = Command(dc::DecisionStream(id), ExpectedVersion::NoStream(), *events, answer);
+    WriteCommand write =
+        CommandFor(dc::DecisionStream(id), ExpectedVersion::NoStream(), *events, answer);
     write.on_conflict = AlreadyExists("decision '" + id + "' already exists", "decision-exists");
     return write;
   };
@@ -119,14 +100,15 @@ void Fulfil(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto evidence = dc::ParseEvidence(*body);
   if (!evidence.ok()) return respond(http::MakeProblem(evidence.status(), req));
-  ReplayAnswer answer = EventAnswer(status::ok);
+  ReplayAnswer answer = EventDataAnswer(status::ok);
   Decider decide = [&ctx, id = m.Param("id"), n = *n, evidence = *evidence,
                     answer]() -> Result<WriteCommand> {
     auto d = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id); });
     if (!d.ok()) return d.status();
     auto events = dc::DecideFulfil(**d, n, evidence);
     if (!events.ok()) return events.status();
-    return Command(dc::DecisionStream(id), ExpectedVersion::Exact((*d)->version), *events, answer);
+    return CommandFor(dc::DecisionStream(id), ExpectedVersion::Exact((*d)->version), *events,
+                      answer);
   };
   DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
@@ -139,7 +121,7 @@ void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto evidence = dc::ParseEvidence(*body);
   if (!evidence.ok()) return respond(http::MakeProblem(evidence.status(), req));
-  ReplayAnswer answer = EventAnswer(status::ok);
+  ReplayAnswer answer = EventDataAnswer(status::ok);
   Decider decide = [&ctx, id = m.Param("id"), key = m.Param("key"), evidence = *evidence,
                     answer]() -> Result<WriteCommand> {
     auto agreement = LoadAgreement(ctx, id);
@@ -148,12 +130,14 @@ void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch
     for (const auto& o : dc::ObligationsOf((*agreement)->info().term)) {
       if (o.kind == "duty") keys.insert(o.key);
     }
-    for (const auto& [k, f] : ctx.models.Read([&](const Views& v) { return v.decisions.Obligations(id); })) {
+    for (const auto& [k, f] :
+         ctx.models.Read([&](const Views& v) { return v.decisions.Obligations(id); })) {
       done.insert(k);
     }
     auto events = dc::DecideObligationDone(id, key, keys, done, evidence);
     if (!events.ok()) return events.status();
-    return Command(dc::ObligationStream(id), ExpectedVersion::Exact(done.size()), *events, answer);
+    return CommandFor(dc::ObligationStream(id), ExpectedVersion::Exact(done.size()), *events,
+                      answer);
   };
   DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
@@ -202,19 +186,19 @@ void Ratification(AppContext& ctx, http::Request&& req, const http::RouteMatch& 
     version = (*agreement)->latest_version();
   }
   if (version == nullptr) {
-    return respond(http::MakeProblem(
-        NotFound("no such published version", "version-not-found"), req));
+    return respond(
+        http::MakeProblem(NotFound("no such published version", "version-not-found"), req));
   }
-  auto decisions = ctx.models.Read([&](const Views& v) { return v.decisions.OnAgreement(m.Param("id")); });
+  auto decisions =
+      ctx.models.Read([&](const Views& v) { return v.decisions.OnAgreement(m.Param("id")); });
   auto kind_of = [&ctx](const std::string& party) -> std::optional<std::string> {
     return ctx.models.Read([&](const Views& v) -> std::optional<std::string> {
       const auto* p = v.parties.Find(party);
       return p ? std::optional<std::string>(p->kind) : std::nullopt;
     });
   };
-  respond(http::MakeJson(status::ok,
-                         dc::Ratification(**agreement, *version, decisions, kind_of, Today(ctx)),
-                         req));
+  respond(http::MakeJson(
+      status::ok, dc::Ratification(**agreement, *version, decisions, kind_of, Today(ctx)), req));
 }
 
 void Obligations(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -222,7 +206,8 @@ void Obligations(AppContext& ctx, http::Request&& req, const http::RouteMatch& m
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
   auto agreement = LoadAgreement(ctx, m.Param("id"));
   if (!agreement.ok()) return respond(http::MakeProblem(agreement.status(), req));
-  auto done = ctx.models.Read([&](const Views& v) { return v.decisions.Obligations(m.Param("id")); });
+  auto done =
+      ctx.models.Read([&](const Views& v) { return v.decisions.Obligations(m.Param("id")); });
   respond(http::MakeJson(status::ok, dc::ObligationsJson(**agreement, done, Today(ctx)), req));
 }
 
@@ -238,19 +223,19 @@ void AddDecisionRoutes(http::Router& router, AppContext& ctx) {
   router.Add(verb::get, "/v1/decisions/{id}",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::post, "/v1/decisions/{id}/conditions/{n}/fulfil",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Fulfil(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/decisions/{id}/conditions/{n}/fulfil",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Fulfil(ctx, std::move(req), m, std::move(respond)); });
   router.Add(verb::get, "/v1/agreements/{id}/ratification",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) {
                Ratification(ctx, std::move(req), m, std::move(respond));
              });
-  router.Add(verb::get, "/v1/agreements/{id}/obligations",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) {
-               Obligations(ctx, std::move(req), m, std::move(respond));
-             });
+  router.Add(
+      verb::get, "/v1/agreements/{id}/obligations",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Obligations(ctx, std::move(req), m, std::move(respond)); });
   router.Add(verb::post, "/v1/agreements/{id}/obligations/{key}/done",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) {

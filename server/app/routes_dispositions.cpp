@@ -44,17 +44,9 @@ void Record(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = cs::ParseDisposition(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer = [](const AppendResult& r, const http::Request& q,
-                           const std::vector<NewEvent>& e) {
-    nlohmann::json out = e.front().data;
-    out["position"] = r.last_position;
-    out["hash"] = ToHex(r.last_hash);
-    out["stream_version"] = r.stream_version;
-    return http::MakeJson(status::ok, out, q);
-  };
-  Decider decide = [&ctx, who, consultation = m.Param("id"), response = m.Param("rid"),
-                    n = *point, cmd = *cmd, if_match = *if_match,
-                    answer]() -> Result<WriteCommand> {
+  ReplayAnswer answer = EventDataAnswer(status::ok);
+  Decider decide = [&ctx, who, consultation = m.Param("id"), response = m.Param("rid"), n = *point,
+                    cmd = *cmd, if_match = *if_match, answer]() -> Result<WriteCommand> {
     auto seen = LoadVisibleResponse(ctx, who, consultation, response);
     if (!seen.ok()) return seen.status();
     const cs::ResponseState& r = *seen->response;
@@ -67,14 +59,8 @@ void Record(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!agreement.ok()) return agreement.status();
     auto events = cs::DecideDisposition(r, n, cmd, **agreement);
     if (!events.ok()) return events.status();
-    WriteCommand write;
-    write.stream = cs::ResponseStream(response);
-    write.expected = ExpectedVersion::Exact(r.version());
-    write.events = *events;
-    write.answer = [answer, events = *events](const AppendResult& res, const http::Request& q) {
-      return answer(res, q, events);
-    };
-    return write;
+    return CommandFor(cs::ResponseStream(response), ExpectedVersion::Exact(r.version()), *events,
+                      answer);
   };
   DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
@@ -109,9 +95,10 @@ void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 }  // namespace
 
 void AddDispositionRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::put, "/v1/consultations/{id}/responses/{rid}/points/{n}/disposition",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Record(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::put, "/v1/consultations/{id}/responses/{rid}/points/{n}/disposition",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Record(ctx, std::move(req), m, std::move(respond)); });
   router.Add(verb::get, "/v1/consultations/{id}/responses/{rid}/points/{n}/disposition",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });

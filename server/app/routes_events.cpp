@@ -17,8 +17,7 @@ using access::Role;
 using boost::beast::http::status;
 using boost::beast::http::verb;
 
-Status RequireReader(AppContext& ctx, const http::Request& req,
-                     std::initializer_list<Role> roles) {
+Status RequireReader(AppContext& ctx, const http::Request& req, std::initializer_list<Role> roles) {
   auto who = Authenticate(req, ctx.models);
   if (!who.ok()) return who.status();
   return RequireRole(*who, roles);
@@ -90,9 +89,10 @@ void Verify(AppContext& ctx, http::Request&& req, http::Responder respond) {
 }  // namespace
 
 void AddEventRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::get, "/v1/events",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { ListEvents(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::get, "/v1/events",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { ListEvents(ctx, std::move(req), m, std::move(respond)); });
   router.Add(verb::get, "/v1/events/live",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { Live(ctx, std::move(req), m, std::move(respond)); });

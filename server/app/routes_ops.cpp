@@ -10,27 +10,26 @@ using boost::beast::http::verb;
 }  // namespace
 
 void AddOpsRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::get, "/healthz",
-             [](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
-                http::Responder respond) {
-               respond(http::MakeJson(status::ok, {{"status", "ok"}, {"version", ServerVersion()}},
-                                      req));
-             });
+  router.Add(
+      verb::get, "/healthz",
+      [](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
+         http::Responder respond) {
+        respond(http::MakeJson(status::ok, {{"status", "ok"}, {"version", ServerVersion()}}, req));
+      });
   router.Add(verb::get, "/readyz",
              [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
                     http::Responder respond) {
                const bool ready = ctx.models.ready();
                const auto head = ctx.store.Head().position;
                const auto applied = ctx.models.position();
-               nlohmann::json body = {{"ready", ready},
-                                      {"head_position", head},
-                                      {"projected_position", applied}};
+               nlohmann::json body = {
+                   {"ready", ready}, {"head_position", head}, {"projected_position", applied}};
                if (!ready) {
-                 auto res = http::MakeProblem(503, "not-ready",
-                                              "read models are catching up: " +
-                                                  std::to_string(applied) + " of " +
-                                                  std::to_string(head),
-                                              req);
+                 auto res =
+                     http::MakeProblem(503, "not-ready",
+                                       "read models are catching up: " + std::to_string(applied) +
+                                           " of " + std::to_string(head),
+                                       req);
                  return respond(std::move(res));
                }
                respond(http::MakeJson(status::ok, body, req));

@@ -69,8 +69,7 @@ void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   auto limit = ParseLimit(m);
   if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
   const std::string after = m.Query("after").value_or("");
-  auto page = ctx.models.Read(
-      [&](const Views& v) { return v.parties.List(after, *limit + 1); });
+  auto page = ctx.models.Read([&](const Views& v) { return v.parties.List(after, *limit + 1); });
   nlohmann::json items = nlohmann::json::array();
   nlohmann::json next = nullptr;
   for (std::size_t i = 0; i < page.size(); ++i) {
@@ -94,8 +93,8 @@ void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     return p ? std::optional(*p) : std::nullopt;
   });
   if (!party) {
-    return respond(
-        http::MakeProblem(NotFound("party '" + id + "' is not registered", "party-not-found"), req));
+    return respond(http::MakeProblem(
+        NotFound("party '" + id + "' is not registered", "party-not-found"), req));
   }
   auto res = http::MakeJson(status::ok, PartyJson(*party), req);
   res.set(boost::beast::http::field::etag, ETagFor(1));
@@ -105,9 +104,10 @@ void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 }  // namespace
 
 void AddPartyRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::post, "/v1/parties",
-             [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
-                    http::Responder respond) { Register(ctx, std::move(req), std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/parties",
+      [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
+             http::Responder respond) { Register(ctx, std::move(req), std::move(respond)); });
   router.Add(verb::get, "/v1/parties",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });

@@ -26,12 +26,16 @@ nlohmann::json CheckChainFrom(EventStore& store, const RecordedEvent& first) {
   while (next <= head.position) {
     auto page = store.ReadAll(next, kPage);
     if (!page.ok() || page->empty()) {
-      return {{"ok", false}, {"checked", checked}, {"first_bad", next},
+      return {{"ok", false},
+              {"checked", checked},
+              {"first_bad", next},
               {"problem", page.ok() ? "event missing" : page.status().detail()}};
     }
     for (const RecordedEvent& e : *page) {
       if (e.position != next || e.prev_hash != prev || ChainHash(prev, e) != e.hash) {
-        return {{"ok", false}, {"checked", checked}, {"first_bad", e.position},
+        return {{"ok", false},
+                {"checked", checked},
+                {"first_bad", e.position},
                 {"problem", "the hash chain is broken at this position"}};
       }
       prev = e.hash;
@@ -72,8 +76,10 @@ void VerifyReceipt(AppContext& ctx, http::Request&& req, const http::RouteMatch&
                           {"hash", hash},
                           {"matches", matches},
                           {"event_intact", intact},
-                          {"event", {{"stream", e.stream}, {"type", e.type},
-                                     {"recorded_at", FormatRfc3339Ms(e.recorded_at_ms)}}},
+                          {"event",
+                           {{"stream", e.stream},
+                            {"type", e.type},
+                            {"recorded_at", FormatRfc3339Ms(e.recorded_at_ms)}}},
                           {"chain", chain},
                           {"ok", matches && intact && chain["ok"].get<bool>()}};
     respond(http::MakeJson(status::ok, out, *shared));

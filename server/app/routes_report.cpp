@@ -76,7 +76,8 @@ void Report(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     auto report = BuildFor(ctx, who, id);
     if (!report.ok()) return respond(http::MakeProblem(report.status(), *shared));
     if (format == "md" || format == "markdown") {
-      return respond(Body(*shared, cs::RenderReportMarkdown(*report), "text/markdown; charset=utf-8"));
+      return respond(
+          Body(*shared, cs::RenderReportMarkdown(*report), "text/markdown; charset=utf-8"));
     }
     if (format == "html") {
       return respond(Body(*shared, cs::RenderReportHtml(*report), "text/html; charset=utf-8"));
@@ -94,9 +95,10 @@ void Report(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 }  // namespace
 
 void AddReportRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::get, "/v1/consultations/{id}/report",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Report(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::get, "/v1/consultations/{id}/report",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Report(ctx, std::move(req), m, std::move(respond)); });
 }
 
 }  // namespace hoering::app

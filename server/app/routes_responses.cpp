@@ -32,12 +32,10 @@ Status ClosedAtCommit() {
 ReplayAnswer ReceiptAnswer(status code) {
   return [code](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
     const nlohmann::json& d = e.front().data;
-    nlohmann::json out = {{"response", d.value("response", "")},
-                          {"consultation", d.value("consultation", "")},
-                          {"revision", d.value("revision", 0)},
-                          {"position", r.last_position},
-                          {"hash", ToHex(r.last_hash)},
-                          {"stream_version", r.stream_version}};
+    nlohmann::json out = {
+        {"response", d.value("response", "")}, {"consultation", d.value("consultation", "")},
+        {"revision", d.value("revision", 0)},  {"position", r.last_position},
+        {"hash", ToHex(r.last_hash)},          {"stream_version", r.stream_version}};
     if (d.contains("party")) out["party"] = d["party"];
     if (d.contains("submitted_at")) out["submitted_at"] = d["submitted_at"];
     if (d.contains("late")) out["late"] = d["late"];
@@ -86,8 +84,8 @@ void StoreAttachments(AppContext& ctx, const access::Principal& who,
   AppendRequest append;
   append.stream = cs::AttachmentStream(a.ref.sha256);
   append.expected = ExpectedVersion::NoStream();
-  append.events.push_back(
-      cs::ToEvent(cs::AttachmentStored{a.ref.sha256, a.ref.media_type, a.ref.size, a.content_base64}));
+  append.events.push_back(cs::ToEvent(
+      cs::AttachmentStored{a.ref.sha256, a.ref.media_type, a.ref.size, a.content_base64}));
   append.context.actor = who.actor();
   ctx.store.AppendAsync(std::move(append), [&ctx, who, list, i, then](Result<AppendResult> r) {
     if (!r.ok() && r.status().code() != Code::kWrongExpectedVersion) return then(r.status());
@@ -108,11 +106,10 @@ void SubmitWithAttachments(AppContext& ctx, const http::Request& req, const acce
   }
   auto list = std::make_shared<std::vector<cs::DecodedAttachment>>(std::move(attachments));
   auto shared_req = std::make_shared<http::Request>(req);
-  StoreAttachments(ctx, who, list, 0,
-                   [&ctx, shared_req, who, decide, answer, respond](Status s) {
-                     if (!s.ok()) return respond(http::MakeProblem(s, *shared_req));
-                     DecideAndAppend(ctx, *shared_req, who, decide, answer, respond);
-                   });
+  StoreAttachments(ctx, who, list, 0, [&ctx, shared_req, who, decide, answer, respond](Status s) {
+    if (!s.ok()) return respond(http::MakeProblem(s, *shared_req));
+    DecideAndAppend(ctx, *shared_req, who, decide, answer, respond);
+  });
 }
 
 void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -135,12 +132,11 @@ void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!c.ok()) return c.status();
     auto text = ConsultedText(ctx, **c);
     if (!text.ok()) return text.status();
-    auto write = cs::DecideSubmit(**c, **text, SubmitterOf(who), cmd, response, ctx.clock(),
-                                  [&ctx](const std::string& party) {
-                                    return ctx.models.Read([&](const Views& v) {
-                                      return v.parties.Find(party) != nullptr;
-                                    });
-                                  });
+    auto write = cs::DecideSubmit(
+        **c, **text, SubmitterOf(who), cmd, response, ctx.clock(),
+        [&ctx](const std::string& party) {
+          return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
+        });
     if (!write.ok()) return write.status();
     return ResponseCommand(response, ExpectedVersion::NoStream(), std::move(write).value(), answer);
   };
@@ -164,14 +160,15 @@ Decider ResponseDecider(AppContext& ctx, const access::Principal& who, std::stri
     // Another party's response is not revealed to a stakeholder.
     if ((*r)->consultation() != consultation ||
         (who.role == Role::kStakeholder && (*r)->party() != who.party)) {
-      return NotFound("response '" + response + "' does not exist in consultation '" +
-                          consultation + "'",
-                      "response-not-found");
+      return NotFound(
+          "response '" + response + "' does not exist in consultation '" + consultation + "'",
+          "response-not-found");
     }
     if (if_match && *if_match != (*r)->version()) {
-      return Status(Code::kPreconditionFailed, "If-Match is stale: the response is at \"" +
-                                                   std::to_string((*r)->version()) + "\"",
-                    "precondition-failed");
+      return Status(
+          Code::kPreconditionFailed,
+          "If-Match is stale: the response is at \"" + std::to_string((*r)->version()) + "\"",
+          "precondition-failed");
     }
     auto write = decide_on(**c, **r, who, ctx.clock());
     if (!write.ok()) return write.status();
@@ -237,17 +234,18 @@ void Withdraw(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 }  // namespace
 
 void AddResponseWriteRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::post, "/v1/consultations/{id}/responses",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Submit(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::put, "/v1/consultations/{id}/responses/{rid}",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Amend(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::post, "/v1/consultations/{id}/responses/{rid}/withdraw",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) {
-               Withdraw(ctx, std::move(req), m, std::move(respond));
-             });
+  router.Add(
+      verb::post, "/v1/consultations/{id}/responses",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Submit(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::put, "/v1/consultations/{id}/responses/{rid}",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Amend(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::post, "/v1/consultations/{id}/responses/{rid}/withdraw",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Withdraw(ctx, std::move(req), m, std::move(respond)); });
 }
 
 }  // namespace hoering::app

@@ -28,8 +28,8 @@ void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   const cs::Reader reader = ReaderOf(*who);
   const std::string after = m.Query("after").value_or("");
   const std::string party = m.Query("party").value_or("");
-  auto all = ctx.models.Read(
-      [&](const Views& v) { return v.consultations.ResponsesOf((*c)->info().id); });
+  auto all =
+      ctx.models.Read([&](const Views& v) { return v.consultations.ResponsesOf((*c)->info().id); });
   nlohmann::json items = nlohmann::json::array();
   nlohmann::json next = nullptr;
   bool started = after.empty();
@@ -59,8 +59,8 @@ void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   auto seen = LoadVisibleResponse(ctx, *who, m.Param("id"), m.Param("rid"));
   if (!seen.ok()) return respond(http::MakeProblem(seen.status(), req));
   http::Response res = http::MakeJson(
-      status::ok, cs::ResponseJson(*seen->response, seen->visibility, CitedByFor(ctx, m.Param("rid"))),
-      req);
+      status::ok,
+      cs::ResponseJson(*seen->response, seen->visibility, CitedByFor(ctx, m.Param("rid"))), req);
   res.set(boost::beast::http::field::etag, ETagFor(seen->response->version()));
   respond(std::move(res));
 }
@@ -104,16 +104,17 @@ void Attachment(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   }
   if (!bytes) {
     return respond(http::MakeProblem(
-        Status(Code::kCorruption, "attachment " + sha + " cannot be read from the log", "corruption"),
+        Status(Code::kCorruption, "attachment " + sha + " cannot be read from the log",
+               "corruption"),
         req));
   }
   http::Response res{status::ok, req.version()};
   res.set(boost::beast::http::field::content_type, ref->media_type);
-  res.set(boost::beast::http::field::content_disposition,
-          "attachment; filename=\"" + std::string(ref->filename.find('"') == std::string::npos
-                                                      ? ref->filename
-                                                      : "attachment") +
-              "\"");
+  res.set(
+      boost::beast::http::field::content_disposition,
+      "attachment; filename=\"" +
+          std::string(ref->filename.find('"') == std::string::npos ? ref->filename : "attachment") +
+          "\"");
   res.set(boost::beast::http::field::etag, "\"" + sha + "\"");
   res.keep_alive(req.keep_alive());
   res.body() = std::move(*bytes);
@@ -130,16 +131,14 @@ void AddResponseReadRoutes(http::Router& router, AppContext& ctx) {
   router.Add(verb::get, "/v1/consultations/{id}/responses/{rid}",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::get, "/v1/consultations/{id}/responses/{rid}/revisions",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) {
-               Revisions(ctx, std::move(req), m, std::move(respond));
-             });
-  router.Add(verb::get, "/v1/consultations/{id}/responses/{rid}/attachments/{sha256}",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) {
-               Attachment(ctx, std::move(req), m, std::move(respond));
-             });
+  router.Add(
+      verb::get, "/v1/consultations/{id}/responses/{rid}/revisions",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Revisions(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::get, "/v1/consultations/{id}/responses/{rid}/attachments/{sha256}",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Attachment(ctx, std::move(req), m, std::move(respond)); });
 }
 
 }  // namespace hoering::app

@@ -20,12 +20,13 @@ using boost::beast::http::status;
 using boost::beast::http::verb;
 
 nlohmann::json TokenJson(const access::TokenInfo& t) {
-  nlohmann::json j = {{"id", t.id},
-                      {"role", access::RoleName(t.role)},
-                      {"party", t.party.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.party)},
-                      {"label", t.label},
-                      {"issued_at", FormatRfc3339(t.issued_at_ms)},
-                      {"revoked", t.revoked}};
+  nlohmann::json j = {
+      {"id", t.id},
+      {"role", access::RoleName(t.role)},
+      {"party", t.party.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.party)},
+      {"label", t.label},
+      {"issued_at", FormatRfc3339(t.issued_at_ms)},
+      {"revoked", t.revoked}};
   if (t.revoked) j["revoked_at"] = FormatRfc3339(t.revoked_at_ms);
   return j;
 }
@@ -52,8 +53,8 @@ void Issue(AppContext& ctx, http::Request&& req, http::Responder respond) {
   access::IssueTokenCommand cmd{NewTokenId(), "", *role, party->value_or(""), *label};
   const std::string secret = NewTokenSecret();
   cmd.token_sha256 = TokenHash(secret);
-  const bool party_exists = ctx.models.Read(
-      [&](const Views& v) { return v.parties.Find(cmd.party) != nullptr; });
+  const bool party_exists =
+      ctx.models.Read([&](const Views& v) { return v.parties.Find(cmd.party) != nullptr; });
   auto event = access::DecideIssue(cmd, party_exists);
   if (!event.ok()) return respond(http::MakeProblem(event.status(), req));
 
@@ -64,8 +65,8 @@ void Issue(AppContext& ctx, http::Request&& req, http::Responder respond) {
   write.answer = [&ctx, cmd, secret](const AppendResult& r, const http::Request& original) {
     if (r.duplicate) {
       auto first = ctx.store.ReadAll(r.first_position, 1);
-      nlohmann::json data = first.ok() && !first->empty() ? (*first)[0].data_json()
-                                                          : nlohmann::json::object();
+      nlohmann::json data =
+          first.ok() && !first->empty() ? (*first)[0].data_json() : nlohmann::json::object();
       return http::MakeJson(status::created,
                             {{"id", data.value("id", "")},
                              {"role", data.value("role", "")},
@@ -126,8 +127,8 @@ void Revoke(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   write.events.push_back(std::move(event).value());
   write.on_conflict = Conflict("the token list changed meanwhile; retry", "version-conflict");
   write.answer = [id](const AppendResult& r, const http::Request& original) {
-    return http::MakeJson(status::ok, {{"id", id}, {"revoked", true}, {"position", r.last_position}},
-                          original);
+    return http::MakeJson(status::ok,
+                          {{"id", id}, {"revoked", true}, {"position", r.last_position}}, original);
   };
   AppendAndRespond(ctx, req, who, std::move(write), std::move(respond));
 }
@@ -141,9 +142,10 @@ void AddTokenRoutes(http::Router& router, AppContext& ctx) {
   router.Add(verb::get, "/v1/admin/tokens",
              [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
                     http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::delete_, "/v1/admin/tokens/{id}",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Revoke(ctx, std::move(req), m, std::move(respond)); });
+  router.Add(
+      verb::delete_, "/v1/admin/tokens/{id}",
+      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
+             http::Responder respond) { Revoke(ctx, std::move(req), m, std::move(respond)); });
 }
 
 }  // namespace hoering::app

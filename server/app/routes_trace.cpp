@@ -26,7 +26,8 @@ void TraceDecision(AppContext& ctx, http::Request&& req, const http::RouteMatch&
     auto agreement = v.agreements.Get((*d)->data.subject.agreement);
     if (!agreement.ok()) return agreement.status();
     std::vector<std::string> ids;
-    for (const auto& c : v.consultations.ListConsultations("", SIZE_MAX, (*d)->data.subject.agreement)) {
+    for (const auto& c :
+         v.consultations.ListConsultations("", SIZE_MAX, (*d)->data.subject.agreement)) {
       ids.push_back(c->info().id);
     }
     return audit::TraceDecision(**d, **agreement, v.consultations, ids);
@@ -39,8 +40,8 @@ void TraceResponse(AppContext& ctx, http::Request&& req, const http::RouteMatch&
                    http::Responder respond) {
   auto who = Authenticate(req, ctx.models);
   if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  if (Status s = RequireRole(*who, {Role::kAuditor, Role::kSecretariat, Role::kAdmin,
-                                    Role::kStakeholder});
+  if (Status s =
+          RequireRole(*who, {Role::kAuditor, Role::kSecretariat, Role::kAdmin, Role::kStakeholder});
       !s.ok()) {
     return respond(http::MakeProblem(s, req));
   }

@@ -38,10 +38,16 @@ std::string NewTokenSecret() {
   return out;
 }
 
-std::string NewTokenId() { return "tok_" + ToHex(RandomBytes(8)); }
+std::string NewTokenId() {
+  return "tok_" + ToHex(RandomBytes(8));
+}
 
-std::string NewResponseId() { return "r-" + ToHex(RandomBytes(8)); }
+std::string NewResponseId() {
+  return "r-" + ToHex(RandomBytes(8));
+}
 
-std::string TokenHash(const std::string& secret) { return ToHex(Sha256(secret)); }
+std::string TokenHash(const std::string& secret) {
+  return ToHex(Sha256(secret));
+}
 
 }  // namespace hoering::app

@@ -25,7 +25,7 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command);
 // The store key of a request's Idempotency-Key (scoped to the token) and the
 // fingerprint of the request; nullopt without a key.
 std::optional<std::pair<std::string, std::string>> IdempotencyOf(const http::Request& request,
-                                                                  const access::Principal& who) {
+                                                                 const access::Principal& who) {
   auto key = Header(request, "Idempotency-Key");
   if (!key) return std::nullopt;
   return std::make_pair(
@@ -36,18 +36,17 @@ std::optional<std::pair<std::string, std::string>> IdempotencyOf(const http::Req
 
 // Answers a retry of a committed request from the events it wrote. False when
 // the key is new (or absent).
-bool ReplayIfCommitted(AppContext& ctx, const http::Request& request,
-                       const access::Principal& who, const ReplayAnswer& replay,
-                       const http::Responder& respond) {
+bool ReplayIfCommitted(AppContext& ctx, const http::Request& request, const access::Principal& who,
+                       const ReplayAnswer& replay, const http::Responder& respond) {
   auto id = IdempotencyOf(request, who);
   if (!id) return false;
   auto seen = ctx.store.FindIdempotencyKey(id->first);
   if (!seen) return false;
   if (seen->fingerprint != id->second) {
-    respond(http::MakeProblem(
-        Unprocessable("Idempotency-Key was already used for a different request",
-                      "idempotency-key-reused"),
-        request));
+    respond(
+        http::MakeProblem(Unprocessable("Idempotency-Key was already used for a different request",
+                                        "idempotency-key-reused"),
+                          request));
     return true;
   }
   const AppendResult& r = seen->result;
@@ -73,15 +72,36 @@ void DecideAndAppend(AppContext& ctx, const http::Request& request, const access
   if (ReplayIfCommitted(ctx, request, who, replay, respond)) return;
   auto command = decide();
   if (!command.ok()) return respond(http::MakeProblem(command.status(), request));
-  auto attempt = std::make_shared<Attempt>(Attempt{ctx, std::make_shared<http::Request>(request),
-                                                   who, std::move(decide), std::move(respond),
-                                                   std::move(replay)});
+  auto attempt =
+      std::make_shared<Attempt>(Attempt{ctx, std::make_shared<http::Request>(request), who,
+                                        std::move(decide), std::move(respond), std::move(replay)});
   Run(attempt, std::move(command).value());
 }
 
-void AppendAndRespond(AppContext& ctx, const http::Request& request,
-                      const access::Principal& who, WriteCommand command,
-                      http::Responder respond) {
+ReplayAnswer EventDataAnswer(boost::beast::http::status code) {
+  return [code](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
+    nlohmann::json out = e.empty() ? nlohmann::json::object() : e.front().data;
+    out["position"] = r.last_position;
+    out["hash"] = ToHex(r.last_hash);
+    out["stream_version"] = r.stream_version;
+    return http::MakeJson(code, out, q);
+  };
+}
+
+WriteCommand CommandFor(std::string stream, ExpectedVersion expected, std::vector<NewEvent> events,
+                        const ReplayAnswer& answer) {
+  WriteCommand cmd;
+  cmd.stream = std::move(stream);
+  cmd.expected = expected;
+  cmd.events = std::move(events);
+  cmd.answer = [answer, events = cmd.events](const AppendResult& r, const http::Request& q) {
+    return answer(r, q, events);
+  };
+  return cmd;
+}
+
+void AppendAndRespond(AppContext& ctx, const http::Request& request, const access::Principal& who,
+                      WriteCommand command, http::Responder respond) {
   auto attempt = std::make_shared<Attempt>(
       Attempt{ctx, std::make_shared<http::Request>(request), who, {}, std::move(respond), {}});
   Run(attempt, std::move(command));
@@ -109,7 +129,8 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
           request));
       return;
     }
-    append.context.idempotency_key = (who.token_id.empty() ? "anonymous" : who.token_id) + ":" + *key;
+    append.context.idempotency_key =
+        (who.token_id.empty() ? "anonymous" : who.token_id) + ":" + *key;
     append.idempotency_fingerprint =
         ToHex(Sha256(std::string(request.method_string()) + " " + std::string(request.target()),
                      request.body()));
@@ -117,10 +138,10 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
   // The callback runs on the store's thread after this handler has returned.
   auto shared_request = attempt->request;
   ctx.store.AppendAsync(
-      std::move(append), [attempt, shared_request, answer = std::move(command.answer),
-                          on_conflict = std::move(command.on_conflict),
-                          on_deadline = std::move(command.on_deadline),
-                          respond = std::move(respond)](Result<AppendResult> result) {
+      std::move(append),
+      [attempt, shared_request, answer = std::move(command.answer),
+       on_conflict = std::move(command.on_conflict), on_deadline = std::move(command.on_deadline),
+       respond = std::move(respond)](Result<AppendResult> result) {
         if (!result.ok()) {
           if (result.status().type() == "deadline-passed" && on_deadline) {
             return respond(http::MakeProblem(*on_deadline, *shared_request));
@@ -133,9 +154,9 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
             if (!again.ok()) return respond(http::MakeProblem(again.status(), *shared_request));
             return Run(attempt, std::move(again).value());
           }
-          respond(http::MakeProblem(conflict && on_conflict && !if_match ? *on_conflict
-                                                                         : result.status(),
-                                    *shared_request));
+          respond(http::MakeProblem(
+              conflict && on_conflict && !if_match ? *on_conflict : result.status(),
+              *shared_request));
           return;
         }
         if (result->duplicate && attempt->replay) {

@@ -36,9 +36,8 @@ struct WriteCommand {
   std::optional<Status> on_deadline;
 };
 
-void AppendAndRespond(AppContext& ctx, const http::Request& request,
-                      const access::Principal& who, WriteCommand command,
-                      http::Responder respond);
+void AppendAndRespond(AppContext& ctx, const http::Request& request, const access::Principal& who,
+                      WriteCommand command, http::Responder respond);
 
 // Decides on the current read model and appends with the version it decided
 // on. When another write to the same stream got in first and the request
@@ -54,5 +53,14 @@ using ReplayAnswer = std::function<http::Response(const AppendResult&, const htt
                                                   const std::vector<NewEvent>&)>;
 void DecideAndAppend(AppContext& ctx, const http::Request& request, const access::Principal& who,
                      Decider decide, ReplayAnswer replay, http::Responder respond);
+
+// The usual answer of a write: the first event's data plus `position`, `hash`
+// (of the last event) and `stream_version`, with status `code`.
+ReplayAnswer EventDataAnswer(boost::beast::http::status code);
+
+// A command appending `events` to `stream` whose success answer is
+// `answer(result, request, events)`.
+WriteCommand CommandFor(std::string stream, ExpectedVersion expected, std::vector<NewEvent> events,
+                        const ReplayAnswer& answer);
 
 }  // namespace hoering::app
