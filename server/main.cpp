@@ -65,6 +65,18 @@ void LoadDemoThroughApi(const std::string& url, const std::string& admin_token) 
             << std::endl;
 }
 
+void LogProjectionStart(const app::ProjectionStart& s, bool rebuild) {
+  if (s.from_checkpoint) {
+    spdlog::info("read models restored from the checkpoint at position {}, {} events replayed "
+                 "after it, {:.3f} s",
+                 s.checkpoint_position, s.replayed, s.seconds);
+    return;
+  }
+  if (!s.checkpoint_problem.empty()) spdlog::warn("{}; folding the whole log", s.checkpoint_problem);
+  spdlog::info("read models folded from position 1{}: {} events, {:.3f} s",
+               rebuild ? " (--rebuild-projections)" : "", s.replayed, s.seconds);
+}
+
 // --verify DIR: checks a stopped server's store offline.
 int VerifyOffline(const std::string& data_dir) {
   auto store = RocksDbEventStore::Open({.path = StorePath(data_dir), .must_exist = true});
@@ -116,10 +128,18 @@ int main(int argc, char** argv) {
   const bool empty_store = (*store)->Head().position == 0;
 
   {
-    app::App application(**store, metrics, SystemClockMs);
-    if (Status s = application.Start(); !s.ok()) {
-      spdlog::critical("read models could not catch up: {}", s.detail());
+    app::App application(**store, metrics, SystemClockMs,
+                         {.checkpoint_every = config.checkpoint_every});
+    auto started = application.Start(!config.rebuild_projections);
+    if (!started.ok()) {
+      spdlog::critical("read models could not catch up: {}", started.status().detail());
       return 1;
+    }
+    LogProjectionStart(*started, config.rebuild_projections);
+    if (config.rebuild_projections) {
+      if (auto c = application.models().WriteCheckpoint(); !c.ok()) {
+        spdlog::warn("read-model checkpoint after the rebuild failed: {}", c.status().detail());
+      }
     }
     auto admin = app::BootstrapAdminToken(application, config.admin_token);
     if (!admin.ok()) {

@@ -134,6 +134,13 @@ class EventStore {
   // Walks the chain from position 1 to the head and checks every hash link,
   // every position and the stream index.
   virtual VerifyReport Verify() const = 0;
+
+  // Derived data kept beside the log: read-model checkpoints (RocksDB's
+  // "projections" column family). Not part of the hash chain and not checked
+  // by Verify(): whoever reads a checkpoint checks it against the log before
+  // trusting it. A put replaces the key's value atomically.
+  virtual Status PutProjection(const std::string& key, const std::string& value) = 0;
+  virtual Result<std::optional<std::string>> GetProjection(const std::string& key) const = 0;
 };
 
 }  // namespace hoering

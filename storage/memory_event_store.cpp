@@ -114,4 +114,17 @@ void MemoryEventStore::TamperForTest(std::uint64_t position,
   change(events_.at(position - 1));
 }
 
+Status MemoryEventStore::PutProjection(const std::string& key, const std::string& value) {
+  std::lock_guard lock(mu_);
+  projections_[key] = value;
+  return Status::Ok();
+}
+
+Result<std::optional<std::string>> MemoryEventStore::GetProjection(const std::string& key) const {
+  std::lock_guard lock(mu_);
+  auto it = projections_.find(key);
+  if (it == projections_.end()) return std::optional<std::string>{};
+  return std::optional<std::string>(it->second);
+}
+
 }  // namespace hoering

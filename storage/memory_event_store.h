@@ -32,6 +32,8 @@ class MemoryEventStore : public EventStore {
                                 std::chrono::milliseconds timeout) const override;
   void AddCommitListener(CommitListener listener) override;
   VerifyReport Verify() const override;
+  Status PutProjection(const std::string& key, const std::string& value) override;
+  Result<std::optional<std::string>> GetProjection(const std::string& key) const override;
 
   // Test hook: overwrite the stored event at `position` (to test Verify).
   void TamperForTest(std::uint64_t position, const std::function<void(RecordedEvent&)>& change);
@@ -44,6 +46,7 @@ class MemoryEventStore : public EventStore {
   std::unordered_map<std::string, std::vector<std::uint64_t>> streams_;  // positions
   std::unordered_map<std::string, IdempotencyRecord> idempotency_;
   std::vector<CommitListener> listeners_;
+  std::unordered_map<std::string, std::string> projections_;
 };
 
 }  // namespace hoering

@@ -79,10 +79,8 @@ class RocksDbEventStore : public EventStore {
 
   const StoreCounters& counters() const { return counters_; }
 
-  // Projection state lives beside the log (projections column family) so a
-  // checkpoint can be written in the same WriteBatch as its state.
-  Status PutProjection(const std::string& key, const std::string& value);
-  Result<std::optional<std::string>> GetProjection(const std::string& key) const;
+  Status PutProjection(const std::string& key, const std::string& value) override;
+  Result<std::optional<std::string>> GetProjection(const std::string& key) const override;
 
   // Test hook: rewrites the stored bytes of the event at `position`.
   Status TamperForTest(std::uint64_t position, const std::function<void(std::string&)>& change);

@@ -22,6 +22,7 @@ constexpr AddCommandGroup kCommandGroups[] = {
     AddRatificationCommands,  // after AddAgreementCommands: extends `agreement`
     AddTraceCommands,
     AddReceiptCommands,
+    AddProjectionCommands,
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions& o) {

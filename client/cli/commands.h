@@ -35,6 +35,8 @@ void AddRatificationCommands(CLI::App& app, CliContext& ctx);
 void AddTraceCommands(CLI::App& app, CliContext& ctx);
 // receipt check
 void AddReceiptCommands(CLI::App& app, CliContext& ctx);
+// projections status|rebuild|checkpoint
+void AddProjectionCommands(CLI::App& app, CliContext& ctx);
 
 // Helpers for group files.
 // A group node: requires exactly one of its subcommands.

@@ -197,6 +197,15 @@ Expected<ApiResult> Api::TailEvents(std::optional<std::uint64_t> from,
 Expected<ApiResult> Api::Verify() {
   return Call(Verb::get, "/v1/verify");
 }
+Expected<ApiResult> Api::ProjectionStatus() {
+  return Call(Verb::get, "/v1/admin/projections");
+}
+Expected<ApiResult> Api::RebuildProjections() {
+  return Call(Verb::post, "/v1/admin/projections/rebuild", nlohmann::json::object());
+}
+Expected<ApiResult> Api::CheckpointProjections() {
+  return Call(Verb::post, "/v1/admin/projections/checkpoint", nlohmann::json::object());
+}
 Expected<ApiResult> Api::Health() {
   return Call(Verb::get, "/healthz");
 }

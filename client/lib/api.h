@@ -117,6 +117,12 @@ class Api {
   Expected<ApiResult> Health();
   Expected<ApiResult> Ready();
   Expected<ApiResult> Metrics();  // Prometheus text in `raw`
+  // Read models (docs/api.md "Projections"): status; fold the log from
+  // position 1 and report {position, events, seconds, identical, ...}; store a
+  // checkpoint now.
+  Expected<ApiResult> ProjectionStatus();
+  Expected<ApiResult> RebuildProjections();
+  Expected<ApiResult> CheckpointProjections();
 
  private:
   Headers RequestHeaders(const CallOptions& options) const;

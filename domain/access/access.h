@@ -57,6 +57,10 @@ class AccessView {
   // Version of the access stream folded so far (for optimistic concurrency).
   std::uint64_t version() const { return version_; }
 
+  // Canonical JSON (domain/snapshot/snapshot_json.h) and its inverse.
+  nlohmann::json Snapshot() const;
+  static Result<AccessView> FromSnapshot(const nlohmann::json& j);
+
  private:
   std::uint64_t version_ = 0;
   std::map<std::string, TokenInfo> by_id_;

@@ -93,6 +93,12 @@ class AgreementState {
   // TextHash(text()); computed on each call.
   std::string CurrentHash() const;
 
+  // The canonical JSON of the whole state (domain/snapshot/snapshot_json.h);
+  // version texts are written once each. FromSnapshot() restores it exactly
+  // (kCorruption on a bad shape) with the given fold options.
+  nlohmann::json Snapshot() const;
+  static Result<AgreementState> FromSnapshot(const nlohmann::json& j, FoldOptions options = {});
+
  private:
   Status ApplyCreated(const RecordedEvent& e, const nlohmann::json& j);
   Status ApplyChangeSet(const RecordedEvent& e);

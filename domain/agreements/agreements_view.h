@@ -29,6 +29,11 @@ class AgreementsView {
   std::vector<std::shared_ptr<const AgreementState>> List(const std::string& after,
                                                           std::size_t limit) const;
 
+  // Canonical JSON of every entry (domain/snapshot/snapshot_json.h): a
+  // broken stream is written as its error only. FromSnapshot() is the inverse.
+  nlohmann::json Snapshot() const;
+  static Result<AgreementsView> FromSnapshot(const nlohmann::json& j);
+
  private:
   struct Entry {
     std::shared_ptr<AgreementState> state;

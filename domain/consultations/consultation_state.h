@@ -49,6 +49,11 @@ class ConsultationState {
   TimeMs created_at() const { return created_at_; }
   std::uint64_t last_position() const { return last_position_; }
 
+  // The canonical JSON of the whole state (domain/snapshot/snapshot_json.h).
+  // FromSnapshot() restores it exactly; a bad shape is kCorruption, never a throw.
+  nlohmann::json Snapshot() const;
+  static Result<ConsultationState> FromSnapshot(const nlohmann::json& j);
+
  private:
   bool exists_ = false;
   ConsultationOpened info_;

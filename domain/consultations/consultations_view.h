@@ -60,6 +60,14 @@ class ConsultationsView {
   // consultation on that agreement. 422 "invalid-citation" otherwise.
   Status CheckCite(const std::string& agreement, const agreements::Cite& cite) const;
 
+  // The canonical JSON of the whole view (domain/snapshot/snapshot_json.h):
+  // hash maps in key order, each consultation's responses in their order.
+  // A stream that failed to fold keeps its status and its state as it was
+  // before the failing event (CheckCite still reads it). FromSnapshot()
+  // restores the view exactly; a bad shape is kCorruption, never a throw.
+  nlohmann::json Snapshot() const;
+  static Result<ConsultationsView> FromSnapshot(const nlohmann::json& j);
+
  private:
   template <typename T>
   struct Entry {

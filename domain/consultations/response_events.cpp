@@ -147,7 +147,7 @@ std::optional<std::string> OptionalText(const json& j, const char* key) {
   return it->get<std::string>();
 }
 
-ResponseContent ContentFromJson(const json& j) {
+ResponseContent ReadContent(const json& j) {
   ResponseContent c;
   c.party = j.at("party").get<std::string>();
   c.author = {j.at("author").at("name").get<std::string>(), OptionalText(j.at("author"), "email")};
@@ -180,7 +180,7 @@ Result<ResponseRevisionEvent> ResponseRevisionFromJson(const json& j) {
     e.late = j.value("late", false);
     e.late_reason = OptionalText(j, "late_reason");
     if (j.contains("received_at")) e.received_at = TimeOf(j, "received_at");
-    e.content = ContentFromJson(j);
+    e.content = ReadContent(j);
     return e;
   } catch (const std::exception& ex) {
     return Corrupt(std::string("revision: ") + ex.what());
@@ -215,6 +215,14 @@ Result<DispositionRecorded> DispositionRecordedFromJson(const json& j) {
     return e;
   } catch (const std::exception& ex) {
     return Corrupt(std::string(kDispositionRecorded) + ": " + ex.what());
+  }
+}
+
+Result<ResponseContent> ContentFromJson(const json& j) {
+  try {
+    return ReadContent(j);
+  } catch (const std::exception& ex) {
+    return Corrupt(std::string("content: ") + ex.what());
   }
 }
 

@@ -133,5 +133,7 @@ NewEvent ToEvent(const AttachmentStored& e);
 Result<ResponseRevisionEvent> ResponseRevisionFromJson(const nlohmann::json& j);
 Result<ResponseWithdrawn> ResponseWithdrawnFromJson(const nlohmann::json& j);
 Result<DispositionRecorded> DispositionRecordedFromJson(const nlohmann::json& j);
+// The <content> fields as ContentJson() writes them.
+Result<ResponseContent> ContentFromJson(const nlohmann::json& j);
 
 }  // namespace hoering::consultations

@@ -66,6 +66,12 @@ class ResponseState {
   std::uint64_t version() const { return version_; }
   std::uint64_t first_position() const { return first_position_; }
 
+  // The canonical JSON of the whole state, every revision, the withdrawal and
+  // the disposition history included (domain/snapshot/snapshot_json.h).
+  // FromSnapshot() restores it exactly; a bad shape is kCorruption, never a throw.
+  nlohmann::json Snapshot() const;
+  static Result<ResponseState> FromSnapshot(const nlohmann::json& j);
+
  private:
   std::string id_;
   std::string consultation_;

@@ -42,6 +42,11 @@ class DecisionsView {
   // Fulfilled obligations of an agreement by key.
   std::map<std::string, Fulfilment> Obligations(const std::string& agreement) const;
 
+  // The canonical JSON of the whole view (domain/snapshot/snapshot_json.h).
+  // FromSnapshot() restores it exactly; a bad shape is kCorruption, never a throw.
+  nlohmann::json Snapshot() const;
+  static Result<DecisionsView> FromSnapshot(const nlohmann::json& j);
+
  private:
   struct Entry {
     std::shared_ptr<DecisionInfo> state;

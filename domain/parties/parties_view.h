@@ -18,6 +18,10 @@ class PartiesView {
   std::vector<Party> List(const std::string& after, std::size_t limit) const;
   std::size_t size() const { return by_id_.size(); }
 
+  // Canonical JSON (domain/snapshot/snapshot_json.h) and its inverse.
+  nlohmann::json Snapshot() const;
+  static Result<PartiesView> FromSnapshot(const nlohmann::json& j);
+
  private:
   std::map<std::string, Party> by_id_;
 };

@@ -1,13 +1,17 @@
 #include "server/app/app.h"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/asio/post.hpp>
 
 #include "server/app/routes.h"
 
 namespace hoering::app {
 
-App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::int64_t()> clock)
-    : ctx_store_(store),
+App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::int64_t()> clock,
+         AppOptions options)
+    : options_(options),
+      ctx_store_(store),
       ctx_{store,
            models_,
            notifier_,
@@ -19,11 +23,15 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   store.AddCommitListener([this](const std::vector<RecordedEvent>& batch) {
     models_.Apply(batch);
     notifier_.Notify();
+    MaybeCheckpointInBackground();
   });
   metrics.AddCallbackGauge("hoering_store_head_position", "Position of the last committed event",
                            [&store] { return static_cast<double>(store.Head().position); });
   metrics.AddCallbackGauge("hoering_projection_position", "Position the read models have applied",
                            [this] { return static_cast<double>(models_.position()); });
+  metrics.AddCallbackGauge("hoering_projection_checkpoint_position",
+                           "Position of the last stored read-model checkpoint",
+                           [this] { return static_cast<double>(models_.checkpoint_position()); });
   AddOpsRoutes(router_, ctx_);
   AddPartyRoutes(router_, ctx_);
   AddTokenRoutes(router_, ctx_);
@@ -38,20 +46,45 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddDecisionRoutes(router_, ctx_);
   AddTraceRoutes(router_, ctx_);
   AddReceiptRoutes(router_, ctx_);
+  AddProjectionRoutes(router_, ctx_);
 }
 
 App::~App() {
   Shutdown();
 }
 
-Status App::Start() {
-  if (Status s = models_.CatchUp(); !s.ok()) return s;
+Result<ProjectionStart> App::Start(bool use_checkpoint) {
+  auto report = models_.Start(use_checkpoint);
+  if (!report.ok()) return report;
   models_.set_ready();
-  return Status::Ok();
+  return report;
+}
+
+void App::MaybeCheckpointInBackground() {
+  if (options_.checkpoint_every == 0 || !models_.ready()) return;
+  if (models_.position() - models_.checkpoint_position() < options_.checkpoint_every) return;
+  if (checkpoint_queued_.exchange(true)) return;
+  boost::asio::post(blocking_, [this] {
+    auto c = models_.WriteCheckpoint();
+    if (c.ok()) {
+      spdlog::info("read-model checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
+                   c->bytes, c->seconds);
+    } else {
+      spdlog::warn("read-model checkpoint failed: {}", c.status().detail());
+    }
+    checkpoint_queued_.store(false);
+  });
 }
 
 void App::Shutdown() {
   blocking_.join();
+  if (!options_.checkpoint_on_shutdown || !models_.ready() || shut_down_.exchange(true)) return;
+  auto c = models_.WriteCheckpoint();
+  if (c.ok()) {
+    spdlog::info("read-model checkpoint at position {} ({} bytes)", c->position, c->bytes);
+  } else {
+    spdlog::warn("read-model checkpoint at shutdown failed: {}", c.status().detail());
+  }
 }
 
 }  // namespace hoering::app

@@ -6,6 +6,7 @@
 // blocking jobs. The store must outlive the App.
 #pragma once
 
+#include <atomic>
 #include <boost/asio/thread_pool.hpp>
 #include <memory>
 
@@ -17,21 +18,38 @@
 
 namespace hoering::app {
 
+struct AppOptions {
+  // A checkpoint of the read models is written in the background whenever
+  // this many events were applied since the last one (0: never), and at
+  // Shutdown() when anything changed.
+  std::uint64_t checkpoint_every = 100000;
+  bool checkpoint_on_shutdown = true;
+};
+
 class App {
  public:
   // `clock` returns UTC ms (injectable for tests).
-  App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::int64_t()> clock);
+  App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::int64_t()> clock,
+      AppOptions options = {});
   ~App();
 
-  // Catches the read models up from the log. Call once, before serving.
-  Status Start();
+  // Restores the read models from their checkpoint (unless `use_checkpoint`
+  // is false: then they are folded from position 1) and catches them up from
+  // the log. Call once, before serving.
+  Result<ProjectionStart> Start(bool use_checkpoint = true);
   http::Handler& handler() { return gate_; }
   AppContext& context() { return ctx_; }
   ReadModels& models() { return models_; }
-  // Waits for running blocking jobs (verify) to finish.
+  // Waits for running blocking jobs (verify) to finish, then writes a
+  // checkpoint (AppOptions).
   void Shutdown();
 
  private:
+  void MaybeCheckpointInBackground();
+
+  AppOptions options_;
+  std::atomic<bool> checkpoint_queued_{false};
+  std::atomic<bool> shut_down_{false};
   EventStore& ctx_store_;
   ReadModels models_{ctx_store_};
   CommitNotifier notifier_;

@@ -36,10 +36,17 @@ Status RequireRole(const access::Principal& who, std::initializer_list<Role> rol
   }
   std::string allowed;
   for (Role r : roles) allowed += (allowed.empty() ? "" : ", ") + access::RoleName(r);
-  return Status(Code::kPermissionDenied,
-                "role '" + access::RoleName(who.role) + "' may not do this (allowed: " + allowed +
-                    ")",
-                "forbidden");
+  return Status(
+      Code::kPermissionDenied,
+      "role '" + access::RoleName(who.role) + "' may not do this (allowed: " + allowed + ")",
+      "forbidden");
+}
+
+Status Authorize(const http::Request& request, const ReadModels& models,
+                 std::initializer_list<access::Role> roles) {
+  auto who = Authenticate(request, models);
+  if (!who.ok()) return who.status();
+  return RequireRole(*who, roles);
 }
 
 }  // namespace hoering::app

@@ -17,4 +17,8 @@ Result<access::Principal> Authenticate(const http::Request& request, const ReadM
 // for authenticated ones with another role.
 Status RequireRole(const access::Principal& who, std::initializer_list<access::Role> roles);
 
+// Authenticate() then RequireRole(): for routes that need nothing else of the caller.
+Status Authorize(const http::Request& request, const ReadModels& models,
+                 std::initializer_list<access::Role> roles);
+
 }  // namespace hoering::app

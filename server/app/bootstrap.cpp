@@ -11,8 +11,9 @@ Result<BootstrapResult> BootstrapAdminToken(App& app, const std::string& env_sec
     if (env_secret.size() < 16) {
       return InvalidArgument("HOERING_ADMIN_TOKEN must be at least 16 characters");
     }
-    const bool known = ctx.models.Read(
-        [&](const Views& v) { return v.access.FindActiveByHash(TokenHash(env_secret)).has_value(); });
+    const bool known = ctx.models.Read([&](const Views& v) {
+      return v.access.FindActiveByHash(TokenHash(env_secret)).has_value();
+    });
     if (known) return BootstrapResult{};
   } else if (!empty) {
     return BootstrapResult{};

@@ -26,9 +26,9 @@ class LiveTail : public std::enable_shared_from_this<LiveTail> {
   AppContext& ctx_;
   std::shared_ptr<http::StreamWriter> writer_;
   std::mutex mu_;
-  std::uint64_t next_;       // GUARDED_BY(mu_)
-  bool writing_ = false;     // GUARDED_BY(mu_)
-  bool again_ = false;       // GUARDED_BY(mu_): a wake-up came while writing
+  std::uint64_t next_;    // GUARDED_BY(mu_)
+  bool writing_ = false;  // GUARDED_BY(mu_)
+  bool again_ = false;    // GUARDED_BY(mu_): a wake-up came while writing
 };
 
 // The frame for one event (exposed for tests).

@@ -1,37 +1,58 @@
-// The server's in-memory read models (projections), folded from the log.
+// The server's read models (projections::Views), folded from the log.
 //
 // Kept current from the store's commit path: every committed batch is applied
 // before its appends are acknowledged, so a client that got an answer to a
-// write reads it back from any connection (read-your-writes). At start the
-// models catch up from position 1.
+// write reads it back from any connection (read-your-writes).
 //
-// Thread safety: Apply() and CatchUp() take the writer lock; Read() runs its
-// function under a shared lock.
+// Start() restores the last checkpoint (server/app/checkpoint.h) when it is
+// usable and catches up from the position after it; without one it folds the
+// whole log from position 1. WriteCheckpoint() stores the current views;
+// Rebuild() folds the whole log into a fresh set while serving, swaps it in
+// and reports whether it is byte-identical to the set it replaces.
+//
+// Thread safety: Apply(), CatchUp() and the swap in Rebuild() take the writer
+// lock; Read() runs its function under a shared lock. Rebuild() and
+// WriteCheckpoint() may run on any thread, one of each at a time.
 #pragma once
 
 #include <atomic>
+#include <mutex>
+#include <optional>
 #include <shared_mutex>
 
-#include "domain/access/access.h"
-#include "domain/agreements/agreements_view.h"
-#include "domain/consultations/consultations_view.h"
-#include "domain/decisions/decisions_view.h"
-#include "domain/parties/parties_view.h"
+#include "domain/projections/views.h"
 #include "storage/event_store.h"
 
 namespace hoering::app {
 
-struct Views {
-  parties::PartiesView parties;
-  access::AccessView access;
-  agreements::AgreementsView agreements;
-  consultations::ConsultationsView consultations;
-  decisions::DecisionsView decisions;
+using projections::Views;
+
+struct ProjectionStart {
+  bool from_checkpoint = false;
+  std::uint64_t checkpoint_position = 0;  // 0 without a checkpoint
+  std::string checkpoint_problem;         // why a stored checkpoint was not used
+  std::uint64_t replayed = 0;             // events folded after the checkpoint
+  double seconds = 0;
+};
+
+struct ProjectionRebuild {
+  std::uint64_t position = 0;  // the rebuilt views stand at this position
+  std::uint64_t events = 0;    // events folded
+  double seconds = 0;          // fold and swap, without the comparison
+  bool identical = false;      // Snapshot().dump() equal to the replaced set's
+  std::uint64_t snapshot_bytes = 0;
+  std::string first_difference;  // the first differing view when not identical
+};
+
+struct ProjectionCheckpoint {
+  std::uint64_t position = 0;
+  std::uint64_t bytes = 0;
+  double seconds = 0;
 };
 
 class ReadModels {
  public:
-  explicit ReadModels(const EventStore& store) : store_(store) {}
+  explicit ReadModels(EventStore& store) : store_(store) {}
 
   // Applies events in position order; events at or below position() are
   // skipped, so replays and live batches may overlap. A batch that starts
@@ -41,11 +62,31 @@ class ReadModels {
   // Reads everything after position() from the store, in pages.
   Status CatchUp();
 
+  // Restores the stored checkpoint when `use_checkpoint` is set and it is
+  // usable, then catches up. Call once, before serving.
+  Result<ProjectionStart> Start(bool use_checkpoint);
+
+  // Folds the log from position 1 into a fresh set while serving, then swaps
+  // it in. kConflict "rebuild-running" while another rebuild runs.
+  Result<ProjectionRebuild> Rebuild();
+
+  // Stores the current views as the checkpoint. Skipped (returns the last
+  // one's facts) when nothing was applied since it.
+  Result<ProjectionCheckpoint> WriteCheckpoint();
+  std::uint64_t checkpoint_position() const {
+    return checkpoint_position_.load(std::memory_order_acquire);
+  }
+  // How Start() went, and the last rebuild's report (if any).
+  const ProjectionStart& start_report() const { return start_report_; }
+  std::optional<ProjectionRebuild> last_rebuild() const;
+
   template <typename Fn>
   auto Read(Fn&& fn) const {
     std::shared_lock lock(mu_);
     return fn(static_cast<const Views&>(views_));
   }
+  // A copy of the views and their position (cheap: states are shared).
+  std::pair<Views, std::uint64_t> Copy() const;
 
   std::uint64_t position() const { return position_.load(std::memory_order_acquire); }
   bool ready() const { return ready_.load(std::memory_order_acquire); }
@@ -55,11 +96,18 @@ class ReadModels {
   void ApplyLocked(const RecordedEvent& e);
   Status FillGapLocked(std::uint64_t up_to);
 
-  const EventStore& store_;
+  EventStore& store_;
   mutable std::shared_mutex mu_;
   Views views_;  // GUARDED_BY(mu_)
   std::atomic<std::uint64_t> position_{0};
   std::atomic<bool> ready_{false};
+  std::mutex rebuild_mu_;
+  std::mutex checkpoint_mu_;
+  std::atomic<std::uint64_t> checkpoint_position_{0};
+  std::uint64_t checkpoint_bytes_ = 0;  // GUARDED_BY(checkpoint_mu_)
+  ProjectionStart start_report_;        // written by Start() before serving
+  mutable std::mutex last_rebuild_mu_;
+  std::optional<ProjectionRebuild> last_rebuild_;  // GUARDED_BY(last_rebuild_mu_)
 };
 
 }  // namespace hoering::app

@@ -20,9 +20,9 @@ Result<std::optional<std::uint64_t>> ParseUintQuery(const http::RouteMatch& matc
   if (!raw) return std::optional<std::uint64_t>{};
   auto v = ParseU64(*raw);
   if (!v) {
-    return InvalidArgument("query parameter '" + std::string(name) +
-                               "' must be a non-negative integer",
-                           "invalid-query");
+    return InvalidArgument(
+        "query parameter '" + std::string(name) + "' must be a non-negative integer",
+        "invalid-query");
   }
   return std::optional<std::uint64_t>(*v);
 }

@@ -20,5 +20,6 @@ void AddReportRoutes(http::Router& router, AppContext& ctx);          // routes_
 void AddDecisionRoutes(http::Router& router, AppContext& ctx);        // routes_decisions.cpp
 void AddTraceRoutes(http::Router& router, AppContext& ctx);           // routes_trace.cpp
 void AddReceiptRoutes(http::Router& router, AppContext& ctx);         // routes_receipts.cpp
+void AddProjectionRoutes(http::Router& router, AppContext& ctx);      // routes_projections.cpp
 
 }  // namespace hoering::app

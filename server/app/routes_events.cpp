@@ -17,15 +17,9 @@ using access::Role;
 using boost::beast::http::status;
 using boost::beast::http::verb;
 
-Status RequireReader(AppContext& ctx, const http::Request& req, std::initializer_list<Role> roles) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return who.status();
-  return RequireRole(*who, roles);
-}
-
 void ListEvents(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
                 http::Responder respond) {
-  if (Status s = RequireReader(ctx, req, {Role::kAuditor, Role::kAdmin}); !s.ok()) {
+  if (Status s = Authorize(req, ctx.models, {Role::kAuditor, Role::kAdmin}); !s.ok()) {
     return respond(http::MakeProblem(s, req));
   }
   auto limit = ParseLimit(m);
@@ -46,7 +40,7 @@ void ListEvents(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 
 void Live(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           http::Responder respond) {
-  if (Status s = RequireReader(ctx, req, {Role::kAuditor, Role::kAdmin}); !s.ok()) {
+  if (Status s = Authorize(req, ctx.models, {Role::kAuditor, Role::kAdmin}); !s.ok()) {
     return respond(http::MakeProblem(s, req));
   }
   auto from = ParseUintQuery(m, "from");
@@ -73,7 +67,7 @@ void Live(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 }
 
 void Verify(AppContext& ctx, http::Request&& req, http::Responder respond) {
-  if (Status s = RequireReader(ctx, req, {Role::kAuditor, Role::kAdmin, Role::kSecretariat});
+  if (Status s = Authorize(req, ctx.models, {Role::kAuditor, Role::kAdmin, Role::kSecretariat});
       !s.ok()) {
     return respond(http::MakeProblem(s, req));
   }

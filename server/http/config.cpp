@@ -190,6 +190,13 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
        {},
        nullptr,
        UintIn(0, kDayMs, [](ServerConfig& c, std::uint64_t v) { c.drain_timeout_ms = v; })},
+      {"--checkpoint-every",
+       "HOERING_CHECKPOINT_EVERY",
+       "Store a read-model checkpoint every N events, 0 = only at shutdown (default 100000)",
+       {},
+       nullptr,
+       UintIn(0, std::uint64_t{1} << 40,
+              [](ServerConfig& c, std::uint64_t v) { c.checkpoint_every = v; })},
       {"--log-format",
        "HOERING_LOG_FORMAT",
        "Log lines as text or json (default text)",
@@ -220,7 +227,8 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
   auto* no_demo_flag = app.add_flag("--no-demo", no_demo,
                                     "Do not load the demo data on first start [HOERING_NO_DEMO]");
   app.add_flag("--rebuild-projections", rebuild,
-               "Drop the projections and rebuild them from the log at start");
+               "Ignore the stored read-model checkpoint: fold the whole log from position 1 "
+               "at start (and store a new checkpoint)");
   auto* verify_opt =
       app.add_option("--verify", verify,
                      "Verify the hash chain of the data directory DIR, print the result and exit");

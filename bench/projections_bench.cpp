@@ -1,0 +1,135 @@
+// Read models over a large log: fold the whole log (a rebuild), write a
+// checkpoint, start from the checkpoint.
+//
+//   HOERING_BENCH_EVENTS=1000000 HOERING_BENCH_DIR=/tmp/hoering-1m \
+//     build/release/bench/projections_bench --benchmark_counters_tabular=true
+//
+// The store is a random consultation history (tests/support/random_history.h)
+// in <HOERING_BENCH_DIR>/store, generated on the first run and reused after
+// (a data dir hoering-server can start on: scripts/bench_start.sh measures
+// the real server's time to ready on it). Without HOERING_BENCH_DIR a temp
+// dir is used and removed.
+//
+// BM_RebuildProjections  ReadModels::Start(false): every event from position 1
+//                        through projections::Views; items_per_second = events/s
+// BM_WriteCheckpoint     encode the views of the whole log and store them
+// BM_StartFromCheckpoint ReadModels::Start(true) on that checkpoint: decode,
+//                        check against the log, restore (what a restart costs)
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <random>
+
+#include "server/app/read_models.h"
+#include "storage/rocksdb_event_store.h"
+#include "tests/support/random_history.h"
+
+namespace hoering {
+namespace {
+
+std::unique_ptr<RocksDbEventStore> g_store;
+std::filesystem::path g_dir;
+bool g_remove = false;
+
+std::uint64_t WantedEvents() {
+  const char* env = std::getenv("HOERING_BENCH_EVENTS");
+  return env ? std::strtoull(env, nullptr, 10) : 1000000;
+}
+
+void OpenStore() {
+  if (g_store) return;
+  if (const char* dir = std::getenv("HOERING_BENCH_DIR")) {
+    g_dir = dir;
+  } else {
+    g_dir = std::filesystem::temp_directory_path() /
+            ("hoering-bench-projections-" + std::to_string(std::random_device{}()));
+    g_remove = true;
+  }
+  std::filesystem::create_directories(g_dir);
+  auto s = RocksDbEventStore::Open({.path = (g_dir / "store").string()});
+  if (!s.ok()) {
+    std::cerr << s.status().detail() << "\n";
+    std::abort();
+  }
+  g_store = std::move(s).value();
+  const std::uint64_t have = g_store->Head().position;
+  const std::uint64_t want = WantedEvents();
+  if (have >= want) return;
+  std::cerr << "generating " << want - have << " events into " << g_dir << " ...\n";
+  const auto start = std::chrono::steady_clock::now();
+  testdata::HistoryOptions options;
+  options.events = want - have;
+  options.seed = 1 + have;
+  auto stats = testdata::AppendRandomHistory(*g_store, options);
+  if (!stats.ok()) {
+    std::cerr << stats.status().detail() << "\n";
+    std::abort();
+  }
+  std::cerr << "generated " << stats->events << " events in "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+            << " s\n";
+}
+
+void BM_RebuildProjections(benchmark::State& state) {
+  OpenStore();
+  std::uint64_t events = 0;
+  for (auto _ : state) {
+    app::ReadModels models(*g_store);
+    auto s = models.Start(false);
+    if (!s.ok()) state.SkipWithError(s.status().detail().c_str());
+    events += s->replayed;
+    state.counters["events"] = static_cast<double>(s->replayed);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(events));
+}
+BENCHMARK(BM_RebuildProjections)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+void BM_WriteCheckpoint(benchmark::State& state) {
+  OpenStore();
+  app::ReadModels models(*g_store);
+  if (!models.Start(false).ok()) state.SkipWithError("start");
+  std::uint64_t bytes = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    // Forget the last checkpoint so that every iteration writes one.
+    app::ReadModels fresh(*g_store);
+    if (!fresh.Start(false).ok()) state.SkipWithError("start");
+    state.ResumeTiming();
+    auto c = fresh.WriteCheckpoint();
+    if (!c.ok()) state.SkipWithError(c.status().detail().c_str());
+    bytes = c->bytes;
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_WriteCheckpoint)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+
+void BM_StartFromCheckpoint(benchmark::State& state) {
+  OpenStore();
+  {
+    app::ReadModels models(*g_store);
+    if (!models.Start(false).ok()) state.SkipWithError("start");
+    if (!models.WriteCheckpoint().ok()) state.SkipWithError("checkpoint");
+  }
+  for (auto _ : state) {
+    app::ReadModels models(*g_store);
+    auto s = models.Start(true);
+    if (!s.ok() || !s->from_checkpoint) state.SkipWithError("not from the checkpoint");
+    state.counters["replayed"] = static_cast<double>(s->replayed);
+  }
+}
+BENCHMARK(BM_StartFromCheckpoint)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+}  // namespace
+}  // namespace hoering
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  hoering::g_store.reset();
+  if (hoering::g_remove) std::filesystem::remove_all(hoering::g_dir);
+  return 0;
+}

@@ -1,0 +1,95 @@
+// hoering projections status|rebuild|checkpoint
+//
+// The server's read models (docs/api.md "Projections"). `rebuild` folds the
+// whole log again and reports whether the result is byte-identical to the
+// read models it replaces; it exits 4 (kExitBroken) when it is not, so an
+// auditor's script can rely on the exit code.
+#include "client/cli/commands.h"
+#include "client/cli/exit_codes.h"
+#include "client/cli/format.h"
+
+namespace hoering::client {
+namespace {
+
+int Status(CliContext& ctx) {
+  auto api = ctx.api();
+  if (!api.ok()) return ctx.Fail(api.error());
+  auto r = (*api)->ProjectionStatus();
+  if (!r.ok()) return ctx.Fail(r.error());
+  if (ctx.options().json) return ctx.PrintJson(r->body);
+  const auto& b = r->body;
+  const auto& start = b["start"];
+  ctx.out() << "read models at position " << b.value("position", 0) << " of "
+            << b.value("head_position", 0)
+            << (b.value("ready", false) ? " (ready)" : " (not ready)") << "\n";
+  ctx.out() << "last checkpoint at position " << b.value("checkpoint_position", 0) << "\n";
+  if (start.value("from_checkpoint", false)) {
+    ctx.out() << "started from the checkpoint at position " << start.value("checkpoint_position", 0)
+              << ", replayed " << start.value("replayed", 0) << " events in "
+              << start.value("seconds", 0.0) << " s\n";
+  } else {
+    ctx.out() << "started by folding " << start.value("replayed", 0) << " events in "
+              << start.value("seconds", 0.0) << " s\n";
+  }
+  if (start.contains("checkpoint_problem")) {
+    ctx.out() << "checkpoint not used: " << Text(start, "checkpoint_problem") << "\n";
+  }
+  if (b["last_rebuild"].is_object()) {
+    const auto& rb = b["last_rebuild"];
+    ctx.out() << "last rebuild: " << rb.value("events", 0) << " events, "
+              << (rb.value("identical", false) ? "identical" : "DIFFERENT") << "\n";
+  }
+  return kExitOk;
+}
+
+int Rebuild(CliContext& ctx) {
+  auto api = ctx.api();
+  if (!api.ok()) return ctx.Fail(api.error());
+  auto r = (*api)->RebuildProjections();
+  if (!r.ok()) return ctx.Fail(r.error());
+  const bool identical = r->body.value("identical", false);
+  if (ctx.options().json) {
+    ctx.PrintJson(r->body);
+  } else {
+    ctx.out() << "rebuilt the read models from " << r->body.value("events", 0)
+              << " events (position " << r->body.value("position", 0) << ") in "
+              << r->body.value("seconds", 0.0) << " s, "
+              << static_cast<std::uint64_t>(r->body.value("events_per_second", 0.0))
+              << " events/s\n";
+    if (identical) {
+      ctx.out() << "identical to the incrementally maintained read models ("
+                << r->body.value("snapshot_bytes", 0) << " bytes compared)\n";
+    } else {
+      ctx.out() << "DIFFERENT from the read models they replaced, first in '"
+                << Text(r->body, "first_difference") << "'; the rebuilt ones are served now\n";
+    }
+  }
+  return identical ? kExitOk : kExitBroken;
+}
+
+int Checkpoint(CliContext& ctx) {
+  auto api = ctx.api();
+  if (!api.ok()) return ctx.Fail(api.error());
+  auto r = (*api)->CheckpointProjections();
+  if (!r.ok()) return ctx.Fail(r.error());
+  if (ctx.options().json) return ctx.PrintJson(r->body);
+  ctx.out() << "checkpoint at position " << r->body.value("position", 0) << " ("
+            << r->body.value("bytes", 0) << " bytes)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
+  CLI::App* group = AddGroup(app, "projections", "The server's read models (admin, auditor)");
+  AddLeaf(*group, "status", "Positions, checkpoint, how the server started", ctx,
+          [&ctx] { return Status(ctx); });
+  AddLeaf(*group, "rebuild",
+          "Fold the whole log again and compare with the served read models (admin; exit 4 "
+          "when they differ)",
+          ctx, [&ctx] { return Rebuild(ctx); });
+  AddLeaf(*group, "checkpoint", "Store a read-model checkpoint now (admin)", ctx,
+          [&ctx] { return Checkpoint(ctx); });
+}
+
+}  // namespace hoering::client

@@ -1,0 +1,38 @@
+// AgreementsView <-> {"<id>": AgreementState snapshot | {"broken": status}}.
+#include "domain/agreements/agreements_view.h"
+#include "domain/snapshot/snapshot_json.h"
+
+namespace hoering::agreements {
+
+nlohmann::json AgreementsView::Snapshot() const {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [id, entry] : by_id_) {
+    if (!entry.broken.ok()) {
+      out[id] = {{"broken", snapshot::StatusToJson(entry.broken)}};
+    } else {
+      out[id] = {{"state", entry.state ? entry.state->Snapshot() : nlohmann::json(nullptr)}};
+    }
+  }
+  return out;
+}
+
+Result<AgreementsView> AgreementsView::FromSnapshot(const nlohmann::json& j) {
+  return snapshot::Decode("agreements", [&]() -> Result<AgreementsView> {
+    AgreementsView view;
+    for (const auto& [id, e] : j.items()) {
+      Entry& entry = view.by_id_[id];
+      if (e.contains("broken")) {
+        entry.broken = snapshot::StatusFromJson(e.at("broken"));
+        if (entry.broken.ok()) throw std::invalid_argument("a broken entry with an ok status");
+        continue;
+      }
+      if (e.at("state").is_null()) continue;
+      auto state = AgreementState::FromSnapshot(e.at("state"));
+      if (!state.ok()) return state.status();
+      entry.state = std::make_shared<AgreementState>(std::move(state).value());
+    }
+    return view;
+  });
+}
+
+}  // namespace hoering::agreements

@@ -1,0 +1,120 @@
+// DecisionsView <-> its snapshot JSON (domain/snapshot/snapshot_json.h):
+//   {"decisions": {id: {"broken": status | null, "state": decision | null}},
+//    "by_agreement": {agreement: [decision ids in log order]},
+//    "obligations": {agreement: {obligation key: fulfilment}}}
+// decision: {"data": DecisionRecorded data (DecisionJson), "position", "hash",
+//            "recorded_at_ms", "actor", "fulfilled": [{"condition", <fulfilment
+//            fields>}] (by condition), "version"}
+// fulfilment: {"evidence", "at_ms", "position", "actor"}. A broken entry keeps
+// the state it had before the failing event (no query reads it).
+#include <stdexcept>
+
+#include "domain/decisions/decisions_view.h"
+#include "domain/snapshot/snapshot_json.h"
+
+namespace hoering::decisions {
+
+using nlohmann::json;
+using snapshot::Get;
+using snapshot::GetArray;
+using snapshot::GetObject;
+
+namespace {
+
+json FulfilmentSnapshot(const Fulfilment& f) {
+  return {{"evidence", f.evidence},
+          {"at_ms", f.at_ms},
+          {"position", f.position},
+          {"actor", snapshot::ActorToJson(f.actor)}};
+}
+
+Fulfilment FulfilmentFrom(const json& j) {
+  return {Get<std::string>(j, "evidence"), Get<std::int64_t>(j, "at_ms"),
+          Get<std::uint64_t>(j, "position"), snapshot::ActorFromJson(j.at("actor"))};
+}
+
+json DecisionSnapshot(const DecisionInfo& d) {
+  json fulfilled = json::array();
+  for (const auto& [n, f] : d.fulfilled) {
+    json x = FulfilmentSnapshot(f);
+    x["condition"] = n;
+    fulfilled.push_back(std::move(x));
+  }
+  return {{"data", DecisionJson(d.data)},
+          {"position", d.position},
+          {"hash", d.hash},
+          {"recorded_at_ms", d.recorded_at_ms},
+          {"actor", snapshot::ActorToJson(d.actor)},
+          {"fulfilled", std::move(fulfilled)},
+          {"version", d.version}};
+}
+
+DecisionInfo DecisionFrom(const json& j) {
+  DecisionInfo d;
+  auto data = DecisionRecordedFromJson(GetObject(j, "data"));
+  if (!data.ok()) throw std::invalid_argument(data.status().detail());
+  d.data = std::move(data).value();
+  d.position = Get<std::uint64_t>(j, "position");
+  d.hash = Get<std::string>(j, "hash");
+  d.recorded_at_ms = Get<std::int64_t>(j, "recorded_at_ms");
+  d.actor = snapshot::ActorFromJson(j.at("actor"));
+  for (const auto& f : GetArray(j, "fulfilled")) {
+    if (!d.fulfilled.emplace(Get<std::uint32_t>(f, "condition"), FulfilmentFrom(f)).second) {
+      throw std::invalid_argument("fulfilled: a condition twice");
+    }
+  }
+  d.version = Get<std::uint64_t>(j, "version");
+  return d;
+}
+
+}  // namespace
+
+json DecisionsView::Snapshot() const {
+  json decisions = json::object();
+  for (const auto& [id, e] : by_id_) {
+    decisions[id] = {{"broken", e.broken.ok() ? json(nullptr) : snapshot::StatusToJson(e.broken)},
+                     {"state", e.state ? DecisionSnapshot(*e.state) : json(nullptr)}};
+  }
+  json by_agreement = json::object();
+  for (const auto& [agreement, ids] : by_agreement_) by_agreement[agreement] = ids;
+  json obligations = json::object();
+  for (const auto& [agreement, done] : obligations_) {
+    json o = json::object();
+    for (const auto& [key, f] : done) o[key] = FulfilmentSnapshot(f);
+    obligations[agreement] = std::move(o);
+  }
+  return {{"decisions", std::move(decisions)},
+          {"by_agreement", std::move(by_agreement)},
+          {"obligations", std::move(obligations)}};
+}
+
+Result<DecisionsView> DecisionsView::FromSnapshot(const json& j) {
+  return snapshot::Decode("decisions", [&]() -> Result<DecisionsView> {
+    DecisionsView v;
+    for (const auto& item : GetObject(j, "decisions").items()) {
+      Entry& e = v.by_id_[item.key()];
+      const json& b = item.value().at("broken");
+      if (!b.is_null()) {
+        e.broken = snapshot::StatusFromJson(b);
+        if (e.broken.ok()) throw std::invalid_argument(item.key() + ": broken with an ok status");
+      }
+      const json& s = item.value().at("state");
+      if (!s.is_null()) e.state = std::make_shared<DecisionInfo>(DecisionFrom(s));
+    }
+    for (const auto& item : GetObject(j, "by_agreement").items()) {
+      if (!item.value().is_array()) throw std::invalid_argument("by_agreement: not an array");
+      auto& ids = v.by_agreement_[item.key()];
+      for (const auto& id : item.value()) ids.push_back(snapshot::As<std::string>(id, "id"));
+    }
+    for (const auto& item : GetObject(j, "obligations").items()) {
+      if (!item.value().is_object()) throw std::invalid_argument("obligations: not an object");
+      auto& done = v.obligations_[item.key()];
+      for (const auto& o : item.value().items()) {
+        done[o.key()] = FulfilmentFrom(o.value());
+      }
+    }
+    return v;
+  });
+}
+
+}  // namespace hoering::decisions

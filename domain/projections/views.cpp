@@ -1,0 +1,47 @@
+#include "domain/projections/views.h"
+
+#include "domain/snapshot/snapshot_json.h"
+
+namespace hoering::projections {
+
+void Views::Apply(const RecordedEvent& e) {
+  parties.Apply(e);
+  access.Apply(e);
+  agreements.Apply(e);
+  consultations.Apply(e);
+  decisions.Apply(e);
+}
+
+nlohmann::json Views::Snapshot() const {
+  return {{"access", access.Snapshot()},
+          {"agreements", agreements.Snapshot()},
+          {"consultations", consultations.Snapshot()},
+          {"decisions", decisions.Snapshot()},
+          {"parties", parties.Snapshot()}};
+}
+
+namespace {
+template <typename View>
+Status Restore(const nlohmann::json& j, const char* key, View& out) {
+  if (!j.is_object() || !j.contains(key)) {
+    return Status(Code::kCorruption, std::string("snapshot has no '") + key + "'",
+                  "snapshot-corrupt");
+  }
+  auto view = View::FromSnapshot(j.at(key));
+  if (!view.ok()) return view.status();
+  out = std::move(view).value();
+  return Status::Ok();
+}
+}  // namespace
+
+Result<Views> Views::FromSnapshot(const nlohmann::json& j) {
+  Views v;
+  for (Status s : {Restore(j, "access", v.access), Restore(j, "agreements", v.agreements),
+                   Restore(j, "consultations", v.consultations),
+                   Restore(j, "decisions", v.decisions), Restore(j, "parties", v.parties)}) {
+    if (!s.ok()) return s;
+  }
+  return v;
+}
+
+}  // namespace hoering::projections

@@ -1,0 +1,44 @@
+// Every read model of the server, as one value: the projections of the log.
+//
+// Apply() feeds one event to each view in turn; each view picks the streams
+// it cares about. Feeding the whole log from position 1 in order gives the
+// current read models; the result depends only on the events, so a rebuild
+// is byte-identical (Snapshot().dump()) to the incrementally maintained set.
+//
+// A copy is cheap: views share their folded states copy-on-write, so a copy
+// taken under the server's lock can be serialised outside it.
+// Not thread-safe; a value.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "domain/access/access.h"
+#include "domain/agreements/agreements_view.h"
+#include "domain/consultations/consultations_view.h"
+#include "domain/decisions/decisions_view.h"
+#include "domain/parties/parties_view.h"
+
+namespace hoering::projections {
+
+// Bumped whenever a view's folding or its snapshot shape changes: a checkpoint
+// written with another value is ignored and the views are rebuilt from the log.
+inline constexpr int kSnapshotFormat = 1;
+
+struct Views {
+  parties::PartiesView parties;
+  access::AccessView access;
+  agreements::AgreementsView agreements;
+  consultations::ConsultationsView consultations;
+  decisions::DecisionsView decisions;
+
+  void Apply(const RecordedEvent& e);
+
+  // {"access", "agreements", "consultations", "decisions", "parties"}: each
+  // view's canonical snapshot (domain/snapshot/snapshot_json.h).
+  nlohmann::json Snapshot() const;
+  // kCorruption when any part is missing or malformed.
+  static Result<Views> FromSnapshot(const nlohmann::json& j);
+};
+
+}  // namespace hoering::projections

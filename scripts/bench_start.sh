@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Time from starting hoering-server to /readyz answering 200, on a data dir
+# (default: the 1M-event store bench/projections_bench generates).
+#
+#   HOERING_BENCH_DIR=/tmp/hoering-1m build/release/bench/projections_bench   # once
+#   scripts/bench_start.sh /tmp/hoering-1m
+#
+# Runs the server three times: with --rebuild-projections (folds the whole
+# log, stores a checkpoint), then twice normally (restores the checkpoint).
+# Prints the wall time to ready of each and the server's own start line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-/tmp/hoering-1m}
+server=build/release/server/hoering-server
+port=${HOERING_BENCH_PORT:-18089}
+[ -x "$server" ] || { echo "build $server first (scripts/build.sh Release hoering-server)"; exit 2; }
+[ -d "$dir/store" ] || { echo "no store in $dir (run bench/projections_bench first)"; exit 2; }
+
+run() {
+  local label=$1; shift
+  local log; log=$(mktemp)
+  local t0; t0=$(date +%s.%N)
+  HOERING_ADMIN_TOKEN=bench_admin_token_0123456789abcdef \
+    "$server" --data-dir "$dir" --listen "127.0.0.1:$port" --no-demo "$@" >"$log" 2>&1 &
+  local pid=$!
+  until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "server died"; exit 1; }
+    sleep 0.01
+  done
+  local t1; t1=$(date +%s.%N)
+  printf '%-28s ready after %.2f s\n' "$label" "$(awk "BEGIN{print $t1 - $t0}")"
+  grep -E "read models|event store .* open" "$log" | sed 's/^/    /'
+  kill -TERM "$pid"; wait "$pid" || true
+  grep -E "checkpoint" "$log" | sed 's/^/    /' || true
+  rm -f "$log"
+}
+
+run "--rebuild-projections" --rebuild-projections
+run "from checkpoint (1)"
+run "from checkpoint (2)"

@@ -1,0 +1,132 @@
+#include "server/app/checkpoint.h"
+
+#include <future>
+#include <map>
+
+#include "domain/sha256.h"
+
+namespace hoering::app {
+namespace {
+
+using nlohmann::json;
+
+Status Stale(const std::string& why) {
+  return Conflict("checkpoint not usable: " + why, "checkpoint-stale");
+}
+Status Damaged(const std::string& why) {
+  return Status(Code::kCorruption, "checkpoint damaged: " + why, "checkpoint-corrupt");
+}
+
+template <typename View>
+std::string PartBytes(const View& view) {
+  std::string out;
+  json::to_cbor(view.Snapshot(), out);
+  return out;
+}
+
+template <typename View>
+Status RestorePart(std::string_view bytes, View& out) {
+  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded()) return Damaged("a part is not CBOR");
+  auto view = View::FromSnapshot(j);
+  if (!view.ok()) return view.status();
+  out = std::move(view).value();
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t position,
+                             const Hash& event_hash) {
+  const std::pair<const char*, std::string> parts[] = {
+      {"access", PartBytes(views.access)},
+      {"agreements", PartBytes(views.agreements)},
+      {"consultations", PartBytes(views.consultations)},
+      {"decisions", PartBytes(views.decisions)},
+      {"parties", PartBytes(views.parties)}};
+  std::string body;
+  json part_list = json::array();
+  for (const auto& [name, bytes] : parts) {
+    part_list.push_back({{"view", name}, {"bytes", bytes.size()}});
+    body += bytes;
+  }
+  json header = {{"format", projections::kSnapshotFormat},
+                 {"position", position},
+                 {"event_hash", ToHex(event_hash)},
+                 {"body_sha256", ToHex(Sha256(body))},
+                 {"parts", std::move(part_list)}};
+  return header.dump() + "\n" + body;
+}
+
+Result<CheckpointHeader> DecodeCheckpointHeader(const std::string& bytes) {
+  const auto nl = bytes.find('\n');
+  if (nl == std::string::npos) return Damaged("no header");
+  json j =
+      json::parse(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(nl), nullptr, false);
+  if (!j.is_object()) return Damaged("the header is not JSON");
+  try {
+    CheckpointHeader h;
+    h.format = j.at("format").get<int>();
+    h.position = j.at("position").get<std::uint64_t>();
+    h.event_hash = j.at("event_hash").get<std::string>();
+    h.body_sha256 = j.at("body_sha256").get<std::string>();
+    for (const auto& p : j.at("parts")) {
+      h.parts.emplace_back(p.at("view").get<std::string>(), p.at("bytes").get<std::uint64_t>());
+    }
+    h.body_offset = nl + 1;
+    return h;
+  } catch (const std::exception& e) {
+    return Damaged(std::string("header: ") + e.what());
+  }
+}
+
+Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const EventStore& store,
+                                            CheckpointHeader* header_out) {
+  auto header = DecodeCheckpointHeader(bytes);
+  if (!header.ok()) return header.status();
+  const CheckpointHeader& h = *header;
+  if (header_out) *header_out = h;
+  if (h.format != projections::kSnapshotFormat) {
+    return Stale("format " + std::to_string(h.format) + ", this server writes " +
+                 std::to_string(projections::kSnapshotFormat));
+  }
+  if (h.position == 0) return Stale("position 0");
+  auto at = store.ReadAll(h.position, 1);
+  if (!at.ok()) return at.status();
+  if (at->empty() || at->front().position != h.position) {
+    return Stale("the log has no event at position " + std::to_string(h.position));
+  }
+  if (ToHex(at->front().hash) != h.event_hash) {
+    return Stale("the event at position " + std::to_string(h.position) + " has another hash");
+  }
+  const std::string_view body = std::string_view(bytes).substr(h.body_offset);
+  if (ToHex(Sha256(body)) != h.body_sha256) return Damaged("the body does not match its hash");
+
+  std::map<std::string, std::string_view> part;
+  std::size_t offset = 0;
+  for (const auto& [name, size] : h.parts) {
+    if (size > body.size() - offset) return Damaged("part '" + name + "' runs past the end");
+    part[name] = body.substr(offset, size);
+    offset += size;
+  }
+  for (const char* name : {"access", "agreements", "consultations", "decisions", "parties"}) {
+    if (!part.count(name)) return Damaged(std::string("no part '") + name + "'");
+  }
+  projections::Views v;
+  // The consultations part is by far the largest: decode it beside the rest.
+  const std::string_view consultations_bytes = part["consultations"];
+  auto consultations = std::async(std::launch::async, [&v, consultations_bytes] {
+    return RestorePart(consultations_bytes, v.consultations);
+  });
+  Status rest[] = {
+      RestorePart(part["access"], v.access), RestorePart(part["agreements"], v.agreements),
+      RestorePart(part["decisions"], v.decisions), RestorePart(part["parties"], v.parties)};
+  Status big = consultations.get();
+  if (!big.ok()) return big;
+  for (const Status& s : rest) {
+    if (!s.ok()) return s;
+  }
+  return v;
+}
+
+}  // namespace hoering::app

@@ -1,0 +1,159 @@
+// Read-model checkpoints (server/app/checkpoint.h, ReadModels::Start and
+// WriteCheckpoint): a usable checkpoint is resumed from, and everything else
+// (damaged bytes, an old format, a log it does not belong to) is refused
+// with the reason and the views are folded from position 1 instead. Either
+// way the views equal a fold of the whole log.
+#include "server/app/checkpoint.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/parties/party.h"
+#include "server/app/read_models.h"
+#include "storage/memory_event_store.h"
+
+namespace hoering::app {
+namespace {
+
+void Register(EventStore& store, int from, int to) {
+  for (int i = from; i < to; ++i) {
+    const std::string id = "party-" + std::to_string(i);
+    auto e = parties::DecideRegister(id, "Party " + std::to_string(i), "municipality");
+    ASSERT_TRUE(e.ok()) << e.status().detail();
+    AppendRequest req{parties::StreamFor(id), ExpectedVersion::NoStream(), {*e}, {}, {}, {}};
+    ASSERT_TRUE(store.Append(std::move(req)).ok());
+  }
+}
+
+std::string FoldedFromScratch(EventStore& store) {
+  ReadModels fresh(store);
+  EXPECT_TRUE(fresh.CatchUp().ok());
+  return fresh.Copy().first.Snapshot().dump();
+}
+
+class CheckpointTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Register(store_, 0, 20); }
+
+  // Writes a checkpoint at the current head and returns its bytes.
+  std::string Checkpoint() {
+    ReadModels models(store_);
+    EXPECT_TRUE(models.Start(true).ok());
+    auto c = models.WriteCheckpoint();
+    EXPECT_TRUE(c.ok());
+    EXPECT_EQ(c->position, store_.Head().position);
+    auto bytes = store_.GetProjection(kCheckpointKey);
+    EXPECT_TRUE(bytes.ok() && bytes->has_value());
+    return bytes.ok() && bytes->has_value() ? **bytes : "";
+  }
+
+  ProjectionStart StartAgain(std::string* snapshot = nullptr) {
+    ReadModels models(store_);
+    auto s = models.Start(true);
+    EXPECT_TRUE(s.ok());
+    if (snapshot) *snapshot = models.Copy().first.Snapshot().dump();
+    EXPECT_EQ(models.position(), store_.Head().position);
+    return s.ok() ? *s : ProjectionStart{};
+  }
+
+  MemoryEventStore store_;
+};
+
+TEST_F(CheckpointTest, ResumesFromTheCheckpointAndFoldsOnlyWhatCameAfter) {
+  Checkpoint();
+  const auto at = store_.Head().position;
+  Register(store_, 20, 27);
+  std::string snapshot;
+  auto s = StartAgain(&snapshot);
+  EXPECT_TRUE(s.from_checkpoint);
+  EXPECT_EQ(s.checkpoint_position, at);
+  EXPECT_EQ(s.replayed, 7u);
+  EXPECT_TRUE(s.checkpoint_problem.empty());
+  EXPECT_EQ(snapshot, FoldedFromScratch(store_));
+}
+
+TEST_F(CheckpointTest, WithoutCheckpointTheWholeLogIsFolded) {
+  std::string snapshot;
+  auto s = StartAgain(&snapshot);
+  EXPECT_FALSE(s.from_checkpoint);
+  EXPECT_EQ(s.replayed, store_.Head().position);
+  EXPECT_TRUE(s.checkpoint_problem.empty());
+}
+
+TEST_F(CheckpointTest, StartWithoutCheckpointIgnoresAStoredOne) {
+  Checkpoint();
+  ReadModels models(store_);
+  auto s = models.Start(false);
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->from_checkpoint);
+  EXPECT_EQ(s->replayed, store_.Head().position);
+}
+
+TEST_F(CheckpointTest, ADamagedBodyIsRefused) {
+  std::string bytes = Checkpoint();
+  bytes.back() ^= 0x01;
+  ASSERT_TRUE(store_.PutProjection(kCheckpointKey, bytes).ok());
+  std::string snapshot;
+  auto s = StartAgain(&snapshot);
+  EXPECT_FALSE(s.from_checkpoint);
+  EXPECT_NE(s.checkpoint_problem.find("damaged"), std::string::npos) << s.checkpoint_problem;
+  EXPECT_EQ(snapshot, FoldedFromScratch(store_));
+}
+
+TEST_F(CheckpointTest, GarbageIsRefused) {
+  for (const std::string garbage : {"", "not a checkpoint", "{}\n", "{\"format\":1}\nxx"}) {
+    ASSERT_TRUE(store_.PutProjection(kCheckpointKey, garbage).ok());
+    auto s = StartAgain();
+    EXPECT_FALSE(s.from_checkpoint) << garbage;
+    EXPECT_NE(s.checkpoint_problem.find("damaged"), std::string::npos) << s.checkpoint_problem;
+  }
+}
+
+TEST_F(CheckpointTest, AnOlderFormatIsStale) {
+  std::string bytes = Checkpoint();
+  const std::string current = "\"format\":" + std::to_string(projections::kSnapshotFormat);
+  const auto at = bytes.find(current);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, current.size(), "\"format\":0");
+  ASSERT_TRUE(store_.PutProjection(kCheckpointKey, bytes).ok());
+  auto s = StartAgain();
+  EXPECT_FALSE(s.from_checkpoint);
+  EXPECT_NE(s.checkpoint_problem.find("format 0"), std::string::npos) << s.checkpoint_problem;
+}
+
+TEST_F(CheckpointTest, ACheckpointOfAnotherLogIsStale) {
+  const std::string bytes = Checkpoint();
+  MemoryEventStore other;
+  Register(other, 100, 120);  // same positions, other events
+  ASSERT_TRUE(other.PutProjection(kCheckpointKey, bytes).ok());
+  ReadModels models(other);
+  auto s = models.Start(true);
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->from_checkpoint);
+  EXPECT_NE(s->checkpoint_problem.find("another hash"), std::string::npos) << s->checkpoint_problem;
+  EXPECT_EQ(models.Copy().first.Snapshot().dump(), FoldedFromScratch(other));
+
+  MemoryEventStore shorter;
+  Register(shorter, 0, 5);
+  ASSERT_TRUE(shorter.PutProjection(kCheckpointKey, bytes).ok());
+  ReadModels short_models(shorter);
+  auto t = short_models.Start(true);
+  ASSERT_TRUE(t.ok());
+  EXPECT_FALSE(t->from_checkpoint);
+  EXPECT_NE(t->checkpoint_problem.find("no event at position"), std::string::npos)
+      << t->checkpoint_problem;
+}
+
+TEST_F(CheckpointTest, NothingNewMeansNoNewCheckpoint) {
+  ReadModels models(store_);
+  ASSERT_TRUE(models.Start(true).ok());
+  auto first = models.WriteCheckpoint();
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(store_.PutProjection(kCheckpointKey, "sentinel").ok());
+  auto second = models.WriteCheckpoint();
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->position, first->position);
+  EXPECT_EQ(**store_.GetProjection(kCheckpointKey), "sentinel");  // not rewritten
+}
+
+}  // namespace
+}  // namespace hoering::app
