@@ -83,6 +83,10 @@ std::pair<Views, std::uint64_t> ReadModels::Copy() const {
   return {views_, position_.load(std::memory_order_relaxed)};
 }
 
+std::string ReadModels::SnapshotText() const {
+  return Copy().first.Snapshot().dump();
+}
+
 Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
   const auto start = std::chrono::steady_clock::now();
   ProjectionStart report;

@@ -87,6 +87,8 @@ class ReadModels {
   }
   // A copy of the views and their position (cheap: states are shared).
   std::pair<Views, std::uint64_t> Copy() const;
+  // Copy().first.Snapshot().dump(): the canonical bytes a rebuild compares.
+  std::string SnapshotText() const;
 
   std::uint64_t position() const { return position_.load(std::memory_order_acquire); }
   bool ready() const { return ready_.load(std::memory_order_acquire); }

@@ -15,7 +15,7 @@ using testing::Cli;
 using testing::TestServer;
 
 std::string ServedSnapshot(TestServer& server) {
-  return server.app().models().Copy().first.Snapshot().dump();
+  return server.app().models().SnapshotText();
 }
 
 void LoadDemo(TestServer& server) {

@@ -27,7 +27,7 @@ void Register(EventStore& store, int from, int to) {
 std::string FoldedFromScratch(EventStore& store) {
   ReadModels fresh(store);
   EXPECT_TRUE(fresh.CatchUp().ok());
-  return fresh.Copy().first.Snapshot().dump();
+  return fresh.SnapshotText();
 }
 
 class CheckpointTest : public ::testing::Test {
@@ -50,7 +50,7 @@ class CheckpointTest : public ::testing::Test {
     ReadModels models(store_);
     auto s = models.Start(true);
     EXPECT_TRUE(s.ok());
-    if (snapshot) *snapshot = models.Copy().first.Snapshot().dump();
+    if (snapshot) *snapshot = models.SnapshotText();
     EXPECT_EQ(models.position(), store_.Head().position);
     return s.ok() ? *s : ProjectionStart{};
   }
@@ -130,7 +130,7 @@ TEST_F(CheckpointTest, ACheckpointOfAnotherLogIsStale) {
   ASSERT_TRUE(s.ok());
   EXPECT_FALSE(s->from_checkpoint);
   EXPECT_NE(s->checkpoint_problem.find("another hash"), std::string::npos) << s->checkpoint_problem;
-  EXPECT_EQ(models.Copy().first.Snapshot().dump(), FoldedFromScratch(other));
+  EXPECT_EQ(models.SnapshotText(), FoldedFromScratch(other));
 
   MemoryEventStore shorter;
   Register(shorter, 0, 5);

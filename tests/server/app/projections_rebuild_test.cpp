@@ -35,14 +35,14 @@ TEST_F(ProjectionsRebuildTest, RandomHistoryOf100kEventsRebuildsAndRestoresByteI
   const std::uint64_t head = store_.Head().position;
   ASSERT_GE(head, 100000u);
   ASSERT_EQ(app_.models().position(), head);
-  const std::string incremental = app_.models().Copy().first.Snapshot().dump();
+  const std::string incremental = app_.models().SnapshotText();
 
   auto rebuild = app_.models().Rebuild();
   ASSERT_TRUE(rebuild.ok()) << rebuild.status().detail();
   EXPECT_TRUE(rebuild->identical) << rebuild->first_difference;
   EXPECT_EQ(rebuild->events, head);
   EXPECT_EQ(rebuild->snapshot_bytes, incremental.size());
-  EXPECT_EQ(app_.models().Copy().first.Snapshot().dump(), incremental);
+  EXPECT_EQ(app_.models().SnapshotText(), incremental);
 
   auto checkpoint = app_.models().WriteCheckpoint();
   ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().detail();
@@ -52,7 +52,7 @@ TEST_F(ProjectionsRebuildTest, RandomHistoryOf100kEventsRebuildsAndRestoresByteI
   ASSERT_TRUE(start.ok());
   EXPECT_TRUE(start->from_checkpoint) << start->checkpoint_problem;
   EXPECT_EQ(start->replayed, 0u);
-  EXPECT_EQ(restarted.Copy().first.Snapshot().dump(), incremental);
+  EXPECT_EQ(restarted.SnapshotText(), incremental);
 }
 
 TEST_F(ProjectionsRebuildTest, ADifferenceIsReportedAndTheRebuiltSetServed) {
