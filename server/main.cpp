@@ -136,11 +136,6 @@ int main(int argc, char** argv) {
       return 1;
     }
     LogProjectionStart(*started, config.rebuild_projections);
-    if (config.rebuild_projections) {
-      if (auto c = application.models().WriteCheckpoint(); !c.ok()) {
-        spdlog::warn("read-model checkpoint after the rebuild failed: {}", c.status().detail());
-      }
-    }
     auto admin = app::BootstrapAdminToken(application, config.admin_token);
     if (!admin.ok()) {
       spdlog::critical("admin token: {}", admin.status().detail());

@@ -81,7 +81,10 @@ void App::Shutdown() {
   if (!options_.checkpoint_on_shutdown || !models_.ready() || shut_down_.exchange(true)) return;
   auto c = models_.WriteCheckpoint();
   if (c.ok()) {
-    spdlog::info("read-model checkpoint at position {} ({} bytes)", c->position, c->bytes);
+    if (c->written) {
+      spdlog::info("read-model checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
+                   c->bytes, c->seconds);
+    }
   } else {
     spdlog::warn("read-model checkpoint at shutdown failed: {}", c.status().detail());
   }

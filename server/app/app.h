@@ -21,8 +21,9 @@ namespace hoering::app {
 struct AppOptions {
   // A checkpoint of the read models is written in the background whenever
   // this many events were applied since the last one (0: never), and at
-  // Shutdown() when anything changed.
-  std::uint64_t checkpoint_every = 100000;
+  // Shutdown() when anything changed. Off by default: writing one costs about
+  // as much as folding the log again (docs/performance.md "Projections").
+  std::uint64_t checkpoint_every = 0;
   bool checkpoint_on_shutdown = true;
 };
 

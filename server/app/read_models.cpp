@@ -169,7 +169,7 @@ Result<ProjectionCheckpoint> ReadModels::WriteCheckpoint() {
   const auto start = std::chrono::steady_clock::now();
   auto [views, at] = Copy();
   if (at == 0 || at == checkpoint_position_.load(std::memory_order_relaxed)) {
-    return ProjectionCheckpoint{at, checkpoint_bytes_, 0};
+    return ProjectionCheckpoint{at, checkpoint_bytes_, 0, false};
   }
   auto event = store_.ReadAll(at, 1);
   if (!event.ok()) return event.status();
@@ -180,7 +180,7 @@ Result<ProjectionCheckpoint> ReadModels::WriteCheckpoint() {
   if (Status s = store_.PutProjection(kCheckpointKey, bytes); !s.ok()) return s;
   checkpoint_position_.store(at, std::memory_order_release);
   checkpoint_bytes_ = bytes.size();
-  return ProjectionCheckpoint{at, bytes.size(), SecondsSince(start)};
+  return ProjectionCheckpoint{at, bytes.size(), SecondsSince(start), true};
 }
 
 }  // namespace hoering::app

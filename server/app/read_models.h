@@ -48,6 +48,7 @@ struct ProjectionCheckpoint {
   std::uint64_t position = 0;
   std::uint64_t bytes = 0;
   double seconds = 0;
+  bool written = false;  // false: the stored one was already at this position
 };
 
 class ReadModels {

@@ -82,13 +82,15 @@ void AddProjectionRoutes(http::Router& router, AppContext& ctx) {
   router.Add(verb::post, "/v1/admin/projections/checkpoint",
              [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
                     http::Responder respond) {
-               RunAdminJob(
-                   ctx, std::move(req), std::move(respond), [&ctx]() -> Result<nlohmann::json> {
-                     auto c = ctx.models.WriteCheckpoint();
-                     if (!c.ok()) return c.status();
-                     return nlohmann::json{
-                         {"position", c->position}, {"bytes", c->bytes}, {"seconds", c->seconds}};
-                   });
+               RunAdminJob(ctx, std::move(req), std::move(respond),
+                           [&ctx]() -> Result<nlohmann::json> {
+                             auto c = ctx.models.WriteCheckpoint();
+                             if (!c.ok()) return c.status();
+                             return nlohmann::json{{"position", c->position},
+                                                   {"bytes", c->bytes},
+                                                   {"seconds", c->seconds},
+                                                   {"written", c->written}};
+                           });
              });
 }
 

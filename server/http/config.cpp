@@ -192,7 +192,7 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
        UintIn(0, kDayMs, [](ServerConfig& c, std::uint64_t v) { c.drain_timeout_ms = v; })},
       {"--checkpoint-every",
        "HOERING_CHECKPOINT_EVERY",
-       "Store a read-model checkpoint every N events, 0 = only at shutdown (default 100000)",
+       "Also store a read-model checkpoint every N events; 0 = only at shutdown (default 0)",
        {},
        nullptr,
        UintIn(0, std::uint64_t{1} << 40,
@@ -228,7 +228,7 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
                                     "Do not load the demo data on first start [HOERING_NO_DEMO]");
   app.add_flag("--rebuild-projections", rebuild,
                "Ignore the stored read-model checkpoint: fold the whole log from position 1 "
-               "at start (and store a new checkpoint)");
+               "at start (a new checkpoint is stored at shutdown)");
   auto* verify_opt =
       app.add_option("--verify", verify,
                      "Verify the hash chain of the data directory DIR, print the result and exit");

@@ -10,7 +10,7 @@
 //   --max-header        HOERING_MAX_HEADER        bytes, K/M suffix        16K
 //   --read-timeout-ms   HOERING_READ_TIMEOUT_MS   1..86400000              30000
 //   --drain-timeout-ms  HOERING_DRAIN_TIMEOUT_MS  0..86400000              10000
-//   --checkpoint-every  HOERING_CHECKPOINT_EVERY  events, 0 = at shutdown only  100000
+//   --checkpoint-every  HOERING_CHECKPOINT_EVERY  events, 0 = at shutdown only  0
 //   --log-format        HOERING_LOG_FORMAT        text | json              text
 //   --log-level         HOERING_LOG_LEVEL         trace..off               info
 //   --no-demo           HOERING_NO_DEMO           boolean flag             false
@@ -46,7 +46,7 @@ struct ServerConfig {
   std::string admin_token;          // HOERING_ADMIN_TOKEN only; empty if unset
   bool no_demo = false;
   bool rebuild_projections = false;
-  std::uint64_t checkpoint_every = 100000;
+  std::uint64_t checkpoint_every = 0;
   std::optional<std::string> verify_data_dir;  // --verify DIR: verify and exit
 
   // --help: the caller prints help_text to stdout and exits with status 0.

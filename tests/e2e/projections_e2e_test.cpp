@@ -87,6 +87,10 @@ TEST(ProjectionsE2e, OnlyAdminsRebuildAndAuditorsMayLook) {
   ASSERT_EQ(cp.code, 0) << cp.err;
   EXPECT_EQ(cp.json()["position"], server.store().Head().position);
   EXPECT_GT(cp.json()["bytes"].get<std::uint64_t>(), 0u);
+  EXPECT_EQ(cp.json()["written"], true);
+  auto again = Cli(server, {"--json", "projections", "checkpoint"});
+  EXPECT_EQ(again.json()["written"], false);
+  EXPECT_EQ(again.json()["position"], cp.json()["position"]);
 }
 
 }  // namespace
