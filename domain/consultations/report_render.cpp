@@ -17,9 +17,18 @@ constexpr const char* kCsvHeader =
     "consultation,response,party,party_name,publication,late,withdrawn,revision,submitted_at,"
     "point,section,quote,text,outcome,rationale,changes";
 
+// A spreadsheet would run a cell starting with one of these as a formula
+// (OWASP "CSV injection"): response texts come from outside, so such a
+// field is written with a leading apostrophe, which spreadsheets hide.
+bool LooksLikeFormula(std::string_view s) {
+  return !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+}
+
 // RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes.
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+std::string CsvField(std::string_view text) {
+  const std::string guarded = LooksLikeFormula(text) ? "'" + std::string(text) : std::string(text);
+  std::string_view s = guarded;
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return guarded;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

@@ -49,8 +49,9 @@
 // then one row per point of every response, withdrawn ones included (column
 // `withdrawn`); outcome is the raw key, empty when undecided; changes are the
 // change ids joined by a space; booleans true/false. A field holding , " CR or LF
-// is quoted with quotes doubled; records end in CRLF. Texts are not altered (no
-// spreadsheet-formula guarding).
+// is quoted with quotes doubled; records end in CRLF. A field starting with
+// = + - @ TAB or CR gets a leading apostrophe so that a spreadsheet shows it as
+// text instead of running it as a formula (CSV injection); nothing else is altered.
 //
 // REQUIRES: nothing; a missing or null field renders as empty/absent and a
 // missing array as empty. Never throws on the shape of `report`. Pure: no I/O,

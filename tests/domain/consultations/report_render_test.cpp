@@ -283,6 +283,24 @@ TEST(ReportRender, HtmlStructureMatchesMarkdown) {
             std::string::npos);
 }
 
+TEST(ReportRender, CsvGuardsFieldsASpreadsheetWouldRunAsFormulas) {
+  json report = Report();
+  auto& point = report["responses"][0]["points"][0];
+  point["text"] = "=HYPERLINK(\"http://evil.example\",\"click\")";
+  point["quote"] = "+1 at the start";
+  report["responses"][0]["party_name"] = "@SUM(A1:A2)";
+  auto rows = ParseCsv(RenderReportCsv(report));
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[1][12], "'=HYPERLINK(\"http://evil.example\",\"click\")");
+  EXPECT_EQ(rows[1][11], "'+1 at the start");
+  EXPECT_EQ(rows[1][3], "'@SUM(A1:A2)");
+  EXPECT_EQ(rows[1][8], "2026-11-10T12:00:00Z");  // ordinary fields untouched
+  for (const char* risky : {"-2+3", "\tx", "\rx"}) {
+    point["text"] = risky;
+    EXPECT_EQ(ParseCsv(RenderReportCsv(report))[1][12], std::string("'") + risky) << risky;
+  }
+}
+
 TEST(ReportRender, CsvIsRfc4180WithOneRowPerPoint) {
   std::string csv = RenderReportCsv(Report());
   EXPECT_EQ(csv.rfind("consultation,response,party,party_name,publication,late,withdrawn,revision,"
