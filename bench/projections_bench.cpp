@@ -12,6 +12,8 @@
 //
 // BM_RebuildProjections  ReadModels::Start(false): every event from position 1
 //                        through projections::Views; items_per_second = events/s
+// BM_ReadLog, BM_ReadAndParseLog  the floor under a rebuild: reading the
+//                        events, and reading plus parsing their JSON once
 // BM_WriteCheckpoint     encode the views of the whole log and store them
 // BM_StartFromCheckpoint ReadModels::Start(true) on that checkpoint: decode,
 //                        check against the log, restore (what a restart costs)
@@ -90,6 +92,36 @@ void BM_RebuildProjections(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(events));
 }
 BENCHMARK(BM_RebuildProjections)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+
+// The parts of a rebuild: reading the log only, and reading plus parsing
+// every event's JSON data (what the views must do at least once per event).
+void ScanLog(benchmark::State& state, bool parse) {
+  OpenStore();
+  std::uint64_t events = 0;
+  for (auto _ : state) {
+    std::uint64_t at = 1;
+    std::size_t keys = 0;
+    for (;;) {
+      auto page = g_store->ReadAll(at, 4096);
+      if (!page.ok() || page->empty()) break;
+      for (const auto& e : *page) {
+        if (parse) keys += nlohmann::json::parse(e.data, nullptr, false).size();
+        at = e.position + 1;
+        ++events;
+      }
+    }
+    benchmark::DoNotOptimize(keys);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(events));
+}
+void BM_ReadLog(benchmark::State& state) {
+  ScanLog(state, false);
+}
+void BM_ReadAndParseLog(benchmark::State& state) {
+  ScanLog(state, true);
+}
+BENCHMARK(BM_ReadLog)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+BENCHMARK(BM_ReadAndParseLog)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
 
 void BM_WriteCheckpoint(benchmark::State& state) {
   OpenStore();
