@@ -37,6 +37,22 @@ TEST_F(ConfigTest, Defaults) {
   EXPECT_FALSE(c->no_demo);
   EXPECT_FALSE(c->verify_data_dir.has_value());
   EXPECT_FALSE(c->exit_now);
+  EXPECT_FALSE(c->rebuild_projections);
+  EXPECT_EQ(c->checkpoint_every, 0u);
+}
+
+TEST_F(ConfigTest, CheckpointEveryFromEnvironmentAndFlag) {
+  env_ = {{"HOERING_CHECKPOINT_EVERY", "50000"}};
+  auto from_env = Parse({});
+  ASSERT_TRUE(from_env.ok()) << from_env.status().detail();
+  EXPECT_EQ(from_env->checkpoint_every, 50000u);
+  auto from_flag = Parse({"--checkpoint-every", "250000"});
+  ASSERT_TRUE(from_flag.ok()) << from_flag.status().detail();
+  EXPECT_EQ(from_flag->checkpoint_every, 250000u);
+  auto bad = Parse({"--checkpoint-every", "often"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().detail().find("--checkpoint-every"), std::string::npos)
+      << bad.status().detail();
 }
 
 TEST_F(ConfigTest, EnvironmentThenFlags) {
