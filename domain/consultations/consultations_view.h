@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -67,6 +68,17 @@ class ConsultationsView {
   // restores the view exactly; a bad shape is kCorruption, never a throw.
   nlohmann::json Snapshot() const;
   static Result<ConsultationsView> FromSnapshot(const nlohmann::json& j);
+
+  // Parallel folding from position 1 (projections::FoldInShards): response
+  // streams are independent of each other, so their events may be folded in
+  // separate views, one per shard, and merged afterwards.
+  // The shard (0..shards-1) of a "response-" stream event; nullopt otherwise.
+  static std::optional<std::size_t> ResponseShard(const RecordedEvent& e, std::size_t shards);
+  // Takes over the responses of `other`, a view fed only the response events
+  // of other shards (disjoint streams) of the same log prefix; the
+  // consultations' response lists are merged in order of first submission,
+  // exactly as folding all events in log order would have listed them.
+  void MergeResponsesFrom(ConsultationsView&& other);
 
  private:
   template <typename T>

@@ -5,10 +5,14 @@
 namespace hoering::projections {
 
 void Views::Apply(const RecordedEvent& e) {
+  ApplyOutsideConsultations(e);
+  consultations.Apply(e);
+}
+
+void Views::ApplyOutsideConsultations(const RecordedEvent& e) {
   parties.Apply(e);
   access.Apply(e);
   agreements.Apply(e);
-  consultations.Apply(e);
   decisions.Apply(e);
 }
 

@@ -33,6 +33,10 @@ struct Views {
   decisions::DecisionsView decisions;
 
   void Apply(const RecordedEvent& e);
+  // Apply() for every view but `consultations`: for a fold that runs the
+  // response streams of the consultations view in parallel shards
+  // (server/app/sharded_fold.h).
+  void ApplyOutsideConsultations(const RecordedEvent& e);
 
   // {"access", "agreements", "consultations", "decisions", "parties"}: each
   // view's canonical snapshot (domain/snapshot/snapshot_json.h).

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "server/app/checkpoint.h"
+#include "server/app/sharded_fold.h"
 
 namespace hoering::app {
 namespace {
@@ -111,6 +112,13 @@ Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
     }
   }
   const std::uint64_t before = position();
+  if (before == 0) {
+    // Nothing restored: fold the log on two cores first (sharded_fold.h).
+    std::unique_lock lock(mu_);
+    auto folded = FoldFromScratch(store_, views_, store_.Head().position);
+    if (!folded.ok()) return folded.status();
+    position_.store(*folded, std::memory_order_release);
+  }
   if (Status s = CatchUp(); !s.ok()) return s;
   report.replayed = position() - before;
   report.seconds = SecondsSince(start);
@@ -126,7 +134,7 @@ Result<ProjectionRebuild> ReadModels::Rebuild() {
   const auto start = std::chrono::steady_clock::now();
   Views fresh;
   // Most of the log is folded without any lock; the store is append-only.
-  auto folded = Fold(store_, fresh, 1, position());
+  auto folded = FoldFromScratch(store_, fresh, position());
   if (!folded.ok()) return folded.status();
   ProjectionRebuild report;
   Views replaced, rebuilt;

@@ -428,3 +428,38 @@ TEST_F(ConsultationsSnapshotTest, StateSnapshotsRejectBadShapes) {
 
 }  // namespace
 }  // namespace hoering::consultations
+
+namespace hoering::consultations {
+namespace {
+
+// Folding response streams in shards and merging gives the same view as one
+// fold in log order (the basis of server/app/sharded_fold.h).
+TEST_F(ConsultationsSnapshotTest, ShardedFoldMergesToTheSameView) {
+  auto more = More();
+  for (const auto& e : more) view.Apply(e);
+  for (std::size_t shards : {2u, 3u, 5u}) {
+    ConsultationsView main;
+    std::vector<ConsultationsView> parts(shards);
+    std::size_t sharded = 0;
+    for (const auto& e : w.log.events()) {
+      auto shard = ConsultationsView::ResponseShard(e, shards);
+      if (shard && *shard > 0) {
+        parts[*shard].Apply(e);
+        ++sharded;
+      } else {
+        main.Apply(e);
+      }
+    }
+    EXPECT_GT(sharded, 0u) << shards;
+    for (auto& part : parts) main.MergeResponsesFrom(std::move(part));
+    EXPECT_EQ(main.Snapshot().dump(), view.Snapshot().dump()) << shards << " shards";
+  }
+  RecordedEvent other;
+  other.stream = "consultation-h-1";
+  EXPECT_FALSE(ConsultationsView::ResponseShard(other, 2).has_value());
+  other.stream = "response-r-a";
+  EXPECT_FALSE(ConsultationsView::ResponseShard(other, 0).has_value());
+}
+
+}  // namespace
+}  // namespace hoering::consultations
