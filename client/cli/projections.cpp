@@ -4,6 +4,8 @@
 // whole log again and reports whether the result is byte-identical to the
 // read models it replaces; it exits 4 (kExitBroken) when it is not, so an
 // auditor's script can rely on the exit code.
+#include <memory>
+
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
 #include "client/cli/format.h"
@@ -42,7 +44,10 @@ int Status(CliContext& ctx) {
   return kExitOk;
 }
 
-int Rebuild(CliContext& ctx) {
+// A rebuild or checkpoint of a large log takes minutes (docs/performance.md):
+// these commands wait up to `wait_s` for the answer instead of --timeout.
+int Rebuild(CliContext& ctx, double wait_s) {
+  ctx.options().timeout_s = wait_s;
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
   auto r = (*api)->RebuildProjections();
@@ -67,7 +72,8 @@ int Rebuild(CliContext& ctx) {
   return identical ? kExitOk : kExitBroken;
 }
 
-int Checkpoint(CliContext& ctx) {
+int Checkpoint(CliContext& ctx, double wait_s) {
+  ctx.options().timeout_s = wait_s;
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
   auto r = (*api)->CheckpointProjections();
@@ -84,12 +90,18 @@ void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "projections", "The server's read models (admin, auditor)");
   AddLeaf(*group, "status", "Positions, checkpoint, how the server started", ctx,
           [&ctx] { return Status(ctx); });
-  AddLeaf(*group, "rebuild",
-          "Fold the whole log again and compare with the served read models (admin; exit 4 "
-          "when they differ)",
-          ctx, [&ctx] { return Rebuild(ctx); });
-  AddLeaf(*group, "checkpoint", "Store a read-model checkpoint now (admin)", ctx,
-          [&ctx] { return Checkpoint(ctx); });
+  auto wait_s = std::make_shared<double>(3600);
+  CLI::App* rebuild = AddLeaf(
+      *group, "rebuild",
+      "Fold the whole log again and compare with the served read models (admin; exit 4 "
+      "when they differ)",
+      ctx, [&ctx, wait_s] { return Rebuild(ctx, *wait_s); });
+  CLI::App* checkpoint = AddLeaf(*group, "checkpoint", "Store a read-model checkpoint now (admin)",
+                                 ctx, [&ctx, wait_s] { return Checkpoint(ctx, *wait_s); });
+  for (CLI::App* leaf : {rebuild, checkpoint}) {
+    leaf->add_option("--wait", *wait_s, "Seconds to wait for the answer (default 3600)")
+        ->check(CLI::PositiveNumber);
+  }
 }
 
 }  // namespace hoering::client

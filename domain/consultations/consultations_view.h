@@ -79,6 +79,11 @@ class ConsultationsView {
   // consultations' response lists are merged in order of first submission,
   // exactly as folding all events in log order would have listed them.
   void MergeResponsesFrom(ConsultationsView&& other);
+  // The inverse, for writing a view in parallel parts: moves the responses of
+  // shard `shard` (as ResponseShard numbers them) with their places in the
+  // consultations' response lists into a new view. MergeResponsesFrom() of
+  // the result restores this view exactly.
+  ConsultationsView TakeResponseShard(std::size_t shard, std::size_t shards);
 
  private:
   template <typename T>

@@ -10,6 +10,9 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::size_t kConsultationParts = 2;
+constexpr const char* kSecondConsultationsPart = "consultations/1";
+
 Status Stale(const std::string& why) {
   return Conflict("checkpoint not usable: " + why, "checkpoint-stale");
 }
@@ -36,14 +39,20 @@ Status RestorePart(std::string_view bytes, View& out) {
 
 }  // namespace
 
-std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t position,
+std::string EncodeCheckpoint(projections::Views views, std::uint64_t position,
                              const Hash& event_hash) {
-  const std::pair<const char*, std::string> parts[] = {
-      {"access", PartBytes(views.access)},
-      {"agreements", PartBytes(views.agreements)},
-      {"consultations", PartBytes(views.consultations)},
-      {"decisions", PartBytes(views.decisions)},
-      {"parties", PartBytes(views.parties)}};
+  // The responses are most of the bytes: half of them go into a part of their
+  // own, encoded (and later decoded) on the other core.
+  const consultations::ConsultationsView second =
+      views.consultations.TakeResponseShard(1, kConsultationParts);
+  auto second_bytes = std::async(std::launch::async, [&second] { return PartBytes(second); });
+  std::pair<const char*, std::string> parts[] = {{"access", PartBytes(views.access)},
+                                                 {"agreements", PartBytes(views.agreements)},
+                                                 {"consultations", PartBytes(views.consultations)},
+                                                 {kSecondConsultationsPart, {}},
+                                                 {"decisions", PartBytes(views.decisions)},
+                                                 {"parties", PartBytes(views.parties)}};
+  parts[3].second = second_bytes.get();
   std::string body;
   json part_list = json::array();
   for (const auto& [name, bytes] : parts) {
@@ -109,23 +118,27 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
     part[name] = body.substr(offset, size);
     offset += size;
   }
-  for (const char* name : {"access", "agreements", "consultations", "decisions", "parties"}) {
+  for (const char* name : {"access", "agreements", "consultations", kSecondConsultationsPart,
+                           "decisions", "parties"}) {
     if (!part.count(name)) return Damaged(std::string("no part '") + name + "'");
   }
   projections::Views v;
-  // The consultations part is by far the largest: decode it beside the rest.
-  const std::string_view consultations_bytes = part["consultations"];
-  auto consultations = std::async(std::launch::async, [&v, consultations_bytes] {
-    return RestorePart(consultations_bytes, v.consultations);
-  });
+  consultations::ConsultationsView second;
+  // The two consultations parts are by far the largest: one is decoded on the
+  // other core while this thread decodes the first and the rest.
+  const std::string_view second_bytes = part[kSecondConsultationsPart];
+  auto second_done = std::async(
+      std::launch::async, [&second, second_bytes] { return RestorePart(second_bytes, second); });
   Status rest[] = {
-      RestorePart(part["access"], v.access), RestorePart(part["agreements"], v.agreements),
-      RestorePart(part["decisions"], v.decisions), RestorePart(part["parties"], v.parties)};
-  Status big = consultations.get();
+      RestorePart(part["consultations"], v.consultations), RestorePart(part["access"], v.access),
+      RestorePart(part["agreements"], v.agreements), RestorePart(part["decisions"], v.decisions),
+      RestorePart(part["parties"], v.parties)};
+  Status big = second_done.get();
   if (!big.ok()) return big;
   for (const Status& s : rest) {
     if (!s.ok()) return s;
   }
+  v.consultations.MergeResponsesFrom(std::move(second));
   return v;
 }
 

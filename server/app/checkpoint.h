@@ -7,8 +7,10 @@
 //            "body_sha256": hex SHA-256 of body,
 //            "parts": [{"view": name, "bytes": N}...]}
 //   body:   the parts back to back, each the CBOR (RFC 8949) of one view's
-//           Snapshot() (projections::Views member `view`), so the parts can
-//           be decoded in parallel.
+//           Snapshot() (projections::Views member `view`); the responses of
+//           the consultations view are split in two parts, "consultations" and
+//           "consultations/1" (ConsultationsView::TakeResponseShard), so that
+//           the two largest parts are encoded and decoded on two cores.
 // A checkpoint is trusted only when its format is the current one, its body
 // hashes to body_sha256, and the log still holds an event at P with that
 // hash (so a checkpoint never outlives a replaced or restored store).
@@ -35,8 +37,9 @@ struct CheckpointHeader {
   std::size_t body_offset = 0;                               // where the body starts in the bytes
 };
 
-// Serialises `views` as folded up to `position`, whose event has `event_hash`.
-std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t position,
+// Serialises `views` (a copy; it is taken apart) as folded up to `position`,
+// whose event has `event_hash`.
+std::string EncodeCheckpoint(projections::Views views, std::uint64_t position,
                              const Hash& event_hash);
 
 // Parses just the header (cheap). kCorruption on a malformed header.

@@ -184,7 +184,7 @@ Result<ProjectionCheckpoint> ReadModels::WriteCheckpoint() {
   if (event->empty() || event->front().position != at) {
     return Status(Code::kInternal, "the event at position " + std::to_string(at) + " is missing");
   }
-  const std::string bytes = EncodeCheckpoint(views, at, event->front().hash);
+  const std::string bytes = EncodeCheckpoint(std::move(views), at, event->front().hash);
   if (Status s = store_.PutProjection(kCheckpointKey, bytes); !s.ok()) return s;
   checkpoint_position_.store(at, std::memory_order_release);
   checkpoint_bytes_ = bytes.size();

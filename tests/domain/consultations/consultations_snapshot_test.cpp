@@ -6,8 +6,8 @@
 #include "domain/agreements/agreement_events.h"
 #include "domain/consultations/consultations_view.h"
 #include "domain/snapshot/snapshot_json.h"
-#include "tests/domain/snapshot/snapshot_expect.h"
 #include "tests/domain/consultations/domain_fixture.h"
+#include "tests/domain/snapshot/snapshot_expect.h"
 
 namespace hoering::consultations {
 namespace {
@@ -453,6 +453,16 @@ TEST_F(ConsultationsSnapshotTest, ShardedFoldMergesToTheSameView) {
     EXPECT_GT(sharded, 0u) << shards;
     for (auto& part : parts) main.MergeResponsesFrom(std::move(part));
     EXPECT_EQ(main.Snapshot().dump(), view.Snapshot().dump()) << shards << " shards";
+  }
+  for (std::size_t shards : {2u, 3u}) {
+    ConsultationsView copy = view;
+    std::vector<ConsultationsView> taken;
+    for (std::size_t shard = 1; shard < shards; ++shard) {
+      taken.push_back(copy.TakeResponseShard(shard, shards));
+    }
+    EXPECT_NE(copy.Snapshot(), view.Snapshot()) << "nothing was taken out";
+    for (auto& part : taken) copy.MergeResponsesFrom(std::move(part));
+    EXPECT_EQ(copy.Snapshot().dump(), view.Snapshot().dump()) << shards << " shards taken apart";
   }
   RecordedEvent other;
   other.stream = "consultation-h-1";
