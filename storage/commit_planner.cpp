@@ -102,6 +102,17 @@ CommitPlan CommitPlanner::Plan(const std::vector<const AppendRequest*>& requests
       plan.appends.push_back(std::move(out));
       continue;
     }
+    if (req->decided_on) {
+      const auto& [other, decided] = *req->decided_on;
+      if (const std::uint64_t now_at = current_version(other); now_at != decided) {
+        out.result = Status(Code::kWrongExpectedVersion,
+                            "stream '" + other + "' is at version " + std::to_string(now_at) +
+                                ", the append was decided on version " + std::to_string(decided),
+                            "decided-on-changed");
+        plan.appends.push_back(std::move(out));
+        continue;
+      }
+    }
     const std::uint64_t version = current_version(req->stream);
     if (!ExpectationHolds(req->expected, version)) {
       out.result = Status(Code::kWrongExpectedVersion,

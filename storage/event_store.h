@@ -11,6 +11,7 @@
 //    of Append) happens only after the write is on stable storage.
 //  * Optimistic concurrency: an ExpectedVersion that does not hold fails the
 //    whole append with Code::kWrongExpectedVersion and writes nothing.
+//  * A `decided_on` stream that moved on fails the append the same way.
 //  * Idempotency: a second append with the same non-empty idempotency key
 //    writes nothing and reports the first append's result (duplicate = true).
 //    If its fingerprint differs from the first one, it fails with
@@ -58,6 +59,13 @@ struct AppendRequest {
   // already committed under the same idempotency key still returns its
   // first result. Used for consultation deadlines.
   std::optional<std::int64_t> commit_before_ms;
+  // A cross-stream check for a decision that read another stream: the append
+  // commits only if stream `first` is still at version `second` at commit
+  // (in commit order, so an append earlier in the same group commit counts);
+  // otherwise kWrongExpectedVersion "decided-on-changed" and nothing is
+  // written. A response decided while its consultation was open names the
+  // consultation's stream, so an explicit close committed first refuses it.
+  std::optional<std::pair<std::string, std::uint64_t>> decided_on;
 };
 
 struct AppendResult {

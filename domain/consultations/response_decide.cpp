@@ -11,6 +11,11 @@ using nlohmann::json;
 
 namespace {
 
+// The stream and version an open-phase decision relied on (ResponseWrite).
+std::pair<std::string, std::uint64_t> DecidedOn(const ConsultationState& c) {
+  return {ConsultationStream(c.info().id), c.version()};
+}
+
 Status NoConsultation() {
   return NotFound("the consultation does not exist", "consultation-not-found");
 }
@@ -202,7 +207,10 @@ Result<ResponseWrite> DecideSubmit(const ConsultationState& consultation,
     case Phase::kScheduled:
       return NotOpen(consultation);
     case Phase::kOpen:
-      if (!cmd.received_at) out.commit_before = consultation.EffectiveClose();
+      if (!cmd.received_at) {
+        out.commit_before = consultation.EffectiveClose();
+        out.decided_on = DecidedOn(consultation);
+      }
       break;
     case Phase::kClosed:
       if (!cmd.accept_late) return Closed(consultation);
@@ -246,7 +254,7 @@ Result<ResponseWrite> DecideAmend(const ConsultationState& consultation,
   e.revision = response.current().revision + 1;
   e.submitted_at = now;
   e.content = cmd.content;
-  return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose()};
+  return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose(), DecidedOn(consultation)};
 }
 
 Result<ResponseWrite> DecideWithdraw(const ConsultationState& consultation,
@@ -261,7 +269,7 @@ Result<ResponseWrite> DecideWithdraw(const ConsultationState& consultation,
   if (consultation.PhaseAt(now) != Phase::kOpen) return Closed(consultation);
   ResponseWithdrawn e{response.id(), response.consultation(), response.current().revision, reason,
                       now};
-  return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose()};
+  return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose(), DecidedOn(consultation)};
 }
 
 Result<RecordDisposition> ParseDisposition(const json& body) {

@@ -55,6 +55,10 @@ struct Submitter {
 struct ResponseWrite {
   std::vector<NewEvent> events;
   std::optional<TimeMs> commit_before;
+  // The consultation's stream and the version the decision relied on (the
+  // consultation was open), set with commit_before: the append must commit
+  // before any later consultation event (an explicit close) or be decided again.
+  std::optional<std::pair<std::string, std::uint64_t>> decided_on;
 };
 
 Result<ResponseWrite> DecideSubmit(const ConsultationState& consultation,

@@ -55,6 +55,7 @@ WriteCommand ResponseCommand(const std::string& response, ExpectedVersion expect
   cmd.expected = expected;
   cmd.events = std::move(write.events);
   cmd.commit_before_ms = write.commit_before;
+  cmd.decided_on = std::move(write.decided_on);
   cmd.on_deadline = ClosedAtCommit();
   cmd.answer = [answer, events = cmd.events](const AppendResult& r, const http::Request& q) {
     return answer(r, q, events);

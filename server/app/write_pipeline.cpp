@@ -119,6 +119,7 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
   append.expected = command.expected;
   append.events = std::move(command.events);
   append.commit_before_ms = command.commit_before_ms;
+  append.decided_on = std::move(command.decided_on);
   append.context.actor = who.actor();
   append.context.correlation_id =
       Header(request, "X-Correlation-Id").value_or(Header(request, "X-Request-Id").value_or(""));
@@ -147,8 +148,11 @@ void Run(std::shared_ptr<Attempt> attempt, WriteCommand command) {
             return respond(http::MakeProblem(*on_deadline, *shared_request));
           }
           const bool conflict = result.status().code() == Code::kWrongExpectedVersion;
+          // A stream the decision read moved on: decide again whatever If-Match
+          // said about the written stream.
+          const bool stale = result.status().type() == "decided-on-changed";
           const bool if_match = shared_request->find("If-Match") != shared_request->end();
-          if (conflict && !if_match && attempt->decide && --attempt->attempts_left > 0) {
+          if (conflict && (!if_match || stale) && attempt->decide && --attempt->attempts_left > 0) {
             // The read models already hold the write that got in first.
             auto again = attempt->decide();
             if (!again.ok()) return respond(http::MakeProblem(again.status(), *shared_request));

@@ -34,6 +34,10 @@ struct WriteCommand {
   // the answer is `on_deadline` (e.g. 409 "consultation-closed").
   std::optional<std::int64_t> commit_before_ms;
   std::optional<Status> on_deadline;
+  // Another stream the decision read, and its version then (AppendRequest::
+  // decided_on). When it moved on, DecideAndAppend decides again, also for
+  // requests with If-Match (their own stream did not change).
+  std::optional<std::pair<std::string, std::uint64_t>> decided_on;
 };
 
 void AppendAndRespond(AppContext& ctx, const http::Request& request, const access::Principal& who,

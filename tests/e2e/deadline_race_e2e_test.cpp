@@ -1,4 +1,5 @@
-// The response deadline under load, on the real clock: 64 connections keep
+// The response deadline under load, on the real clock (and, last, an explicit
+// close racing submissions). 64 connections keep
 // submitting until a second after closes_at. Every answer must be a receipt
 // stamped before the deadline or 409 consultation-closed; every receipt reads
 // back and is in the log exactly once, nothing is in the log without a
@@ -6,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -194,6 +196,89 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
     EXPECT_EQ(again->headers.Get("Idempotent-Replayed"), "true");
   }
   EXPECT_EQ(server.store().Head().position, head);
+}
+
+// An explicit close racing 32 connections of submissions: a response decided
+// while the consultation was open but committed after the close would be in
+// the log behind the ConsultationClosed event. The store refuses such an
+// append (AppendRequest::decided_on) and the server decides again, which
+// answers 409: so no submission follows the close in the log, and every
+// answer is a receipt or 409 consultation-closed.
+TEST(DeadlineRaceE2e, AnExplicitCloseIsNeverOvertakenByASubmission) {
+  TestServer server;
+  auto admin = server.Client();
+  const std::string section = CreateAgreement(admin);
+  ASSERT_FALSE(section.empty());
+  const std::string secretariat = server.IssueToken("secretariat");
+  const TimeMs now = NowMs();
+  auto opened = admin.Call(Verb::post, "/v1/consultations",
+                           {{"id", "close-race"},
+                            {"agreement", "race-a"},
+                            {"version", 1},
+                            {"title", "Close race"},
+                            {"opens_at", FormatRfc3339Ms(now - 3'600'000)},
+                            {"closes_at", FormatRfc3339Ms(now + 3'600'000)},
+                            {"invited", {"race-p0", "race-p1"}}});
+  ASSERT_TRUE(opened.ok()) << client::Describe(opened.error());
+  const std::string target = client::Path({"v1", "consultations", "close-race", "responses"});
+
+  std::atomic<bool> closed_answered{false};
+  std::atomic<int> receipts{0}, refused{0}, after_close{0};
+  std::mutex mu;
+  std::vector<std::string> failures;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 32; ++t) {
+    threads.emplace_back([&, t] {
+      auto api = server.Client(secretariat);
+      // Keep submitting until a few requests were sent after the close answered.
+      for (int i = 0, extra = 0; extra < 3; ++i) {
+        const bool sent_after_close = closed_answered.load();
+        if (sent_after_close) ++extra;
+        json body = {{"party", "race-p" + std::to_string((t + i) % 2)},
+                     {"author", {{"name", "Writer " + std::to_string(t)}}},
+                     {"points", {{{"section", section}, {"text", "Point"}}}},
+                     {"publication", "public"}};
+        auto r = api.Call(Verb::post, target, body);
+        if (r.ok() && r->status == 201) {
+          ++receipts;
+          if (sent_after_close) ++after_close;
+        } else if (!r.ok() && r.error().status == 409 &&
+                   r.error().type == "urn:hoering:consultation-closed") {
+          ++refused;
+        } else {
+          std::lock_guard lock(mu);
+          failures.push_back(r.ok() ? std::to_string(r->status) : client::Describe(r.error()));
+        }
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto close =
+      admin.Call(Verb::post, "/v1/consultations/close-race/close", {{"reason", "closed early"}});
+  ASSERT_TRUE(close.ok()) << client::Describe(close.error());
+  closed_answered = true;
+  for (auto& th : threads) th.join();
+  EXPECT_TRUE(failures.empty()) << failures.size() << " failures, e.g. " << failures.front();
+  EXPECT_GT(receipts.load(), 0);
+  EXPECT_GT(refused.load(), 0);
+  EXPECT_EQ(after_close.load(), 0);
+
+  std::uint64_t close_position = 0, last_submission = 0, submissions = 0;
+  auto scanned = admin.ScanEvents(1, std::nullopt, 1000, [&](const json& e) {
+    const std::uint64_t position = client::PositionFromJson(e["position"]).value_or(0);
+    if (e["type"] == "ConsultationClosed" && e["stream"] == "consultation-close-race") {
+      close_position = position;
+    }
+    if (e["type"] == "ResponseSubmitted" && e["data"]["consultation"] == "close-race") {
+      last_submission = std::max(last_submission, position);
+      ++submissions;
+    }
+    return true;
+  });
+  ASSERT_TRUE(scanned.ok()) << client::Describe(scanned.error());
+  ASSERT_GT(close_position, 0u);
+  EXPECT_LT(last_submission, close_position);
+  EXPECT_EQ(submissions, static_cast<std::uint64_t>(receipts.load()));
 }
 
 }  // namespace

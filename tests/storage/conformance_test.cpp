@@ -153,6 +153,43 @@ TYPED_TEST(EventStoreConformance, AppendsPastTheirDeadlineWriteNothing) {
   EXPECT_EQ(retry->last_position, ok->last_position);
 }
 
+TYPED_TEST(EventStoreConformance, AnAppendDecidedOnAStreamThatMovedOnWritesNothing) {
+  ASSERT_TRUE(this->store_->Append(Req("consultation", ExpectedVersion::NoStream())).ok());
+  auto decided = Req("response", ExpectedVersion::NoStream());
+  decided.decided_on = std::make_pair(std::string("consultation"), std::uint64_t{1});
+  auto ok = this->store_->Append(decided);
+  ASSERT_TRUE(ok.ok()) << ok.status().detail();
+
+  ASSERT_TRUE(this->store_->Append(Req("consultation", ExpectedVersion::Exact(1))).ok());
+  auto stale = Req("response-2", ExpectedVersion::NoStream());
+  stale.decided_on = std::make_pair(std::string("consultation"), std::uint64_t{1});
+  auto refused = this->store_->Append(stale);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Code::kWrongExpectedVersion);
+  EXPECT_EQ(refused.status().type(), "decided-on-changed");
+  EXPECT_EQ(this->store_->StreamVersion("response-2"), 0u);
+  EXPECT_EQ(this->store_->Head().position, 3u);
+
+  // In commit order: a move queued first refuses the append queued after it.
+  std::atomic<int> done{0};
+  Result<AppendResult> moved = Status::Ok(), after = Status::Ok();
+  auto again = Req("response-3", ExpectedVersion::NoStream());
+  again.decided_on = std::make_pair(std::string("consultation"), std::uint64_t{2});
+  this->store_->AppendAsync(Req("consultation", ExpectedVersion::Exact(2)),
+                            [&](Result<AppendResult> r) {
+                              moved = std::move(r);
+                              ++done;
+                            });
+  this->store_->AppendAsync(again, [&](Result<AppendResult> r) {
+    after = std::move(r);
+    ++done;
+  });
+  while (done.load() < 2) std::this_thread::yield();
+  ASSERT_TRUE(moved.ok());
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.status().type(), "decided-on-changed");
+}
+
 TYPED_TEST(EventStoreConformance, RejectsMalformedAppends) {
   EXPECT_EQ(this->store_->Append(Req("", ExpectedVersion::Any())).status().code(),
             Code::kInvalidArgument);
@@ -245,7 +282,8 @@ TYPED_TEST(EventStoreConformance, WaitForPositionWakesOnCommit) {
 }
 
 TYPED_TEST(EventStoreConformance, RecordedAtNeverGoesBackwards) {
-  for (int i = 0; i < 20; ++i) ASSERT_TRUE(this->store_->Append(Req("a", ExpectedVersion::Any())).ok());
+  for (int i = 0; i < 20; ++i)
+    ASSERT_TRUE(this->store_->Append(Req("a", ExpectedVersion::Any())).ok());
   auto all = this->store_->ReadAll(1, 100);
   for (std::size_t i = 1; i < all->size(); ++i) {
     EXPECT_LE((*all)[i - 1].recorded_at_ms, (*all)[i].recorded_at_ms);

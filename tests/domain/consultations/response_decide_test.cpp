@@ -124,9 +124,14 @@ TEST_F(ResponseDecide, OpenSubmissionMustCommitBeforeTheDeadline) {
   EXPECT_FALSE(d.contains("late_reason"));
   EXPECT_EQ(d["submitted_at"], FormatRfc3339Ms(kDuring));
   EXPECT_EQ(d["points"][1], json({{"n", 2}, {"text", "Generelt godt."}}));
+  // The decision relied on the consultation as it was: its stream and version.
+  using DecidedOn = std::pair<std::string, std::uint64_t>;
+  EXPECT_EQ(r->decided_on, DecidedOn("consultation-h-1", w.Consultation().version()));
   // An explicit close before the deadline moves commit_before forward.
   w.Close(kDuring + 10);
   EXPECT_EQ(*Submit(SubmissionBody(), Editor(), kDuring + 5)->commit_before, kDuring + 10);
+  EXPECT_EQ(Submit(SubmissionBody(), Editor(), kDuring + 5)->decided_on,
+            DecidedOn("consultation-h-1", w.Consultation().version()));
 }
 
 TEST_F(ResponseDecide, WhoMaySubmit) {
@@ -155,6 +160,7 @@ TEST_F(ResponseDecide, OnlyWhileOpenUnlessAcceptedLate) {
   auto r = Submit(late, Editor(), kClosesAt + kDay);
   ASSERT_TRUE(r.ok()) << r.status().detail();
   EXPECT_EQ(r->commit_before, std::nullopt);
+  EXPECT_EQ(r->decided_on, std::nullopt);  // a late response does not depend on the phase
   EXPECT_EQ(r->events[0].data["late"], true);
   EXPECT_EQ(r->events[0].data["late_reason"], "Posten var forsinket");
 }
