@@ -149,9 +149,7 @@ void ExpectSameAnswers(const ConsultationsView& a, const ConsultationsView& b) {
 }
 
 ConsultationsView MustRestore(const json& j) {
-  auto r = ConsultationsView::FromSnapshot(j);
-  EXPECT_TRUE(r.ok()) << r.status().detail();
-  return r.ok() ? std::move(r).value() : ConsultationsView{};
+  return testing::MustRestoreSnapshot<ConsultationsView>(j);
 }
 
 // Two consultations (h-2 extended nothing, closed explicitly), amendments, a

@@ -87,9 +87,7 @@ void ExpectSameAnswers(const DecisionsView& a, const DecisionsView& b) {
 }
 
 DecisionsView MustRestore(const json& j) {
-  auto r = DecisionsView::FromSnapshot(j);
-  EXPECT_TRUE(r.ok()) << r.status().detail();
-  return r.ok() ? std::move(r).value() : DecisionsView{};
+  return testing::MustRestoreSnapshot<DecisionsView>(j);
 }
 
 // Decisions with and without conditions and optional fields, conditions and

@@ -1,5 +1,6 @@
-// Shared expectation for snapshot tests: FromSnapshot() of malformed JSON is
-// kCorruption "snapshot-corrupt" and never throws.
+// Shared helpers for snapshot tests: restoring a snapshot that must be good,
+// and expecting FromSnapshot() of malformed JSON to be kCorruption
+// "snapshot-corrupt" without throwing.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,6 +11,13 @@
 #include "domain/status.h"
 
 namespace hoering::testing {
+
+template <typename View>
+View MustRestoreSnapshot(const nlohmann::json& j) {
+  auto r = View::FromSnapshot(j);
+  EXPECT_TRUE(r.ok()) << r.status().detail();
+  return r.ok() ? std::move(r).value() : View{};
+}
 
 template <typename View>
 void ExpectCorruptSnapshot(const nlohmann::json& j, const std::string& what) {
