@@ -140,11 +140,7 @@ int Open(CliContext& ctx, const OpenOptions& o) {
     return ctx.Usage("--closes must be an RFC 3339 time, not '" + o.closes + "'");
   }
   // A version number is sent as a number, a label as a string.
-  json version = o.version;
-  if (!o.version.empty() && o.version.size() < 10 &&
-      o.version.find_first_not_of("0123456789") == std::string::npos) {
-    version = std::stoull(o.version);
-  }
+  const json version = VersionSelectorJson(o.version);
   json body = {{"id", o.id},          {"agreement", o.agreement}, {"version", version},
                {"title", o.title},    {"opens_at", o.opens},      {"closes_at", o.closes},
                {"invited", o.invited}};

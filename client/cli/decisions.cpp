@@ -152,10 +152,7 @@ std::optional<json> RecordBody(CliContext& ctx, const RecordOptions& o, int& cod
                           {"due", due}});
   }
   // A version number is sent as a number, a label as a string.
-  json version = o.version;
-  if (o.version.size() < 10 && o.version.find_first_not_of("0123456789") == std::string::npos) {
-    version = std::stoull(o.version);
-  }
+  const json version = VersionSelectorJson(o.version);
   json body = {{"id", o.id},
                {"body", {{"name", o.body_name}, {"party", o.party}}},
                {"meeting_date", o.meeting_date},
@@ -283,7 +280,9 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
                     "approved | approved_with_conditions | rejected | postponed | noted")
           ->check(CLI::IsMember(
               {"approved", "approved_with_conditions", "rejected", "postponed", "noted"})),
-      r->add_flag("--final", rec->final_for_party, "The party's final word on the version"),
+      r->add_flag("--final", rec->final_for_party,
+                  "The party's final word on the version (counts towards ratification); without it "
+                  "the decision is sent with final_for_party: false"),
       r->add_option("--condition", rec->conditions,
                     "A condition \"text|party|YYYY-MM-DD\" (repeatable)")
           ->allow_extra_args(false),

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/decimal.h"
+
 namespace hoering::client {
 
 std::string Text(const nlohmann::json& value) {
@@ -33,6 +35,11 @@ std::vector<std::pair<std::string, std::string>> Fields(const nlohmann::json& ob
     }
   }
   return out;
+}
+
+nlohmann::json VersionSelectorJson(const std::string& selector) {
+  if (auto number = ParseDecimal<std::uint32_t>(selector)) return *number;
+  return selector;
 }
 
 }  // namespace hoering::client

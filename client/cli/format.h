@@ -21,4 +21,8 @@ std::string ShortHash(const std::string& hex, std::size_t n = 12);
 std::vector<std::pair<std::string, std::string>> Fields(const nlohmann::json& object,
                                                         const std::vector<std::string>& preferred);
 
+// A version selector as the API takes it: a number when the text is a decimal
+// that fits 32 bits ("3" -> 3), else the text as a label ("final").
+nlohmann::json VersionSelectorJson(const std::string& selector);
+
 }  // namespace hoering::client

@@ -9,8 +9,9 @@
 // shortened to 12 hex digits and "…". --json prints the raw JSON answer (for
 // `trace change`: {change, cites: [{response, point, trace}], versions,
 // decisions}).
+#include "domain/audit/trace.h"
+
 #include <algorithm>
-#include <charconv>
 #include <memory>
 
 #include "client/cli/commands.h"
@@ -76,13 +77,6 @@ std::string DecisionLine(const json& d) {
                     Text(d, "meeting_date") + " " + Text(d, "outcome");
   if (d.value("final_for_party", false)) out += ", final for the party";
   return out;
-}
-
-std::uint64_t ChangeNumber(const std::string& id) {
-  std::uint64_t n = 0;
-  if (id.rfind("c-", 0) != 0) return 0;
-  auto [end, ec] = std::from_chars(id.data() + 2, id.data() + id.size(), n);
-  return ec == std::errc() && end == id.data() + id.size() ? n : 0;
 }
 
 int Fetch(CliContext& ctx, const std::string& target, json& body) {
@@ -274,7 +268,7 @@ int TraceChange(CliContext& ctx, const ChangeOptions& o) {
                     404));
   }
   const json& c = **found;
-  const std::uint64_t n = ChangeNumber(o.change);
+  const std::uint64_t n = audit::ChangeNumber(o.change);
   json cites = json::array();
   for (const auto& cite : c.value("cites", json::array())) {
     json entry = {{"response", cite.value("response", json())},

@@ -1,20 +1,12 @@
 #include "client/lib/api.h"
 
-#include <charconv>
-
 #include "client/lib/target.h"
+#include "domain/decimal.h"
 
 namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-
-std::optional<std::uint64_t> ParseU64(std::string_view s) {
-  std::uint64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
 
 ApiError BadResponse(std::string detail, int status) {
   return ClientError(Status(Code::kUnavailable, std::move(detail), "bad-response"), status);
@@ -25,7 +17,7 @@ ApiError BadResponse(std::string detail, int status) {
 std::optional<std::uint64_t> PositionFromJson(const json& j) {
   if (j.is_number_unsigned()) return j.get<std::uint64_t>();
   if (j.is_number_integer() && j.get<std::int64_t>() >= 0) return j.get<std::uint64_t>();
-  if (j.is_string()) return ParseU64(j.get<std::string>());
+  if (j.is_string()) return ParseDecimal<std::uint64_t>(j.get<std::string>());
   return std::nullopt;
 }
 
@@ -68,7 +60,7 @@ Expected<ApiResult> Api::Interpret(Result<HttpResponse> response) const {
     out.position = PositionFromJson(out.body["position"]);
   }
   if (!out.position) {
-    if (auto h = r.headers.Get("X-Log-Position")) out.position = ParseU64(*h);
+    if (auto h = r.headers.Get("X-Log-Position")) out.position = ParseDecimal<std::uint64_t>(*h);
   }
   if (auto etag = r.headers.Get("ETag")) out.etag = std::string(*etag);
   out.raw = std::move(r.body);

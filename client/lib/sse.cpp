@@ -1,5 +1,7 @@
 #include "client/lib/sse.h"
 
+#include "domain/decimal.h"
+
 namespace hoering::client {
 
 void SseParser::Feed(std::string_view bytes, const Sink& sink) {
@@ -67,10 +69,7 @@ void SseParser::Line(std::string_view line, const Sink& sink) {
   } else if (field == "id") {
     if (value.find('\0') == std::string_view::npos) last_id_.assign(value);
   } else if (field == "retry") {
-    if (!value.empty() && value.find_first_not_of("0123456789") == std::string_view::npos &&
-        value.size() < 19) {
-      retry_ = std::stoull(std::string(value));
-    }
+    if (auto ms = ParseDecimal<std::uint64_t>(value)) retry_ = *ms;
   }
 }
 

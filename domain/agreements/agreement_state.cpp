@@ -1,10 +1,9 @@
 #include "domain/agreements/agreement_state.h"
 
-#include <charconv>
-
 #include "domain/agreements/apply_ops.h"
 #include "domain/agreements/change_set_reader.h"
 #include "domain/agreements/text_json.h"
+#include "domain/decimal.h"
 
 namespace hoering::agreements {
 namespace {
@@ -113,14 +112,9 @@ const VersionInfo* AgreementState::FindVersionByLabel(std::string_view label) co
 
 const ChangeSetInfo* AgreementState::FindChangeSet(std::string_view change_id) const {
   if (change_id.size() < 3 || change_id.substr(0, 2) != "c-") return nullptr;
-  std::size_t n = 0;
-  auto digits = change_id.substr(2);
-  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  if (ec != std::errc() || ptr != digits.data() + digits.size() || n == 0 ||
-      n > change_sets_.size()) {
-    return nullptr;
-  }
-  const ChangeSetInfo& c = change_sets_[n - 1];
+  const std::optional<std::size_t> n = ParseDecimal<std::size_t>(change_id.substr(2));
+  if (!n || *n == 0 || *n > change_sets_.size()) return nullptr;
+  const ChangeSetInfo& c = change_sets_[*n - 1];
   return c.id() == change_id ? &c : nullptr;
 }
 

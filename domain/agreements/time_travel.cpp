@@ -1,7 +1,8 @@
 #include "domain/agreements/time_travel.h"
 
 #include <algorithm>
-#include <charconv>
+
+#include "domain/decimal.h"
 
 namespace hoering::agreements {
 namespace {
@@ -14,9 +15,9 @@ Status BadSelector(std::string_view s, const std::string& why) {
 
 template <typename T>
 bool ParseUnsigned(std::string_view s, T& out) {
-  if (s.empty()) return false;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && ptr == s.data() + s.size();
+  const std::optional<T> v = ParseDecimal<T>(s);
+  if (v) out = *v;
+  return v.has_value();
 }
 
 Status VersionNotFound(const AtSelector& at) {

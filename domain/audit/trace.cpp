@@ -1,9 +1,9 @@
 #include "domain/audit/trace.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "domain/consultations/consultation_json.h"
+#include "domain/decimal.h"
 #include "domain/time.h"
 
 namespace hoering::audit {
@@ -15,9 +15,7 @@ namespace dc = decisions;
 
 std::uint64_t ChangeNumber(const std::string& id) {
   if (id.rfind("c-", 0) != 0) return 0;
-  std::uint64_t n = 0;
-  auto [end, ec] = std::from_chars(id.data() + 2, id.data() + id.size(), n);
-  return ec == std::errc() && end == id.data() + id.size() ? n : 0;
+  return ParseDecimal<std::uint64_t>(std::string_view(id).substr(2)).value_or(0);
 }
 
 namespace {
@@ -39,8 +37,7 @@ json CiteTrace(const ag::Cite& cite, const cs::ConsultationsView& consultations)
   out["receipt"] = {{"revision", resp.current().revision},
                     {"position", resp.current().recorded.position},
                     {"hash", resp.current().recorded.hash}};
-  std::uint32_t n = 0;
-  std::from_chars(cite.point.data(), cite.point.data() + cite.point.size(), n);
+  const std::uint32_t n = ParseDecimal<std::uint32_t>(cite.point).value_or(0);
   const auto& points = resp.current().content.points;
   out["point_text"] = n >= 1 && n <= points.size() ? json(points[n - 1].text) : json();
   const cs::DispositionInfo* d = resp.CurrentDisposition(n);

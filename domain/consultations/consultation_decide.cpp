@@ -1,9 +1,9 @@
 #include "domain/consultations/consultation_decide.h"
 
-#include <charconv>
 #include <set>
 
 #include "domain/consultations/json_fields.h"
+#include "domain/decimal.h"
 #include "domain/ids.h"
 
 namespace hoering::consultations {
@@ -59,9 +59,7 @@ Result<OpenConsultation> ParseOpenConsultation(const json& body) {
 
 const agreements::VersionInfo* FindPublished(const agreements::AgreementState& a,
                                              const std::string& selector) {
-  std::uint32_t number = 0;
-  auto [end, ec] = std::from_chars(selector.data(), selector.data() + selector.size(), number);
-  if (ec == std::errc() && end == selector.data() + selector.size()) return a.FindVersion(number);
+  if (auto number = ParseDecimal<std::uint32_t>(selector)) return a.FindVersion(*number);
   return a.FindVersionByLabel(selector);
 }
 

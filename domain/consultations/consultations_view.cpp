@@ -1,6 +1,6 @@
 #include "domain/consultations/consultations_view.h"
 
-#include <charconv>
+#include "domain/decimal.h"
 
 namespace hoering::consultations {
 
@@ -11,9 +11,8 @@ bool StartsWith(const std::string& s, std::string_view prefix) {
 }
 
 std::optional<std::uint32_t> PointNumber(const std::string& text) {
-  std::uint32_t n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n == 0) return std::nullopt;
+  auto n = ParseDecimal<std::uint32_t>(text);
+  if (n && *n == 0) return std::nullopt;
   return n;
 }
 

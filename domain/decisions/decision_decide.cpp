@@ -78,10 +78,13 @@ Result<RecordDecision> ParseRecordDecision(const json& body) {
         "'outcome' must be approved, approved_with_conditions, rejected, postponed or noted");
   }
   d.outcome = *o;
-  if (auto f = body.find("final_for_party"); f != body.end() && !f->is_null()) {
-    if (!f->is_boolean()) return FieldError("'final_for_party' must be true or false");
-    d.final_for_party = f->get<bool>();
-  }
+  // Required, never defaulted: it decides whether the decision counts towards
+  // the party's ratification.
+  auto f = body.find("final_for_party");
+  if (f == body.end() || f->is_null())
+    return FieldError("'final_for_party' is required: true or false");
+  if (!f->is_boolean()) return FieldError("'final_for_party' must be true or false");
+  d.final_for_party = f->get<bool>();
   if (Status s = ParseConditions(body, d.conditions); !s.ok()) return s;
   if (Status s = OptStrings(body, "recommendations", d.recommendations); !s.ok()) return s;
   for (const auto& r : d.recommendations) {

@@ -1,7 +1,6 @@
 #include "server/app/min_position_gate.h"
 
-#include <charconv>
-
+#include "domain/decimal.h"
 #include "server/http/problem.h"
 
 namespace hoering::app {
@@ -11,14 +10,14 @@ void MinPositionGate::Handle(http::Request request, const http::RequestInfo& inf
   auto it = request.find("X-Min-Position");
   if (it == request.end()) return inner_.Handle(std::move(request), info, std::move(respond));
   std::string_view raw = it->value();
-  std::uint64_t wanted = 0;
-  auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), wanted);
-  if (ec != std::errc() || ptr != raw.data() + raw.size() || raw.empty()) {
+  const std::optional<std::uint64_t> parsed = ParseDecimal<std::uint64_t>(raw);
+  if (!parsed) {
     return respond(http::MakeProblem(
         InvalidArgument("X-Min-Position must be a log position (a non-negative integer)",
                         "invalid-min-position"),
         request));
   }
+  const std::uint64_t wanted = *parsed;
   if (wanted <= ctx_.models.position()) {
     return inner_.Handle(std::move(request), info, std::move(respond));
   }

@@ -1,24 +1,14 @@
 #include "server/app/request_helpers.h"
 
-#include <charconv>
+#include "domain/decimal.h"
 
 namespace hoering::app {
-namespace {
-
-std::optional<std::uint64_t> ParseU64(std::string_view s) {
-  std::uint64_t v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
-  return v;
-}
-
-}  // namespace
 
 Result<std::optional<std::uint64_t>> ParseUintQuery(const http::RouteMatch& match,
                                                     std::string_view name) {
   auto raw = match.Query(name);
   if (!raw) return std::optional<std::uint64_t>{};
-  auto v = ParseU64(*raw);
+  auto v = ParseDecimal<std::uint64_t>(*raw);
   if (!v) {
     return InvalidArgument(
         "query parameter '" + std::string(name) + "' must be a non-negative integer",
@@ -50,7 +40,7 @@ Result<std::optional<std::uint64_t>> ParseIfMatch(const http::Request& req) {
   if (v == "*") return std::optional<std::uint64_t>{};
   if (v.substr(0, 2) == "W/") v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  auto n = ParseU64(v);
+  auto n = ParseDecimal<std::uint64_t>(v);
   if (!n) return InvalidArgument("If-Match must be an ETag like \"3\"", "invalid-if-match");
   return std::optional<std::uint64_t>(*n);
 }

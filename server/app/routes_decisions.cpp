@@ -4,9 +4,8 @@
 //   GET /v1/agreements/{id}/ratification?version=, GET /v1/agreements/{id}/obligations,
 //   POST /v1/agreements/{id}/obligations/{key}/done.
 // Reads are public (decisions of public bodies); writes need secretariat or admin.
-#include <charconv>
-
 #include "domain/consultations/consultation_decide.h"
+#include "domain/decimal.h"
 #include "domain/decisions/decision_decide.h"
 #include "domain/decisions/ratification.h"
 #include "domain/sha256.h"
@@ -82,12 +81,11 @@ void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
 }
 
 Result<std::uint32_t> Number(const std::string& text, const char* what) {
-  std::uint32_t n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n == 0) {
+  const std::optional<std::uint32_t> n = ParseDecimal<std::uint32_t>(text);
+  if (!n || *n == 0) {
     return InvalidArgument(std::string(what) + " are numbered from 1", "invalid-query");
   }
-  return n;
+  return *n;
 }
 
 void Fulfil(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,

@@ -1,10 +1,9 @@
 // Dispositions: PUT/GET /v1/consultations/{id}/responses/{rid}/points/{n}/disposition.
 // Recording needs secretariat or admin; every recording is a new event on the
 // response's stream (history is kept). Reading follows response visibility.
-#include <charconv>
-
 #include "domain/consultations/consultation_json.h"
 #include "domain/consultations/response_decide.h"
+#include "domain/decimal.h"
 #include "domain/sha256.h"
 #include "server/app/agreement_access.h"
 #include "server/app/auth.h"
@@ -23,13 +22,9 @@ using boost::beast::http::verb;
 namespace cs = consultations;
 
 Result<std::uint32_t> PointParam(const http::RouteMatch& m) {
-  const std::string text = m.Param("n");
-  std::uint32_t n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size() || n == 0) {
-    return InvalidArgument("points are numbered from 1", "invalid-point");
-  }
-  return n;
+  const std::optional<std::uint32_t> n = ParseDecimal<std::uint32_t>(m.Param("n"));
+  if (!n || *n == 0) return InvalidArgument("points are numbered from 1", "invalid-point");
+  return *n;
 }
 
 void Record(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,

@@ -1,6 +1,9 @@
 // GET /v1/events, GET /v1/events/live (SSE), GET /v1/verify.
 // The raw log is for auditors and admins; verification also for the
 // secretariat.
+#include <limits>
+
+#include "domain/decimal.h"
 #include "domain/event_codec.h"
 #include "domain/sha256.h"
 #include "server/app/auth.h"
@@ -16,6 +19,8 @@ namespace {
 using access::Role;
 using boost::beast::http::status;
 using boost::beast::http::verb;
+
+constexpr std::uint64_t kMaxPosition = std::numeric_limits<std::uint64_t>::max();
 
 void ListEvents(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
                 http::Responder respond) {
@@ -47,13 +52,17 @@ void Live(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!from.ok()) return respond(http::MakeProblem(from.status(), req));
   // Last-Event-ID (an SSE reconnect) resumes after the last event seen.
   std::uint64_t start = from->value_or(1);
+  // The largest position saturates: nothing can follow it, so the tail waits.
   if (auto last = Header(req, "Last-Event-ID")) {
-    try {
-      start = std::stoull(*last) + 1;
-    } catch (...) {
+    const std::optional<std::uint64_t> seen = ParseDecimal<std::uint64_t>(*last);
+    if (!seen) {
       return respond(http::MakeProblem(
-          InvalidArgument("Last-Event-ID must be a position", "invalid-header"), req));
+          InvalidArgument("Last-Event-ID must be a log position (a decimal from 0 to " +
+                              std::to_string(kMaxPosition) + ")",
+                          "invalid-header"),
+          req));
     }
+    start = *seen == kMaxPosition ? kMaxPosition : *seen + 1;
   }
   http::StreamReply reply;
   reply.head.version(req.version());

@@ -3,9 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <limits>
 #include <vector>
+
+#include "domain/decimal.h"
 
 namespace hoering::http {
 namespace {
@@ -23,11 +24,7 @@ std::string Lower(std::string_view s) {
 }
 
 std::optional<std::uint64_t> ParseUint(std::string_view s) {
-  std::uint64_t v = 0;
-  if (s.empty()) return std::nullopt;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
-  return v;
+  return ParseDecimal<std::uint64_t>(s);
 }
 
 std::optional<bool> ParseBool(std::string_view s) {

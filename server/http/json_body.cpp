@@ -19,7 +19,109 @@ const json* Find(const json& object, std::string_view key) {
   return &*it;
 }
 
+// Follows a SAX parse to know the JSON pointer of the value being read when
+// the parser gives up.
+class ErrorLocator final : public json::json_sax_t {
+ public:
+  bool null() override { return Value(); }
+  bool boolean(bool) override { return Value(); }
+  bool number_integer(number_integer_t) override { return Value(); }
+  bool number_unsigned(number_unsigned_t) override { return Value(); }
+  bool number_float(number_float_t, const string_t&) override { return Value(); }
+  bool string(string_t&) override { return Value(); }
+  bool binary(binary_t&) override { return Value(); }
+  bool start_object(std::size_t) override { return Open(false); }
+  bool key(string_t& k) override {
+    frames_.back().key = k;
+    return true;
+  }
+  bool end_object() override { return Close(); }
+  bool start_array(std::size_t) override { return Open(true); }
+  bool end_array() override { return Close(); }
+  bool parse_error(std::size_t position, const std::string& token,
+                   const json::exception& error) override {
+    failed_ = true;
+    position_ = position;
+    token_ = token;
+    error_id_ = error.id;
+    return false;
+  }
+
+  bool failed() const { return failed_; }
+  std::size_t position() const { return position_; }
+  const std::string& token() const { return token_; }
+  int error_id() const { return error_id_; }
+
+  // RFC 6901 pointer of the value being read ("" for the whole document).
+  std::string Pointer() const {
+    std::string out;
+    for (const auto& f : frames_) {
+      out += '/';
+      if (f.array) {
+        out += std::to_string(f.index);
+        continue;
+      }
+      for (char c : f.key) {
+        if (c == '~') {
+          out += "~0";
+        } else if (c == '/') {
+          out += "~1";
+        } else {
+          out += c;
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  struct Frame {
+    bool array = false;
+    std::size_t index = 0;
+    std::string key;
+  };
+  bool Value() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    return true;
+  }
+  bool Open(bool array) {
+    if (frames_.size() > static_cast<std::size_t>(kMaxJsonDepth)) return false;
+    frames_.push_back({array, 0, {}});
+    return true;
+  }
+  bool Close() {
+    frames_.pop_back();
+    return Value();
+  }
+
+  std::vector<Frame> frames_;
+  bool failed_ = false;
+  std::size_t position_ = 0;
+  std::string token_;
+  int error_id_ = 0;
+};
+
+// nlohmann's out_of_range.406: a number that does not fit a double (1e999).
+constexpr int kNumberOverflow = 406;
+
 }  // namespace
+
+Status DescribeJsonError(std::string_view body) {
+  ErrorLocator locator;
+  json::sax_parse(body, &locator, json::input_format_t::json, /*strict=*/true,
+                  /*ignore_comments=*/false);
+  const std::string pointer = locator.Pointer();
+  const std::string where = pointer.empty() ? "the document" : "'" + pointer + "'";
+  if (locator.failed() && locator.error_id() == kNumberOverflow) {
+    return InvalidArgument("the number " + locator.token().substr(0, 64) + " at " + where +
+                               " is out of range (byte offset " +
+                               std::to_string(locator.position()) + ")",
+                           "number-out-of-range");
+  }
+  return InvalidArgument(
+      "malformed JSON at byte offset " + std::to_string(locator.position()) + " (in " + where + ")",
+      "malformed-json");
+}
 
 std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -85,9 +187,9 @@ Result<json> ParseJsonBody(const Request& req) {
   json value;
   try {
     value = json::parse(body, limit_depth, /*allow_exceptions=*/true, /*ignore_comments=*/false);
-  } catch (const json::parse_error& e) {
-    return InvalidArgument("malformed JSON at byte offset " + std::to_string(e.byte),
-                           "malformed-json");
+  } catch (const json::exception&) {
+    // The error path only: a second, diagnosing pass finds where it failed.
+    return DescribeJsonError(body);
   }
   if (too_deep) {
     return InvalidArgument("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",

@@ -3,7 +3,10 @@
 //   kInvalidArgument "unsupported-media-type"  body present, Content-Type not application/json
 //   kInvalidArgument "empty-body"              no body where one is required
 //   kInvalidArgument "invalid-utf8"            the body is not UTF-8 (detail has the byte offset)
-//   kInvalidArgument "malformed-json"          a syntax error (detail has the byte offset)
+//   kInvalidArgument "malformed-json"          a syntax error (detail has the byte offset
+//                                              and the JSON pointer of the value being read)
+//   kInvalidArgument "number-out-of-range"     a number that does not fit a double, such as
+//                                              1e999 (detail has its pointer and byte offset)
 //   kInvalidArgument "too-deep"                nesting deeper than kMaxJsonDepth
 //   kInvalidArgument "not-an-object"           the top level is not an object
 //   kInvalidArgument "invalid-field"           a field is missing or has the wrong type
@@ -30,6 +33,11 @@ inline constexpr int kMaxJsonDepth = 64;
 // Parses the request body as a JSON object. Content-Type must be
 // application/json (parameters such as charset allowed, case-insensitive).
 Result<nlohmann::json> ParseJsonBody(const Request& req);
+
+// Why `body`, which failed to parse, is not acceptable JSON: "number-out-of-range"
+// or "malformed-json", naming the byte offset and the RFC 6901 pointer of the
+// value being read when parsing stopped. Runs a second parse: for error paths.
+Status DescribeJsonError(std::string_view body);
 
 // Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates
 // and code points above U+10FFFF are invalid), or nullopt if `bytes` is valid.

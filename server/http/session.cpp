@@ -22,6 +22,16 @@ using Clock = std::chrono::steady_clock;
 // peer reads our answer instead of a reset.
 constexpr std::size_t kMaxDrain = 4 * 1024 * 1024;
 constexpr std::chrono::milliseconds kMaxDrainTime{2000};
+// Empty lines (CR/LF bytes) skipped before one request line.
+constexpr std::size_t kMaxLeadingEmptyBytes = 1024;
+
+// Transfer-Encoding must be exactly "chunked" (any case, surrounding white
+// space allowed): the only coding this server implements.
+bool IsPlainChunked(std::string_view value) {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return boost::beast::iequals(value, "chunked");
+}
 
 std::string NewRequestId() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -84,6 +94,14 @@ void Session::DoRead() {
 void Session::OnReadHeader(beast::error_code ec, std::size_t) {
   if (ec) return OnReadError(ec);
   const auto& req = parser_->get();
+  auto [te, te_end] = req.equal_range(beast_http::field::transfer_encoding);
+  for (std::size_t count = 0; te != te_end; ++te) {
+    if (!IsPlainChunked(te->value()) || ++count > 1) {
+      return WriteErrorAndClose(501, "transfer-coding-not-implemented",
+                                "Transfer-Encoding '" + std::string(te->value().substr(0, 100)) +
+                                    "' is not implemented: only a single 'chunked' is");
+    }
+  }
   auto expect = req.find(beast_http::field::expect);
   if (expect != req.end() && beast::iequals(expect->value(), "100-continue") &&
       !parser_->is_done()) {
@@ -125,14 +143,29 @@ void Session::OnReadError(beast::error_code ec) {
         "the request header exceeds " + std::to_string(options_.max_header) + " bytes");
   }
   const auto& http_category = beast_http::make_error_code(beast_http::error::bad_target).category();
+  if (ec.category() == http_category && !IsPeerGone(ec) && SkipLeadingEmptyLines()) {
+    return DoRead();  // the same request, without the empty lines before it
+  }
   if (ec.category() == http_category && !IsPeerGone(ec)) {  // the parser rejected the request
     return WriteErrorAndClose(400, "malformed-request", "malformed HTTP request: " + ec.message());
   }
   DoClose();
 }
 
+bool Session::SkipLeadingEmptyLines() {
+  const auto data = buffer_.data();
+  const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
+  std::size_t n = bytes.find_first_not_of("\r\n");
+  if (n == std::string_view::npos) n = bytes.size();
+  if (n == 0 || skipped_empty_ + n > kMaxLeadingEmptyBytes) return false;
+  skipped_empty_ += n;
+  buffer_.consume(n);
+  return true;
+}
+
 void Session::Dispatch() {
   state_ = State::kHandling;
+  skipped_empty_ = 0;
   stream_.expires_never();
   Request req = parser_->release();
   parser_.reset();

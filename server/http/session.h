@@ -9,6 +9,11 @@
 //   413 "payload-too-large"   body over max_body (also when Content-Length says so)
 //   431 "header-too-large"    header over max_header
 //   400 "malformed-request"   anything the parser rejects
+//   501 "transfer-coding-not-implemented"  a Transfer-Encoding other than plain
+//                             "chunked" (gzip, chunked ...): the body's framing is not
+//                             guessed (RFC 9112 §6.1)
+// Empty lines before a request line are skipped (RFC 9112 §2.2), up to
+// kMaxLeadingEmptyBytes per request.
 // A StreamReply writes its head (no Content-Length, `Cache-Control: no-cache`,
 // `Connection: close`), then raw chunks until the writer closes; the end of
 // the body is the end of the connection (session_stream.cpp).
@@ -72,6 +77,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadBody();
   void OnRead(boost::beast::error_code ec, std::size_t);
   void OnReadError(boost::beast::error_code ec);
+  // Drops CR/LF bytes at the start of the buffer (before a request line).
+  // False when there are none or the per-request allowance is spent.
+  bool SkipLeadingEmptyLines();
   void Dispatch();
   Responder MakeResponder();
   void OnResponse(Response response);
@@ -105,6 +113,7 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::beast::flat_buffer buffer_;
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
   std::size_t drained_ = 0;
+  std::size_t skipped_empty_ = 0;  // CR/LF bytes skipped before this request line
 
   // The request being handled (for the access log and the response).
   std::string method_;

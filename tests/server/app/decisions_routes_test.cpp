@@ -36,9 +36,13 @@ class DecisionsTest : public ::testing::Test {
                     .ok());
     ASSERT_TRUE(api_->Call(Verb::post, "/v1/agreements/sa/changes",
                            {{"rationale", "draft"},
-                            {"ops", {{{"op", "add"},
-                                      {"section", {{"id", "kap-1"}, {"kind", "chapter"},
-                                                   {"heading", "Forord"}, {"body", "Tekst."}}}}}}})
+                            {"ops",
+                             {{{"op", "add"},
+                               {"section",
+                                {{"id", "kap-1"},
+                                 {"kind", "chapter"},
+                                 {"heading", "Forord"},
+                                 {"body", "Tekst."}}}}}}})
                     .ok());
     ASSERT_TRUE(api_->Call(Verb::post, "/v1/agreements/sa/versions", {{"label", "final"}}).ok());
   }
@@ -102,10 +106,10 @@ TEST_F(DecisionsTest, OnlyTheFinalBodyCountsAndAllCouncilsConclude) {
 }
 
 TEST_F(DecisionsTest, ConditionsGoOverdueUntilFulfilled) {
-  nlohmann::json conditions = {{{"text", "Plan for access to GPs on Samsø"},
-                                {"party", "samsoe"},
-                                {"due", "2024-07-01"}}};
-  auto d = Decide("sst-2024", "sst", "Sundhedsstyrelsen", true, "approved_with_conditions", conditions);
+  nlohmann::json conditions = {
+      {{"text", "Plan for access to GPs on Samsø"}, {"party", "samsoe"}, {"due", "2024-07-01"}}};
+  auto d =
+      Decide("sst-2024", "sst", "Sundhedsstyrelsen", true, "approved_with_conditions", conditions);
   ASSERT_TRUE(d.ok()) << d.error().detail;
   auto rat = Ratification();
   ASSERT_EQ(rat["open_conditions"].size(), 1u);
@@ -113,20 +117,22 @@ TEST_F(DecisionsTest, ConditionsGoOverdueUntilFulfilled) {
   EXPECT_EQ(rat["recommendations"].size(), 1u);
   now_->store(*ParseRfc3339("2024-07-02T08:00:00Z"));
   EXPECT_EQ(Ratification()["open_conditions"][0]["overdue"], true);
-  EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions/sst-2024/conditions/2/fulfil", {{"evidence", "x"}})
-                .error()
-                .type,
-            "urn:hoering:condition-not-found");
+  EXPECT_EQ(
+      api_->Call(Verb::post, "/v1/decisions/sst-2024/conditions/2/fulfil", {{"evidence", "x"}})
+          .error()
+          .type,
+      "urn:hoering:condition-not-found");
   auto done = api_->Call(Verb::post, "/v1/decisions/sst-2024/conditions/1/fulfil",
                          {{"evidence", "Plan received 2024-07-05"}});
   ASSERT_TRUE(done.ok()) << done.error().detail;
   EXPECT_EQ(Ratification()["open_conditions"].size(), 0u);
   auto shown = api_->Call(Verb::get, "/v1/decisions/sst-2024");
   EXPECT_EQ(shown->body["conditions"][0]["fulfilled"], true);
-  EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions/sst-2024/conditions/1/fulfil", {{"evidence", "x"}})
-                .error()
-                .type,
-            "urn:hoering:condition-fulfilled");
+  EXPECT_EQ(
+      api_->Call(Verb::post, "/v1/decisions/sst-2024/conditions/1/fulfil", {{"evidence", "x"}})
+          .error()
+          .type,
+      "urn:hoering:condition-fulfilled");
 }
 
 TEST_F(DecisionsTest, BadDecisionsAreRefused) {
@@ -134,12 +140,14 @@ TEST_F(DecisionsTest, BadDecisionsAreRefused) {
                              {"body", {{"name", "Byrådet"}, {"party", "odder"}}},
                              {"meeting_date", "2023-12-12"},
                              {"subject", {{"agreement", "sa"}, {"version", 2}}},
-                             {"outcome", "approved"}};
+                             {"outcome", "approved"},
+                             {"final_for_party", false}};
   EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions", body).error().type,
             "urn:hoering:version-not-published");
   body["subject"]["version"] = 1;
   body["body"]["party"] = "ghost";
-  EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions", body).error().type, "urn:hoering:unknown-party");
+  EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions", body).error().type,
+            "urn:hoering:unknown-party");
   body["body"]["party"] = "odder";
   body["outcome"] = "maybe";
   EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions", body).error().status, 400);
@@ -149,7 +157,8 @@ TEST_F(DecisionsTest, BadDecisionsAreRefused) {
             "urn:hoering:unknown-consultation");
   body.erase("basis");
   ASSERT_TRUE(api_->Call(Verb::post, "/v1/decisions", body).ok());
-  EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions", body).error().type, "urn:hoering:decision-exists");
+  EXPECT_EQ(api_->Call(Verb::post, "/v1/decisions", body).error().type,
+            "urn:hoering:decision-exists");
   auto stakeholder = server_->Client(server_->IssueToken("stakeholder", "odder"));
   body["id"] = "y";
   EXPECT_EQ(stakeholder.Call(Verb::post, "/v1/decisions", body).error().status, 403);
@@ -175,10 +184,11 @@ TEST_F(DecisionsTest, ObligationsFollowTheTermAndTheClock) {
   for (const auto& item : o->body["items"]) {
     if (item["key"] == "review-2025") EXPECT_EQ(item["status"], "done");
   }
-  EXPECT_EQ(api_->Call(Verb::post, "/v1/agreements/sa/obligations/review-2025/done", {{"evidence", "x"}})
-                .error()
-                .type,
-            "urn:hoering:obligation-done");
+  EXPECT_EQ(
+      api_->Call(Verb::post, "/v1/agreements/sa/obligations/review-2025/done", {{"evidence", "x"}})
+          .error()
+          .type,
+      "urn:hoering:obligation-done");
   EXPECT_EQ(api_->Call(Verb::post, "/v1/agreements/sa/obligations/nope/done", {{"evidence", "x"}})
                 .error()
                 .type,

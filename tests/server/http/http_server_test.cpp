@@ -113,6 +113,56 @@ TEST_F(HttpServerTest, MalformedRequestIs400ThenClose) {
   EXPECT_FALSE(res["X-Request-Id"].empty());
 }
 
+TEST_F(HttpServerTest, TransferCodingsOtherThanChunkedAre501) {
+  StartServer();
+  for (const std::string coding : {"gzip, chunked", "chunked, chunked", "deflate,chunked"}) {
+    auto s = Connect();
+    net::write(s, net::buffer("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
+                              "\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+    beast::flat_buffer buf;
+    beast_http::response<beast_http::string_body> res;
+    beast_http::read(s, buf, res);
+    EXPECT_EQ(res.result_int(), 501u) << coding;
+    EXPECT_NE(res.body().find("urn:hoering:transfer-coding-not-implemented"), std::string::npos);
+    EXPECT_FALSE(res.keep_alive());
+  }
+  auto s = Connect();
+  net::write(s, net::buffer(std::string("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                                        "Chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")));
+  beast::flat_buffer buf;
+  beast_http::response<beast_http::string_body> res;
+  beast_http::read(s, buf, res);
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body(), "hello");
+}
+
+TEST_F(HttpServerTest, EmptyLinesBeforeTheRequestLineAreSkipped) {
+  StartServer();
+  auto s = Connect();
+  net::write(s, net::buffer(std::string("\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n")));
+  beast::flat_buffer buf;
+  beast_http::response<beast_http::string_body> res;
+  beast_http::read(s, buf, res);
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body(), "hi");
+  // After a POST body, a client's stray CRLF before the next request.
+  net::write(s,
+             net::buffer(std::string("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n"
+                                     "ok\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n")));
+  beast_http::response<beast_http::string_body> echo, hello;
+  beast_http::read(s, buf, echo);
+  beast_http::read(s, buf, hello);
+  EXPECT_EQ(echo.body(), "ok");
+  EXPECT_EQ(hello.result_int(), 200u);
+  // Without end: a line of only CRLFs longer than the allowance is refused.
+  auto flood = Connect();
+  net::write(flood, net::buffer(std::string(4096, '\n') + "GET /hello HTTP/1.1\r\n\r\n"));
+  beast::flat_buffer buf2;
+  beast_http::response<beast_http::string_body> refused;
+  beast_http::read(flood, buf2, refused);
+  EXPECT_EQ(refused.result_int(), 400u);
+}
+
 TEST_F(HttpServerTest, OversizeHeaderIs431) {
   HttpServerOptions o;
   o.max_header = 1024;
