@@ -84,9 +84,9 @@ CommitPlan CommitPlanner::Plan(const std::vector<const AppendRequest*>& requests
     if (!key.empty()) {
       if (auto seen = find_key(key)) {
         if (seen->fingerprint != req->idempotency_fingerprint) {
-          out.result = Unprocessable(
-              "Idempotency-Key '" + key + "' was already used for a different request",
-              "idempotency-key-reused");
+          out.result = RefusalStatus(
+              AppendRefusal::kIdempotencyKeyReused,
+              "Idempotency-Key '" + key + "' was already used for a different request");
         } else {
           AppendResult dup = seen->result;
           dup.duplicate = true;
@@ -96,29 +96,29 @@ CommitPlan CommitPlanner::Plan(const std::vector<const AppendRequest*>& requests
         continue;
       }
     }
-    if (req->commit_before_ms && recorded_at >= *req->commit_before_ms) {
-      out.result = Status(Code::kConflict, "the append would commit at or after its deadline",
-                          "deadline-passed");
+    if (req->commit_before && recorded_at >= *req->commit_before) {
+      out.result = RefusalStatus(AppendRefusal::kDeadlinePassed,
+                                 "the append would commit at or after its deadline");
       plan.appends.push_back(std::move(out));
       continue;
     }
     if (req->decided_on) {
-      const auto& [other, decided] = *req->decided_on;
-      if (const std::uint64_t now_at = current_version(other); now_at != decided) {
-        out.result = Status(Code::kWrongExpectedVersion,
-                            "stream '" + other + "' is at version " + std::to_string(now_at) +
-                                ", the append was decided on version " + std::to_string(decided),
-                            "decided-on-changed");
+      const StreamAt& read = *req->decided_on;
+      if (const std::uint64_t now_at = current_version(read.stream); now_at != read.version) {
+        out.result = RefusalStatus(
+            AppendRefusal::kDecidedOnChanged,
+            "stream '" + read.stream + "' is at version " + std::to_string(now_at) +
+                ", the append was decided on version " + std::to_string(read.version));
         plan.appends.push_back(std::move(out));
         continue;
       }
     }
     const std::uint64_t version = current_version(req->stream);
     if (!ExpectationHolds(req->expected, version)) {
-      out.result = Status(Code::kWrongExpectedVersion,
-                          "stream '" + req->stream + "' is at version " + std::to_string(version) +
-                              ", expected " + DescribeExpected(req->expected),
-                          "version-conflict");
+      out.result =
+          RefusalStatus(AppendRefusal::kWrongExpectedVersion,
+                        "stream '" + req->stream + "' is at version " + std::to_string(version) +
+                            ", expected " + DescribeExpected(req->expected));
       plan.appends.push_back(std::move(out));
       continue;
     }

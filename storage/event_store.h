@@ -58,15 +58,27 @@ struct AppendRequest {
   // kConflict "deadline-passed" and nothing is written. A retry of an append
   // already committed under the same idempotency key still returns its
   // first result. Used for consultation deadlines.
-  std::optional<std::int64_t> commit_before_ms;
+  std::optional<std::int64_t> commit_before;
   // A cross-stream check for a decision that read another stream: the append
-  // commits only if stream `first` is still at version `second` at commit
+  // commits only if that stream is still at that version at commit
   // (in commit order, so an append earlier in the same group commit counts);
   // otherwise kWrongExpectedVersion "decided-on-changed" and nothing is
   // written. A response decided while its consultation was open names the
   // consultation's stream, so an explicit close committed first refuses it.
-  std::optional<std::pair<std::string, std::uint64_t>> decided_on;
+  std::optional<StreamAt> decided_on;
 };
+
+// Why the store refused an append, as a value (the Status of a failed append
+// carries the matching problem type; RefusalOf() reads it back).
+enum class AppendRefusal {
+  kWrongExpectedVersion,  // "version-conflict": the written stream moved on
+  kDecidedOnChanged,      // "decided-on-changed": a stream the decision read moved on
+  kDeadlinePassed,        // "deadline-passed": the commit time reached commit_before
+  kIdempotencyKeyReused,  // "idempotency-key-reused": same key, another fingerprint
+  kOther,                 // anything else (shape, I/O, closing)
+};
+Status RefusalStatus(AppendRefusal refusal, std::string detail);
+AppendRefusal RefusalOf(const Status& status);
 
 struct AppendResult {
   std::uint64_t first_position = 0;
@@ -97,21 +109,18 @@ struct VerifyReport {
 };
 
 // Called on the store's commit path with every batch of newly durable events,
-// in position order, before the appends in it are acknowledged. Must be quick
-// and must not call Append.
+// in position order, before the appends in it are acknowledged. It holds up
+// every acknowledgement until it returns (the server folds the batch into its
+// read views here); it must not call Append.
 using CommitListener = std::function<void(const std::vector<RecordedEvent>&)>;
 using AppendCallback = std::function<void(Result<AppendResult>)>;
 
-class EventStore {
+// Reading the log: what routes, queries and pages are given. Appending is
+// the command service's alone (server/app/command_service.h), through
+// EventStore.
+class EventLog {
  public:
-  virtual ~EventStore() = default;
-
-  // Appends asynchronously; `done` runs exactly once, on a store thread, after
-  // the events are durable (or with the error). Never blocks on I/O.
-  virtual void AppendAsync(AppendRequest request, AppendCallback done) = 0;
-
-  // Blocking convenience over AppendAsync.
-  Result<AppendResult> Append(AppendRequest request);
+  virtual ~EventLog() = default;
 
   // Events of `stream` with stream_version >= from_version, at most `limit`.
   virtual Result<std::vector<RecordedEvent>> ReadStream(const std::string& stream,
@@ -135,13 +144,25 @@ class EventStore {
   virtual std::uint64_t WaitForPosition(std::uint64_t after,
                                         std::chrono::milliseconds timeout) const = 0;
 
-  // Registers a listener for committed batches (see CommitListener). Listeners
-  // are registered before traffic starts; they are not removed.
-  virtual void AddCommitListener(CommitListener listener) = 0;
-
   // Walks the chain from position 1 to the head and checks every hash link,
   // every position and the stream index.
   virtual VerifyReport Verify() const = 0;
+};
+
+// The log with its writing side: appends, commit listeners and the derived
+// data kept beside it.
+class EventStore : public EventLog {
+ public:
+  // Appends asynchronously; `done` runs exactly once, on a store thread, after
+  // the events are durable (or with the error). Never blocks on I/O.
+  virtual void AppendAsync(AppendRequest request, AppendCallback done) = 0;
+
+  // Blocking convenience over AppendAsync.
+  Result<AppendResult> Append(AppendRequest request);
+
+  // Registers a listener for committed batches (see CommitListener). Listeners
+  // are registered before traffic starts; they are not removed.
+  virtual void AddCommitListener(CommitListener listener) = 0;
 
   // Derived data kept beside the log: read-model checkpoints (RocksDB's
   // "projections" column family). Not part of the hash chain and not checked

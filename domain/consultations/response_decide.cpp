@@ -12,7 +12,7 @@ using nlohmann::json;
 namespace {
 
 // The stream and version an open-phase decision relied on (ResponseWrite).
-std::pair<std::string, std::uint64_t> DecidedOn(const ConsultationState& c) {
+StreamAt DecidedOn(const ConsultationState& c) {
   return {ConsultationStream(c.info().id), c.version()};
 }
 

@@ -58,7 +58,7 @@ struct ResponseWrite {
   // The consultation's stream and the version the decision relied on (the
   // consultation was open), set with commit_before: the append must commit
   // before any later consultation event (an explicit close) or be decided again.
-  std::optional<std::pair<std::string, std::uint64_t>> decided_on;
+  std::optional<StreamAt> decided_on;
 };
 
 Result<ResponseWrite> DecideSubmit(const ConsultationState& consultation,

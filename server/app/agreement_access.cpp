@@ -28,8 +28,7 @@ Result<std::vector<RecordedEvent>> EventsFor(AppContext& ctx, const std::string&
   bool needed = false;
   for (const auto& at : ats) needed |= at.kind == Kind::kPosition || at.kind == Kind::kTime;
   if (!needed) return std::vector<RecordedEvent>{};
-  return ctx.store.ReadStream(agreements::StreamFor(id), 1,
-                              std::numeric_limits<std::size_t>::max());
+  return ctx.log.ReadStream(agreements::StreamFor(id), 1, std::numeric_limits<std::size_t>::max());
 }
 
 }  // namespace hoering::app

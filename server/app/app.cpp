@@ -13,6 +13,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
     : options_(options),
       ctx_store_(store),
       ctx_{store,
+           commands_,
            models_,
            notifier_,
            metrics,

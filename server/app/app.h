@@ -53,6 +53,7 @@ class App {
   std::atomic<bool> shut_down_{false};
   EventStore& ctx_store_;
   ReadModels models_{ctx_store_};
+  commands::CommandService commands_{ctx_store_};
   CommitNotifier notifier_;
   boost::asio::thread_pool blocking_{1};
   AppContext ctx_;

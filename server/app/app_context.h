@@ -1,18 +1,21 @@
-// What every route handler needs: the store, the read models, the commit
-// notifier (for live tails), metrics and the clock. Owned by App.
+// What every route handler needs: the log (read-only), the command service
+// (the only way to append), the read views, the commit notifier (for live
+// tails), metrics and the clock. Owned by App.
 #pragma once
 
 #include <functional>
 
 #include "server/app/commit_notifier.h"
 #include "server/app/read_models.h"
+#include "server/commands/command_service.h"
 #include "server/http/metrics.h"
 #include "storage/event_store.h"
 
 namespace hoering::app {
 
 struct AppContext {
-  EventStore& store;
+  const EventLog& log;
+  commands::CommandService& commands;
   ReadModels& models;
   CommitNotifier& notifier;
   http::MetricsRegistry& metrics;

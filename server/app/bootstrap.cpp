@@ -21,15 +21,19 @@ Result<BootstrapResult> BootstrapAdminToken(App& app, const std::string& env_sec
   const std::string secret = env_secret.empty() ? NewTokenSecret() : env_secret;
   access::IssueTokenCommand cmd{NewTokenId(), TokenHash(secret), "admin", "",
                                 env_secret.empty() ? "first-start admin" : "HOERING_ADMIN_TOKEN"};
-  auto event = access::DecideIssue(cmd, false);
-  if (!event.ok()) return event.status();
-  AppendRequest append;
-  append.stream = access::kStream;
-  append.events.push_back(std::move(event).value());
-  append.context.actor = {"", "system", ""};
-  append.context.correlation_id = "bootstrap";
-  auto r = ctx.store.Append(std::move(append));
-  if (!r.ok()) return r.status();
+  commands::CommandMeta meta;
+  meta.actor = {"", "system", ""};
+  meta.correlation_id = "bootstrap";
+  auto written = ctx.commands.ExecuteAndWait(meta, [&cmd]() -> Result<commands::Command> {
+    auto event = access::DecideIssue(cmd, false);
+    if (!event.ok()) return event.status();
+    commands::Command write;
+    write.stream = access::kStream;
+    write.expected = ExpectedVersion::Any();
+    write.events.push_back(std::move(event).value());
+    return write;
+  });
+  if (!written.ok()) return written.status();
   return BootstrapResult{secret, cmd.id};
 }
 

@@ -22,7 +22,7 @@ void LiveTail::Pump() {
     from = next_;
   }
   if (writer_->Closed()) return;
-  auto page = ctx_.store.ReadAll(from, 256);
+  auto page = ctx_.log.ReadAll(from, 256);
   if (!page.ok() || page->empty()) {
     {
       std::lock_guard lock(mu_);
@@ -32,7 +32,7 @@ void LiveTail::Pump() {
     // Register first, then re-check: a commit between the read and the
     // registration would otherwise be missed.
     ctx_.notifier.Once([self = shared_from_this()] { self->Pump(); });
-    if (ctx_.store.Head().position >= from) Pump();
+    if (ctx_.log.Head().position >= from) Pump();
     return;
   }
   std::string chunk;

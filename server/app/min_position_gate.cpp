@@ -21,11 +21,11 @@ void MinPositionGate::Handle(http::Request request, const http::RequestInfo& inf
   if (wanted <= ctx_.models.position()) {
     return inner_.Handle(std::move(request), info, std::move(respond));
   }
-  if (wanted > ctx_.store.Head().position) {
+  if (wanted > ctx_.log.Head().position) {
     return respond(http::MakeProblem(412, "min-position-not-reached",
                                      "position " + std::to_string(wanted) +
                                          " has not been written; the log ends at " +
-                                         std::to_string(ctx_.store.Head().position),
+                                         std::to_string(ctx_.log.Head().position),
                                      request));
   }
   // Committed but not yet applied: retry right after the next commit

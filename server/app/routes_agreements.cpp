@@ -1,13 +1,13 @@
 // Writes on agreements: POST /v1/agreements, .../changes, .../import,
 // .../versions. Secretariat or admin. Each decides on the agreement's read
-// model and appends with the stream version it decided on (write_pipeline.h).
+// model and appends with the stream version it decided on (command_http.h).
 #include "domain/agreements/agreement_decide.h"
 #include "domain/agreements/agreement_events.h"
 #include "domain/sha256.h"
 #include "server/app/agreement_access.h"
+#include "server/app/command_http.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
-#include "server/app/write_pipeline.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 
@@ -27,12 +27,9 @@ std::shared_ptr<const ag::AgreementState> StateOrEmpty(AppContext& ctx, const st
 
 // Builds the decider shared by change, import and publish: load, check
 // If-Match, decide, append with the version decided on.
-Decider MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t> if_match,
-                    std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)> decide,
-                    std::function<http::Response(const AppendResult&, const http::Request&,
-                                                 const std::vector<NewEvent>&)>
-                        answer) {
-  return [&ctx, id, if_match, decide, answer]() -> Result<WriteCommand> {
+Decide MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t> if_match,
+                   std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)> decide) {
+  return [&ctx, id, if_match, decide]() -> Result<Command> {
     auto state = LoadAgreement(ctx, id);
     if (!state.ok()) return state.status();
     if (if_match && *if_match != (*state)->version()) {
@@ -44,14 +41,8 @@ Decider MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t
     }
     auto events = decide(**state);
     if (!events.ok()) return events.status();
-    WriteCommand cmd;
-    cmd.stream = ag::StreamFor(id);
-    cmd.expected = ExpectedVersion::Exact((*state)->version());
-    cmd.events = *events;
-    cmd.answer = [answer, events = *events](const AppendResult& r, const http::Request& req) {
-      return answer(r, req, events);
-    };
-    return cmd;
+    return CommandFor(ag::StreamFor(id), ExpectedVersion::Exact((*state)->version()),
+                      std::move(events).value());
   };
 }
 
@@ -62,31 +53,26 @@ void Create(AppContext& ctx, http::Request&& req, http::Responder respond) {
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = ag::ParseCreateAgreement(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer = [body = *body](const AppendResult& r, const http::Request& original,
-                                       const std::vector<NewEvent>&) {
+  WriteAnswer answer = [body = *body](const AppendResult& r, const http::Request& original,
+                                      const std::vector<NewEvent>&) {
     nlohmann::json out = body;
     out["position"] = r.last_position;
     out["hash"] = ToHex(r.last_hash);
     return http::MakeJson(status::created, out, original);
   };
-  Decider decide = [&ctx, cmd = *cmd, answer]() -> Result<WriteCommand> {
+  Decide decide = [&ctx, cmd = *cmd]() -> Result<Command> {
     auto state = StateOrEmpty(ctx, cmd.id);
     auto events = ag::DecideCreate(*state, cmd, [&ctx](const std::string& party) {
       return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
     });
     if (!events.ok()) return events.status();
-    WriteCommand write;
-    write.stream = ag::StreamFor(cmd.id);
-    write.expected = ExpectedVersion::NoStream();
-    write.events = std::move(events).value();
+    Command write =
+        CommandFor(ag::StreamFor(cmd.id), ExpectedVersion::NoStream(), std::move(events).value());
     write.on_conflict =
         AlreadyExists("agreement '" + cmd.id + "' already exists", "agreement-exists");
-    write.answer = [answer](const AppendResult& r, const http::Request& q) {
-      return answer(r, q, {});
-    };
     return write;
   };
-  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
 }
 
 // Shared by change and import: answers {change, agreement, position}.
@@ -121,7 +107,7 @@ using DecideOn = std::function<Result<std::vector<NewEvent>>(const ag::Agreement
 // optional If-Match, the request parsed into a decision, then decide on the
 // agreement and append (re-decide on conflict, replay retries).
 void WriteOnAgreement(AppContext& ctx, const http::Request& req, const std::string& id,
-                      const std::function<Result<DecideOn>()>& parse, ReplayAnswer answer,
+                      const std::function<Result<DecideOn>()>& parse, WriteAnswer answer,
                       http::Responder respond) {
   access::Principal who;
   if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
@@ -129,11 +115,11 @@ void WriteOnAgreement(AppContext& ctx, const http::Request& req, const std::stri
   if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
   auto decide = parse();
   if (!decide.ok()) return respond(http::MakeProblem(decide.status(), req));
-  auto decider = MakeDecider(ctx, id, *if_match, *decide, answer);
-  DecideAndAppend(ctx, req, who, std::move(decider), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, MakeDecider(ctx, id, *if_match, *decide), std::move(answer),
+                 std::move(respond));
 }
 
-ReplayAnswer ChangeAnswerFor(const std::string& id) {
+WriteAnswer ChangeAnswerFor(const std::string& id) {
   return [id](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
     return ChangeAnswer(id, r, q, e);
   };
@@ -181,8 +167,8 @@ void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     return DecideOn(
         [cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); });
   };
-  ReplayAnswer answer = [](const AppendResult& r, const http::Request& q,
-                           const std::vector<NewEvent>& e) {
+  WriteAnswer answer = [](const AppendResult& r, const http::Request& q,
+                          const std::vector<NewEvent>& e) {
     const auto& d = e.front().data;
     nlohmann::json out = {{"number", d.value("number", 0)},
                           {"label", d.value("label", "")},

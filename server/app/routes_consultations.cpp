@@ -1,13 +1,13 @@
 // Consultations: POST /v1/consultations, GET /v1/consultations[/{id}],
 // POST .../{id}/extend, POST .../{id}/close. Reads are public; writes need
-// secretariat or admin and decide on the read models (write_pipeline.h).
+// secretariat or admin and decide on the read models (command_http.h).
 #include "domain/consultations/consultation_decide.h"
 #include "domain/sha256.h"
 #include "server/app/agreement_access.h"
+#include "server/app/command_http.h"
 #include "server/app/consultation_access.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
-#include "server/app/write_pipeline.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 
@@ -25,8 +25,8 @@ void Open(AppContext& ctx, http::Request&& req, http::Responder respond) {
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = cs::ParseOpenConsultation(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer = EventDataAnswer(status::created);
-  Decider decide = [&ctx, cmd = *cmd, answer]() -> Result<WriteCommand> {
+  WriteAnswer answer = EventDataAnswer(status::created);
+  Decide decide = [&ctx, cmd = *cmd]() -> Result<Command> {
     auto existing = LoadConsultation(ctx, cmd.id);
     cs::ConsultationState empty;
     auto agreement = LoadAgreement(ctx, cmd.agreement);
@@ -36,13 +36,13 @@ void Open(AppContext& ctx, http::Request&& req, http::Responder respond) {
           return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
         });
     if (!events.ok()) return events.status();
-    WriteCommand write =
-        CommandFor(cs::ConsultationStream(cmd.id), ExpectedVersion::NoStream(), *events, answer);
+    Command write =
+        CommandFor(cs::ConsultationStream(cmd.id), ExpectedVersion::NoStream(), *events);
     write.on_conflict =
         AlreadyExists("consultation '" + cmd.id + "' already exists", "consultation-exists");
     return write;
   };
-  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
 
 // Extend and close: decide on the consultation's state, append with its version.
@@ -54,8 +54,8 @@ void WriteOnConsultation(
   if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
   auto if_match = ParseIfMatch(req);
   if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
-  ReplayAnswer answer = EventDataAnswer(status::ok);
-  Decider decide = [&ctx, id, decide_on, answer, if_match = *if_match]() -> Result<WriteCommand> {
+  WriteAnswer answer = EventDataAnswer(status::ok);
+  Decide decide = [&ctx, id, decide_on, if_match = *if_match]() -> Result<Command> {
     auto state = LoadConsultation(ctx, id);
     if (!state.ok()) return state.status();
     if (if_match && *if_match != (*state)->version()) {
@@ -67,9 +67,9 @@ void WriteOnConsultation(
     auto events = decide_on(**state, ctx.clock());
     if (!events.ok()) return events.status();
     return CommandFor(cs::ConsultationStream(id), ExpectedVersion::Exact((*state)->version()),
-                      *events, answer);
+                      *events);
   };
-  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
 
 void Extend(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,

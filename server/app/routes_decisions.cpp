@@ -11,9 +11,9 @@
 #include "domain/sha256.h"
 #include "domain/time.h"
 #include "server/app/agreement_access.h"
+#include "server/app/command_http.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
-#include "server/app/write_pipeline.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 
@@ -53,8 +53,8 @@ void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = dc::ParseRecordDecision(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer = EventDataAnswer(status::created);
-  Decider decide = [&ctx, cmd = *cmd, answer]() -> Result<WriteCommand> {
+  WriteAnswer answer = EventDataAnswer(status::created);
+  Decide decide = [&ctx, cmd = *cmd]() -> Result<Command> {
     const std::string& id = cmd.decision.id;
     auto agreement = LoadAgreement(ctx, cmd.decision.subject.agreement);
     dc::Lookups lookups;
@@ -72,12 +72,11 @@ void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
     auto events =
         dc::DecideRecord(exists, cmd, agreement.ok() ? agreement->get() : nullptr, lookups);
     if (!events.ok()) return events.status();
-    WriteCommand write =
-        CommandFor(dc::DecisionStream(id), ExpectedVersion::NoStream(), *events, answer);
+    Command write = CommandFor(dc::DecisionStream(id), ExpectedVersion::NoStream(), *events);
     write.on_conflict = AlreadyExists("decision '" + id + "' already exists", "decision-exists");
     return write;
   };
-  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
 
 Result<std::uint32_t> Number(const std::string& text, const char* what) {
@@ -98,17 +97,15 @@ void Fulfil(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto evidence = dc::ParseEvidence(*body);
   if (!evidence.ok()) return respond(http::MakeProblem(evidence.status(), req));
-  ReplayAnswer answer = EventDataAnswer(status::ok);
-  Decider decide = [&ctx, id = m.Param("id"), n = *n, evidence = *evidence,
-                    answer]() -> Result<WriteCommand> {
+  WriteAnswer answer = EventDataAnswer(status::ok);
+  Decide decide = [&ctx, id = m.Param("id"), n = *n, evidence = *evidence]() -> Result<Command> {
     auto d = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id); });
     if (!d.ok()) return d.status();
     auto events = dc::DecideFulfil(**d, n, evidence);
     if (!events.ok()) return events.status();
-    return CommandFor(dc::DecisionStream(id), ExpectedVersion::Exact((*d)->version), *events,
-                      answer);
+    return CommandFor(dc::DecisionStream(id), ExpectedVersion::Exact((*d)->version), *events);
   };
-  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
 
 void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -119,9 +116,9 @@ void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto evidence = dc::ParseEvidence(*body);
   if (!evidence.ok()) return respond(http::MakeProblem(evidence.status(), req));
-  ReplayAnswer answer = EventDataAnswer(status::ok);
-  Decider decide = [&ctx, id = m.Param("id"), key = m.Param("key"), evidence = *evidence,
-                    answer]() -> Result<WriteCommand> {
+  WriteAnswer answer = EventDataAnswer(status::ok);
+  Decide decide = [&ctx, id = m.Param("id"), key = m.Param("key"),
+                   evidence = *evidence]() -> Result<Command> {
     auto agreement = LoadAgreement(ctx, id);
     if (!agreement.ok()) return agreement.status();
     std::set<std::string> keys, done;
@@ -134,10 +131,9 @@ void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch
     }
     auto events = dc::DecideObligationDone(id, key, keys, done, evidence);
     if (!events.ok()) return events.status();
-    return CommandFor(dc::ObligationStream(id), ExpectedVersion::Exact(done.size()), *events,
-                      answer);
+    return CommandFor(dc::ObligationStream(id), ExpectedVersion::Exact(done.size()), *events);
   };
-  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
 
 void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,

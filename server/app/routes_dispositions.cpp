@@ -7,10 +7,10 @@
 #include "domain/sha256.h"
 #include "server/app/agreement_access.h"
 #include "server/app/auth.h"
+#include "server/app/command_http.h"
 #include "server/app/consultation_access.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
-#include "server/app/write_pipeline.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 
@@ -39,9 +39,9 @@ void Record(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
   auto cmd = cs::ParseDisposition(*body);
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  ReplayAnswer answer = EventDataAnswer(status::ok);
-  Decider decide = [&ctx, who, consultation = m.Param("id"), response = m.Param("rid"), n = *point,
-                    cmd = *cmd, if_match = *if_match, answer]() -> Result<WriteCommand> {
+  WriteAnswer answer = EventDataAnswer(status::ok);
+  Decide decide = [&ctx, who, consultation = m.Param("id"), response = m.Param("rid"), n = *point,
+                   cmd = *cmd, if_match = *if_match]() -> Result<Command> {
     auto seen = LoadVisibleResponse(ctx, who, consultation, response);
     if (!seen.ok()) return seen.status();
     const cs::ResponseState& r = *seen->response;
@@ -54,10 +54,9 @@ void Record(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!agreement.ok()) return agreement.status();
     auto events = cs::DecideDisposition(r, n, cmd, **agreement);
     if (!events.ok()) return events.status();
-    return CommandFor(cs::ResponseStream(response), ExpectedVersion::Exact(r.version()), *events,
-                      answer);
+    return CommandFor(cs::ResponseStream(response), ExpectedVersion::Exact(r.version()), *events);
   };
-  DecideAndAppend(ctx, req, who, std::move(decide), answer, std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
 }
 
 void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,

@@ -31,11 +31,11 @@ void ListEvents(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
   auto from = ParseUintQuery(m, "from");
   if (!from.ok()) return respond(http::MakeProblem(from.status(), req));
-  auto events = ctx.store.ReadAll(from->value_or(1), *limit);
+  auto events = ctx.log.ReadAll(from->value_or(1), *limit);
   if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
   nlohmann::json items = nlohmann::json::array();
   for (const auto& e : *events) items.push_back(EventToJson(e));
-  const std::uint64_t head = ctx.store.Head().position;
+  const std::uint64_t head = ctx.log.Head().position;
   nlohmann::json next = nullptr;
   if (!events->empty() && events->back().position < head) next = events->back().position + 1;
   auto res = http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req);
@@ -82,7 +82,7 @@ void Verify(AppContext& ctx, http::Request&& req, http::Responder respond) {
   }
   auto shared = std::make_shared<http::Request>(std::move(req));
   ctx.run_blocking([&ctx, shared, respond = std::move(respond)] {
-    VerifyReport report = ctx.store.Verify();
+    VerifyReport report = ctx.log.Verify();
     // The chain's head as verified is reported; a store that verifies clean
     // answers 200, a broken one too (the body says where): the request worked.
     respond(http::MakeJson(status::ok, VerifyReportJson(report), *shared));

@@ -20,7 +20,7 @@ void AddOpsRoutes(http::Router& router, AppContext& ctx) {
              [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
                     http::Responder respond) {
                const bool ready = ctx.models.ready();
-               const auto head = ctx.store.Head().position;
+               const auto head = ctx.log.Head().position;
                const auto applied = ctx.models.position();
                nlohmann::json body = {
                    {"ready", ready}, {"head_position", head}, {"projected_position", applied}};

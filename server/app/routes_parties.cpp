@@ -3,9 +3,9 @@
 #include "domain/sha256.h"
 #include "domain/time.h"
 #include "server/app/auth.h"
+#include "server/app/command_http.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
-#include "server/app/write_pipeline.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 
@@ -39,25 +39,29 @@ void Register(AppContext& ctx, http::Request&& req, http::Responder respond) {
                           kind.ok() ? nullptr : &kind.status()}) {
     if (s) return respond(http::MakeProblem(*s, req));
   }
-  auto event = parties::DecideRegister(*id, *name, *kind);
-  if (!event.ok()) return respond(http::MakeProblem(event.status(), req));
-
-  WriteCommand cmd;
-  cmd.stream = parties::StreamFor(*id);
-  cmd.expected = ExpectedVersion::NoStream();
-  cmd.events.push_back(std::move(event).value());
-  cmd.answer = [id = *id, name = *name, kind = *kind](const AppendResult& r,
-                                                      const http::Request& original) {
+  WriteAnswer answer = [](const AppendResult& r, const http::Request& original,
+                          const std::vector<NewEvent>& events) {
+    const nlohmann::json& d = events.front().data;
     return http::MakeJson(status::created,
-                          {{"id", id},
-                           {"name", name},
-                           {"kind", kind},
+                          {{"id", d["id"]},
+                           {"name", d["name"]},
+                           {"kind", d["kind"]},
                            {"position", r.last_position},
                            {"hash", ToHex(r.last_hash)}},
                           original);
   };
-  cmd.on_conflict = AlreadyExists("party '" + *id + "' is already registered", "party-exists");
-  AppendAndRespond(ctx, req, *who, std::move(cmd), std::move(respond));
+  Decide decide = [&ctx, id = *id, name = *name, kind = *kind]() -> Result<Command> {
+    Status exists = AlreadyExists("party '" + id + "' is already registered", "party-exists");
+    if (ctx.models.Read([&](const Views& v) { return v.parties.Find(id) != nullptr; })) {
+      return exists;
+    }
+    auto event = parties::DecideRegister(id, name, kind);
+    if (!event.ok()) return event.status();
+    Command cmd = CommandFor(parties::StreamFor(id), ExpectedVersion::NoStream(), {*event});
+    cmd.on_conflict = exists;
+    return cmd;
+  };
+  ExecuteCommand(ctx, req, *who, std::move(decide), std::move(answer), std::move(respond));
 }
 
 void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,

@@ -36,7 +36,7 @@ nlohmann::json StatusJson(AppContext& ctx) {
                           {"seconds", s.seconds}};
   if (!s.checkpoint_problem.empty()) start["checkpoint_problem"] = s.checkpoint_problem;
   auto rebuild = ctx.models.last_rebuild();
-  return {{"head_position", ctx.store.Head().position},
+  return {{"head_position", ctx.log.Head().position},
           {"position", ctx.models.position()},
           {"ready", ctx.models.ready()},
           {"checkpoint_position", ctx.models.checkpoint_position()},

@@ -18,7 +18,7 @@ using boost::beast::http::status;
 using boost::beast::http::verb;
 
 // Re-hashes events (from, head]; the first broken link ends the check.
-nlohmann::json CheckChainFrom(EventStore& store, const RecordedEvent& first) {
+nlohmann::json CheckChainFrom(const EventLog& store, const RecordedEvent& first) {
   constexpr std::size_t kPage = 4096;
   Hash prev = first.hash;
   std::uint64_t next = first.position + 1, checked = 1;
@@ -61,7 +61,7 @@ void VerifyReceipt(AppContext& ctx, http::Request&& req, const http::RouteMatch&
   }
   auto shared = std::make_shared<http::Request>(std::move(req));
   ctx.run_blocking([&ctx, shared, p = **position, hash, respond = std::move(respond)] {
-    auto events = ctx.store.ReadAll(p, 1);
+    auto events = ctx.log.ReadAll(p, 1);
     if (!events.ok()) return respond(http::MakeProblem(events.status(), *shared));
     if (events->empty() || events->front().position != p) {
       return respond(http::MakeProblem(
@@ -71,7 +71,7 @@ void VerifyReceipt(AppContext& ctx, http::Request&& req, const http::RouteMatch&
     const RecordedEvent& e = events->front();
     const bool matches = ToHex(e.hash) == hash;
     const bool intact = ChainHash(e.prev_hash, e) == e.hash;
-    nlohmann::json chain = CheckChainFrom(ctx.store, e);
+    nlohmann::json chain = CheckChainFrom(ctx.log, e);
     nlohmann::json out = {{"position", p},
                           {"hash", hash},
                           {"matches", matches},

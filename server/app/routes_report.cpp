@@ -50,8 +50,8 @@ Result<nlohmann::json> BuildFor(AppContext& ctx, const access::Principal& who,
   in.now = ctx.clock();
   const std::set<std::string> changes = cs::ChangesInReport(in);
   if (!changes.empty()) {
-    auto events = ctx.store.ReadStream(agreements::StreamFor((*c)->info().agreement), 1,
-                                       std::numeric_limits<std::size_t>::max());
+    auto events = ctx.log.ReadStream(agreements::StreamFor((*c)->info().agreement), 1,
+                                     std::numeric_limits<std::size_t>::max());
     if (!events.ok()) return events.status();
     auto excerpts = cs::ChangeExcerpts(*events, changes);
     if (!excerpts.ok()) return excerpts.status();

@@ -6,11 +6,11 @@
 #include "domain/consultations/response_decide.h"
 #include "domain/sha256.h"
 #include "server/app/auth.h"
+#include "server/app/command_http.h"
 #include "server/app/consultation_access.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/app/token_secret.h"
-#include "server/app/write_pipeline.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 
@@ -29,7 +29,7 @@ Status ClosedAtCommit() {
 
 // The receipt: {response, consultation, party, revision, submitted_at,
 // position, hash, late, stream_version}; rebuilt from the stored event on retries.
-ReplayAnswer ReceiptAnswer(status code) {
+WriteAnswer ReceiptAnswer(status code) {
   return [code](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
     const nlohmann::json& d = e.front().data;
     nlohmann::json out = {
@@ -48,18 +48,12 @@ ReplayAnswer ReceiptAnswer(status code) {
   };
 }
 
-WriteCommand ResponseCommand(const std::string& response, ExpectedVersion expected,
-                             cs::ResponseWrite write, const ReplayAnswer& answer) {
-  WriteCommand cmd;
-  cmd.stream = cs::ResponseStream(response);
-  cmd.expected = expected;
-  cmd.events = std::move(write.events);
-  cmd.commit_before_ms = write.commit_before;
+Command ResponseCommand(const std::string& response, ExpectedVersion expected,
+                        cs::ResponseWrite write) {
+  Command cmd = CommandFor(cs::ResponseStream(response), expected, std::move(write.events));
+  cmd.commit_before = write.commit_before;
   cmd.decided_on = std::move(write.decided_on);
   cmd.on_deadline = ClosedAtCommit();
-  cmd.answer = [answer, events = cmd.events](const AppendResult& r, const http::Request& q) {
-    return answer(r, q, events);
-  };
   return cmd;
 }
 
@@ -67,50 +61,59 @@ Status CheckSubmitter(const access::Principal& who) {
   return RequireRole(who, {Role::kAdmin, Role::kSecretariat, Role::kStakeholder});
 }
 
-// Stores each attachment not yet in the log (stream "attachment-<sha256>",
-// once per content), then calls `then`. A concurrent store of the same
-// content is fine: the stream exists either way.
-void StoreAttachments(AppContext& ctx, const access::Principal& who,
-                      std::shared_ptr<std::vector<cs::DecodedAttachment>> list, std::size_t i,
-                      std::function<void(Status)> then) {
-  while (i < list->size()) {
-    const auto& a = (*list)[i];
-    const bool known = ctx.models.Read(
-        [&](const Views& v) { return v.consultations.FindAttachment(a.ref.sha256) != nullptr; });
-    if (!known) break;
-    ++i;
-  }
-  if (i == list->size()) return then(Status::Ok());
-  const auto& a = (*list)[i];
-  AppendRequest append;
-  append.stream = cs::AttachmentStream(a.ref.sha256);
-  append.expected = ExpectedVersion::NoStream();
-  append.events.push_back(cs::ToEvent(
-      cs::AttachmentStored{a.ref.sha256, a.ref.media_type, a.ref.size, a.content_base64}));
-  append.context.actor = who.actor();
-  ctx.store.AppendAsync(std::move(append), [&ctx, who, list, i, then](Result<AppendResult> r) {
-    if (!r.ok() && r.status().code() != Code::kWrongExpectedVersion) return then(r.status());
-    StoreAttachments(ctx, who, list, i + 1, then);
-  });
+// An attachment is stored once per content, in "attachment-<sha256>": nothing
+// to write when the log holds it already (a concurrent store of the same
+// content conflicts, is decided again and then finds it).
+Decide StoreAttachment(AppContext& ctx, const cs::DecodedAttachment& a) {
+  return [&ctx, a]() -> Result<Command> {
+    const std::string stream = cs::AttachmentStream(a.ref.sha256);
+    if (ctx.log.StreamVersion(stream) > 0) return Command{};
+    return CommandFor(stream, ExpectedVersion::NoStream(),
+                      {cs::ToEvent(cs::AttachmentStored{a.ref.sha256, a.ref.media_type, a.ref.size,
+                                                        a.content_base64})});
+  };
 }
 
-// Decides once to refuse bad requests before anything is stored, stores the
-// attachments, then decides again and appends (write_pipeline.h).
+// Stores attachments[i..] one command at a time, then runs `then`.
+void StoreAttachments(AppContext& ctx, commands::CommandMeta meta,
+                      std::shared_ptr<const std::vector<cs::DecodedAttachment>> attachments,
+                      std::size_t i, std::function<void(Status)> then) {
+  if (i == attachments->size()) return then(Status::Ok());
+  ctx.commands.Execute(meta, StoreAttachment(ctx, (*attachments)[i]),
+                       [&ctx, meta, attachments, i, then](Result<commands::Written> w) {
+                         if (!w.ok()) return then(w.status());
+                         StoreAttachments(ctx, meta, attachments, i + 1, then);
+                       });
+}
+
+// A retry of a committed request is answered from what it wrote; a request
+// the decision refuses is answered before anything is stored; then the
+// attachments are stored and the response is decided again and appended.
 void SubmitWithAttachments(AppContext& ctx, const http::Request& req, const access::Principal& who,
-                           std::vector<cs::DecodedAttachment> attachments, Decider decide,
-                           ReplayAnswer answer, http::Responder respond) {
-  if (!attachments.empty()) {
-    if (auto first = decide(); !first.ok()) {
-      // A retry of a committed request is answered by the pipeline instead.
-      if (!Header(req, "Idempotency-Key")) return respond(http::MakeProblem(first.status(), req));
+                           std::vector<cs::DecodedAttachment> attachments, Decide decide,
+                           WriteAnswer answer, http::Responder respond) {
+  if (attachments.empty()) {
+    return ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
+  }
+  auto meta = CommandMetaFor(req, who);
+  if (!meta.ok()) return respond(http::MakeProblem(meta.status(), req));
+  if (meta->idempotency) {
+    if (auto replay = ctx.commands.Replay(*meta->idempotency)) {
+      return RespondWritten(*replay, req, answer, respond);
     }
   }
-  auto list = std::make_shared<std::vector<cs::DecodedAttachment>>(std::move(attachments));
+  if (auto first = decide(); !first.ok()) return respond(http::MakeProblem(first.status(), req));
+  commands::CommandMeta attachment_meta;  // no idempotency key: stored once per content anyway
+  attachment_meta.actor = meta->actor;
+  attachment_meta.correlation_id = meta->correlation_id;
   auto shared_req = std::make_shared<http::Request>(req);
-  StoreAttachments(ctx, who, list, 0, [&ctx, shared_req, who, decide, answer, respond](Status s) {
-    if (!s.ok()) return respond(http::MakeProblem(s, *shared_req));
-    DecideAndAppend(ctx, *shared_req, who, decide, answer, respond);
-  });
+  StoreAttachments(
+      ctx, std::move(attachment_meta),
+      std::make_shared<const std::vector<cs::DecodedAttachment>>(std::move(attachments)), 0,
+      [&ctx, shared_req, who, decide, answer, respond](Status s) {
+        if (!s.ok()) return respond(http::MakeProblem(s, *shared_req));
+        ExecuteCommand(ctx, *shared_req, who, decide, answer, respond);
+      });
 }
 
 void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -124,11 +127,11 @@ void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
   const std::string consultation = m.Param("id");
   const std::string response = NewResponseId();
-  ReplayAnswer answer = ReceiptAnswer(status::created);
+  WriteAnswer answer = ReceiptAnswer(status::created);
   auto attachments = std::move(cmd->attachments);
   cmd->attachments.clear();
-  Decider decide = [&ctx, who = *who, cmd = std::move(cmd).value(), consultation, response,
-                    answer]() -> Result<WriteCommand> {
+  Decide decide = [&ctx, who = *who, cmd = std::move(cmd).value(), consultation,
+                   response]() -> Result<Command> {
     auto c = LoadConsultation(ctx, consultation);
     if (!c.ok()) return c.status();
     auto text = ConsultedText(ctx, **c);
@@ -139,7 +142,7 @@ void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
         });
     if (!write.ok()) return write.status();
-    return ResponseCommand(response, ExpectedVersion::NoStream(), std::move(write).value(), answer);
+    return ResponseCommand(response, ExpectedVersion::NoStream(), std::move(write).value());
   };
   SubmitWithAttachments(ctx, req, *who, std::move(attachments), std::move(decide), answer,
                         std::move(respond));
@@ -149,11 +152,10 @@ void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 using DecideOnResponse = std::function<Result<cs::ResponseWrite>(
     const cs::ConsultationState&, const cs::ResponseState&, const access::Principal&, TimeMs)>;
 
-Decider ResponseDecider(AppContext& ctx, const access::Principal& who, std::string consultation,
-                        std::string response, std::optional<std::uint64_t> if_match,
-                        DecideOnResponse decide_on, ReplayAnswer answer) {
-  return [&ctx, who, consultation, response, if_match, decide_on,
-          answer]() -> Result<WriteCommand> {
+Decide ResponseDecider(AppContext& ctx, const access::Principal& who, std::string consultation,
+                       std::string response, std::optional<std::uint64_t> if_match,
+                       DecideOnResponse decide_on) {
+  return [&ctx, who, consultation, response, if_match, decide_on]() -> Result<Command> {
     auto c = LoadConsultation(ctx, consultation);
     if (!c.ok()) return c.status();
     auto r = ctx.models.Read([&](const Views& v) { return v.consultations.GetResponse(response); });
@@ -174,7 +176,7 @@ Decider ResponseDecider(AppContext& ctx, const access::Principal& who, std::stri
     auto write = decide_on(**c, **r, who, ctx.clock());
     if (!write.ok()) return write.status();
     return ResponseCommand(response, ExpectedVersion::Exact((*r)->version()),
-                           std::move(write).value(), answer);
+                           std::move(write).value());
   };
 }
 
@@ -199,9 +201,9 @@ void Amend(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!text.ok()) return text.status();
     return cs::DecideAmend(c, **text, r, SubmitterOf(who), cmd, now);
   };
-  ReplayAnswer answer = ReceiptAnswer(status::created);
-  auto decide = ResponseDecider(ctx, *who, m.Param("id"), m.Param("rid"), *if_match,
-                                std::move(decide_on), answer);
+  WriteAnswer answer = ReceiptAnswer(status::created);
+  auto decide =
+      ResponseDecider(ctx, *who, m.Param("id"), m.Param("rid"), *if_match, std::move(decide_on));
   SubmitWithAttachments(ctx, req, *who, std::move(attachments), std::move(decide), answer,
                         std::move(respond));
 }
@@ -225,11 +227,11 @@ void Withdraw(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
                                         const access::Principal& who, TimeMs now) {
     return cs::DecideWithdraw(c, r, SubmitterOf(who), reason, now);
   };
-  ReplayAnswer answer = ReceiptAnswer(status::ok);
-  DecideAndAppend(ctx, req, *who,
-                  ResponseDecider(ctx, *who, m.Param("id"), m.Param("rid"), *if_match,
-                                  std::move(decide_on), answer),
-                  answer, std::move(respond));
+  WriteAnswer answer = ReceiptAnswer(status::ok);
+  ExecuteCommand(
+      ctx, req, *who,
+      ResponseDecider(ctx, *who, m.Param("id"), m.Param("rid"), *if_match, std::move(decide_on)),
+      answer, std::move(respond));
 }
 
 }  // namespace

@@ -95,7 +95,7 @@ void Attachment(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     return respond(http::MakeProblem(
         NotFound("the response has no attachment " + sha, "attachment-not-found"), req));
   }
-  auto events = ctx.store.ReadStream(cs::AttachmentStream(sha), 1, 1);
+  auto events = ctx.log.ReadStream(cs::AttachmentStream(sha), 1, 1);
   if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
   std::optional<std::string> bytes;
   if (!events->empty()) {

@@ -5,10 +5,10 @@
 // "replayed": true (docs/api.md).
 #include "domain/time.h"
 #include "server/app/auth.h"
+#include "server/app/command_http.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/app/token_secret.h"
-#include "server/app/write_pipeline.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 
@@ -53,20 +53,18 @@ void Issue(AppContext& ctx, http::Request&& req, http::Responder respond) {
   access::IssueTokenCommand cmd{NewTokenId(), "", *role, party->value_or(""), *label};
   const std::string secret = NewTokenSecret();
   cmd.token_sha256 = TokenHash(secret);
-  const bool party_exists =
-      ctx.models.Read([&](const Views& v) { return v.parties.Find(cmd.party) != nullptr; });
-  auto event = access::DecideIssue(cmd, party_exists);
-  if (!event.ok()) return respond(http::MakeProblem(event.status(), req));
-
-  WriteCommand write;
-  write.stream = access::kStream;
-  write.expected = ExpectedVersion::Any();
-  write.events.push_back(std::move(event).value());
-  write.answer = [&ctx, cmd, secret](const AppendResult& r, const http::Request& original) {
+  Decide decide = [&ctx, cmd]() -> Result<Command> {
+    const bool party_exists =
+        ctx.models.Read([&](const Views& v) { return v.parties.Find(cmd.party) != nullptr; });
+    auto event = access::DecideIssue(cmd, party_exists);
+    if (!event.ok()) return event.status();
+    return CommandFor(access::kStream, ExpectedVersion::Any(), {*event});
+  };
+  WriteAnswer answer = [cmd, secret](const AppendResult& r, const http::Request& original,
+                                     const std::vector<NewEvent>& events) {
     if (r.duplicate) {
-      auto first = ctx.store.ReadAll(r.first_position, 1);
-      nlohmann::json data =
-          first.ok() && !first->empty() ? (*first)[0].data_json() : nlohmann::json::object();
+      // A replay: the secret was shown once, to the first request.
+      const nlohmann::json& data = events.front().data;
       return http::MakeJson(status::created,
                             {{"id", data.value("id", "")},
                              {"role", data.value("role", "")},
@@ -86,7 +84,7 @@ void Issue(AppContext& ctx, http::Request&& req, http::Responder respond) {
          {"position", r.last_position}},
         original);
   };
-  AppendAndRespond(ctx, req, who, std::move(write), std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
 }
 
 void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
@@ -115,22 +113,23 @@ void Revoke(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   access::Principal who;
   if (Status s = RequireAdmin(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
   const std::string id = m.Param("id");
-  std::uint64_t version = 0;
-  auto event = ctx.models.Read([&](const Views& v) {
-    version = v.access.version();
-    return access::DecideRevoke(v.access, id);
-  });
-  if (!event.ok()) return respond(http::MakeProblem(event.status(), req));
-  WriteCommand write;
-  write.stream = access::kStream;
-  write.expected = ExpectedVersion::Exact(version);
-  write.events.push_back(std::move(event).value());
-  write.on_conflict = Conflict("the token list changed meanwhile; retry", "version-conflict");
-  write.answer = [id](const AppendResult& r, const http::Request& original) {
+  Decide decide = [&ctx, id]() -> Result<Command> {
+    std::uint64_t version = 0;
+    auto event = ctx.models.Read([&](const Views& v) {
+      version = v.access.version();
+      return access::DecideRevoke(v.access, id);
+    });
+    if (!event.ok()) return event.status();
+    Command cmd = CommandFor(access::kStream, ExpectedVersion::Exact(version), {*event});
+    cmd.on_conflict = Conflict("the token list changed meanwhile; retry", "version-conflict");
+    return cmd;
+  };
+  WriteAnswer answer = [id](const AppendResult& r, const http::Request& original,
+                            const std::vector<NewEvent>&) {
     return http::MakeJson(status::ok,
                           {{"id", id}, {"revoked", true}, {"position", r.last_position}}, original);
   };
-  AppendAndRespond(ctx, req, who, std::move(write), std::move(respond));
+  ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
 }
 
 }  // namespace

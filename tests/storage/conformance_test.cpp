@@ -134,19 +134,20 @@ TYPED_TEST(EventStoreConformance, IdempotentRetryReturnsFirstResult) {
 
 TYPED_TEST(EventStoreConformance, AppendsPastTheirDeadlineWriteNothing) {
   auto first = Req("a", ExpectedVersion::NoStream(), 1, "k-deadline", "f");
-  first.commit_before_ms = std::numeric_limits<std::int64_t>::max();
+  first.commit_before = std::numeric_limits<std::int64_t>::max();
   auto ok = this->store_->Append(first);
   ASSERT_TRUE(ok.ok()) << ok.status().detail();
   auto late = Req("b", ExpectedVersion::Any());
-  late.commit_before_ms = 1;  // long past
+  late.commit_before = 1;  // long past
   auto refused = this->store_->Append(late);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), Code::kConflict);
   EXPECT_EQ(refused.status().type(), "deadline-passed");
+  EXPECT_EQ(RefusalOf(refused.status()), AppendRefusal::kDeadlinePassed);
   EXPECT_EQ(this->store_->StreamVersion("b"), 0u);
   EXPECT_EQ(this->store_->Head().position, 1u);
   // A retry of the committed append after its deadline still gets its result.
-  first.commit_before_ms = 1;
+  first.commit_before = 1;
   auto retry = this->store_->Append(first);
   ASSERT_TRUE(retry.ok());
   EXPECT_TRUE(retry->duplicate);
@@ -156,17 +157,18 @@ TYPED_TEST(EventStoreConformance, AppendsPastTheirDeadlineWriteNothing) {
 TYPED_TEST(EventStoreConformance, AnAppendDecidedOnAStreamThatMovedOnWritesNothing) {
   ASSERT_TRUE(this->store_->Append(Req("consultation", ExpectedVersion::NoStream())).ok());
   auto decided = Req("response", ExpectedVersion::NoStream());
-  decided.decided_on = std::make_pair(std::string("consultation"), std::uint64_t{1});
+  decided.decided_on = StreamAt{"consultation", 1};
   auto ok = this->store_->Append(decided);
   ASSERT_TRUE(ok.ok()) << ok.status().detail();
 
   ASSERT_TRUE(this->store_->Append(Req("consultation", ExpectedVersion::Exact(1))).ok());
   auto stale = Req("response-2", ExpectedVersion::NoStream());
-  stale.decided_on = std::make_pair(std::string("consultation"), std::uint64_t{1});
+  stale.decided_on = StreamAt{"consultation", 1};
   auto refused = this->store_->Append(stale);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), Code::kWrongExpectedVersion);
   EXPECT_EQ(refused.status().type(), "decided-on-changed");
+  EXPECT_EQ(RefusalOf(refused.status()), AppendRefusal::kDecidedOnChanged);
   EXPECT_EQ(this->store_->StreamVersion("response-2"), 0u);
   EXPECT_EQ(this->store_->Head().position, 3u);
 
@@ -174,7 +176,7 @@ TYPED_TEST(EventStoreConformance, AnAppendDecidedOnAStreamThatMovedOnWritesNothi
   std::atomic<int> done{0};
   Result<AppendResult> moved = Status::Ok(), after = Status::Ok();
   auto again = Req("response-3", ExpectedVersion::NoStream());
-  again.decided_on = std::make_pair(std::string("consultation"), std::uint64_t{2});
+  again.decided_on = StreamAt{"consultation", 2};
   this->store_->AppendAsync(Req("consultation", ExpectedVersion::Exact(2)),
                             [&](Result<AppendResult> r) {
                               moved = std::move(r);

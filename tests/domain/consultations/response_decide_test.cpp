@@ -125,7 +125,7 @@ TEST_F(ResponseDecide, OpenSubmissionMustCommitBeforeTheDeadline) {
   EXPECT_EQ(d["submitted_at"], FormatRfc3339Ms(kDuring));
   EXPECT_EQ(d["points"][1], json({{"n", 2}, {"text", "Generelt godt."}}));
   // The decision relied on the consultation as it was: its stream and version.
-  using DecidedOn = std::pair<std::string, std::uint64_t>;
+  using DecidedOn = StreamAt;
   EXPECT_EQ(r->decided_on, DecidedOn("consultation-h-1", w.Consultation().version()));
   // An explicit close before the deadline moves commit_before forward.
   w.Close(kDuring + 10);

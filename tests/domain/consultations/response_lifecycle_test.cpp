@@ -46,7 +46,7 @@ TEST_F(ResponseLifecycle, AmendIncrementsTheRevision) {
   ASSERT_TRUE(r.ok()) << r.status().detail();
   EXPECT_EQ(r->commit_before, kClosesAt);
   ASSERT_TRUE(r->decided_on.has_value());
-  EXPECT_EQ(r->decided_on->first, "consultation-h-1");
+  EXPECT_EQ(r->decided_on->stream, "consultation-h-1");
   EXPECT_EQ(r->events[0].type, kResponseAmended);
   EXPECT_EQ(r->events[0].data["revision"], 2);
   EXPECT_FALSE(r->events[0].data.contains("late"));
