@@ -1,16 +1,22 @@
 #include "domain/access/access.h"
 
+#include "domain/events/decoded_event.h"
 #include "domain/ids.h"
 
 namespace hoering::access {
 
 std::string RoleName(Role r) {
   switch (r) {
-    case Role::kAdmin: return "admin";
-    case Role::kSecretariat: return "secretariat";
-    case Role::kStakeholder: return "stakeholder";
-    case Role::kAuditor: return "auditor";
-    case Role::kAnonymous: return "anonymous";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kSecretariat:
+      return "secretariat";
+    case Role::kStakeholder:
+      return "stakeholder";
+    case Role::kAuditor:
+      return "auditor";
+    case Role::kAnonymous:
+      return "anonymous";
   }
   return "anonymous";
 }
@@ -23,22 +29,25 @@ std::optional<Role> ParseRole(const std::string& name) {
 }
 
 void AccessView::Apply(const RecordedEvent& e) {
+  Apply(events::DecodeEvent(e));
+}
+
+void AccessView::Apply(const events::DecodedEvent& d) {
+  const RecordedEvent& e = d.envelope;
   if (e.stream != kStream) return;
   version_ = e.stream_version;
-  auto j = nlohmann::json::parse(e.data, nullptr, false);
-  if (!j.is_object()) return;
-  if (e.type == kTokenIssued) {
+  if (const auto* issued = d.As<TokenIssued>()) {
     TokenInfo t;
-    t.id = j.value("id", "");
-    t.role = ParseRole(j.value("role", "")).value_or(Role::kAnonymous);
-    t.party = j.value("party", "");
-    t.label = j.value("label", "");
-    t.token_sha256 = j.value("token_sha256", "");
+    t.id = issued->id;
+    t.role = ParseRole(issued->role).value_or(Role::kAnonymous);
+    t.party = issued->party;
+    t.label = issued->label;
+    t.token_sha256 = issued->token_sha256;
     t.issued_at_ms = e.recorded_at_ms;
     id_by_hash_[t.token_sha256] = t.id;
     by_id_[t.id] = std::move(t);
-  } else if (e.type == kTokenRevoked) {
-    auto it = by_id_.find(j.value("id", ""));
+  } else if (const auto* revoked = d.As<TokenRevoked>()) {
+    auto it = by_id_.find(revoked->id);
     if (it != by_id_.end()) {
       it->second.revoked = true;
       it->second.revoked_at_ms = e.recorded_at_ms;
@@ -69,9 +78,9 @@ std::vector<TokenInfo> AccessView::All() const {
 Result<NewEvent> DecideIssue(const IssueTokenCommand& cmd, bool party_exists) {
   auto role = ParseRole(cmd.role);
   if (!role) {
-    return InvalidArgument("role '" + cmd.role +
-                               "' is not one of: admin, secretariat, stakeholder, auditor",
-                           "invalid-field");
+    return InvalidArgument(
+        "role '" + cmd.role + "' is not one of: admin, secretariat, stakeholder, auditor",
+        "invalid-field");
   }
   if (Status s = ValidateText(cmd.label, "label", 200); !s.ok()) return s;
   if (*role == Role::kStakeholder) {
@@ -84,10 +93,8 @@ Result<NewEvent> DecideIssue(const IssueTokenCommand& cmd, bool party_exists) {
   } else if (!cmd.party.empty()) {
     return InvalidArgument("only stakeholder tokens are bound to a party", "invalid-field");
   }
-  nlohmann::json data = {{"id", cmd.id},
-                         {"role", cmd.role},
-                         {"label", cmd.label},
-                         {"token_sha256", cmd.token_sha256}};
+  nlohmann::json data = {
+      {"id", cmd.id}, {"role", cmd.role}, {"label", cmd.label}, {"token_sha256", cmd.token_sha256}};
   if (!cmd.party.empty()) data["party"] = cmd.party;
   return NewEvent{kTokenIssued, 1, std::move(data), {}};
 }

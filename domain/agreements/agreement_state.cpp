@@ -1,9 +1,9 @@
 #include "domain/agreements/agreement_state.h"
 
 #include "domain/agreements/apply_ops.h"
-#include "domain/agreements/change_set_reader.h"
 #include "domain/agreements/text_json.h"
 #include "domain/decimal.h"
+#include "domain/events/decoded_event.h"
 
 namespace hoering::agreements {
 namespace {
@@ -17,6 +17,11 @@ Status Corrupt(const RecordedEvent& e, const std::string& why) {
 }  // namespace
 
 Status AgreementState::Apply(const RecordedEvent& e) {
+  return Apply(events::DecodeEvent(e));
+}
+
+Status AgreementState::Apply(const events::DecodedEvent& d) {
+  const RecordedEvent& e = d.envelope;
   stream_version_ = e.stream_version;
   last_position_ = e.position;
   last_recorded_at_ms_ = e.recorded_at_ms;
@@ -26,29 +31,24 @@ Status AgreementState::Apply(const RecordedEvent& e) {
   if (e.type != kAgreementCreated && !exists_) {
     return Corrupt(e, "the agreement was not created first");
   }
-  if (e.type == kChangeSetRecorded) return ApplyChangeSet(e);  // the hot path: no JSON document
-  auto j = nlohmann::json::parse(e.data, nullptr, false);
-  if (j.is_discarded()) return Corrupt(e, "data is not JSON");
-  if (e.type == kAgreementCreated) return ApplyCreated(e, j);
-  return ApplyVersion(e, j);
+  if (!d.payload.ok()) return Corrupt(e, d.payload.status().detail());
+  if (const auto* created = d.As<AgreementCreated>()) return ApplyCreated(e, *created);
+  if (const auto* change = d.As<ChangeSetRecorded>()) return ApplyChangeSet(e, *change);
+  return ApplyVersion(e, std::get<VersionPublished>(d.payload.value()));
 }
 
-Status AgreementState::ApplyCreated(const RecordedEvent& e, const nlohmann::json& j) {
+Status AgreementState::ApplyCreated(const RecordedEvent& e, const AgreementCreated& data) {
   if (exists_) return Corrupt(e, "the agreement was already created");
-  auto data = AgreementCreatedFromJson(j);
-  if (!data.ok()) return Corrupt(e, data.status().detail());
-  info_ = std::move(data).value();
+  info_ = data;
   exists_ = true;
   created_at_ms_ = e.recorded_at_ms;
   created_position_ = e.position;
   return Status::Ok();
 }
 
-Status AgreementState::ApplyChangeSet(const RecordedEvent& e) {
-  auto data = ReadChangeSetRecorded(e.data);
-  if (!data.ok()) return Corrupt(e, data.status().detail());
-  ChangeSetInfo info{std::move(data).value(), e.position, e.stream_version,
-                     e.recorded_at_ms,        e.actor,    e.correlation_id};
+Status AgreementState::ApplyChangeSet(const RecordedEvent& e, const ChangeSetRecorded& data) {
+  ChangeSetInfo info{data,    e.position,      e.stream_version, e.recorded_at_ms,
+                     e.actor, e.correlation_id};
   if (Status s = ApplyOps(text_, info.data.ops, used_ids_, ApplyMode::kReplay); !s.ok()) {
     return Corrupt(e, s.detail());
   }
@@ -59,10 +59,8 @@ Status AgreementState::ApplyChangeSet(const RecordedEvent& e) {
   return Status::Ok();
 }
 
-Status AgreementState::ApplyVersion(const RecordedEvent& e, const nlohmann::json& j) {
-  auto data = VersionPublishedFromJson(j);
-  if (!data.ok()) return Corrupt(e, data.status().detail());
-  VersionPublished& v = data.value();
+Status AgreementState::ApplyVersion(const RecordedEvent& e, const VersionPublished& data) {
+  VersionPublished v = data;
   if (v.number != versions_.size() + 1) {
     return Corrupt(e, "version " + std::to_string(v.number) + " does not follow " +
                           std::to_string(versions_.size()));

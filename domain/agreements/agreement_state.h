@@ -20,6 +20,10 @@
 #include "domain/event.h"
 #include "domain/status.h"
 
+namespace hoering::events {
+struct DecodedEvent;
+}  // namespace hoering::events
+
 namespace hoering::agreements {
 
 struct FoldOptions {
@@ -61,6 +65,8 @@ class AgreementState {
   // evolve. Events of unknown types only advance version(). A non-ok result
   // (always kCorruption) means the stream cannot be folded; the state is then
   // undefined.
+  Status Apply(const events::DecodedEvent& e);
+  // Decodes `e` (domain/events/decoded_event.h), then Apply().
   Status Apply(const RecordedEvent& e);
   // Folds events in order; the first failure is returned.
   static Result<AgreementState> Fold(std::span<const RecordedEvent> events,
@@ -100,9 +106,9 @@ class AgreementState {
   static Result<AgreementState> FromSnapshot(const nlohmann::json& j, FoldOptions options = {});
 
  private:
-  Status ApplyCreated(const RecordedEvent& e, const nlohmann::json& j);
-  Status ApplyChangeSet(const RecordedEvent& e);
-  Status ApplyVersion(const RecordedEvent& e, const nlohmann::json& j);
+  Status ApplyCreated(const RecordedEvent& e, const AgreementCreated& data);
+  Status ApplyChangeSet(const RecordedEvent& e, const ChangeSetRecorded& data);
+  Status ApplyVersion(const RecordedEvent& e, const VersionPublished& data);
 
   FoldOptions options_;
   bool exists_ = false;

@@ -1,11 +1,18 @@
 #include "domain/agreements/agreements_view.h"
 
+#include "domain/events/decoded_event.h"
+
 namespace hoering::agreements {
 namespace {
 constexpr std::string_view kPrefix = "agreement-";
 }
 
 void AgreementsView::Apply(const RecordedEvent& e) {
+  Apply(events::DecodeEvent(e));
+}
+
+void AgreementsView::Apply(const events::DecodedEvent& d) {
+  const RecordedEvent& e = d.envelope;
   if (e.stream.compare(0, kPrefix.size(), kPrefix) != 0) return;
   Entry& entry = by_id_[e.stream.substr(kPrefix.size())];
   if (!entry.broken.ok()) return;
@@ -14,7 +21,7 @@ void AgreementsView::Apply(const RecordedEvent& e) {
   } else if (entry.state.use_count() > 1) {
     entry.state = std::make_shared<AgreementState>(*entry.state);  // a reader holds the old one
   }
-  if (Status s = entry.state->Apply(e); !s.ok()) entry.broken = s;
+  if (Status s = entry.state->Apply(d); !s.ok()) entry.broken = s;
 }
 
 Result<std::shared_ptr<const AgreementState>> AgreementsView::Get(const std::string& id) const {

@@ -21,6 +21,8 @@ class AgreementsView {
   // Ignores events of other streams. A stream that cannot be folded (a
   // kCorruption from AgreementState) is remembered as broken and its error
   // is returned by Get().
+  void Apply(const events::DecodedEvent& e);
+  // Decodes `e` (domain/events/decoded_event.h), then Apply().
   void Apply(const RecordedEvent& e);
 
   // The agreement's state, or 404 "agreement-not-found", or the corruption.

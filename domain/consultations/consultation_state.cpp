@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/events/decoded_event.h"
+
 namespace hoering::consultations {
 
 std::string PhaseName(Phase p) {
@@ -17,32 +19,25 @@ std::string PhaseName(Phase p) {
 }
 
 Status ConsultationState::Apply(const RecordedEvent& e) {
+  return Apply(events::DecodeEvent(e));
+}
+
+Status ConsultationState::Apply(const events::DecodedEvent& d) {
+  const RecordedEvent& e = d.envelope;
   ++version_;
   last_position_ = e.position;
-  nlohmann::json j;
-  try {
-    j = e.data_json();
-  } catch (const std::exception& ex) {
-    return Status(Code::kCorruption, "event " + std::to_string(e.position) + " is not JSON",
-                  "corruption");
-  }
-  if (e.type == kConsultationOpened) {
-    auto opened = ConsultationOpenedFromJson(j);
-    if (!opened.ok()) return opened.status();
+  if (!d.payload.ok()) return d.payload.status();
+  if (const auto* opened = d.As<ConsultationOpened>()) {
     exists_ = true;
-    info_ = std::move(opened).value();
+    info_ = *opened;
     closes_at_ = info_.closes_at;
     created_position_ = e.position;
     created_at_ = e.recorded_at_ms;
-  } else if (e.type == kDeadlineExtended) {
-    auto ext = DeadlineExtendedFromJson(j);
-    if (!ext.ok()) return ext.status();
+  } else if (const auto* ext = d.As<DeadlineExtended>()) {
     closes_at_ = ext->closes_at;
     extensions_.push_back({ext->closes_at, ext->previous_closes_at, ext->reason, e.recorded_at_ms,
                            e.position, e.actor});
-  } else if (e.type == kConsultationClosed) {
-    auto closed = ConsultationClosedFromJson(j);
-    if (!closed.ok()) return closed.status();
+  } else if (const auto* closed = d.As<ConsultationClosed>()) {
     closed_at_ = e.recorded_at_ms;
     close_reason_ = closed->reason;
   }

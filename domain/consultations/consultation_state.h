@@ -11,6 +11,10 @@
 
 #include "domain/consultations/consultation_events.h"
 
+namespace hoering::events {
+struct DecodedEvent;
+}  // namespace hoering::events
+
 namespace hoering::consultations {
 
 enum class Phase { kScheduled, kOpen, kClosed };
@@ -28,6 +32,8 @@ struct Extension {
 class ConsultationState {
  public:
   // evolve; a non-ok result is kCorruption. Unknown types advance version().
+  Status Apply(const events::DecodedEvent& e);
+  // Decodes `e` (domain/events/decoded_event.h), then Apply().
   Status Apply(const RecordedEvent& e);
 
   bool exists() const { return exists_; }

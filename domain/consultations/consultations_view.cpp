@@ -1,6 +1,7 @@
 #include "domain/consultations/consultations_view.h"
 
 #include "domain/decimal.h"
+#include "domain/events/decoded_event.h"
 
 namespace hoering::consultations {
 
@@ -29,45 +30,42 @@ T& ConsultationsView::Mutable(Entry<T>& entry) {
 }
 
 void ConsultationsView::Apply(const RecordedEvent& e) {
+  Apply(events::DecodeEvent(e));
+}
+
+void ConsultationsView::Apply(const events::DecodedEvent& d) {
+  const RecordedEvent& e = d.envelope;
   if (StartsWith(e.stream, "consultation-")) {
     auto& entry = consultations_[e.stream.substr(13)];
     if (!entry.broken.ok()) return;
-    if (Status s = Mutable(entry).Apply(e); !s.ok()) entry.broken = s;
+    if (Status s = Mutable(entry).Apply(d); !s.ok()) entry.broken = s;
   } else if (StartsWith(e.stream, "response-")) {
     const std::string id = e.stream.substr(9);
     auto& entry = responses_[id];
     if (!entry.broken.ok()) return;
     const bool is_new = !entry.state || !entry.state->exists();
     ResponseState& state = Mutable(entry);
-    if (Status s = state.Apply(e); !s.ok()) {
+    if (Status s = state.Apply(d); !s.ok()) {
       entry.broken = s;
       return;
     }
     if (is_new && state.exists()) by_consultation_[state.consultation()].push_back(id);
-  } else if (StartsWith(e.stream, "attachment-") && e.type == kAttachmentStored) {
-    try {
-      auto j = e.data_json();
-      attachments_[j.at("sha256").get<std::string>()] = {
-          j.at("media_type").get<std::string>(), j.at("size").get<std::uint64_t>(), e.position};
-    } catch (const std::exception&) {
-      // Undecodable metadata: the attachment stays unknown; verify reports the log.
+  } else if (StartsWith(e.stream, "attachment-")) {
+    // Undecodable metadata leaves the attachment unknown; verify reports the log.
+    if (const auto* a = d.As<AttachmentStored>()) {
+      attachments_[a->sha256] = {a->media_type, a->size, e.position};
     }
-  } else if (StartsWith(e.stream, "agreement-") && e.type == agreements::kChangeSetRecorded) {
-    ApplyCitations(e);
+  } else if (StartsWith(e.stream, "agreement-")) {
+    if (const auto* change = d.As<agreements::ChangeSetRecorded>()) ApplyCitations(e, *change);
   }
 }
 
-void ConsultationsView::ApplyCitations(const RecordedEvent& e) {
-  try {
-    auto j = e.data_json();
-    auto change = agreements::ChangeSetRecordedFromJson(j);
-    if (!change.ok()) return;
-    for (const auto& cite : change->cites) {
-      auto n = PointNumber(cite.point);
-      if (!n) continue;
-      citations_[{cite.response, *n}].push_back({change->agreement, change->change, e.position});
-    }
-  } catch (const std::exception&) {
+void ConsultationsView::ApplyCitations(const RecordedEvent& e,
+                                       const agreements::ChangeSetRecorded& change) {
+  for (const auto& cite : change.cites) {
+    auto n = PointNumber(cite.point);
+    if (!n) continue;
+    citations_[{cite.response, *n}].push_back({change.agreement, change.change, e.position});
   }
 }
 

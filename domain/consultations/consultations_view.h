@@ -37,6 +37,8 @@ struct Citation {
 
 class ConsultationsView {
  public:
+  void Apply(const events::DecodedEvent& e);
+  // Decodes `e` (domain/events/decoded_event.h), then Apply().
   void Apply(const RecordedEvent& e);
 
   // 404 "consultation-not-found", or the stream's corruption.
@@ -93,7 +95,7 @@ class ConsultationsView {
   };
   template <typename T>
   static T& Mutable(Entry<T>& entry);
-  void ApplyCitations(const RecordedEvent& e);
+  void ApplyCitations(const RecordedEvent& e, const agreements::ChangeSetRecorded& change);
 
   std::map<std::string, Entry<ConsultationState>> consultations_;
   std::unordered_map<std::string, Entry<ResponseState>> responses_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/agreements/section_diff.h"
+#include "domain/events/decoded_event.h"
 
 namespace hoering::consultations {
 
@@ -102,12 +103,12 @@ Result<std::map<std::string, json>> ChangeExcerpts(std::span<const RecordedEvent
   for (const RecordedEvent& e : events) {
     std::optional<ag::SectionTree> before;
     std::string id;
-    if (e.type == ag::kChangeSetRecorded) {
-      auto j = json::parse(e.data, nullptr, false);
-      id = j.is_object() ? j.value("change", "") : "";
+    const events::DecodedEvent d = events::DecodeEvent(e);
+    if (const auto* change = d.As<ag::ChangeSetRecorded>()) {
+      id = change->change;
       if (changes.count(id)) before = state.text();
     }
-    if (Status s = state.Apply(e); !s.ok()) return s;
+    if (Status s = state.Apply(d); !s.ok()) return s;
     if (!before) continue;
     ag::TextDiff diff = ag::DiffTexts(*before, state.text(), {.include_unchanged = false});
     json sections = json::array();

@@ -1,5 +1,6 @@
 #include "domain/consultations/response_state.h"
 
+#include "domain/events/decoded_event.h"
 #include "domain/sha256.h"
 
 namespace hoering::consultations {
@@ -14,17 +15,14 @@ const DispositionInfo* ResponseState::CurrentDisposition(std::uint32_t point) co
 }
 
 Status ResponseState::Apply(const RecordedEvent& e) {
+  return Apply(events::DecodeEvent(e));
+}
+
+Status ResponseState::Apply(const events::DecodedEvent& d) {
+  const RecordedEvent& e = d.envelope;
   ++version_;
-  nlohmann::json j;
-  try {
-    j = e.data_json();
-  } catch (const std::exception&) {
-    return Status(Code::kCorruption, "event " + std::to_string(e.position) + " is not JSON",
-                  "corruption");
-  }
-  if (e.type == kResponseSubmitted || e.type == kResponseAmended) {
-    auto r = ResponseRevisionFromJson(j);
-    if (!r.ok()) return r.status();
+  if (!d.payload.ok()) return d.payload.status();
+  if (const auto* r = d.As<ResponseRevisionEvent>()) {
     if (revisions_.empty()) {
       id_ = r->response;
       consultation_ = r->consultation;
@@ -34,16 +32,12 @@ Status ResponseState::Apply(const RecordedEvent& e) {
       late_reason_ = r->late_reason;
       received_at_ = r->received_at;
     }
-    revisions_.push_back({r->revision, std::move(r->content), r->submitted_at, RecordedOf(e)});
-  } else if (e.type == kResponseWithdrawn) {
-    auto w = ResponseWithdrawnFromJson(j);
-    if (!w.ok()) return w.status();
+    revisions_.push_back({r->revision, r->content, r->submitted_at, RecordedOf(e)});
+  } else if (const auto* w = d.As<ResponseWithdrawn>()) {
     withdrawal_ = WithdrawalInfo{w->reason, w->withdrawn_at, RecordedOf(e)};
-  } else if (e.type == kDispositionRecorded) {
-    auto d = DispositionRecordedFromJson(j);
-    if (!d.ok()) return d.status();
-    dispositions_[d->point].push_back(
-        {d->outcome, std::move(d->rationale), std::move(d->changes), RecordedOf(e)});
+  } else if (const auto* disposition = d.As<DispositionRecorded>()) {
+    dispositions_[disposition->point].push_back(
+        {disposition->outcome, disposition->rationale, disposition->changes, RecordedOf(e)});
   }
   return Status::Ok();
 }

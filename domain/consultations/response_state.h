@@ -10,6 +10,10 @@
 
 #include "domain/consultations/response_events.h"
 
+namespace hoering::events {
+struct DecodedEvent;
+}  // namespace hoering::events
+
 namespace hoering::consultations {
 
 // Where and when an event was committed: what a receipt proves.
@@ -43,6 +47,8 @@ struct DispositionInfo {
 class ResponseState {
  public:
   // evolve; a non-ok result is kCorruption. Unknown types advance version().
+  Status Apply(const events::DecodedEvent& e);
+  // Decodes `e` (domain/events/decoded_event.h), then Apply().
   Status Apply(const RecordedEvent& e);
 
   bool exists() const { return !revisions_.empty(); }

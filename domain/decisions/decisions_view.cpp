@@ -1,5 +1,6 @@
 #include "domain/decisions/decisions_view.h"
 
+#include "domain/events/decoded_event.h"
 #include "domain/sha256.h"
 
 namespace hoering::decisions {
@@ -11,12 +12,16 @@ bool StartsWith(const std::string& s, std::string_view p) {
 }  // namespace
 
 void DecisionsView::Apply(const RecordedEvent& e) {
+  Apply(events::DecodeEvent(e));
+}
+
+void DecisionsView::Apply(const events::DecodedEvent& d) {
+  const RecordedEvent& e = d.envelope;
   if (StartsWith(e.stream, "obligations-") && e.type == kObligationFulfilled) {
-    auto j = nlohmann::json::parse(e.data, nullptr, false);
-    auto o = ObligationFulfilledFromJson(j);
-    if (o.ok())
+    if (const auto* o = d.As<ObligationFulfilled>()) {
       obligations_[o->agreement][o->obligation] = {o->evidence, e.recorded_at_ms, e.position,
                                                    e.actor};
+    }
     return;
   }
   if (!StartsWith(e.stream, "decision-")) return;
@@ -25,25 +30,20 @@ void DecisionsView::Apply(const RecordedEvent& e) {
   auto next = entry.state ? std::make_shared<DecisionInfo>(*entry.state)  // copy-on-write
                           : std::make_shared<DecisionInfo>();
   ++next->version;
-  auto j = nlohmann::json::parse(e.data, nullptr, false);
-  if (e.type == kDecisionRecorded) {
-    auto d = DecisionRecordedFromJson(j);
-    if (!d.ok()) {
-      entry.broken = d.status();
+  if (e.type == kDecisionRecorded || e.type == kConditionFulfilled) {
+    if (!d.payload.ok()) {
+      entry.broken = d.payload.status();
       return;
     }
-    next->data = std::move(d).value();
+  }
+  if (const auto* recorded = d.As<DecisionRecorded>()) {
+    next->data = *recorded;
     next->position = e.position;
     next->hash = ToHex(e.hash);
     next->recorded_at_ms = e.recorded_at_ms;
     next->actor = e.actor;
     by_agreement_[next->data.subject.agreement].push_back(next->data.id);
-  } else if (e.type == kConditionFulfilled) {
-    auto f = ConditionFulfilledFromJson(j);
-    if (!f.ok()) {
-      entry.broken = f.status();
-      return;
-    }
+  } else if (const auto* f = d.As<ConditionFulfilled>()) {
     next->fulfilled[f->condition] = {f->evidence, e.recorded_at_ms, e.position, e.actor};
   }
   entry.state = std::move(next);

@@ -9,6 +9,10 @@
 
 #include "domain/decisions/decision_events.h"
 
+namespace hoering::events {
+struct DecodedEvent;
+}  // namespace hoering::events
+
 namespace hoering::decisions {
 
 struct Fulfilment {
@@ -30,6 +34,8 @@ struct DecisionInfo {
 
 class DecisionsView {
  public:
+  void Apply(const events::DecodedEvent& e);
+  // Decodes `e` (domain/events/decoded_event.h), then Apply().
   void Apply(const RecordedEvent& e);
 
   // 404 "decision-not-found" (or the stream's corruption).

@@ -1,9 +1,15 @@
 #include "domain/parties/parties_view.h"
 
+#include "domain/events/decoded_event.h"
+
 namespace hoering::parties {
 
 void PartiesView::Apply(const RecordedEvent& e) {
-  if (auto p = FromEvent(e)) by_id_[p->id] = std::move(*p);
+  Apply(events::DecodeEvent(e));
+}
+
+void PartiesView::Apply(const events::DecodedEvent& e) {
+  if (const auto* p = e.As<Party>()) by_id_[p->id] = *p;
 }
 
 const Party* PartiesView::Find(const std::string& id) const {

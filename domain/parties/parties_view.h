@@ -8,10 +8,16 @@
 
 #include "domain/parties/party.h"
 
+namespace hoering::events {
+struct DecodedEvent;
+}  // namespace hoering::events
+
 namespace hoering::parties {
 
 class PartiesView {
  public:
+  void Apply(const events::DecodedEvent& e);
+  // Decodes `e` (domain/events/decoded_event.h), then Apply().
   void Apply(const RecordedEvent& e);
   const Party* Find(const std::string& id) const;
   // Up to `limit` parties with id > after, by id.

@@ -1,19 +1,36 @@
 #include "domain/projections/views.h"
 
+#include "domain/events/decoded_event.h"
 #include "domain/snapshot/snapshot_json.h"
 
 namespace hoering::projections {
 
+namespace {
+
+bool OnlyConsultationsFold(const RecordedEvent& e) {
+  auto starts = [&](std::string_view p) { return e.stream.compare(0, p.size(), p) == 0; };
+  return (starts("response-") || starts("consultation-") || starts("attachment-")) &&
+         e.type != parties::kPartyRegistered;
+}
+
+void ApplyToOthers(Views& v, const events::DecodedEvent& d) {
+  v.parties.Apply(d);
+  v.access.Apply(d);
+  v.agreements.Apply(d);
+  v.decisions.Apply(d);
+}
+
+}  // namespace
+
 void Views::Apply(const RecordedEvent& e) {
-  ApplyOutsideConsultations(e);
-  consultations.Apply(e);
+  const events::DecodedEvent d = events::DecodeEvent(e);
+  ApplyToOthers(*this, d);
+  consultations.Apply(d);
 }
 
 void Views::ApplyOutsideConsultations(const RecordedEvent& e) {
-  parties.Apply(e);
-  access.Apply(e);
-  agreements.Apply(e);
-  decisions.Apply(e);
+  if (OnlyConsultationsFold(e)) return;
+  ApplyToOthers(*this, events::DecodeEvent(e));
 }
 
 nlohmann::json Views::Snapshot() const {

@@ -23,7 +23,9 @@ namespace hoering::projections {
 
 // Bumped whenever a view's folding or its snapshot shape changes: a checkpoint
 // written with another value is ignored and the views are rebuilt from the log.
-inline constexpr int kSnapshotFormat = 1;
+// 2: events are decoded once (domain/events/decoded_event.h); events of
+// unknown types no longer break a stream whatever their data.
+inline constexpr int kSnapshotFormat = 2;
 
 struct Views {
   parties::PartiesView parties;
@@ -32,10 +34,12 @@ struct Views {
   consultations::ConsultationsView consultations;
   decisions::DecisionsView decisions;
 
+  // Decodes `e` once (domain/events/decoded_event.h) and hands it to every view.
   void Apply(const RecordedEvent& e);
   // Apply() for every view but `consultations`: for a fold that runs the
   // response streams of the consultations view in parallel shards
-  // (server/app/sharded_fold.h).
+  // (server/app/sharded_fold.h). Events of response, consultation and
+  // attachment streams, which only `consultations` folds, are not decoded.
   void ApplyOutsideConsultations(const RecordedEvent& e);
 
   // {"access", "agreements", "consultations", "decisions", "parties"}: each
