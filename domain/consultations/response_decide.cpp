@@ -231,16 +231,16 @@ Result<ResponseWrite> DecideSubmit(const ConsultationState& consultation,
 
 Result<ResponseWrite> DecideAmend(const ConsultationState& consultation,
                                   const agreements::SectionTree& consulted_text,
-                                  const ResponseState& response, const Submitter& who,
+                                  const ResponseDecisionState& response, const Submitter& who,
                                   const Submission& cmd, TimeMs now) {
   if (!consultation.exists()) return NoConsultation();
-  if (!response.exists() || response.consultation() != consultation.info().id) return NoResponse();
-  if (Status s = CheckParty(who, response.party()); !s.ok()) return s;
-  if (cmd.content.party != response.party()) {
-    return Unprocessable("a revision cannot change the party (was '" + response.party() + "')",
+  if (!response.exists() || response.consultation != consultation.info().id) return NoResponse();
+  if (Status s = CheckParty(who, response.party); !s.ok()) return s;
+  if (cmd.content.party != response.party) {
+    return Unprocessable("a revision cannot change the party (was '" + response.party + "')",
                          "party-mismatch");
   }
-  if (response.withdrawn()) {
+  if (response.withdrawn) {
     return Status(Code::kConflict, "the response was withdrawn", "response-withdrawn");
   }
   const Phase phase = consultation.PhaseAt(now);
@@ -248,27 +248,26 @@ Result<ResponseWrite> DecideAmend(const ConsultationState& consultation,
   if (phase == Phase::kClosed) return Closed(consultation);
   if (Status s = CheckAnchors(cmd.content.points, consulted_text); !s.ok()) return s;
   ResponseRevisionEvent e;
-  e.response = response.id();
-  e.consultation = response.consultation();
-  e.agreement = response.agreement();
-  e.revision = response.current().revision + 1;
+  e.response = response.id;
+  e.consultation = response.consultation;
+  e.agreement = response.agreement;
+  e.revision = response.revision + 1;
   e.submitted_at = now;
   e.content = cmd.content;
   return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose(), DecidedOn(consultation)};
 }
 
 Result<ResponseWrite> DecideWithdraw(const ConsultationState& consultation,
-                                     const ResponseState& response, const Submitter& who,
+                                     const ResponseDecisionState& response, const Submitter& who,
                                      const std::optional<std::string>& reason, TimeMs now) {
   if (!consultation.exists()) return NoConsultation();
-  if (!response.exists() || response.consultation() != consultation.info().id) return NoResponse();
-  if (Status s = CheckParty(who, response.party()); !s.ok()) return s;
-  if (response.withdrawn()) {
+  if (!response.exists() || response.consultation != consultation.info().id) return NoResponse();
+  if (Status s = CheckParty(who, response.party); !s.ok()) return s;
+  if (response.withdrawn) {
     return Status(Code::kConflict, "the response was already withdrawn", "response-withdrawn");
   }
   if (consultation.PhaseAt(now) != Phase::kOpen) return Closed(consultation);
-  ResponseWithdrawn e{response.id(), response.consultation(), response.current().revision, reason,
-                      now};
+  ResponseWithdrawn e{response.id, response.consultation, response.revision, reason, now};
   return ResponseWrite{{ToEvent(e)}, consultation.EffectiveClose(), DecidedOn(consultation)};
 }
 
@@ -293,24 +292,24 @@ Result<RecordDisposition> ParseDisposition(const json& body) {
   return d;
 }
 
-Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response, std::uint32_t point,
-                                                const RecordDisposition& cmd,
+Result<std::vector<NewEvent>> DecideDisposition(const ResponseDecisionState& response,
+                                                std::uint32_t point, const RecordDisposition& cmd,
                                                 const agreements::AgreementState& agreement) {
   if (!response.exists()) return NoResponse();
-  if (point < 1 || point > response.current().content.points.size()) {
+  if (point < 1 || point > response.points) {
     return NotFound("the response has no point " + std::to_string(point) + " (it has " +
-                        std::to_string(response.current().content.points.size()) + ")",
+                        std::to_string(response.points) + ")",
                     "point-not-found");
   }
   for (const auto& c : cmd.changes) {
     if (agreement.FindChangeSet(c) == nullptr) {
       return Unprocessable(
-          "change set '" + c + "' does not exist in agreement '" + response.agreement() + "'",
+          "change set '" + c + "' does not exist in agreement '" + response.agreement + "'",
           "unknown-change");
     }
   }
-  DispositionRecorded e{response.id(), response.consultation(), point,
-                        cmd.outcome,   cmd.rationale,           cmd.changes};
+  DispositionRecorded e{response.id, response.consultation, point,
+                        cmd.outcome, cmd.rationale,         cmd.changes};
   return std::vector<NewEvent>{ToEvent(e)};
 }
 

@@ -23,6 +23,7 @@
 #include "domain/consultations/attachments.h"
 #include "domain/consultations/consultation_decide.h"
 #include "domain/consultations/consultation_state.h"
+#include "domain/consultations/response_decision_state.h"
 #include "domain/consultations/response_state.h"
 
 namespace hoering::consultations {
@@ -69,11 +70,11 @@ Result<ResponseWrite> DecideSubmit(const ConsultationState& consultation,
 
 Result<ResponseWrite> DecideAmend(const ConsultationState& consultation,
                                   const agreements::SectionTree& consulted_text,
-                                  const ResponseState& response, const Submitter& who,
+                                  const ResponseDecisionState& response, const Submitter& who,
                                   const Submission& cmd, TimeMs now);
 
 Result<ResponseWrite> DecideWithdraw(const ConsultationState& consultation,
-                                     const ResponseState& response, const Submitter& who,
+                                     const ResponseDecisionState& response, const Submitter& who,
                                      const std::optional<std::string>& reason, TimeMs now);
 
 // PUT .../points/{n}/disposition {outcome, rationale, changes?}
@@ -83,8 +84,8 @@ struct RecordDisposition {
   std::vector<std::string> changes;
 };
 Result<RecordDisposition> ParseDisposition(const nlohmann::json& body);
-Result<std::vector<NewEvent>> DecideDisposition(const ResponseState& response, std::uint32_t point,
-                                                const RecordDisposition& cmd,
+Result<std::vector<NewEvent>> DecideDisposition(const ResponseDecisionState& response,
+                                                std::uint32_t point, const RecordDisposition& cmd,
                                                 const agreements::AgreementState& agreement);
 
 // True when `quote` occurs in `text`, comparing runs of whitespace as one space.

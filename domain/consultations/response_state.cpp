@@ -14,6 +14,20 @@ const DispositionInfo* ResponseState::CurrentDisposition(std::uint32_t point) co
   return it == dispositions_.end() || it->second.empty() ? nullptr : &it->second.back();
 }
 
+ResponseDecisionState ResponseState::decision() const {
+  ResponseDecisionState d;
+  d.version = version_;
+  if (!exists()) return d;
+  d.id = id_;
+  d.consultation = consultation_;
+  d.agreement = agreement_;
+  d.party = party();
+  d.revision = current().revision;
+  d.points = current().content.points.size();
+  d.withdrawn = withdrawn();
+  return d;
+}
+
 Status ResponseState::Apply(const RecordedEvent& e) {
   return Apply(events::DecodeEvent(e));
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/consultations/response_decision_state.h"
 #include "domain/consultations/response_events.h"
 
 namespace hoering::events {
@@ -71,6 +72,8 @@ class ResponseState {
 
   std::uint64_t version() const { return version_; }
   std::uint64_t first_position() const { return first_position_; }
+  // What decisions need (response_decision_state.h), from this fold.
+  ResponseDecisionState decision() const;
 
   // The canonical JSON of the whole state, every revision, the withdrawal and
   // the disposition history included (domain/snapshot/snapshot_json.h).

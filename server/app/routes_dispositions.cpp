@@ -9,6 +9,7 @@
 #include "server/app/auth.h"
 #include "server/app/command_http.h"
 #include "server/app/consultation_access.h"
+#include "server/app/decision_states.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
@@ -42,19 +43,23 @@ void Record(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   WriteAnswer answer = EventDataAnswer(status::ok);
   Decide decide = [&ctx, who, consultation = m.Param("id"), response = m.Param("rid"), n = *point,
                    cmd = *cmd, if_match = *if_match]() -> Result<Command> {
-    auto seen = LoadVisibleResponse(ctx, who, consultation, response);
-    if (!seen.ok()) return seen.status();
-    const cs::ResponseState& r = *seen->response;
-    if (if_match && *if_match != r.version()) {
+    auto r = LoadResponseDecision(ctx.log, response);
+    if (!r.ok()) return r.status();
+    if (!r->exists() || r->consultation != consultation) {
+      return NotFound(
+          "response '" + response + "' does not exist in consultation '" + consultation + "'",
+          "response-not-found");
+    }
+    if (if_match && *if_match != r->version) {
       return Status(Code::kPreconditionFailed,
-                    "If-Match is stale: the response is at \"" + std::to_string(r.version()) + "\"",
+                    "If-Match is stale: the response is at \"" + std::to_string(r->version) + "\"",
                     "precondition-failed");
     }
-    auto agreement = LoadAgreement(ctx, r.agreement());
+    auto agreement = LoadAgreement(ctx, r->agreement);
     if (!agreement.ok()) return agreement.status();
-    auto events = cs::DecideDisposition(r, n, cmd, **agreement);
+    auto events = cs::DecideDisposition(*r, n, cmd, **agreement);
     if (!events.ok()) return events.status();
-    return CommandFor(cs::ResponseStream(response), ExpectedVersion::Exact(r.version()), *events);
+    return CommandFor(cs::ResponseStream(response), ExpectedVersion::Exact(r->version), *events);
   };
   ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
 }

@@ -8,6 +8,7 @@
 #include "server/app/auth.h"
 #include "server/app/command_http.h"
 #include "server/app/consultation_access.h"
+#include "server/app/decision_states.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/app/token_secret.h"
@@ -149,8 +150,9 @@ void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 }
 
 // Amend and withdraw decide on the response's state with its stream version.
-using DecideOnResponse = std::function<Result<cs::ResponseWrite>(
-    const cs::ConsultationState&, const cs::ResponseState&, const access::Principal&, TimeMs)>;
+using DecideOnResponse = std::function<Result<cs::ResponseWrite>(const cs::ConsultationState&,
+                                                                 const cs::ResponseDecisionState&,
+                                                                 const access::Principal&, TimeMs)>;
 
 Decide ResponseDecider(AppContext& ctx, const access::Principal& who, std::string consultation,
                        std::string response, std::optional<std::uint64_t> if_match,
@@ -158,25 +160,23 @@ Decide ResponseDecider(AppContext& ctx, const access::Principal& who, std::strin
   return [&ctx, who, consultation, response, if_match, decide_on]() -> Result<Command> {
     auto c = LoadConsultation(ctx, consultation);
     if (!c.ok()) return c.status();
-    auto r = ctx.models.Read([&](const Views& v) { return v.consultations.GetResponse(response); });
+    auto r = LoadResponseDecision(ctx.log, response);
     if (!r.ok()) return r.status();
     // Another party's response is not revealed to a stakeholder.
-    if ((*r)->consultation() != consultation ||
-        (who.role == Role::kStakeholder && (*r)->party() != who.party)) {
+    if (!r->exists() || r->consultation != consultation ||
+        (who.role == Role::kStakeholder && r->party != who.party)) {
       return NotFound(
           "response '" + response + "' does not exist in consultation '" + consultation + "'",
           "response-not-found");
     }
-    if (if_match && *if_match != (*r)->version()) {
-      return Status(
-          Code::kPreconditionFailed,
-          "If-Match is stale: the response is at \"" + std::to_string((*r)->version()) + "\"",
-          "precondition-failed");
+    if (if_match && *if_match != r->version) {
+      return Status(Code::kPreconditionFailed,
+                    "If-Match is stale: the response is at \"" + std::to_string(r->version) + "\"",
+                    "precondition-failed");
     }
-    auto write = decide_on(**c, **r, who, ctx.clock());
+    auto write = decide_on(**c, *r, who, ctx.clock());
     if (!write.ok()) return write.status();
-    return ResponseCommand(response, ExpectedVersion::Exact((*r)->version()),
-                           std::move(write).value());
+    return ResponseCommand(response, ExpectedVersion::Exact(r->version), std::move(write).value());
   };
 }
 
@@ -194,8 +194,8 @@ void Amend(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   auto attachments = std::move(cmd->attachments);
   cmd->attachments.clear();
   DecideOnResponse decide_on = [&ctx, cmd = std::move(cmd).value()](
-                                   const cs::ConsultationState& c, const cs::ResponseState& r,
-                                   const access::Principal& who,
+                                   const cs::ConsultationState& c,
+                                   const cs::ResponseDecisionState& r, const access::Principal& who,
                                    TimeMs now) -> Result<cs::ResponseWrite> {
     auto text = ConsultedText(ctx, c);
     if (!text.ok()) return text.status();
@@ -223,7 +223,8 @@ void Withdraw(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!parsed.ok()) return respond(http::MakeProblem(parsed.status(), req));
     reason = *parsed;
   }
-  DecideOnResponse decide_on = [reason](const cs::ConsultationState& c, const cs::ResponseState& r,
+  DecideOnResponse decide_on = [reason](const cs::ConsultationState& c,
+                                        const cs::ResponseDecisionState& r,
                                         const access::Principal& who, TimeMs now) {
     return cs::DecideWithdraw(c, r, SubmitterOf(who), reason, now);
   };

@@ -1097,7 +1097,7 @@ class Generator {
     } else {
       cmd.content.summary = Paragraph(rng_, 1, 3);
     }
-    auto write = cs::DecideAmend(a.cons, *a.consulted, r.state, r.who, cmd, a.now);
+    auto write = cs::DecideAmend(a.cons, *a.consulted, r.state.decision(), r.who, cmd, a.now);
     if (!write.ok()) return Bug("amend", write.status());
     return ApplyResponse(r, Write(cs::ResponseStream(r.id), write->events, r.actor, a.now,
                                   {ConsultationStreamOf(a)}, rng_.Chance(0.5)));
@@ -1106,7 +1106,7 @@ class Generator {
   Status Withdraw(AgreementSim& a, ResponseSim& r) {
     std::optional<std::string> reason;
     if (rng_.Chance(0.6)) reason = "Erstattes af et fælles høringssvar";
-    auto write = cs::DecideWithdraw(a.cons, r.state, r.who, reason, a.now);
+    auto write = cs::DecideWithdraw(a.cons, r.state.decision(), r.who, reason, a.now);
     if (!write.ok()) return Bug("withdraw", write.status());
     return ApplyResponse(r, Write(cs::ResponseStream(r.id), write->events, r.actor, a.now,
                                   {ConsultationStreamOf(a)}));
@@ -1188,7 +1188,7 @@ class Generator {
       cmd.changes.push_back(rng_.Pick(a.round_changes));
       reads.push_back(ag::StreamFor(a.spec->id));
     }
-    auto events = cs::DecideDisposition(r.state, point, cmd, a.state);
+    auto events = cs::DecideDisposition(r.state.decision(), point, cmd, a.state);
     if (!events.ok()) return Bug("disposition", events.status());
     a.now += rng_.Between(5, 120) * kMinute;
     return ApplyResponse(r, Write(cs::ResponseStream(r.id), *events, Secretariat(), a.now, reads));

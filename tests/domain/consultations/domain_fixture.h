@@ -169,21 +169,21 @@ class World {
   }
   void Amend(const std::string& response, const nlohmann::json& body, TimeMs at) {
     const ResponseState rs = Response(response);
-    auto r =
-        DecideAmend(Consultation(rs.consultation()), Text(), rs, Editor(), MustParse(body), at);
+    auto r = DecideAmend(Consultation(rs.consultation()), Text(), rs.decision(), Editor(),
+                         MustParse(body), at);
     ASSERT_TRUE(r.ok()) << r.status().detail();
     log.AppendAll(ResponseStream(response), r->events, at);
   }
   void Withdraw(const std::string& response, TimeMs at) {
     const ResponseState rs = Response(response);
-    auto r =
-        DecideWithdraw(Consultation(rs.consultation()), rs, Editor(), std::string("merged"), at);
+    auto r = DecideWithdraw(Consultation(rs.consultation()), rs.decision(), Editor(),
+                            std::string("merged"), at);
     ASSERT_TRUE(r.ok()) << r.status().detail();
     log.AppendAll(ResponseStream(response), r->events, at);
   }
   void Dispose(const std::string& response, std::uint32_t point, Outcome outcome, TimeMs at,
                std::vector<std::string> changes = {}) {
-    auto r = DecideDisposition(Response(response), point,
+    auto r = DecideDisposition(Response(response).decision(), point,
                                {outcome, "because " + OutcomeName(outcome), std::move(changes)},
                                Agreement());
     ASSERT_TRUE(r.ok()) << r.status().detail();

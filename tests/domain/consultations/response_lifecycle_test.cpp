@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/consultations/response_decide.h"
+#include "domain/events/decoded_event.h"
 #include "tests/domain/consultations/domain_fixture.h"
 
 namespace hoering::consultations {
@@ -34,7 +35,8 @@ class ResponseLifecycle : public ::testing::Test {
   }
   Result<ResponseWrite> Amend(const json& body, const Submitter& who = Editor(),
                               TimeMs now = kDuring + 100) {
-    return DecideAmend(w.Consultation(), w.Text(), w.Response("r-1"), who, MustParse(body), now);
+    return DecideAmend(w.Consultation(), w.Text(), w.Response("r-1").decision(), who,
+                       MustParse(body), now);
   }
   World w;
 };
@@ -61,7 +63,7 @@ TEST_F(ResponseLifecycle, AmendErrors) {
   ExpectError(Amend(SubmissionBody("region-midt"), Stakeholder("region-midt")),
               Code::kPermissionDenied, "forbidden");
   ExpectError(Amend(SubmissionBody(), Editor(), kClosesAt), Code::kConflict, "consultation-closed");
-  EXPECT_EQ(DecideAmend(w.Consultation(), w.Text(), ResponseState(), Editor(),
+  EXPECT_EQ(DecideAmend(w.Consultation(), w.Text(), ResponseDecisionState(), Editor(),
                         MustParse(SubmissionBody()), kDuring)
                 .status()
                 .type(),
@@ -71,10 +73,10 @@ TEST_F(ResponseLifecycle, AmendErrors) {
 }
 
 TEST_F(ResponseLifecycle, WithdrawOnce) {
-  ExpectError(DecideWithdraw(w.Consultation(), w.Response("r-1"), Stakeholder("region-midt"),
-                             std::nullopt, kDuring),
+  ExpectError(DecideWithdraw(w.Consultation(), w.Response("r-1").decision(),
+                             Stakeholder("region-midt"), std::nullopt, kDuring),
               Code::kPermissionDenied, "forbidden");
-  auto r = DecideWithdraw(w.Consultation(), w.Response("r-1"), Stakeholder("aarhus"),
+  auto r = DecideWithdraw(w.Consultation(), w.Response("r-1").decision(), Stakeholder("aarhus"),
                           std::string("fejl"), kDuring + 7);
   ASSERT_TRUE(r.ok()) << r.status().detail();
   EXPECT_EQ(r->commit_before, kClosesAt);
@@ -84,21 +86,21 @@ TEST_F(ResponseLifecycle, WithdrawOnce) {
                                      {"reason", "fejl"},
                                      {"withdrawn_at", FormatRfc3339Ms(kDuring + 7)}}));
   w.log.AppendAll(ResponseStream("r-1"), r->events, kDuring + 7);
-  ExpectError(
-      DecideWithdraw(w.Consultation(), w.Response("r-1"), Editor(), std::nullopt, kDuring + 8),
-      Code::kConflict, "response-withdrawn");
+  ExpectError(DecideWithdraw(w.Consultation(), w.Response("r-1").decision(), Editor(), std::nullopt,
+                             kDuring + 8),
+              Code::kConflict, "response-withdrawn");
 }
 
 TEST_F(ResponseLifecycle, WithdrawAfterCloseIsAConflict) {
-  ExpectError(
-      DecideWithdraw(w.Consultation(), w.Response("r-1"), Editor(), std::nullopt, kClosesAt),
-      Code::kConflict, "consultation-closed");
+  ExpectError(DecideWithdraw(w.Consultation(), w.Response("r-1").decision(), Editor(), std::nullopt,
+                             kClosesAt),
+              Code::kConflict, "consultation-closed");
 }
 
 TEST_F(ResponseLifecycle, Dispositions) {
   auto a = w.Agreement();
   ASSERT_NE(a.FindChangeSet("c-1"), nullptr);
-  const ResponseState r = w.Response("r-1");
+  const ResponseDecisionState r = w.Response("r-1").decision();
   for (std::uint32_t point : {0u, 3u, 100u}) {
     auto d = DecideDisposition(r, point, {Outcome::kNoted, "ok", {}}, a);
     ASSERT_FALSE(d.ok()) << point;
@@ -118,7 +120,8 @@ TEST_F(ResponseLifecycle, Dispositions) {
                                  {"outcome", "partially_accepted"},
                                  {"rationale", "Delvist"},
                                  {"changes", json::array({"c-1"})}}));
-  EXPECT_EQ(DecideDisposition(ResponseState(), 1, {}, a).status().type(), "response-not-found");
+  EXPECT_EQ(DecideDisposition(ResponseDecisionState(), 1, {}, a).status().type(),
+            "response-not-found");
 
   auto parsed = ParseDisposition(json::parse(R"({"outcome": "out_of_scope", "rationale": "r"})"));
   ASSERT_TRUE(parsed.ok());
@@ -206,6 +209,28 @@ TEST(ResponseEvents, RoundTripThroughJson) {
   for (Publication p : {Publication::kPublic, Publication::kAnonymous, Publication::kPrivate}) {
     EXPECT_EQ(ParsePublication(PublicationName(p)), p);
   }
+}
+
+// The decision state folded on its own from the stream equals the one the
+// read view derives, after every kind of event.
+TEST_F(ResponseLifecycle, TheDecisionStateFoldsLikeTheView) {
+  auto check = [&](const char* after) {
+    ResponseDecisionState alone;
+    for (const auto& e : w.log.Stream(ResponseStream("r-1"))) {
+      ASSERT_TRUE(alone.Apply(events::DecodeEvent(e)).ok());
+    }
+    EXPECT_EQ(alone, w.Response("r-1").decision()) << after;
+  };
+  check("submission");
+  EXPECT_EQ(w.Response("r-1").decision().points, 2u);
+  w.Amend("r-1", SubmissionBody(), kDuring + 1);
+  check("amendment");
+  EXPECT_EQ(w.Response("r-1").decision().revision, 2u);
+  w.Dispose("r-1", 1, Outcome::kNoted, kDuring + 2);
+  check("disposition");
+  w.Withdraw("r-1", kDuring + 3);
+  check("withdrawal");
+  EXPECT_TRUE(w.Response("r-1").decision().withdrawn);
 }
 
 }  // namespace
