@@ -3,9 +3,11 @@
 // Structure: Generator keeps a local model of what it has written (folded
 // domain states on locally made RecordedEvents with virtual times) and decides
 // every command on it with the domain's decide functions, exactly as a route
-// handler does on the server's read models. Dispatch() sends the events with
-// AppendAsync once the written stream and every stream the decision read have
-// no append in flight.
+// handler does on the server's read models. Dispatch() sends the events
+// through the command service once the written stream and every stream the
+// decision read have no append in flight. Deadlines (commit_before) are not
+// sent: time here is virtual and per agreement, while the store stamps its
+// own clock (random_history.h).
 #include "tests/support/random_history.h"
 
 #include <algorithm>
@@ -31,6 +33,7 @@
 #include "domain/parties/party.h"
 #include "domain/sha256.h"
 #include "domain/time.h"
+#include "server/commands/command_service.h"
 
 namespace hoering::testdata {
 namespace {
@@ -397,7 +400,7 @@ Status Bug(const std::string& what, const Status& s) {
 class Generator {
  public:
   Generator(EventStore& store, const HistoryOptions& options)
-      : store_(store), options_(options), rng_(options.seed) {}
+      : store_(store), commands_(store), options_(options), rng_(options.seed) {}
 
   Result<HistoryStats> Run() {
     Status s = Setup();
@@ -419,13 +422,18 @@ class Generator {
   std::vector<RecordedEvent> Write(const std::string& stream, std::vector<NewEvent> events,
                                    const Actor& actor, TimeMs at,
                                    const std::vector<std::string>& reads = {},
-                                   bool idempotent = false) {
+                                   bool idempotent = false,
+                                   std::optional<StreamAt> decided_on = std::nullopt) {
     std::uint64_t& version = versions_[stream];
-    AppendRequest req;
-    req.stream = stream;
-    req.expected = version == 0 ? ExpectedVersion::NoStream() : ExpectedVersion::Exact(version);
-    req.context.actor = actor;
-    req.context.correlation_id = "req-" + rng_.Hex(16);
+    commands::Command cmd;
+    cmd.stream = stream;
+    cmd.expected = version == 0 ? ExpectedVersion::NoStream() : ExpectedVersion::Exact(version);
+    cmd.decided_on = std::move(decided_on);
+    commands::CommandMeta meta;
+    meta.actor = actor;
+    meta.correlation_id = "req-" + rng_.Hex(16);
+    // The generator knows every version it writes on: a conflict is a bug here.
+    meta.on_conflict = commands::OnConflict::kRefuse;
     std::vector<RecordedEvent> local;
     std::vector<std::string> types;
     for (NewEvent& e : events) {
@@ -443,17 +451,18 @@ class Generator {
       types.push_back(e.type);
     }
     if (idempotent) {
-      req.context.idempotency_key = actor.token_id + ":" + rng_.Hex(32);
-      req.idempotency_fingerprint = ToHex(Sha256(local.front().data));
+      meta.idempotency = commands::IdempotencyKey::For(actor.token_id, rng_.Hex(32),
+                                                       "generated " + stream, local.front().data);
     }
     planned_ += events.size();
-    req.events = std::move(events);
-    Dispatch(std::move(req), std::move(types), reads);
+    cmd.events = std::move(events);
+    Dispatch({std::move(meta), std::move(cmd), std::move(types), reads});
     return local;
   }
 
   struct Queued {
-    AppendRequest req;
+    commands::CommandMeta meta;
+    commands::Command cmd;
     std::vector<std::string> types;
     std::vector<std::string> reads;
   };
@@ -461,11 +470,10 @@ class Generator {
   std::size_t Limit() const { return std::max<std::size_t>(1, options_.in_flight); }
 
   // Queues the append; sends what is ready. Blocks while the queue is full.
-  void Dispatch(AppendRequest req, std::vector<std::string> types,
-                const std::vector<std::string>& reads) {
+  void Dispatch(Queued q) {
     std::unique_lock lock(mu_);
     if (!error_.ok()) return;
-    queue_.push_back({std::move(req), std::move(types), reads});
+    queue_.push_back(std::move(q));
     Pump(lock, [&] { return !error_.ok() || queue_.size() < Limit(); });
   }
 
@@ -488,7 +496,9 @@ class Generator {
 
   // Removes from the queue, in order, every append whose stream and read
   // streams have nothing in flight and nothing queued before it, up to the
-  // in-flight limit. REQUIRES: mu_ held.
+  // in-flight limit. A queued append also holds back later writes to the
+  // streams it read, so its decided_on still holds when it is sent.
+  // REQUIRES: mu_ held.
   std::vector<Queued> TakeReady() {
     std::vector<Queued> out;
     if (!error_.ok()) {
@@ -498,38 +508,46 @@ class Generator {
     std::unordered_set<std::string> blocked;  // streams of appends still queued
     auto free = [&](const std::string& s) { return !busy_.count(s) && !blocked.count(s); };
     for (auto it = queue_.begin(); it != queue_.end() && in_flight_ < Limit();) {
-      if (free(it->req.stream) && std::all_of(it->reads.begin(), it->reads.end(), free)) {
-        ++busy_[it->req.stream];
+      if (free(it->cmd.stream) && std::all_of(it->reads.begin(), it->reads.end(), free)) {
+        ++busy_[it->cmd.stream];
         ++in_flight_;
         out.push_back(std::move(*it));
         it = queue_.erase(it);
       } else {
-        blocked.insert(it->req.stream);
+        blocked.insert(it->cmd.stream);
+        blocked.insert(it->reads.begin(), it->reads.end());
         ++it;
       }
     }
     return out;
   }
 
+  // Through the command service, as the server writes; the decision was
+  // taken on the generator's local states, so deciding again gives the same.
   void Send(Queued q) {
-    const std::string stream = q.req.stream;
-    store_.AppendAsync(std::move(q.req), [this, stream,
-                                          types = std::move(q.types)](Result<AppendResult> r) {
-      std::lock_guard lock(mu_);
-      if (auto it = busy_.find(stream); it != busy_.end() && --it->second == 0) busy_.erase(it);
-      --in_flight_;
-      if (!r.ok()) {
-        if (error_.ok()) {
-          error_ = Status(r.status().code(), "append to '" + stream + "': " + r.status().detail(),
-                          r.status().type());
-        }
-      } else {
-        ++stats_.appends;
-        stats_.events += types.size();
-        for (const auto& t : types) ++stats_.by_type[t];
-      }
-      cv_.notify_all();
-    });
+    const std::string stream = q.cmd.stream;
+    commands::Decide decide = [cmd = std::move(q.cmd)]() -> Result<commands::Command> {
+      return cmd;
+    };
+    commands_.Execute(std::move(q.meta), std::move(decide),
+                      [this, stream, types = std::move(q.types)](Result<commands::Written> r) {
+                        std::lock_guard lock(mu_);
+                        if (auto it = busy_.find(stream); it != busy_.end() && --it->second == 0)
+                          busy_.erase(it);
+                        --in_flight_;
+                        if (!r.ok()) {
+                          if (error_.ok()) {
+                            error_ = Status(r.status().code(),
+                                            "append to '" + stream + "': " + r.status().detail(),
+                                            r.status().type());
+                          }
+                        } else {
+                          ++stats_.appends;
+                          stats_.events += types.size();
+                          for (const auto& t : types) ++stats_.by_type[t];
+                        }
+                        cv_.notify_all();
+                      });
   }
 
   bool Failed() {
@@ -1062,7 +1080,7 @@ class Generator {
     }
     if (!write.ok()) return Bug("submit", write.status());
     for (const auto& r : Write(cs::ResponseStream(sim->id), write->events, sim->actor, a.now, reads,
-                               rng_.Chance(0.5))) {
+                               rng_.Chance(0.5), write->decided_on)) {
       if (Status s = sim->state.Apply(r); !s.ok()) return Bug("fold response", s);
     }
     a.responses.push_back(std::move(sim));
@@ -1100,7 +1118,7 @@ class Generator {
     auto write = cs::DecideAmend(a.cons, *a.consulted, r.state.decision(), r.who, cmd, a.now);
     if (!write.ok()) return Bug("amend", write.status());
     return ApplyResponse(r, Write(cs::ResponseStream(r.id), write->events, r.actor, a.now,
-                                  {ConsultationStreamOf(a)}, rng_.Chance(0.5)));
+                                  {ConsultationStreamOf(a)}, rng_.Chance(0.5), write->decided_on));
   }
 
   Status Withdraw(AgreementSim& a, ResponseSim& r) {
@@ -1109,7 +1127,7 @@ class Generator {
     auto write = cs::DecideWithdraw(a.cons, r.state.decision(), r.who, reason, a.now);
     if (!write.ok()) return Bug("withdraw", write.status());
     return ApplyResponse(r, Write(cs::ResponseStream(r.id), write->events, r.actor, a.now,
-                                  {ConsultationStreamOf(a)}));
+                                  {ConsultationStreamOf(a)}, false, write->decided_on));
   }
 
   Status Consult(AgreementSim& a) {
@@ -1466,6 +1484,7 @@ class Generator {
   }
 
   EventStore& store_;
+  commands::CommandService commands_;
   const HistoryOptions options_;
   Rng rng_;
 

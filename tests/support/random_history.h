@@ -4,7 +4,9 @@
 // The events are what the server writes: they are built with the domain's own
 // decide functions and encoders (parties, access, agreements, consultations,
 // responses, decisions), on locally folded states, with the server's stream
-// names and expected versions. Time is virtual (starting 2024-01-01), so the
+// names and expected versions. Time is virtual (starting 2024-01-01, one
+// clock per agreement, so not monotonic across the log: the store keeps its
+// own clock and no commit deadline is sent), so the
 // same seed gives the same streams, types and data; only what the store
 // assigns (positions, recorded_at, hashes) and, with a store that completes
 // appends on its own threads, the interleaving of streams in the log may
@@ -20,9 +22,11 @@
 // (broken streams in the views), a change set citing a response that does not
 // exist, a disposition without a response.
 //
-// Appends go through AppendAsync with up to `in_flight` requests outstanding;
-// a stream is never written twice concurrently, and an append waits for the
-// pending appends of the streams its decision read (so the log is causally
+// Appends go through the command service (server/commands/command_service.h)
+// as the server's do, with the same idempotency fingerprint and a response's
+// decided_on, with up to `in_flight` requests outstanding; a stream is never
+// written twice concurrently, and an append waits for the pending appends of
+// the streams its decision read (so the log is causally
 // ordered). Blocks until every append is acknowledged.
 //
 // Thread safety: one call per store at a time; the store may be shared with
