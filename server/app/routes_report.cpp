@@ -1,11 +1,8 @@
 // GET /v1/consultations/{id}/report?format=json|md|html|csv: the consultation
-// report, built from the read models on the blocking pool (it folds the
-// agreement's stream once for the word-diff excerpts of the changes).
-#include "domain/consultations/report.h"
+// report (report_query.h), built on the blocking pool and rendered.
 #include "domain/consultations/report_render.h"
-#include "server/app/agreement_access.h"
 #include "server/app/auth.h"
-#include "server/app/consultation_access.h"
+#include "server/app/report_query.h"
 #include "server/app/routes.h"
 #include "server/http/problem.h"
 
@@ -25,41 +22,6 @@ http::Response Body(const http::Request& req, std::string body, const std::strin
   return res;
 }
 
-Result<nlohmann::json> BuildFor(AppContext& ctx, const access::Principal& who,
-                                const std::string& id) {
-  auto c = LoadConsultation(ctx, id);
-  if (!c.ok()) return c.status();
-  auto agreement = LoadAgreement(ctx, (*c)->info().agreement);
-  if (!agreement.ok()) return agreement.status();
-  cs::ReportInput in;
-  in.consultation = c->get();
-  in.agreement = agreement->get();
-  in.as_of_position = ctx.models.position();
-  in.responses = ctx.models.Read([&](const Views& v) { return v.consultations.ResponsesOf(id); });
-  in.party = [&ctx](const std::string& party) -> std::optional<cs::PartyFacts> {
-    return ctx.models.Read([&](const Views& v) -> std::optional<cs::PartyFacts> {
-      const parties::Party* p = v.parties.Find(party);
-      if (p == nullptr) return std::nullopt;
-      return cs::PartyFacts{p->name, p->kind};
-    });
-  };
-  in.cited_by = [&ctx](const std::string& response, std::uint32_t point) {
-    return CitedByFor(ctx, response)(point);
-  };
-  in.reader = ReaderOf(who);
-  in.now = ctx.clock();
-  const std::set<std::string> changes = cs::ChangesInReport(in);
-  if (!changes.empty()) {
-    auto events = ctx.log.ReadStream(agreements::StreamFor((*c)->info().agreement), 1,
-                                     std::numeric_limits<std::size_t>::max());
-    if (!events.ok()) return events.status();
-    auto excerpts = cs::ChangeExcerpts(*events, changes);
-    if (!excerpts.ok()) return excerpts.status();
-    in.excerpts = std::move(excerpts).value();
-  }
-  return cs::BuildReport(in);
-}
-
 void Report(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
             http::Responder respond) {
   auto who = Authenticate(req, ctx.models);
@@ -73,7 +35,7 @@ void Report(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   auto shared = std::make_shared<http::Request>(std::move(req));
   ctx.run_blocking([&ctx, shared, who = *who, id = m.Param("id"), format,
                     respond = std::move(respond)] {
-    auto report = BuildFor(ctx, who, id);
+    auto report = ReportFor(ctx, who, id);
     if (!report.ok()) return respond(http::MakeProblem(report.status(), *shared));
     if (format == "md" || format == "markdown") {
       return respond(
