@@ -1,13 +1,11 @@
 // Reads of agreements (public): GET /v1/agreements, /v1/agreements/{id}
 // (?at=, ?format=md), .../versions, .../versions/{n|label}, .../diff,
-// .../changes. Each works on an immutable state snapshot from the read model
-// (no lock held while rendering); position:/time: selectors read the stream.
-#include "domain/agreements/agreement_queries.h"
+// .../changes. Texts, diffs and change logs come from agreement_text_queries.h.
 #include "domain/agreements/agreement_views.h"
-#include "domain/agreements/change_log.h"
 #include "domain/agreements/diff_render.h"
 #include "domain/agreements/markdown_import.h"
 #include "server/app/agreement_access.h"
+#include "server/app/agreement_text_queries.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/http/problem.h"
@@ -50,17 +48,12 @@ void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           http::Responder respond) {
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  const std::string id = m.Param("id");
-  auto state = LoadAgreement(ctx, id);
-  if (!state.ok()) return respond(http::MakeProblem(state.status(), req));
   auto at = ag::ParseAtSelector(m.Query("at").value_or(""));
   if (!at.ok()) return respond(http::MakeProblem(at.status(), req));
-  auto events = EventsFor(ctx, id, {*at});
-  if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
-  std::vector<ag::AtSelector> ats = {*at};
-  auto snaps = ag::ResolveTexts(**state, *events, ats);
-  if (!snaps.ok()) return respond(http::MakeProblem(snaps.status(), req));
-  const ag::TextSnapshot& snap = (*snaps)[0];
+  auto text = AgreementTextAt(ctx, m.Param("id"), *at);
+  if (!text.ok()) return respond(http::MakeProblem(text.status(), req));
+  const ag::TextSnapshot& snap = text->snapshot;
+  const auto& state = text->agreement;
   const std::string format = m.Query("format").value_or("json");
   http::Response res;
   if (format == "md" || format == "markdown") {
@@ -69,13 +62,13 @@ void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     nlohmann::json at_json = m.Query("at") ? nlohmann::json(at->ToString()) : nlohmann::json();
     res = http::MakeJson(
         status::ok,
-        ag::AgreementJson(**state, *snap.text, snap.version ? &*snap.version : nullptr, at_json),
+        ag::AgreementJson(*state, *snap.text, snap.version ? &*snap.version : nullptr, at_json),
         req);
   } else {
     return respond(
         http::MakeProblem(InvalidArgument("format must be json or md", "invalid-query"), req));
   }
-  res.set(boost::beast::http::field::etag, ETagFor((*state)->version()));
+  res.set(boost::beast::http::field::etag, ETagFor(state->version()));
   respond(std::move(res));
 }
 
@@ -125,9 +118,6 @@ Result<std::pair<ag::AtSelector, ag::AtSelector>> FromTo(const http::RouteMatch&
 void Diff(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           http::Responder respond) {
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  const std::string id = m.Param("id");
-  auto state = LoadAgreement(ctx, id);
-  if (!state.ok()) return respond(http::MakeProblem(state.status(), req));
   auto sides = FromTo(m);
   if (!sides.ok()) return respond(http::MakeProblem(sides.status(), req));
   const std::string format = m.Query("format").value_or("json");
@@ -135,12 +125,10 @@ void Diff(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     return respond(http::MakeProblem(
         InvalidArgument("format must be json, text or html", "invalid-query"), req));
   }
-  auto events = EventsFor(ctx, id, {sides->first, sides->second});
-  if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
-  auto diff = ag::DiffBetween(**state, *events, sides->first, sides->second);
-  if (!diff.ok()) return respond(http::MakeProblem(diff.status(), req));
-  const std::string title = "diff " + (*state)->info().id + " " + sides->first.ToString() + " -> " +
-                            sides->second.ToString();
+  auto found = DiffOfAgreement(ctx, m.Param("id"), sides->first, sides->second);
+  if (!found.ok()) return respond(http::MakeProblem(found.status(), req));
+  const std::string& title = found->title;
+  const ag::DiffAnswer* diff = &found->answer;
   if (format == "text") {
     ag::TextRenderOptions o;
     o.title = title;
@@ -162,22 +150,11 @@ void Diff(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
 void Changes(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
              http::Responder respond) {
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  const std::string id = m.Param("id");
-  auto state = LoadAgreement(ctx, id);
-  if (!state.ok()) return respond(http::MakeProblem(state.status(), req));
   auto sides = FromTo(m);
   if (!sides.ok()) return respond(http::MakeProblem(sides.status(), req));
-  auto log = ag::ChangeSetsBetween(**state, sides->first, sides->second);
-  if (!log.ok()) return respond(http::MakeProblem(log.status(), req));
-  auto events = EventsFor(ctx, id, {sides->first, sides->second});
-  if (!events.ok()) return respond(http::MakeProblem(events.status(), req));
-  std::vector<ag::AtSelector> ats = {sides->first, sides->second};
-  auto snaps = ag::ResolveTexts(**state, *events, ats);
-  if (!snaps.ok()) return respond(http::MakeProblem(snaps.status(), req));
-  respond(http::MakeJson(status::ok,
-                         ag::ChangeLogToJson(*log, ag::SnapshotRefJson(ats[0], (*snaps)[0]),
-                                             ag::SnapshotRefJson(ats[1], (*snaps)[1])),
-                         req));
+  auto changes = ChangesOfAgreement(ctx, m.Param("id"), sides->first, sides->second);
+  if (!changes.ok()) return respond(http::MakeProblem(changes.status(), req));
+  respond(http::MakeJson(status::ok, *changes, req));
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 // Audit traces: GET /v1/trace/decisions/{id}, GET /v1/trace/responses/{rid}.
 // Auditors, the secretariat and admin; a stakeholder may trace its own
-// party's responses. Built under the read models' shared lock (domain/audit).
-#include "domain/audit/trace.h"
+// party's responses. The traces come from trace_queries.h.
 #include "server/app/auth.h"
 #include "server/app/routes.h"
+#include "server/app/trace_queries.h"
 #include "server/http/problem.h"
 
 namespace hoering::app {
@@ -20,18 +20,7 @@ void TraceDecision(AppContext& ctx, http::Request&& req, const http::RouteMatch&
   if (Status s = RequireRole(*who, {Role::kAuditor, Role::kSecretariat, Role::kAdmin}); !s.ok()) {
     return respond(http::MakeProblem(s, req));
   }
-  auto trace = ctx.models.Read([&](const Views& v) -> Result<nlohmann::json> {
-    auto d = v.decisions.Get(m.Param("id"));
-    if (!d.ok()) return d.status();
-    auto agreement = v.agreements.Get((*d)->data.subject.agreement);
-    if (!agreement.ok()) return agreement.status();
-    std::vector<std::string> ids;
-    for (const auto& c :
-         v.consultations.ListConsultations("", SIZE_MAX, (*d)->data.subject.agreement)) {
-      ids.push_back(c->info().id);
-    }
-    return audit::TraceDecision(**d, **agreement, v.consultations, ids);
-  });
+  auto trace = DecisionTrace(ctx, m.Param("id"));
   if (!trace.ok()) return respond(http::MakeProblem(trace.status(), req));
   respond(http::MakeJson(status::ok, *trace, req));
 }
@@ -45,16 +34,7 @@ void TraceResponse(AppContext& ctx, http::Request&& req, const http::RouteMatch&
       !s.ok()) {
     return respond(http::MakeProblem(s, req));
   }
-  auto trace = ctx.models.Read([&](const Views& v) -> Result<nlohmann::json> {
-    auto r = v.consultations.GetResponse(m.Param("rid"));
-    if (!r.ok()) return r.status();
-    if (who->role == Role::kStakeholder && (*r)->party() != who->party) {
-      return NotFound("response '" + m.Param("rid") + "' does not exist", "response-not-found");
-    }
-    auto agreement = v.agreements.Get((*r)->agreement());
-    if (!agreement.ok()) return agreement.status();
-    return audit::TraceResponse(**r, **agreement, v.consultations, v.decisions);
-  });
+  auto trace = ResponseTrace(ctx, *who, m.Param("rid"));
   if (!trace.ok()) return respond(http::MakeProblem(trace.status(), req));
   respond(http::MakeJson(status::ok, *trace, req));
 }

@@ -1,0 +1,38 @@
+#include "server/app/trace_queries.h"
+
+#include <cstdint>
+
+#include "domain/audit/trace.h"
+
+namespace hoering::app {
+
+Result<nlohmann::json> DecisionTrace(AppContext& ctx, const std::string& decision) {
+  return ctx.models.Read([&](const Views& v) -> Result<nlohmann::json> {
+    auto d = v.decisions.Get(decision);
+    if (!d.ok()) return d.status();
+    auto agreement = v.agreements.Get((*d)->data.subject.agreement);
+    if (!agreement.ok()) return agreement.status();
+    std::vector<std::string> ids;
+    for (const auto& c :
+         v.consultations.ListConsultations("", SIZE_MAX, (*d)->data.subject.agreement)) {
+      ids.push_back(c->info().id);
+    }
+    return audit::TraceDecision(**d, **agreement, v.consultations, ids);
+  });
+}
+
+Result<nlohmann::json> ResponseTrace(AppContext& ctx, const access::Principal& who,
+                                     const std::string& response) {
+  return ctx.models.Read([&](const Views& v) -> Result<nlohmann::json> {
+    auto r = v.consultations.GetResponse(response);
+    if (!r.ok()) return r.status();
+    if (who.role == access::Role::kStakeholder && (*r)->party() != who.party) {
+      return NotFound("response '" + response + "' does not exist", "response-not-found");
+    }
+    auto agreement = v.agreements.Get((*r)->agreement());
+    if (!agreement.ok()) return agreement.status();
+    return audit::TraceResponse(**r, **agreement, v.consultations, v.decisions);
+  });
+}
+
+}  // namespace hoering::app
