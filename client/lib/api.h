@@ -1,12 +1,14 @@
-// Typed calls for the hoering HTTP API (docs: /work/shared/design/api.md).
+// Typed calls for the hoering HTTP API (docs/api.md; the contract is
+// ../shared/design/api.md).
 //
 // Every call returns Expected<...>: the answer on 2xx, otherwise an ApiError
 // carrying the server's problem+json (or a client-side transport error with
 // status 0). Nothing here throws for HTTP or transport failures.
 //
 // An Api owns one HttpClient, so it is NOT thread-safe: one Api per thread.
-// Later routes (agreements, consultations, ...) use Call()/CallRaw() or get
-// typed wrappers added here in the same style.
+// Typed wrappers exist for parties, tokens, events and the operations routes;
+// the other routes are called through Call()/CallRaw() (the CLI builds their
+// paths and bodies itself until typed wrappers replace that).
 #pragma once
 
 #include <cstdint>

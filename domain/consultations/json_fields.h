@@ -17,7 +17,7 @@ Status FieldError(const std::string& why);
 
 // An optional string: absent or null leaves `out` empty; another type is an error.
 Status OptString(const nlohmann::json& j, const char* key, std::optional<std::string>& out);
-// A required string (present, a string); `what` names it in the error.
+// A required string (present, a string); the error names `key`.
 Status ReqString(const nlohmann::json& j, const char* key, std::string& out);
 // A required RFC 3339 time.
 Status ReqTime(const nlohmann::json& j, const char* key, TimeMs& out);

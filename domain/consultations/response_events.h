@@ -2,17 +2,18 @@
 // and their JSON.
 //
 // Wire shapes (schema_version 1):
-//   ResponseSubmitted    {"response", "consultation", "agreement", "revision": 1, "submitted_at",
-//                         "late", "late_reason"?, "received_at"?, <content>}
-//   ResponseAmended      {"response", "consultation", "agreement", "revision", "submitted_at",
-//   <content>} ResponseWithdrawn    {"response", "consultation", "revision", "reason"?,
-//   "withdrawn_at"} DispositionRecorded  {"response", "consultation", "point", "outcome",
-//   "rationale", "changes"} <content>            "party", "author": {"name", "email"?}, "summary"?,
-//   "points":
-//                        [{"n", "section"?, "quote"?, "text"}], "publication",
+//   ResponseSubmitted    {"response", "consultation", "agreement", "revision": 1,
+//                         "submitted_at", "late", "late_reason"?, "received_at"?, <content>}
+//   ResponseAmended      {"response", "consultation", "agreement", "revision",
+//                         "submitted_at", <content>}
+//   ResponseWithdrawn    {"response", "consultation", "revision", "reason"?, "withdrawn_at"}
+//   DispositionRecorded  {"response", "consultation", "point", "outcome", "rationale",
+//                         "changes"}
+//   <content>            "party", "author": {"name", "email"?}, "summary"?,
+//                        "points": [{"n", "section"?, "quote"?, "text"}], "publication",
 //                        "attachments": [{"filename", "media_type", "size", "sha256"}]
-//   AttachmentStored     {"sha256", "media_type", "size", "content_base64"} in
-//   "attachment-<sha256>"
+//   AttachmentStored     {"sha256", "media_type", "size", "content_base64"}
+//                        in "attachment-<sha256>"
 // submitted_at is the server's decision time; the store refuses the append
 // when its commit time would be at or after the deadline (see storage).
 #pragma once
