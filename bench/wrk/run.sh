@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Response submissions over HTTP with wrk (docs/performance.md "wrk"): starts
+# hoering-server on a fresh store in a temporary directory, registers 50
+# parties, imports the 2024-2027 agreement (tests/fixtures), publishes it,
+# opens one consultation now, then runs wrk with responses.lua and prints the
+# summary. Needs the Release build and Debian's wrk (apt-get install wrk).
+# Usage: bench/wrk/run.sh [seconds=8] [connections=64] [threads=2]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-8}"
+connections="${2:-64}"
+threads="${3:-2}"
+port="${HOERING_WRK_PORT:-18090}"
+token=hoer_wrk_admin_token_000000000000
+dir="$(mktemp -d)"
+HOERING_ADMIN_TOKEN="$token" build/release/server/hoering-server --data-dir "$dir" \
+  --listen "127.0.0.1:$port" --log-level warn --no-demo &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 100); do
+  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
+  sleep 0.1
+done
+cli=(build/release/client/hoering --url "http://127.0.0.1:$port" --token "$token")
+invite=()
+for i in $(seq -w 1 50); do
+  "${cli[@]}" parties add --id "party-$i" --name "Party $i" --kind organisation >/dev/null
+  invite+=(--invite "party-$i")
+done
+"${cli[@]}" agreement create --id sa --title "Sundhedsaftalen 2024-2027" >/dev/null
+"${cli[@]}" agreement import sa tests/fixtures/agreement-2024-2027.md --rationale seed >/dev/null
+"${cli[@]}" agreement publish sa --label draft >/dev/null
+"${cli[@]}" consultation open h1 --agreement sa --version draft --title "Høring" \
+  --opens "$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)" \
+  --closes "$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)" "${invite[@]}" >/dev/null
+HOERING_WRK_TOKEN="$token" HOERING_WRK_CONSULTATION=h1 \
+  wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
+  -s bench/wrk/responses.lua "http://127.0.0.1:$port"
