@@ -6,6 +6,7 @@
 #include "server/app/agreement_access.h"
 #include "server/app/command_http.h"
 #include "server/app/consultation_access.h"
+#include "server/app/consultation_queries.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
@@ -104,19 +105,13 @@ void Close(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
       std::move(respond));
 }
 
-nlohmann::json ConsultationView(AppContext& ctx, const cs::ConsultationState& c) {
-  auto responses =
-      ctx.models.Read([&](const Views& v) { return v.consultations.ResponsesOf(c.info().id); });
-  return cs::ConsultationJson(c, ctx.clock(), responses);
-}
-
 void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           http::Responder respond) {
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto c = LoadConsultation(ctx, m.Param("id"));
-  if (!c.ok()) return respond(http::MakeProblem(c.status(), req));
-  http::Response res = http::MakeJson(status::ok, ConsultationView(ctx, **c), req);
-  res.set(boost::beast::http::field::etag, ETagFor((*c)->version()));
+  auto doc = ConsultationFor(ctx, m.Param("id"));
+  if (!doc.ok()) return respond(http::MakeProblem(doc.status(), req));
+  http::Response res = http::MakeJson(status::ok, doc->body, req);
+  res.set(boost::beast::http::field::etag, ETagFor(doc->version));
   respond(std::move(res));
 }
 
@@ -125,20 +120,9 @@ void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
   auto limit = ParseLimit(m);
   if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
-  auto page = ctx.models.Read([&](const Views& v) {
-    return v.consultations.ListConsultations(m.Query("after").value_or(""), *limit + 1,
-                                             m.Query("agreement").value_or(""));
-  });
-  nlohmann::json items = nlohmann::json::array();
-  nlohmann::json next = nullptr;
-  for (std::size_t i = 0; i < page.size(); ++i) {
-    if (i == *limit) {
-      next = page[i - 1]->info().id;
-      break;
-    }
-    items.push_back(ConsultationView(ctx, *page[i]));
-  }
-  respond(http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req));
+  const Page page = ConsultationsPage(
+      ctx, {m.Query("after").value_or(""), *limit, m.Query("agreement").value_or("")});
+  respond(http::MakeJson(status::ok, page.ToJson(), req));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "domain/time.h"
 #include "server/app/agreement_access.h"
 #include "server/app/command_http.h"
+#include "server/app/decision_queries.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
@@ -23,28 +24,6 @@ namespace {
 using boost::beast::http::status;
 using boost::beast::http::verb;
 namespace dc = decisions;
-
-std::int64_t Today(AppContext& ctx) {
-  const std::int64_t ms = ctx.clock();
-  return (ms >= 0 ? ms : ms - 86399999) / 86400000;
-}
-
-nlohmann::json DecisionView(const dc::DecisionInfo& d) {
-  nlohmann::json j = dc::DecisionJson(d.data);
-  for (auto& c : j["conditions"]) {
-    auto it = d.fulfilled.find(c["n"].get<std::uint32_t>());
-    c["fulfilled"] = it != d.fulfilled.end();
-    if (it != d.fulfilled.end()) {
-      c["evidence"] = it->second.evidence;
-      c["fulfilled_at"] = FormatRfc3339(it->second.at_ms);
-    }
-  }
-  j["position"] = d.position;
-  j["hash"] = d.hash;
-  j["recorded_at"] = FormatRfc3339(d.recorded_at_ms);
-  j["stream_version"] = d.version;
-  return j;
-}
 
 void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
   access::Principal who;
@@ -139,10 +118,10 @@ void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch
 void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
           http::Responder respond) {
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto d = ctx.models.Read([&](const Views& v) { return v.decisions.Get(m.Param("id")); });
-  if (!d.ok()) return respond(http::MakeProblem(d.status(), req));
-  http::Response res = http::MakeJson(status::ok, DecisionView(**d), req);
-  res.set(boost::beast::http::field::etag, ETagFor((*d)->version));
+  auto doc = DecisionFor(ctx, m.Param("id"));
+  if (!doc.ok()) return respond(http::MakeProblem(doc.status(), req));
+  http::Response res = http::MakeJson(status::ok, doc->body, req);
+  res.set(boost::beast::http::field::etag, ETagFor(doc->version));
   respond(std::move(res));
 }
 
@@ -151,58 +130,25 @@ void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
   auto limit = ParseLimit(m);
   if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
-  const std::string agreement = m.Query("agreement").value_or("");
-  auto page = ctx.models.Read([&](const Views& v) {
-    return agreement.empty() ? v.decisions.List(m.Query("after").value_or(""), *limit + 1)
-                             : v.decisions.OnAgreement(agreement);
-  });
-  nlohmann::json items = nlohmann::json::array();
-  nlohmann::json next = nullptr;
-  for (std::size_t i = 0; i < page.size(); ++i) {
-    if (agreement.empty() && i == *limit) {
-      next = page[i - 1]->data.id;
-      break;
-    }
-    items.push_back(DecisionView(*page[i]));
-  }
-  respond(http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req));
+  const Page page = DecisionsPage(
+      ctx, {m.Query("after").value_or(""), *limit, m.Query("agreement").value_or("")});
+  respond(http::MakeJson(status::ok, page.ToJson(), req));
 }
 
 void Ratification(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
                   http::Responder respond) {
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto agreement = LoadAgreement(ctx, m.Param("id"));
-  if (!agreement.ok()) return respond(http::MakeProblem(agreement.status(), req));
-  const agreements::VersionInfo* version = nullptr;
-  if (auto selector = m.Query("version")) {
-    version = consultations::FindPublished(**agreement, *selector);
-  } else {
-    version = (*agreement)->latest_version();
-  }
-  if (version == nullptr) {
-    return respond(
-        http::MakeProblem(NotFound("no such published version", "version-not-found"), req));
-  }
-  auto decisions =
-      ctx.models.Read([&](const Views& v) { return v.decisions.OnAgreement(m.Param("id")); });
-  auto kind_of = [&ctx](const std::string& party) -> std::optional<std::string> {
-    return ctx.models.Read([&](const Views& v) -> std::optional<std::string> {
-      const auto* p = v.parties.Find(party);
-      return p ? std::optional<std::string>(p->kind) : std::nullopt;
-    });
-  };
-  respond(http::MakeJson(
-      status::ok, dc::Ratification(**agreement, *version, decisions, kind_of, Today(ctx)), req));
+  auto ratification = RatificationOf(ctx, m.Param("id"), m.Query("version"));
+  if (!ratification.ok()) return respond(http::MakeProblem(ratification.status(), req));
+  respond(http::MakeJson(status::ok, *ratification, req));
 }
 
 void Obligations(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
                  http::Responder respond) {
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto agreement = LoadAgreement(ctx, m.Param("id"));
-  if (!agreement.ok()) return respond(http::MakeProblem(agreement.status(), req));
-  auto done =
-      ctx.models.Read([&](const Views& v) { return v.decisions.Obligations(m.Param("id")); });
-  respond(http::MakeJson(status::ok, dc::ObligationsJson(**agreement, done, Today(ctx)), req));
+  auto obligations = ObligationsOf(ctx, m.Param("id"));
+  if (!obligations.ok()) return respond(http::MakeProblem(obligations.status(), req));
+  respond(http::MakeJson(status::ok, *obligations, req));
 }
 
 }  // namespace
