@@ -28,7 +28,13 @@ void RespondWritten(const Result<commands::Written>& written, const http::Reques
                     const WriteAnswer& answer, const http::Responder& respond) {
   if (!written.ok()) return respond(http::MakeProblem(written.status(), request));
   const AppendResult& r = written->result;
-  http::Response res = answer(r, request, written->events);
+  http::Response res;
+  try {
+    res = answer(r, request, written->events);
+  } catch (const std::exception& e) {
+    return respond(http::MakeProblem(
+        Status(Code::kInternal, std::string("building the answer failed: ") + e.what()), request));
+  }
   SetPositionHeader(res, r.last_position);
   res.set(boost::beast::http::field::etag, ETagFor(r.stream_version));
   if (r.duplicate) res.set("Idempotent-Replayed", "true");

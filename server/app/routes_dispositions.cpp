@@ -43,6 +43,7 @@ void Record(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   WriteAnswer answer = EventDataAnswer(status::ok);
   Decide decide = [&ctx, who, consultation = m.Param("id"), response = m.Param("rid"), n = *point,
                    cmd = *cmd, if_match = *if_match]() -> Result<Command> {
+    if (auto c = LoadConsultation(ctx, consultation); !c.ok()) return c.status();
     auto r = LoadResponseDecision(ctx.log, response);
     if (!r.ok()) return r.status();
     if (!r->exists() || r->consultation != consultation) {

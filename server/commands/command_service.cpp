@@ -51,7 +51,15 @@ std::optional<Result<Written>> CommandService::Replay(const IdempotencyKey& key)
   w.result = first;
   w.result.duplicate = true;
   w.replayed = true;
-  for (const auto& e : *stored) w.events.push_back({e.type, e.schema_version, e.data_json(), {}});
+  for (const auto& e : *stored) {
+    auto data = nlohmann::json::parse(e.data, nullptr, /*allow_exceptions=*/false);
+    if (data.is_discarded()) {
+      return Result<Written>(Status(Code::kCorruption,
+                                    "event " + std::to_string(e.position) + ": data is not JSON",
+                                    "corruption"));
+    }
+    w.events.push_back({e.type, e.schema_version, std::move(data), {}});
+  }
   return Result<Written>(std::move(w));
 }
 
@@ -88,7 +96,13 @@ void CommandService::Run(std::shared_ptr<Attempt> attempt) {
   }
   store_.AppendAsync(std::move(append), [this, attempt, command = std::move(command).value()](
                                             Result<AppendResult> appended) mutable {
-    Finish(attempt, std::move(appended), std::move(command));
+    // Runs on the store's commit thread: nothing may escape from here. A
+    // completion that throws has a bug of its own; the request it answers
+    // may then stay unanswered, but the store keeps committing.
+    try {
+      Finish(attempt, std::move(appended), std::move(command));
+    } catch (...) {
+    }
   });
 }
 

@@ -23,7 +23,8 @@
 //  * A Command without events writes nothing: `done` gets an empty Written.
 //  * `done` runs exactly once, on the caller's thread (refusals before any
 //    append, replays) or on the store's commit thread. No thread waits for an
-//    fsync. An exception thrown by `decide` is reported as kInternal.
+//    fsync. An exception thrown by `decide` is reported as kInternal; `done`
+//    must not throw (one that does is stopped at the commit thread's edge).
 //
 // Thread safety: Execute() and Replay() may be called from any thread.
 #pragma once

@@ -48,6 +48,7 @@ class ErrorLocator final : public json::json_sax_t {
   }
 
   bool failed() const { return failed_; }
+  bool too_deep() const { return too_deep_; }
   std::size_t position() const { return position_; }
   const std::string& token() const { return token_; }
   int error_id() const { return error_id_; }
@@ -85,7 +86,10 @@ class ErrorLocator final : public json::json_sax_t {
     return true;
   }
   bool Open(bool array) {
-    if (frames_.size() > static_cast<std::size_t>(kMaxJsonDepth)) return false;
+    if (frames_.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
+      too_deep_ = true;
+      return false;
+    }
     frames_.push_back({array, 0, {}});
     return true;
   }
@@ -96,6 +100,7 @@ class ErrorLocator final : public json::json_sax_t {
 
   std::vector<Frame> frames_;
   bool failed_ = false;
+  bool too_deep_ = false;
   std::size_t position_ = 0;
   std::string token_;
   int error_id_ = 0;
@@ -110,6 +115,10 @@ Status DescribeJsonError(std::string_view body) {
   ErrorLocator locator;
   json::sax_parse(body, &locator, json::input_format_t::json, /*strict=*/true,
                   /*ignore_comments=*/false);
+  if (locator.too_deep()) {
+    return InvalidArgument("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                           "too-deep");
+  }
   const std::string pointer = locator.Pointer();
   const std::string where = pointer.empty() ? "the document" : "'" + pointer + "'";
   if (locator.failed() && locator.error_id() == kNumberOverflow) {

@@ -24,6 +24,8 @@ constexpr std::size_t kMaxDrain = 4 * 1024 * 1024;
 constexpr std::chrono::milliseconds kMaxDrainTime{2000};
 // Empty lines (CR/LF bytes) skipped before one request line.
 constexpr std::size_t kMaxLeadingEmptyBytes = 1024;
+// What the first read of a request asks for (the parser reads the rest).
+constexpr std::size_t kFirstRead = 4096;
 
 // Transfer-Encoding must be exactly "chunked" (any case, surrounding white
 // space allowed): the only coding this server implements.
@@ -86,6 +88,27 @@ void Session::DoRead() {
   parser_->body_limit(options_.max_body);
   parser_->header_limit(static_cast<std::uint32_t>(options_.max_header));
   stream_.expires_after(options_.read_timeout);
+  ReadRequestStart();
+}
+
+// Empty lines before a request line are dropped before the parser sees any
+// byte of the request (RFC 9112 §2.2), so bytes after a rejected request are
+// never taken for a new one.
+void Session::ReadRequestStart() {
+  if (!SkipLeadingEmptyLines()) {
+    return WriteErrorAndClose(400, "malformed-request",
+                              "more than " + std::to_string(kMaxLeadingEmptyBytes) +
+                                  " bytes of empty lines before the request line");
+  }
+  if (buffer_.size() == 0) {
+    stream_.async_read_some(buffer_.prepare(kFirstRead),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->OnReadError(ec);
+                              self->buffer_.commit(n);
+                              self->ReadRequestStart();
+                            });
+    return;
+  }
   beast_http::async_read_header(
       stream_, buffer_, *parser_,
       beast::bind_front_handler(&Session::OnReadHeader, shared_from_this()));
@@ -143,9 +166,6 @@ void Session::OnReadError(beast::error_code ec) {
         "the request header exceeds " + std::to_string(options_.max_header) + " bytes");
   }
   const auto& http_category = beast_http::make_error_code(beast_http::error::bad_target).category();
-  if (ec.category() == http_category && !IsPeerGone(ec) && SkipLeadingEmptyLines()) {
-    return DoRead();  // the same request, without the empty lines before it
-  }
   if (ec.category() == http_category && !IsPeerGone(ec)) {  // the parser rejected the request
     return WriteErrorAndClose(400, "malformed-request", "malformed HTTP request: " + ec.message());
   }
@@ -157,7 +177,7 @@ bool Session::SkipLeadingEmptyLines() {
   const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
   std::size_t n = bytes.find_first_not_of("\r\n");
   if (n == std::string_view::npos) n = bytes.size();
-  if (n == 0 || skipped_empty_ + n > kMaxLeadingEmptyBytes) return false;
+  if (skipped_empty_ + n > kMaxLeadingEmptyBytes) return false;
   skipped_empty_ += n;
   buffer_.consume(n);
   return true;

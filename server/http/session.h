@@ -77,8 +77,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadBody();
   void OnRead(boost::beast::error_code ec, std::size_t);
   void OnReadError(boost::beast::error_code ec);
+  // Waits for the first bytes of a request, dropping empty lines before it,
+  // then reads the header.
+  void ReadRequestStart();
   // Drops CR/LF bytes at the start of the buffer (before a request line).
-  // False when there are none or the per-request allowance is spent.
+  // False when the per-request allowance is spent.
   bool SkipLeadingEmptyLines();
   void Dispatch();
   Responder MakeResponder();

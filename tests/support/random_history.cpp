@@ -526,7 +526,13 @@ class Generator {
   // taken on the generator's local states, so deciding again gives the same.
   void Send(Queued q) {
     const std::string stream = q.cmd.stream;
-    commands::Decide decide = [cmd = std::move(q.cmd)]() -> Result<commands::Command> {
+    commands::Decide decide = [cmd = std::move(q.cmd),
+                               decided = false]() mutable -> Result<commands::Command> {
+      if (decided) {
+        return Status(Code::kInternal, "the generator's decision on '" + cmd.stream +
+                                           "' went stale (a stream it read moved on)");
+      }
+      decided = true;
       return cmd;
     };
     commands_.Execute(std::move(q.meta), std::move(decide),

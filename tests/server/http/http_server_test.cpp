@@ -163,6 +163,30 @@ TEST_F(HttpServerTest, EmptyLinesBeforeTheRequestLineAreSkipped) {
   EXPECT_EQ(refused.result_int(), 400u);
 }
 
+// Bytes after a rejected request are never served as a new request, even
+// when they start with empty lines (no request smuggling past a 400).
+TEST_F(HttpServerTest, NothingAfterARejectedRequestIsServed) {
+  StartServer();
+  for (const std::string attack :
+       {"POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"
+        "\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /hello HTTP/1.1\r\nHost: x\r\n\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /hello HTTP/1.1\r\nBad Header\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n"}) {
+    auto s = Connect();
+    net::write(s, net::buffer(attack));
+    std::string all;
+    beast::error_code ec;
+    char buf[4096];
+    for (;;) {
+      const std::size_t n = s.read_some(net::buffer(buf), ec);
+      all.append(buf, n);
+      if (ec) break;
+    }
+    EXPECT_EQ(all.find("HTTP/1.1 200"), std::string::npos) << all;
+    EXPECT_NE(all.find("HTTP/1.1 400"), std::string::npos) << all;
+  }
+}
+
 TEST_F(HttpServerTest, OversizeHeaderIs431) {
   HttpServerOptions o;
   o.max_header = 1024;

@@ -63,6 +63,20 @@ TEST(ParseJsonBodyTest, RejectsDeepNesting) {
   ExpectError(ParseJsonBody(Post(deep)), "too-deep");
 }
 
+TEST(ParseJsonBodyTest, DeepAndMalformedIsTooDeep) {
+  std::string deep = "{\"a\":" + std::string(200, '[') + "1e999" + std::string(200, ']') + ",}";
+  ExpectError(ParseJsonBody(Post(deep)), "too-deep");
+}
+
+TEST(ParseJsonBodyTest, AnErrorNamesItsPointerAndOffset) {
+  auto r = ParseJsonBody(Post(R"({"points":[{"text":"a"},{"text":tru}]})"));
+  ExpectError(r, "malformed-json");
+  EXPECT_NE(r.status().detail().find("'/points/1/text'"), std::string::npos) << r.status().detail();
+  auto big = ParseJsonBody(Post(R"({"a~b/c":-1E400})"));
+  ExpectError(big, "number-out-of-range");
+  EXPECT_NE(big.status().detail().find("'/a~0b~1c'"), std::string::npos) << big.status().detail();
+}
+
 TEST(Utf8Test, FindsInvalidSequences) {
   EXPECT_EQ(FindInvalidUtf8("plain"), std::nullopt);
   EXPECT_EQ(FindInvalidUtf8("H\xC3\xB8ring \xE2\x82\xAC \xF0\x9F\x98\x80"), std::nullopt);
