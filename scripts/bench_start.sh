@@ -6,8 +6,11 @@
 #   scripts/bench_start.sh /tmp/hoering-1m
 #
 # Runs the server three times: with --rebuild-projections (folds the whole
-# log, stores a checkpoint), then twice normally (restores the checkpoint).
-# Prints the wall time to ready of each and the server's own start line.
+# log into fresh views and a fresh response index), then twice normally
+# (the stored index and views snapshot; nothing to fold after a clean stop).
+# Prints the wall time to ready of each, the resident memory when ready
+# (VmRSS) and at its peak (VmHWM), the time a clean shutdown (SIGTERM) takes,
+# and the server's own start line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-/tmp/hoering-1m}
@@ -28,9 +31,16 @@ run() {
     sleep 0.01
   done
   local t1; t1=$(date +%s.%N)
-  printf '%-28s ready after %.2f s\n' "$label" "$(awk "BEGIN{print $t1 - $t0}")"
+  local rss hwm
+  rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+  hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
+  printf '%-28s ready after %.2f s, resident %d MB (peak %d MB)\n' "$label" \
+    "$(awk "BEGIN{print $t1 - $t0}")" $((rss / 1024)) $((hwm / 1024))
   grep -E "read models|event store .* open" "$log" | sed 's/^/    /'
+  local t2; t2=$(date +%s.%N)
   kill -TERM "$pid"; wait "$pid" || true
+  local t3; t3=$(date +%s.%N)
+  printf '    clean shutdown took %.2f s\n' "$(awk "BEGIN{print $t3 - $t2}")"
   grep -E "checkpoint" "$log" | sed 's/^/    /' || true
   rm -f "$log"
 }

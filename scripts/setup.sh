@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libboost-url1.81-dev
   librocksdb-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libdtl-dev libcmark-dev libcli11-dev libjemalloc-dev
+  libdtl-dev libcmark-dev libcli11-dev libjemalloc-dev libsimdjson-dev
 )
 
 missing=()

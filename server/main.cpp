@@ -66,15 +66,14 @@ void LoadDemoThroughApi(const std::string& url, const std::string& admin_token) 
 }
 
 void LogProjectionStart(const app::ProjectionStart& s, bool rebuild) {
-  if (s.from_checkpoint) {
-    spdlog::info("read models restored from the checkpoint at position {}, {} events replayed "
-                 "after it, {:.3f} s",
-                 s.checkpoint_position, s.replayed, s.seconds);
-    return;
+  if (!s.checkpoint_problem.empty()) {
+    spdlog::warn("{}; folding the in-memory views from position 1", s.checkpoint_problem);
   }
-  if (!s.checkpoint_problem.empty()) spdlog::warn("{}; folding the whole log", s.checkpoint_problem);
-  spdlog::info("read models folded from position 1{}: {} events, {:.3f} s",
-               rebuild ? " (--rebuild-projections)" : "", s.replayed, s.seconds);
+  spdlog::info(
+      "read models ready{}: views snapshot at position {}, response index at {}, "
+      "{} events folded, {:.3f} s",
+      rebuild ? " (--rebuild-projections: both folded from position 1)" : "", s.checkpoint_position,
+      s.index_position, s.replayed, s.seconds);
 }
 
 // --verify DIR: checks a stopped server's store offline.
@@ -114,6 +113,9 @@ int main(int argc, char** argv) {
   auto& fsyncs = metrics.AddCounter("hoering_store_fsyncs_total", "Synced WAL writes", {});
   RocksDbStoreOptions store_options;
   store_options.path = StorePath(config.data_dir);
+  store_options.block_cache_bytes = config.block_cache_mb << 20;
+  store_options.write_buffer_bytes = config.write_buffer_mb << 20;
+  store_options.max_wal_bytes = config.max_wal_mb << 20;
   store_options.on_batch = [&](std::size_t requests, std::size_t) {
     batch_sizes.With({}).Observe(static_cast<double>(requests));
     fsyncs.With({}).Inc();

@@ -32,6 +32,7 @@
 
 #include "domain/event.h"
 #include "domain/status.h"
+#include "storage/projection_store.h"
 
 namespace hoering {
 
@@ -149,9 +150,9 @@ class EventLog {
   virtual VerifyReport Verify() const = 0;
 };
 
-// The log with its writing side: appends, commit listeners and the derived
-// data kept beside it.
-class EventStore : public EventLog {
+// The log with its writing side: appends, commit listeners, and the derived
+// data kept beside it (storage/projection_store.h).
+class EventStore : public EventLog, public ProjectionStore {
  public:
   // Appends asynchronously; `done` runs exactly once, on a store thread, after
   // the events are durable (or with the error). Never blocks on I/O.
@@ -163,13 +164,6 @@ class EventStore : public EventLog {
   // Registers a listener for committed batches (see CommitListener). Listeners
   // are registered before traffic starts; they are not removed.
   virtual void AddCommitListener(CommitListener listener) = 0;
-
-  // Derived data kept beside the log: read-model checkpoints (RocksDB's
-  // "projections" column family). Not part of the hash chain and not checked
-  // by Verify(): whoever reads a checkpoint checks it against the log before
-  // trusting it. A put replaces the key's value atomically.
-  virtual Status PutProjection(const std::string& key, const std::string& value) = 0;
-  virtual Result<std::optional<std::string>> GetProjection(const std::string& key) const = 0;
 };
 
 }  // namespace hoering

@@ -18,16 +18,15 @@ void MemoryEventStore::AppendAsync(AppendRequest request, AppendCallback done) {
       head = {events_.back().position, events_.back().hash};
       head_time = events_.back().recorded_at_ms;
     }
-    CommittedState state{
-        [this](const std::string& s) {
-          auto it = streams_.find(s);
-          return it == streams_.end() ? std::uint64_t{0} : it->second.size();
-        },
-        [this](const std::string& k) -> std::optional<IdempotencyRecord> {
-          auto it = idempotency_.find(k);
-          if (it == idempotency_.end()) return std::nullopt;
-          return it->second;
-        }};
+    CommittedState state{[this](const std::string& s) {
+                           auto it = streams_.find(s);
+                           return it == streams_.end() ? std::uint64_t{0} : it->second.size();
+                         },
+                         [this](const std::string& k) -> std::optional<IdempotencyRecord> {
+                           auto it = idempotency_.find(k);
+                           if (it == idempotency_.end()) return std::nullopt;
+                           return it->second;
+                         }};
     CommitPlan plan = CommitPlanner::Plan({&request}, head, head_time, clock_(), state);
     for (const auto& e : plan.events) {
       streams_[e.stream].push_back(e.position);
@@ -74,7 +73,8 @@ Result<std::vector<RecordedEvent>> MemoryEventStore::ReadAll(std::uint64_t from_
   return out;
 }
 
-std::optional<IdempotencyRecord> MemoryEventStore::FindIdempotencyKey(const std::string& key) const {
+std::optional<IdempotencyRecord> MemoryEventStore::FindIdempotencyKey(
+    const std::string& key) const {
   std::lock_guard lock(mu_);
   auto it = idempotency_.find(key);
   if (it == idempotency_.end()) return std::nullopt;
@@ -115,16 +115,50 @@ void MemoryEventStore::TamperForTest(std::uint64_t position,
 }
 
 Status MemoryEventStore::PutProjection(const std::string& key, const std::string& value) {
-  std::lock_guard lock(mu_);
+  std::lock_guard lock(projections_mu_);
   projections_[key] = value;
   return Status::Ok();
 }
 
 Result<std::optional<std::string>> MemoryEventStore::GetProjection(const std::string& key) const {
-  std::lock_guard lock(mu_);
+  std::lock_guard lock(projections_mu_);
   auto it = projections_.find(key);
   if (it == projections_.end()) return std::optional<std::string>{};
   return std::optional<std::string>(it->second);
+}
+
+Status MemoryEventStore::WriteProjections(const std::vector<ProjectionWrite>& writes) {
+  std::lock_guard lock(projections_mu_);
+  for (const auto& w : writes) {
+    if (w.value) {
+      projections_[w.key] = *w.value;
+    } else {
+      projections_.erase(w.key);
+    }
+  }
+  return Status::Ok();
+}
+
+Result<ProjectionEntries> MemoryEventStore::ScanProjections(const std::string& prefix,
+                                                            const std::string& after,
+                                                            std::size_t limit) const {
+  std::lock_guard lock(projections_mu_);
+  ProjectionEntries out;
+  auto it = after < prefix ? projections_.lower_bound(prefix) : projections_.upper_bound(after);
+  for (; it != projections_.end() && out.size() < limit; ++it) {
+    if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+    out.emplace_back(it->first, it->second);
+  }
+  return out;
+}
+
+Status MemoryEventStore::DeleteProjections(const std::string& prefix) {
+  std::lock_guard lock(projections_mu_);
+  auto it = projections_.lower_bound(prefix);
+  while (it != projections_.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
+    it = projections_.erase(it);
+  }
+  return Status::Ok();
 }
 
 }  // namespace hoering

@@ -34,6 +34,10 @@ class MemoryEventStore : public EventStore {
   VerifyReport Verify() const override;
   Status PutProjection(const std::string& key, const std::string& value) override;
   Result<std::optional<std::string>> GetProjection(const std::string& key) const override;
+  Status WriteProjections(const std::vector<ProjectionWrite>& writes) override;
+  Result<ProjectionEntries> ScanProjections(const std::string& prefix, const std::string& after,
+                                            std::size_t limit) const override;
+  Status DeleteProjections(const std::string& prefix) override;
 
   // Test hook: overwrite the stored event at `position` (to test Verify).
   void TamperForTest(std::uint64_t position, const std::function<void(RecordedEvent&)>& change);
@@ -42,11 +46,13 @@ class MemoryEventStore : public EventStore {
   std::function<std::int64_t()> clock_;
   mutable std::mutex mu_;
   mutable std::condition_variable cv_;
-  std::vector<RecordedEvent> events_;  // index = position - 1
+  std::vector<RecordedEvent> events_;                                    // index = position - 1
   std::unordered_map<std::string, std::vector<std::uint64_t>> streams_;  // positions
   std::unordered_map<std::string, IdempotencyRecord> idempotency_;
   std::vector<CommitListener> listeners_;
-  std::unordered_map<std::string, std::string> projections_;
+  // Its own lock: commit listeners, which run under mu_, write projections.
+  mutable std::mutex projections_mu_;
+  std::map<std::string, std::string> projections_;  // bytewise order, as RocksDB
 };
 
 }  // namespace hoering

@@ -6,6 +6,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <rocksdb/write_buffer_manager.h>
 
 #include "domain/event_codec.h"
 #include "storage/chain_verifier.h"
@@ -76,10 +77,18 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   db_options.create_if_missing = !options.must_exist;
   db_options.create_missing_column_families = true;
   db_options.IncreaseParallelism(2);
-  db_options.max_total_wal_size = 256u << 20;
+  db_options.max_total_wal_size = store->options_.max_wal_bytes;
+  db_options.write_buffer_manager =
+      std::make_shared<rocksdb::WriteBufferManager>(store->options_.write_buffer_bytes);
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(store->options_.block_cache_bytes);
+  // Index and filter blocks grow with the data; in the cache they stay
+  // within its budget instead of being held for every open table.
+  table.cache_index_and_filter_blocks = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
   rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.write_buffer_size =
+      std::max<std::size_t>(store->options_.write_buffer_bytes / 4, 1u << 20);
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf_options.compression = rocksdb::kNoCompression;
   // stream_heads is looked up for every append, mostly for streams that do
@@ -164,6 +173,12 @@ RocksDbEventStore::~RocksDbEventStore() {
   }
   queue_cv_.notify_all();
   if (committer_.joinable()) committer_.join();
+  if (db_) {
+    // A clean shutdown leaves no WAL to replay at the next open.
+    rocksdb::FlushOptions flush;
+    flush.wait = true;
+    (void)db_->Flush(flush, handles_);
+  }
   for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
   if (db_) db_->Close();
 }
@@ -433,6 +448,44 @@ Result<std::optional<std::string>> RocksDbEventStore::GetProjection(const std::s
   if (s.IsNotFound()) return std::optional<std::string>{};
   if (!s.ok()) return FromRocks(s, "reading projection");
   return std::optional<std::string>(std::move(value));
+}
+
+Status RocksDbEventStore::WriteProjections(const std::vector<ProjectionWrite>& writes) {
+  rocksdb::WriteBatch batch;
+  for (const auto& w : writes) {
+    auto s = w.value ? batch.Put(projections_, w.key, *w.value) : batch.Delete(projections_, w.key);
+    if (!s.ok()) return FromRocks(s, "batching projection writes");
+  }
+  return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing projections");
+}
+
+Result<ProjectionEntries> RocksDbEventStore::ScanProjections(const std::string& prefix,
+                                                             const std::string& after,
+                                                             std::size_t limit) const {
+  ProjectionEntries out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, projections_));
+  if (after < prefix) {
+    it->Seek(prefix);
+  } else {
+    it->Seek(after);
+    if (it->Valid() && it->key().ToStringView() == after) it->Next();
+  }
+  for (; it->Valid() && out.size() < limit; it->Next()) {
+    if (!it->key().starts_with(prefix)) break;
+    out.emplace_back(it->key().ToString(), it->value().ToString());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "scanning projections");
+  return out;
+}
+
+Status RocksDbEventStore::DeleteProjections(const std::string& prefix) {
+  // Every key that starts with `prefix` sorts in [prefix, prefix + 0xff...).
+  std::string end = prefix;
+  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
+  if (end.empty()) return InvalidArgument("cannot delete every projection by prefix");
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  return FromRocks(db_->DeleteRange(rocksdb::WriteOptions(), projections_, prefix, end),
+                   "deleting projections");
 }
 
 Status RocksDbEventStore::TamperForTest(std::uint64_t position,

@@ -40,8 +40,16 @@ struct RocksDbStoreOptions {
   // Upper bounds of one group commit. Defaults: 4096 requests, 32 MiB.
   std::size_t max_batch_requests = 4096;
   std::size_t max_batch_bytes = 32u << 20;
-  // Block cache for reads. Default 64 MiB.
+  // The memory budget (docs/operations.md, "Memory"): the block cache for
+  // reads, index and filter blocks included (default 64 MiB), and the
+  // memtables of every column family together, through one shared
+  // WriteBufferManager (default 64 MiB).
   std::size_t block_cache_bytes = 64u << 20;
+  std::size_t write_buffer_bytes = 64u << 20;
+  // When the WAL files together pass this size, the column families holding
+  // the oldest one are flushed, so a start after a crash replays at most
+  // about this much WAL. Default 64 MiB.
+  std::size_t max_wal_bytes = 64u << 20;
   // UTC milliseconds; default: the system clock.
   std::function<std::int64_t()> clock;
   // Called on the commit thread after every durable batch with the number of
@@ -81,6 +89,10 @@ class RocksDbEventStore : public EventStore {
 
   Status PutProjection(const std::string& key, const std::string& value) override;
   Result<std::optional<std::string>> GetProjection(const std::string& key) const override;
+  Status WriteProjections(const std::vector<ProjectionWrite>& writes) override;
+  Result<ProjectionEntries> ScanProjections(const std::string& prefix, const std::string& after,
+                                            std::size_t limit) const override;
+  Status DeleteProjections(const std::string& prefix) override;
 
   // Test hook: rewrites the stored bytes of the event at `position`.
   Status TamperForTest(std::uint64_t position, const std::function<void(std::string&)>& change);

@@ -24,9 +24,9 @@ json VersionRef(const ag::VersionInfo& v) {
   return {{"number", v.number}, {"label", v.label}, {"hash", v.hash}};
 }
 
-json CiteTrace(const ag::Cite& cite, const cs::ConsultationsView& consultations) {
+json CiteTrace(const ag::Cite& cite, const cs::ResponseLookup& responses) {
   json out = {{"response", cite.response}, {"point", cite.point}};
-  auto r = consultations.GetResponse(cite.response);
+  auto r = responses(cite.response);
   if (!r.ok()) {
     out["missing"] = true;
     return out;
@@ -64,7 +64,8 @@ json DecisionSummary(const dc::DecisionInfo& d) {
 
 Result<json> TraceDecision(const dc::DecisionInfo& decision, const ag::AgreementState& agreement,
                            const cs::ConsultationsView& consultations,
-                           const std::vector<std::string>& consultation_ids) {
+                           const std::vector<std::string>& consultation_ids,
+                           const cs::ResponseLookup& responses) {
   const ag::VersionInfo* v = agreement.FindVersion(decision.data.subject.version);
   if (v == nullptr) {
     return NotFound("the decided version is not in the agreement", "version-not-found");
@@ -90,7 +91,7 @@ Result<json> TraceDecision(const dc::DecisionInfo& decision, const ag::Agreement
   for (std::uint64_t i = from; i < v->changes && i < sets.size(); ++i) {
     const ag::ChangeSetInfo& c = sets[i];
     json cites = json::array();
-    for (const auto& cite : c.data.cites) cites.push_back(CiteTrace(cite, consultations));
+    for (const auto& cite : c.data.cites) cites.push_back(CiteTrace(cite, responses));
     changes.push_back({{"change", c.id()},
                        {"rationale", c.data.rationale},
                        {"position", c.position},

@@ -34,7 +34,8 @@ namespace hoering::audit {
 Result<nlohmann::json> TraceDecision(const decisions::DecisionInfo& decision,
                                      const agreements::AgreementState& agreement,
                                      const consultations::ConsultationsView& consultations,
-                                     const std::vector<std::string>& consultation_ids);
+                                     const std::vector<std::string>& consultation_ids,
+                                     const consultations::ResponseLookup& responses);
 
 Result<nlohmann::json> TraceResponse(const consultations::ResponseState& response,
                                      const agreements::AgreementState& agreement,

@@ -39,8 +39,7 @@ json AttachmentsJson(const ResponseContent& c) {
 
 }  // namespace
 
-json ConsultationJson(const ConsultationState& c, TimeMs now,
-                      const std::vector<std::shared_ptr<const ResponseState>>& responses) {
+json ConsultationJson(const ConsultationState& c, TimeMs now, const ResponseCounts& responses) {
   const ConsultationOpened& i = c.info();
   json extensions = json::array();
   for (const auto& e : c.extensions()) {
@@ -50,29 +49,26 @@ json ConsultationJson(const ConsultationState& c, TimeMs now,
                           {"at", FormatRfc3339Ms(e.at)},
                           {"position", e.position}});
   }
-  std::size_t withdrawn = 0, late = 0;
-  for (const auto& r : responses) {
-    withdrawn += r->withdrawn() ? 1 : 0;
-    late += r->late() ? 1 : 0;
-  }
-  return {
-      {"id", i.id},
-      {"agreement", i.agreement},
-      {"version", VersionRefJson(i.version)},
-      {"title", i.title},
-      {"opens_at", FormatRfc3339Ms(i.opens_at)},
-      {"closes_at", FormatRfc3339Ms(c.closes_at())},
-      {"original_closes_at", FormatRfc3339Ms(i.closes_at)},
-      {"time_zone", i.time_zone},
-      {"state", PhaseName(c.PhaseAt(now))},
-      {"closed_at", c.closed_at() ? json(FormatRfc3339Ms(*c.closed_at())) : json()},
-      {"close_reason", Nullable(c.close_reason())},
-      {"invited", i.invited},
-      {"extensions", std::move(extensions)},
-      {"responses", {{"submitted", responses.size()}, {"withdrawn", withdrawn}, {"late", late}}},
-      {"created_at", FormatRfc3339Ms(c.created_at())},
-      {"position", c.created_position()},
-      {"stream_version", c.version()}};
+  return {{"id", i.id},
+          {"agreement", i.agreement},
+          {"version", VersionRefJson(i.version)},
+          {"title", i.title},
+          {"opens_at", FormatRfc3339Ms(i.opens_at)},
+          {"closes_at", FormatRfc3339Ms(c.closes_at())},
+          {"original_closes_at", FormatRfc3339Ms(i.closes_at)},
+          {"time_zone", i.time_zone},
+          {"state", PhaseName(c.PhaseAt(now))},
+          {"closed_at", c.closed_at() ? json(FormatRfc3339Ms(*c.closed_at())) : json()},
+          {"close_reason", Nullable(c.close_reason())},
+          {"invited", i.invited},
+          {"extensions", std::move(extensions)},
+          {"responses",
+           {{"submitted", responses.submitted},
+            {"withdrawn", responses.withdrawn},
+            {"late", responses.late}}},
+          {"created_at", FormatRfc3339Ms(c.created_at())},
+          {"position", c.created_position()},
+          {"stream_version", c.version()}};
 }
 
 json VisibleAuthor(const Author& a, Visibility v) {

@@ -13,11 +13,19 @@
 
 namespace hoering::consultations {
 
+// How many responses a consultation received, withdrawn and late included.
+struct ResponseCounts {
+  std::uint64_t submitted = 0;
+  std::uint64_t withdrawn = 0;
+  std::uint64_t late = 0;
+  bool operator==(const ResponseCounts&) const = default;
+};
+
 // {id, agreement, version, title, opens_at, closes_at, original_closes_at, time_zone, state,
 //  closed_at, close_reason, invited, extensions, responses: {submitted, withdrawn, late},
 //  created_at, position}
 nlohmann::json ConsultationJson(const ConsultationState& c, TimeMs now,
-                                const std::vector<std::shared_ptr<const ResponseState>>& responses);
+                                const ResponseCounts& responses);
 
 // Change ids citing a point (from 1).
 using CitedBy = std::function<std::vector<std::string>(std::uint32_t point)>;

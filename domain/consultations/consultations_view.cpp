@@ -19,12 +19,11 @@ std::optional<std::uint32_t> PointNumber(const std::string& text) {
 
 }  // namespace
 
-template <typename T>
-T& ConsultationsView::Mutable(Entry<T>& entry) {
+ConsultationState& ConsultationsView::Mutable(Entry& entry) {
   if (!entry.state) {
-    entry.state = std::make_shared<T>();
+    entry.state = std::make_shared<ConsultationState>();
   } else if (entry.state.use_count() > 1) {
-    entry.state = std::make_shared<T>(*entry.state);  // a reader holds the old one
+    entry.state = std::make_shared<ConsultationState>(*entry.state);  // a reader holds the old one
   }
   return *entry.state;
 }
@@ -39,22 +38,6 @@ void ConsultationsView::Apply(const events::DecodedEvent& d) {
     auto& entry = consultations_[e.stream.substr(13)];
     if (!entry.broken.ok()) return;
     if (Status s = Mutable(entry).Apply(d); !s.ok()) entry.broken = s;
-  } else if (StartsWith(e.stream, "response-")) {
-    const std::string id = e.stream.substr(9);
-    auto& entry = responses_[id];
-    if (!entry.broken.ok()) return;
-    const bool is_new = !entry.state || !entry.state->exists();
-    ResponseState& state = Mutable(entry);
-    if (Status s = state.Apply(d); !s.ok()) {
-      entry.broken = s;
-      return;
-    }
-    if (is_new && state.exists()) by_consultation_[state.consultation()].push_back(id);
-  } else if (StartsWith(e.stream, "attachment-")) {
-    // Undecodable metadata leaves the attachment unknown; verify reports the log.
-    if (const auto* a = d.As<AttachmentStored>()) {
-      attachments_[a->sha256] = {a->media_type, a->size, e.position};
-    }
   } else if (StartsWith(e.stream, "agreement-")) {
     if (const auto* change = d.As<agreements::ChangeSetRecorded>()) ApplyCitations(e, *change);
   }
@@ -95,52 +78,21 @@ std::vector<std::shared_ptr<const ConsultationState>> ConsultationsView::ListCon
   return out;
 }
 
-Result<std::shared_ptr<const ResponseState>> ConsultationsView::GetResponse(
-    const std::string& id) const {
-  auto it = responses_.find(id);
-  if (it != responses_.end() && !it->second.broken.ok()) return it->second.broken;
-  if (it == responses_.end() || !it->second.state || !it->second.state->exists()) {
-    return NotFound("response '" + id + "' does not exist", "response-not-found");
-  }
-  return std::shared_ptr<const ResponseState>(it->second.state);
-}
-
-std::vector<std::shared_ptr<const ResponseState>> ConsultationsView::ResponsesOf(
-    const std::string& consultation) const {
-  std::vector<std::shared_ptr<const ResponseState>> out;
-  auto it = by_consultation_.find(consultation);
-  if (it == by_consultation_.end()) return out;
-  out.reserve(it->second.size());
-  for (const auto& id : it->second) {
-    auto r = responses_.find(id);
-    if (r != responses_.end() && r->second.broken.ok()) out.push_back(r->second.state);
-  }
-  return out;
-}
-
-const AttachmentInfo* ConsultationsView::FindAttachment(const std::string& sha256) const {
-  auto it = attachments_.find(sha256);
-  return it == attachments_.end() ? nullptr : &it->second;
-}
-
 std::vector<Citation> ConsultationsView::CitationsOf(const std::string& response,
                                                      std::uint32_t point) const {
   auto it = citations_.find({response, point});
   return it == citations_.end() ? std::vector<Citation>{} : it->second;
 }
 
-Status ConsultationsView::CheckCite(const std::string& agreement,
-                                    const agreements::Cite& cite) const {
+Status CheckCite(const std::string& agreement, const agreements::Cite& cite,
+                 const ResponseState* response) {
   auto invalid = [&](const std::string& why) {
     return Unprocessable(
         "citation {response: '" + cite.response + "', point: " + cite.point + "}: " + why,
         "invalid-citation");
   };
-  auto it = responses_.find(cite.response);
-  if (it == responses_.end() || !it->second.state || !it->second.state->exists()) {
-    return invalid("no such response");
-  }
-  const ResponseState& r = *it->second.state;
+  if (response == nullptr || !response->exists()) return invalid("no such response");
+  const ResponseState& r = *response;
   if (r.agreement() != agreement) {
     return invalid("the response answers a consultation on agreement '" + r.agreement() + "'");
   }

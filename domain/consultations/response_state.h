@@ -75,12 +75,6 @@ class ResponseState {
   // What decisions need (response_decision_state.h), from this fold.
   ResponseDecisionState decision() const;
 
-  // The canonical JSON of the whole state, every revision, the withdrawal and
-  // the disposition history included (domain/snapshot/snapshot_json.h).
-  // FromSnapshot() restores it exactly; a bad shape is kCorruption, never a throw.
-  nlohmann::json Snapshot() const;
-  static Result<ResponseState> FromSnapshot(const nlohmann::json& j);
-
  private:
   std::string id_;
   std::string consultation_;

@@ -7,30 +7,23 @@ namespace hoering::projections {
 
 namespace {
 
-bool OnlyConsultationsFold(const RecordedEvent& e) {
+// Response and attachment streams are folded by no view in memory: the
+// response index (server/app/response_index.h) and on-demand folds read them.
+bool FoldedByNoView(const RecordedEvent& e) {
   auto starts = [&](std::string_view p) { return e.stream.compare(0, p.size(), p) == 0; };
-  return (starts("response-") || starts("consultation-") || starts("attachment-")) &&
-         e.type != parties::kPartyRegistered;
-}
-
-void ApplyToOthers(Views& v, const events::DecodedEvent& d) {
-  v.parties.Apply(d);
-  v.access.Apply(d);
-  v.agreements.Apply(d);
-  v.decisions.Apply(d);
+  return (starts("response-") || starts("attachment-")) && e.type != parties::kPartyRegistered;
 }
 
 }  // namespace
 
 void Views::Apply(const RecordedEvent& e) {
+  if (FoldedByNoView(e)) return;
   const events::DecodedEvent d = events::DecodeEvent(e);
-  ApplyToOthers(*this, d);
+  parties.Apply(d);
+  access.Apply(d);
+  agreements.Apply(d);
+  decisions.Apply(d);
   consultations.Apply(d);
-}
-
-void Views::ApplyOutsideConsultations(const RecordedEvent& e) {
-  if (OnlyConsultationsFold(e)) return;
-  ApplyToOthers(*this, events::DecodeEvent(e));
 }
 
 nlohmann::json Views::Snapshot() const {

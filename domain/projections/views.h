@@ -1,4 +1,7 @@
-// Every read model of the server, as one value: the projections of the log.
+// The read models the server keeps in memory, as one value: projections of
+// the log whose size grows with the number of parties, tokens, agreements,
+// consultations and decisions, never with the number of responses (those
+// are the persistent response index's, server/app/response_index.h).
 //
 // Apply() feeds one event to each view in turn; each view picks the streams
 // it cares about. Feeding the whole log from position 1 in order gives the
@@ -25,7 +28,8 @@ namespace hoering::projections {
 // written with another value is ignored and the views are rebuilt from the log.
 // 2: events are decoded once (domain/events/decoded_event.h); events of
 // unknown types no longer break a stream whatever their data.
-inline constexpr int kSnapshotFormat = 2;
+// 3: the views hold no responses (server/app/response_index.h).
+inline constexpr int kSnapshotFormat = 3;
 
 struct Views {
   parties::PartiesView parties;
@@ -34,13 +38,10 @@ struct Views {
   consultations::ConsultationsView consultations;
   decisions::DecisionsView decisions;
 
-  // Decodes `e` once (domain/events/decoded_event.h) and hands it to every view.
+  // Decodes `e` once (domain/events/decoded_event.h) and hands it to every
+  // view. Events of response and attachment streams, which no view here
+  // folds, are skipped without being decoded.
   void Apply(const RecordedEvent& e);
-  // Apply() for every view but `consultations`: for a fold that runs the
-  // response streams of the consultations view in parallel shards
-  // (server/app/sharded_fold.h). Events of response, consultation and
-  // attachment streams, which only `consultations` folds, are not decoded.
-  void ApplyOutsideConsultations(const RecordedEvent& e);
 
   // {"access", "agreements", "consultations", "decisions", "parties"}: each
   // view's canonical snapshot (domain/snapshot/snapshot_json.h).

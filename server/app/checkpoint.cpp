@@ -1,6 +1,5 @@
 #include "server/app/checkpoint.h"
 
-#include <future>
 #include <map>
 
 #include "domain/sha256.h"
@@ -10,8 +9,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kConsultationParts = 2;
-constexpr const char* kSecondConsultationsPart = "consultations/1";
+constexpr const char* kParts[] = {"access", "agreements", "consultations", "decisions", "parties"};
 
 Status Stale(const std::string& why) {
   return Conflict("checkpoint not usable: " + why, "checkpoint-stale");
@@ -39,20 +37,13 @@ Status RestorePart(std::string_view bytes, View& out) {
 
 }  // namespace
 
-std::string EncodeCheckpoint(projections::Views views, std::uint64_t position,
+std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t position,
                              const Hash& event_hash) {
-  // The responses are most of the bytes: half of them go into a part of their
-  // own, encoded (and later decoded) on the other core.
-  const consultations::ConsultationsView second =
-      views.consultations.TakeResponseShard(1, kConsultationParts);
-  auto second_bytes = std::async(std::launch::async, [&second] { return PartBytes(second); });
   std::pair<const char*, std::string> parts[] = {{"access", PartBytes(views.access)},
                                                  {"agreements", PartBytes(views.agreements)},
                                                  {"consultations", PartBytes(views.consultations)},
-                                                 {kSecondConsultationsPart, {}},
                                                  {"decisions", PartBytes(views.decisions)},
                                                  {"parties", PartBytes(views.parties)}};
-  parts[3].second = second_bytes.get();
   std::string body;
   json part_list = json::array();
   for (const auto& [name, bytes] : parts) {
@@ -118,27 +109,16 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
     part[name] = body.substr(offset, size);
     offset += size;
   }
-  for (const char* name : {"access", "agreements", "consultations", kSecondConsultationsPart,
-                           "decisions", "parties"}) {
+  for (const char* name : kParts) {
     if (!part.count(name)) return Damaged(std::string("no part '") + name + "'");
   }
   projections::Views v;
-  consultations::ConsultationsView second;
-  // The two consultations parts are by far the largest: one is decoded on the
-  // other core while this thread decodes the first and the rest.
-  const std::string_view second_bytes = part[kSecondConsultationsPart];
-  auto second_done = std::async(
-      std::launch::async, [&second, second_bytes] { return RestorePart(second_bytes, second); });
-  Status rest[] = {
-      RestorePart(part["consultations"], v.consultations), RestorePart(part["access"], v.access),
-      RestorePart(part["agreements"], v.agreements), RestorePart(part["decisions"], v.decisions),
-      RestorePart(part["parties"], v.parties)};
-  Status big = second_done.get();
-  if (!big.ok()) return big;
-  for (const Status& s : rest) {
+  for (Status s :
+       {RestorePart(part["access"], v.access), RestorePart(part["agreements"], v.agreements),
+        RestorePart(part["consultations"], v.consultations),
+        RestorePart(part["decisions"], v.decisions), RestorePart(part["parties"], v.parties)}) {
     if (!s.ok()) return s;
   }
-  v.consultations.MergeResponsesFrom(std::move(second));
   return v;
 }
 

@@ -1,5 +1,6 @@
-// The read-model checkpoint: every view's snapshot at one log position, kept
-// under the key "read-models" of the store's projections column family.
+// The snapshot of the in-memory read views (projections::Views) at one log
+// position, kept under the key "read-models" of the store's projections
+// column family. (The persistent response index keeps its own position.)
 //
 // Bytes := header JSON text, "\n", body
 //   header: {"format": projections::kSnapshotFormat, "position": P,
@@ -7,10 +8,7 @@
 //            "body_sha256": hex SHA-256 of body,
 //            "parts": [{"view": name, "bytes": N}...]}
 //   body:   the parts back to back, each the CBOR (RFC 8949) of one view's
-//           Snapshot() (projections::Views member `view`); the responses of
-//           the consultations view are split in two parts, "consultations" and
-//           "consultations/1" (ConsultationsView::TakeResponseShard), so that
-//           the two largest parts are encoded and decoded on two cores.
+//           Snapshot() (projections::Views member `view`).
 // A checkpoint is trusted only when its format is the current one, its body
 // hashes to body_sha256, and the log still holds an event at P with that
 // hash (so a checkpoint never outlives a replaced or restored store).
@@ -37,9 +35,9 @@ struct CheckpointHeader {
   std::size_t body_offset = 0;                               // where the body starts in the bytes
 };
 
-// Serialises `views` (a copy; it is taken apart) as folded up to `position`,
+// Serialises `views` as folded up to `position`,
 // whose event has `event_hash`.
-std::string EncodeCheckpoint(projections::Views views, std::uint64_t position,
+std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t position,
                              const Hash& event_hash);
 
 // Parses just the header (cheap). kCorruption on a malformed header.

@@ -1,6 +1,7 @@
 #include "server/app/consultation_access.h"
 
 #include "server/app/agreement_access.h"
+#include "server/app/response_loader.h"
 
 namespace hoering::app {
 
@@ -31,7 +32,7 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
                                             const std::string& response) {
   auto c = LoadConsultation(ctx, consultation);
   if (!c.ok()) return c.status();
-  auto r = ctx.models.Read([&](const Views& v) { return v.consultations.GetResponse(response); });
+  auto r = LoadResponse(ctx.log, response);
   if (!r.ok()) return r.status();
   const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
   const cs::Visibility vis = cs::VisibilityOf(ReaderOf(who), **r, closed);
@@ -41,6 +42,28 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
         "response-not-found");
   }
   return VisibleResponse{*c, *r, vis};
+}
+
+Result<std::vector<std::shared_ptr<const cs::ResponseState>>> AllResponsesOf(
+    AppContext& ctx, const std::string& consultation) {
+  constexpr std::size_t kPage = 1024;
+  const auto index = ctx.models.responses();
+  std::vector<std::shared_ptr<const cs::ResponseState>> out;
+  std::string after;
+  for (;;) {
+    auto ids = index->ResponsesOf(consultation, after, kPage);
+    if (!ids.ok()) return ids.status();
+    for (const auto& id : *ids) {
+      auto r = LoadResponse(ctx.log, id);
+      if (r.ok()) out.push_back(std::move(r).value());
+    }
+    if (ids->size() < kPage) return out;
+    after = ids->back();
+  }
+}
+
+Result<cs::ResponseCounts> ResponseCountsOf(AppContext& ctx, const std::string& consultation) {
+  return ctx.models.responses()->CountsOf(consultation);
 }
 
 Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(

@@ -33,6 +33,16 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
                                             const std::string& consultation,
                                             const std::string& response);
 
+// Every response of `consultation` in order of first submission, each folded
+// from the log; a response whose stream no longer folds is left out (the
+// verify routes report the log). For a report or a page, never a hot path.
+Result<std::vector<std::shared_ptr<const consultations::ResponseState>>> AllResponsesOf(
+    AppContext& ctx, const std::string& consultation);
+
+// The counts the consultation's JSON shows, from the response index.
+Result<consultations::ResponseCounts> ResponseCountsOf(AppContext& ctx,
+                                                       const std::string& consultation);
+
 // The text of the version a consultation is on (kept by the agreement's read model).
 Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
     AppContext& ctx, const consultations::ConsultationState& consultation);

@@ -8,10 +8,10 @@ namespace cs = consultations;
 
 namespace {
 
-nlohmann::json ConsultationJsonNow(AppContext& ctx, const cs::ConsultationState& c) {
-  auto responses =
-      ctx.models.Read([&](const Views& v) { return v.consultations.ResponsesOf(c.info().id); });
-  return cs::ConsultationJson(c, ctx.clock(), responses);
+Result<nlohmann::json> ConsultationJsonNow(AppContext& ctx, const cs::ConsultationState& c) {
+  auto counts = ResponseCountsOf(ctx, c.info().id);
+  if (!counts.ok()) return counts.status();
+  return cs::ConsultationJson(c, ctx.clock(), *counts);
 }
 
 }  // namespace
@@ -19,10 +19,12 @@ nlohmann::json ConsultationJsonNow(AppContext& ctx, const cs::ConsultationState&
 Result<ConsultationDocument> ConsultationFor(AppContext& ctx, const std::string& id) {
   auto c = LoadConsultation(ctx, id);
   if (!c.ok()) return c.status();
-  return ConsultationDocument{ConsultationJsonNow(ctx, **c), (*c)->version()};
+  auto json = ConsultationJsonNow(ctx, **c);
+  if (!json.ok()) return json.status();
+  return ConsultationDocument{std::move(json).value(), (*c)->version()};
 }
 
-Page ConsultationsPage(AppContext& ctx, const ConsultationsQuery& query) {
+Result<Page> ConsultationsPage(AppContext& ctx, const ConsultationsQuery& query) {
   auto found = ctx.models.Read([&](const Views& v) {
     return v.consultations.ListConsultations(query.after, query.limit + 1, query.agreement);
   });
@@ -32,7 +34,9 @@ Page ConsultationsPage(AppContext& ctx, const ConsultationsQuery& query) {
       page.next = found[i - 1]->info().id;
       break;
     }
-    page.items.push_back(ConsultationJsonNow(ctx, *found[i]));
+    auto json = ConsultationJsonNow(ctx, *found[i]);
+    if (!json.ok()) return json.status();
+    page.items.push_back(std::move(json).value());
   }
   return page;
 }

@@ -24,6 +24,6 @@ struct ConsultationsQuery {
   std::string agreement;  // only those on this agreement; empty: all
 };
 // By id.
-Page ConsultationsPage(AppContext& ctx, const ConsultationsQuery& query);
+Result<Page> ConsultationsPage(AppContext& ctx, const ConsultationsQuery& query);
 
 }  // namespace hoering::app

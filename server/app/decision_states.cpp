@@ -1,23 +1,17 @@
 #include "server/app/decision_states.h"
 
 #include "domain/consultations/response_events.h"
-#include "domain/events/decoded_event.h"
+#include "server/app/stream_fold.h"
 
 namespace hoering::app {
 
 Result<consultations::ResponseDecisionState> LoadResponseDecision(const EventLog& log,
                                                                   const std::string& response_id) {
-  constexpr std::size_t kPage = 256;
-  const std::string stream = consultations::ResponseStream(response_id);
   consultations::ResponseDecisionState state;
-  for (std::uint64_t from = 1;; from += kPage) {
-    auto page = log.ReadStream(stream, from, kPage);
-    if (!page.ok()) return page.status();
-    for (const RecordedEvent& e : *page) {
-      if (Status s = state.Apply(events::DecodeEvent(e)); !s.ok()) return s;
-    }
-    if (page->size() < kPage) return state;
+  if (Status s = FoldStream(log, consultations::ResponseStream(response_id), state); !s.ok()) {
+    return s;
   }
+  return state;
 }
 
 }  // namespace hoering::app

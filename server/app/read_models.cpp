@@ -2,11 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 
 #include "server/app/checkpoint.h"
-#include "server/app/sharded_fold.h"
 
 namespace hoering::app {
 namespace {
@@ -17,20 +17,25 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Folds events from position from..up_to (inclusive) of `store` into `views`;
-// returns the last position folded.
-Result<std::uint64_t> Fold(const EventStore& store, Views& views, std::uint64_t from,
-                           std::uint64_t up_to) {
-  std::uint64_t at = from - 1;
+// Folds the events after min(views_at, index.position()) up to `up_to`
+// (inclusive) of `log` into `views` (those after views_at) and `index`;
+// returns the last position folded (less than up_to when the log ends first).
+Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t views_at,
+                           ResponseIndex& index, std::uint64_t up_to) {
+  std::uint64_t at = std::min(views_at, index.position());
+  std::vector<RecordedEvent> page;
   while (at < up_to) {
-    auto page = store.ReadAll(at + 1, kPage);
-    if (!page.ok()) return page.status();
-    if (page->empty()) break;
-    for (const auto& e : *page) {
-      if (e.position > up_to) return at;
-      views.Apply(e);
-      at = e.position;
+    auto read =
+        log.ReadAll(at + 1, static_cast<std::size_t>(std::min<std::uint64_t>(kPage, up_to - at)));
+    if (!read.ok()) return read.status();
+    if (read->empty()) break;
+    page = std::move(read).value();
+    for (const auto& e : page) {
+      if (e.position > views_at) views.Apply(e);
     }
+    if (Status s = index.Apply(page); !s.ok()) return s;
+    at = page.back().position;
+    views_at = std::max(views_at, at);
   }
   return at;
 }
@@ -45,33 +50,44 @@ std::string FirstDifference(const nlohmann::json& a, const nlohmann::json& b) {
 
 }  // namespace
 
-void ReadModels::ApplyLocked(const RecordedEvent& e) {
-  if (e.position <= position_.load(std::memory_order_relaxed)) return;
-  views_.Apply(e);
-  position_.store(e.position, std::memory_order_release);
-}
+ReadModels::ReadModels(EventStore& store)
+    : store_(store), index_(std::make_shared<ResponseIndex>(store, "ri0/")) {}
 
 Status ReadModels::FillGapLocked(std::uint64_t up_to) {
-  while (position_.load(std::memory_order_relaxed) < up_to) {
-    auto page = store_.ReadAll(position_.load(std::memory_order_relaxed) + 1, kPage);
-    if (!page.ok()) return page.status();
-    if (page->empty()) break;
-    for (const auto& e : *page) {
-      if (e.position > up_to) break;
-      ApplyLocked(e);
-    }
+  auto folded = Fold(store_, views_, views_position_, *index_, up_to);
+  if (folded.ok()) views_position_ = std::max(views_position_, *folded);
+  position_.store(std::min(views_position_, index_->position()), std::memory_order_release);
+  return folded.ok() ? Status::Ok() : folded.status();
+}
+
+Status ReadModels::ApplyLocked(const std::vector<RecordedEvent>& events) {
+  for (const auto& e : events) {
+    if (e.position <= views_position_) continue;
+    views_.Apply(e);
+    views_position_ = e.position;
   }
-  return Status::Ok();
+  Status s = index_->Apply(events);
+  position_.store(std::min(views_position_, index_->position()), std::memory_order_release);
+  return s;
 }
 
 void ReadModels::Apply(const std::vector<RecordedEvent>& batch) {
   if (batch.empty()) return;
   std::unique_lock lock(mu_);
   if (batch.front().position > position_.load(std::memory_order_relaxed) + 1) {
-    // Events committed before this reader existed; they are durable.
-    (void)FillGapLocked(batch.front().position - 1);
+    // Events committed before this reader existed, or an index write that
+    // failed before: they are durable in the log.
+    if (Status s = FillGapLocked(batch.front().position - 1); !s.ok()) {
+      spdlog::error("read models: catching up before position {}: {}", batch.front().position,
+                    s.detail());
+      return;
+    }
   }
-  for (const auto& e : batch) ApplyLocked(e);
+  if (Status s = ApplyLocked(batch); !s.ok()) {
+    // The views and the index catch up from the log with the next batch.
+    spdlog::error("read models: the response index did not store positions {}-{}: {}",
+                  batch.front().position, batch.back().position, s.detail());
+  }
 }
 
 Status ReadModels::CatchUp() {
@@ -79,9 +95,14 @@ Status ReadModels::CatchUp() {
   return FillGapLocked(std::numeric_limits<std::uint64_t>::max());
 }
 
+std::shared_ptr<const ResponseIndex> ReadModels::responses() const {
+  std::shared_lock lock(mu_);
+  return index_;
+}
+
 std::pair<Views, std::uint64_t> ReadModels::Copy() const {
   std::shared_lock lock(mu_);
-  return {views_, position_.load(std::memory_order_relaxed)};
+  return {views_, views_position_};
 }
 
 std::string ReadModels::SnapshotText() const {
@@ -91,6 +112,13 @@ std::string ReadModels::SnapshotText() const {
 Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
   const auto start = std::chrono::steady_clock::now();
   ProjectionStart report;
+  auto prefix = ResponseIndex::LivePrefix(store_);
+  if (!prefix.ok()) return prefix.status();
+  auto index = std::make_shared<ResponseIndex>(store_, *prefix);
+  if (Status s = use_checkpoint ? index->Load() : index->Clear(); !s.ok()) return s;
+  report.index_position = index->position();
+  std::unique_lock lock(mu_);
+  index_ = std::move(index);
   if (use_checkpoint) {
     auto stored = store_.GetProjection(kCheckpointKey);
     if (!stored.ok()) return stored.status();
@@ -98,9 +126,8 @@ Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
       CheckpointHeader header;
       auto views = DecodeCheckpoint(**stored, store_, &header);
       if (views.ok()) {
-        std::unique_lock lock(mu_);
         views_ = std::move(views).value();
-        position_.store(header.position, std::memory_order_release);
+        views_position_ = header.position;
         report.from_checkpoint = true;
         report.checkpoint_position = header.position;
         std::lock_guard cp(checkpoint_mu_);
@@ -111,15 +138,8 @@ Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
       }
     }
   }
-  const std::uint64_t before = position();
-  if (before == 0) {
-    // Nothing restored: fold the log on two cores first (sharded_fold.h).
-    std::unique_lock lock(mu_);
-    auto folded = FoldFromScratch(store_, views_, store_.Head().position);
-    if (!folded.ok()) return folded.status();
-    position_.store(*folded, std::memory_order_release);
-  }
-  if (Status s = CatchUp(); !s.ok()) return s;
+  const std::uint64_t before = std::min(views_position_, index_->position());
+  if (Status s = FillGapLocked(std::numeric_limits<std::uint64_t>::max()); !s.ok()) return s;
   report.replayed = position() - before;
   report.seconds = SecondsSince(start);
   start_report_ = report;
@@ -133,20 +153,36 @@ Result<ProjectionRebuild> ReadModels::Rebuild() {
   }
   const auto start = std::chrono::steady_clock::now();
   Views fresh;
+  auto fresh_index =
+      std::make_shared<ResponseIndex>(store_, ResponseIndex::OtherPrefix(responses()->prefix()));
+  if (Status s = fresh_index->Clear(); !s.ok()) return s;
   // Most of the log is folded without any lock; the store is append-only.
-  auto folded = FoldFromScratch(store_, fresh, position());
+  auto folded = Fold(store_, fresh, 0, *fresh_index, position());
   if (!folded.ok()) return folded.status();
   ProjectionRebuild report;
   Views replaced, rebuilt;
+  std::shared_ptr<ResponseIndex> replaced_index;
+  std::optional<std::string> index_difference;
   {
     std::unique_lock lock(mu_);
     const std::uint64_t at = position_.load(std::memory_order_relaxed);
-    auto rest = Fold(store_, fresh, *folded + 1, at);
+    auto rest = Fold(store_, fresh, *folded, *fresh_index, at);
     if (!rest.ok()) return rest.status();
+    // Compared under the lock: the live index changes with every commit.
+    auto differs = ResponseIndex::FirstDifference(store_, index_->prefix(), fresh_index->prefix());
+    if (!differs.ok()) return differs.status();
+    index_difference = *differs;
+    if (Status s = fresh_index->MakeLive(); !s.ok()) return s;
     report.position = at;
     rebuilt = fresh;  // shares the states: compared below, outside the lock
     replaced = std::move(views_);
     views_ = std::move(fresh);
+    views_position_ = at;
+    replaced_index = std::move(index_);
+    index_ = std::move(fresh_index);
+  }
+  if (Status s = replaced_index->Clear(); !s.ok()) {
+    spdlog::warn("projection rebuild: the replaced response index was not removed: {}", s.detail());
   }
   report.events = report.position;
   report.seconds = SecondsSince(start);
@@ -154,9 +190,12 @@ Result<ProjectionRebuild> ReadModels::Rebuild() {
   const nlohmann::json new_snapshot = rebuilt.Snapshot();
   const std::string new_text = new_snapshot.dump();
   report.snapshot_bytes = new_text.size();
-  report.identical = old_snapshot.dump() == new_text;
+  report.first_difference = FirstDifference(old_snapshot, new_snapshot);
+  if (report.first_difference.empty() && index_difference) {
+    report.first_difference = "responses/" + *index_difference;
+  }
+  report.identical = report.first_difference.empty();
   if (!report.identical) {
-    report.first_difference = FirstDifference(old_snapshot, new_snapshot);
     spdlog::error(
         "projection rebuild at position {} differs from the incremental read models "
         "in '{}'; the rebuilt set is now served",
@@ -184,7 +223,7 @@ Result<ProjectionCheckpoint> ReadModels::WriteCheckpoint() {
   if (event->empty() || event->front().position != at) {
     return Status(Code::kInternal, "the event at position " + std::to_string(at) + " is missing");
   }
-  const std::string bytes = EncodeCheckpoint(std::move(views), at, event->front().hash);
+  const std::string bytes = EncodeCheckpoint(views, at, event->front().hash);
   if (Status s = store_.PutProjection(kCheckpointKey, bytes); !s.ok()) return s;
   checkpoint_position_.store(at, std::memory_order_release);
   checkpoint_bytes_ = bytes.size();

@@ -1,14 +1,22 @@
-// The server's read models (projections::Views), folded from the log.
+// The server's read models, folded from the log: the in-memory views
+// (projections::Views, bounded by the number of agreements, consultations,
+// decisions, parties and tokens) and the persistent response index
+// (server/app/response_index.h, in the store's projections column family).
+// Responses themselves are read from the log on demand
+// (server/app/response_loader.h).
 //
 // Kept current from the store's commit path: every committed batch is applied
 // before its appends are acknowledged, so a client that got an answer to a
 // write reads it back from any connection (read-your-writes).
 //
-// Start() restores the last checkpoint (server/app/checkpoint.h) when it is
-// usable and catches up from the position after it; without one it folds the
-// whole log from position 1. WriteCheckpoint() stores the current views;
-// Rebuild() folds the whole log into a fresh set while serving, swaps it in
-// and reports whether it is byte-identical to the set it replaces.
+// Start() restores the snapshot of the in-memory views
+// (server/app/checkpoint.h) when it is usable, reads the index's position,
+// and folds the log after the lower of the two into both (each skips what it
+// already holds). After a clean shutdown both stand at the head and nothing
+// is folded. WriteCheckpoint() stores the in-memory views' snapshot;
+// Rebuild() folds the whole log into fresh views and a fresh index
+// generation while serving, swaps them in and reports whether they equal the
+// ones they replace.
 //
 // Thread safety: Apply(), CatchUp() and the swap in Rebuild() take the writer
 // lock; Read() runs its function under a shared lock. Rebuild() and
@@ -21,6 +29,7 @@
 #include <shared_mutex>
 
 #include "domain/projections/views.h"
+#include "server/app/response_index.h"
 #include "storage/event_store.h"
 
 namespace hoering::app {
@@ -31,7 +40,8 @@ struct ProjectionStart {
   bool from_checkpoint = false;
   std::uint64_t checkpoint_position = 0;  // 0 without a checkpoint
   std::string checkpoint_problem;         // why a stored checkpoint was not used
-  std::uint64_t replayed = 0;             // events folded after the checkpoint
+  std::uint64_t index_position = 0;       // where the stored response index stood
+  std::uint64_t replayed = 0;             // events read from the log to catch up
   double seconds = 0;
 };
 
@@ -39,9 +49,11 @@ struct ProjectionRebuild {
   std::uint64_t position = 0;  // the rebuilt views stand at this position
   std::uint64_t events = 0;    // events folded
   double seconds = 0;          // fold and swap, without the comparison
-  bool identical = false;      // Snapshot().dump() equal to the replaced set's
+  bool identical = false;      // views' Snapshot().dump() and the index equal the replaced ones
   std::uint64_t snapshot_bytes = 0;
-  std::string first_difference;  // the first differing view when not identical
+  // The first differing view when not identical; "responses/<key>" for the
+  // first differing key of the response index.
+  std::string first_difference;
 };
 
 struct ProjectionCheckpoint {
@@ -53,7 +65,8 @@ struct ProjectionCheckpoint {
 
 class ReadModels {
  public:
-  explicit ReadModels(EventStore& store) : store_(store) {}
+  // Until Start(), the index is a new one under "ri0/" at position 0.
+  explicit ReadModels(EventStore& store);
 
   // Applies events in position order; events at or below position() are
   // skipped, so replays and live batches may overlap. A batch that starts
@@ -63,8 +76,9 @@ class ReadModels {
   // Reads everything after position() from the store, in pages.
   Status CatchUp();
 
-  // Restores the stored checkpoint when `use_checkpoint` is set and it is
-  // usable, then catches up. Call once, before serving.
+  // Restores the stored snapshot when `use_checkpoint` is set and it is
+  // usable, and keeps the stored response index (else clears it), then
+  // catches up. Call once, before serving.
   Result<ProjectionStart> Start(bool use_checkpoint);
 
   // Folds the log from position 1 into a fresh set while serving, then swaps
@@ -86,23 +100,32 @@ class ReadModels {
     std::shared_lock lock(mu_);
     return fn(static_cast<const Views&>(views_));
   }
+  // The live response index (a rebuild may swap it; keep the pointer for
+  // the duration of one request).
+  std::shared_ptr<const ResponseIndex> responses() const;
+
   // A copy of the views and their position (cheap: states are shared).
   std::pair<Views, std::uint64_t> Copy() const;
   // Copy().first.Snapshot().dump(): the canonical bytes a rebuild compares.
   std::string SnapshotText() const;
 
+  // The position both the views and the index have folded up to.
   std::uint64_t position() const { return position_.load(std::memory_order_acquire); }
   bool ready() const { return ready_.load(std::memory_order_acquire); }
   void set_ready() { ready_.store(true, std::memory_order_release); }
 
  private:
-  void ApplyLocked(const RecordedEvent& e);
+  // Folds the log after position() up to `up_to` into the views and the index.
   Status FillGapLocked(std::uint64_t up_to);
+  // Folds `events` into the views (those after views_position_) and the index.
+  Status ApplyLocked(const std::vector<RecordedEvent>& events);
 
   EventStore& store_;
   mutable std::shared_mutex mu_;
-  Views views_;  // GUARDED_BY(mu_)
-  std::atomic<std::uint64_t> position_{0};
+  Views views_;                             // GUARDED_BY(mu_)
+  std::uint64_t views_position_ = 0;        // GUARDED_BY(mu_)
+  std::shared_ptr<ResponseIndex> index_;    // GUARDED_BY(mu_)
+  std::atomic<std::uint64_t> position_{0};  // min(views_position_, index_->position())
   std::atomic<bool> ready_{false};
   std::mutex rebuild_mu_;
   std::mutex checkpoint_mu_;

@@ -20,7 +20,9 @@ Result<nlohmann::json> ReportFor(AppContext& ctx, const access::Principal& who,
   in.consultation = c->get();
   in.agreement = agreement->get();
   in.as_of_position = ctx.models.position();
-  in.responses = ctx.models.Read([&](const Views& v) { return v.consultations.ResponsesOf(id); });
+  auto responses = AllResponsesOf(ctx, id);
+  if (!responses.ok()) return responses.status();
+  in.responses = std::move(responses).value();
   in.party = [&ctx](const std::string& party) -> std::optional<cs::PartyFacts> {
     return ctx.models.Read([&](const Views& v) -> std::optional<cs::PartyFacts> {
       const parties::Party* p = v.parties.Find(party);

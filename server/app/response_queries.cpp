@@ -2,6 +2,7 @@
 
 #include "domain/consultations/attachments.h"
 #include "server/app/consultation_access.h"
+#include "server/app/response_loader.h"
 
 namespace hoering::app {
 
@@ -17,25 +18,32 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
   if (!c.ok()) return c.status();
   const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
   const cs::Reader reader = ReaderOf(who);
-  auto all =
-      ctx.models.Read([&](const Views& v) { return v.consultations.ResponsesOf((*c)->info().id); });
+  const auto index = ctx.models.responses();
+  // Ids are read from the index in pages and each response is folded from
+  // the log; hidden ones and other parties' are skipped, so a page may read
+  // more ids than it shows.
+  const std::size_t chunk = std::max<std::size_t>(query.limit + 1, 64);
   Page page;
-  bool started = query.after.empty();
+  std::string after = query.after;
   std::string last;
-  for (const auto& r : all) {
-    if (!started) {
-      started = r->id() == query.after;
-      continue;
+  for (;;) {
+    auto ids = index->ResponsesOf((*c)->info().id, after, chunk);
+    if (!ids.ok()) return ids.status();
+    for (const auto& id : *ids) {
+      auto r = LoadResponse(ctx.log, id);
+      if (!r.ok()) continue;  // a stream that no longer folds: the verify routes report it
+      if (!query.party.empty() && (*r)->party() != query.party) continue;
+      const cs::Visibility v = cs::VisibilityOf(reader, **r, closed);
+      if (v == cs::Visibility::kHidden) continue;
+      if (page.items.size() == query.limit) {
+        page.next = last;
+        return page;
+      }
+      page.items.push_back(cs::ResponseJson(**r, v, CitedByFor(ctx, id)));
+      last = id;
     }
-    if (!query.party.empty() && r->party() != query.party) continue;
-    const cs::Visibility v = cs::VisibilityOf(reader, *r, closed);
-    if (v == cs::Visibility::kHidden) continue;
-    if (page.items.size() == query.limit) {
-      page.next = last;
-      break;
-    }
-    page.items.push_back(cs::ResponseJson(*r, v, CitedByFor(ctx, r->id())));
-    last = r->id();
+    if (ids->size() < chunk) break;
+    after = ids->back();
   }
   return page;
 }

@@ -7,6 +7,7 @@
 #include "server/app/agreement_access.h"
 #include "server/app/command_http.h"
 #include "server/app/request_helpers.h"
+#include "server/app/response_loader.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
@@ -17,6 +18,7 @@ namespace {
 using boost::beast::http::status;
 using boost::beast::http::verb;
 namespace ag = agreements;
+namespace cs = consultations;
 
 // The state to decide on: the read model's, or an empty one for a new id.
 std::shared_ptr<const ag::AgreementState> StateOrEmpty(AppContext& ctx, const std::string& id) {
@@ -93,12 +95,13 @@ http::Response ChangeAnswer(const std::string& id, const AppendResult& r, const 
 // agreement (422 "invalid-citation").
 Status CheckCites(AppContext& ctx, const std::string& agreement,
                   const std::vector<ag::Cite>& cites) {
-  return ctx.models.Read([&](const Views& v) {
-    for (const auto& cite : cites) {
-      if (Status s = v.consultations.CheckCite(agreement, cite); !s.ok()) return s;
-    }
-    return Status::Ok();
-  });
+  for (const auto& cite : cites) {
+    auto response = LoadResponse(ctx.log, cite.response);
+    if (!response.ok() && response.status().code() != Code::kNotFound) return response.status();
+    const cs::ResponseState* r = response.ok() ? response->get() : nullptr;
+    if (Status s = cs::CheckCite(agreement, cite, r); !s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 using DecideOn = std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)>;

@@ -120,9 +120,10 @@ void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
   if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
   auto limit = ParseLimit(m);
   if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
-  const Page page = ConsultationsPage(
+  auto page = ConsultationsPage(
       ctx, {m.Query("after").value_or(""), *limit, m.Query("agreement").value_or("")});
-  respond(http::MakeJson(status::ok, page.ToJson(), req));
+  if (!page.ok()) return respond(http::MakeProblem(page.status(), req));
+  respond(http::MakeJson(status::ok, page->ToJson(), req));
 }
 
 }  // namespace

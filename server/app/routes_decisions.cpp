@@ -14,6 +14,7 @@
 #include "server/app/command_http.h"
 #include "server/app/decision_queries.h"
 #include "server/app/request_helpers.h"
+#include "server/app/response_loader.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
@@ -45,7 +46,7 @@ void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
           [&](const Views& v) { return v.consultations.GetConsultation(c).ok(); });
     };
     lookups.response_exists = [&ctx](const std::string& r) {
-      return ctx.models.Read([&](const Views& v) { return v.consultations.GetResponse(r).ok(); });
+      return LoadResponse(ctx.log, r).ok();
     };
     const bool exists = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id).ok(); });
     auto events =

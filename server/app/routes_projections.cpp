@@ -32,6 +32,7 @@ nlohmann::json StatusJson(AppContext& ctx) {
   const ProjectionStart& s = ctx.models.start_report();
   nlohmann::json start = {{"from_checkpoint", s.from_checkpoint},
                           {"checkpoint_position", s.checkpoint_position},
+                          {"index_position", s.index_position},
                           {"replayed", s.replayed},
                           {"seconds", s.seconds}};
   if (!s.checkpoint_problem.empty()) start["checkpoint_problem"] = s.checkpoint_problem;
@@ -40,6 +41,7 @@ nlohmann::json StatusJson(AppContext& ctx) {
           {"position", ctx.models.position()},
           {"ready", ctx.models.ready()},
           {"checkpoint_position", ctx.models.checkpoint_position()},
+          {"index_position", ctx.models.responses()->position()},
           {"start", std::move(start)},
           {"last_rebuild", rebuild ? RebuildJson(*rebuild) : nlohmann::json(nullptr)}};
 }

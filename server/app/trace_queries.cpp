@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "domain/audit/trace.h"
+#include "server/app/response_loader.h"
 
 namespace hoering::app {
 
@@ -17,15 +18,15 @@ Result<nlohmann::json> DecisionTrace(AppContext& ctx, const std::string& decisio
          v.consultations.ListConsultations("", SIZE_MAX, (*d)->data.subject.agreement)) {
       ids.push_back(c->info().id);
     }
-    return audit::TraceDecision(**d, **agreement, v.consultations, ids);
+    return audit::TraceDecision(**d, **agreement, v.consultations, ids, ResponsesIn(ctx.log));
   });
 }
 
 Result<nlohmann::json> ResponseTrace(AppContext& ctx, const access::Principal& who,
                                      const std::string& response) {
+  auto r = LoadResponse(ctx.log, response);
+  if (!r.ok()) return r.status();
   return ctx.models.Read([&](const Views& v) -> Result<nlohmann::json> {
-    auto r = v.consultations.GetResponse(response);
-    if (!r.ok()) return r.status();
     if (who.role == access::Role::kStakeholder && (*r)->party() != who.party) {
       return NotFound("response '" + response + "' does not exist", "response-not-found");
     }

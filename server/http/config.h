@@ -46,7 +46,11 @@ struct ServerConfig {
   std::string admin_token;          // HOERING_ADMIN_TOKEN only; empty if unset
   bool no_demo = false;
   bool rebuild_projections = false;
-  std::uint64_t checkpoint_every = 0;
+  std::uint64_t checkpoint_every = 100000;
+  // The store's memory budget, MiB (storage/rocksdb_event_store.h).
+  std::uint64_t block_cache_mb = 64;
+  std::uint64_t write_buffer_mb = 64;
+  std::uint64_t max_wal_mb = 64;
   std::optional<std::string> verify_data_dir;  // --verify DIR: verify and exit
 
   // --help: the caller prints help_text to stdout and exits with status 0.

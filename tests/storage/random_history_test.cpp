@@ -32,6 +32,17 @@ std::vector<RecordedEvent> ReadEverything(const EventStore& store) {
   }
 }
 
+// One response folded from its stream (the read views hold none).
+Result<consultations::ResponseState> FoldResponse(const EventLog& log, const std::string& id) {
+  consultations::ResponseState state;
+  auto events = log.ReadStream(consultations::ResponseStream(id), 1, 1u << 20);
+  if (!events.ok()) return events.status();
+  for (const auto& e : *events) {
+    if (Status s = state.Apply(e); !s.ok()) return s;
+  }
+  return state;
+}
+
 using Written = std::tuple<std::string, std::string, std::string>;  // stream, type, data
 
 std::vector<Written> Generate(std::uint64_t seed, std::uint64_t events) {
@@ -158,15 +169,17 @@ TEST_F(RandomHistoryTest, FoldsIntoNonTrivialViews) {
   EXPECT_GE(broken_agreements, 1u);  // damaged = true
 
   std::size_t live = 0, broken_responses = 0, with_dispositions = 0;
+  std::set<std::string> consultations_with_responses;
   for (const auto& id : responses) {
-    auto r = views.consultations.GetResponse(id);
+    auto r = FoldResponse(*store_, id);
     if (!r.ok()) {
       ++broken_responses;
       continue;
     }
-    if (!(*r)->exists()) continue;
+    if (!r->exists()) continue;
     ++live;
-    if (!(*r)->dispositions().empty()) ++with_dispositions;
+    consultations_with_responses.insert(r->consultation());
+    if (!r->dispositions().empty()) ++with_dispositions;
   }
   EXPECT_GT(live, 2000u);
   EXPECT_GT(with_dispositions, 1000u);
@@ -184,10 +197,10 @@ TEST_F(RandomHistoryTest, FoldsIntoNonTrivialViews) {
   EXPECT_GE(fulfilled, 1u);
   EXPECT_GE(broken_decisions, 1u);
 
-  // Every consultation that was opened has responses; citations exist.
+  // Responses are spread over the consultations.
   std::size_t with_responses = 0;
   for (const auto& c : views.consultations.ListConsultations("", 10000, "")) {
-    if (!views.consultations.ResponsesOf(c->info().id).empty()) ++with_responses;
+    with_responses += consultations_with_responses.count(c->info().id);
   }
   EXPECT_GE(with_responses, 5u);
 

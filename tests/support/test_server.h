@@ -3,6 +3,7 @@
 // is kAdminToken. Stop() and destruction drain and close everything.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -20,7 +21,17 @@ inline constexpr const char* kAdminToken = "hoer_test_admin_token_0123456789";
 
 class TestServer {
  public:
-  explicit TestServer(std::function<std::int64_t()> clock = SystemClockMs) { Start(std::move(clock)); }
+  explicit TestServer(std::function<std::int64_t()> clock = SystemClockMs) {
+    Start(std::move(clock));
+  }
+  // Starts on a copy of the store directory `store` (a fixture) whose admin
+  // token is `admin_token` (so that starting writes nothing).
+  TestServer(const std::filesystem::path& store, std::string admin_token,
+             std::function<std::int64_t()> clock = SystemClockMs)
+      : admin_token_(std::move(admin_token)) {
+    std::filesystem::copy(store, dir_.str() + "/store", std::filesystem::copy_options::recursive);
+    Start(std::move(clock));
+  }
   ~TestServer() { Stop(); }
 
   std::string url() const { return "http://127.0.0.1:" + std::to_string(server_->port()); }
@@ -28,6 +39,8 @@ class TestServer {
   // The data directory; the store lives in <data_dir>/store.
   std::string data_dir() const { return dir_.str(); }
   app::App& app() { return *app_; }
+  // How the read models started (the last Start or Restart).
+  const app::ProjectionStart& start_report() const { return start_report_; }
 
   // A client with the given token (admin by default).
   client::Api Client(std::string token = kAdminToken) const {
@@ -66,8 +79,10 @@ class TestServer {
     store_ = std::move(store).value();
     metrics_ = std::make_unique<http::MetricsRegistry>();
     app_ = std::make_unique<app::App>(*store_, *metrics_, clock);
-    if (!app_->Start().ok()) throw std::runtime_error("app start");
-    if (!app::BootstrapAdminToken(*app_, kAdminToken).ok()) throw std::runtime_error("bootstrap");
+    auto started = app_->Start();
+    if (!started.ok()) throw std::runtime_error("app start: " + started.status().detail());
+    start_report_ = *started;
+    if (!app::BootstrapAdminToken(*app_, admin_token_).ok()) throw std::runtime_error("bootstrap");
     http::HttpServerOptions options;
     options.port = 0;
     options.threads = 2;
@@ -77,7 +92,9 @@ class TestServer {
   }
 
   TempDir dir_;
+  std::string admin_token_ = kAdminToken;
   std::function<std::int64_t()> clock_;
+  app::ProjectionStart start_report_;
   std::unique_ptr<RocksDbEventStore> store_;
   std::unique_ptr<http::MetricsRegistry> metrics_;
   std::unique_ptr<app::App> app_;

@@ -81,6 +81,27 @@ TEST_F(ProjectionsRebuildTest, ADifferenceIsReportedAndTheRebuiltSetServed) {
   EXPECT_EQ(app_.models().last_rebuild()->identical, false);
 }
 
+TEST_F(ProjectionsRebuildTest, AResponseIndexDifferenceIsReportedToo) {
+  testdata::HistoryOptions options;
+  options.events = 2000;
+  ASSERT_TRUE(testdata::AppendRandomHistory(store_, options).ok());
+  RecordedEvent stray;
+  stray.position = store_.Head().position + 1;
+  stray.stream = "response-r-stray";
+  stray.stream_version = 1;
+  stray.type = "ResponseSubmitted";
+  stray.data = R"({"consultation":"h-stray","late":false})";
+  app_.models().Apply({stray});
+  ASSERT_EQ(*app_.models().responses()->ResponsesOf("h-stray", "", 10),
+            std::vector<std::string>{"r-stray"});
+
+  auto rebuild = app_.models().Rebuild();
+  ASSERT_TRUE(rebuild.ok());
+  EXPECT_FALSE(rebuild->identical);
+  EXPECT_EQ(rebuild->first_difference, "responses/c/h-stray/0000000000000000");
+  EXPECT_TRUE(app_.models().responses()->ResponsesOf("h-stray", "", 10)->empty());
+}
+
 TEST_F(ProjectionsRebuildTest, OneRebuildAtATime) {
   testdata::HistoryOptions options;
   options.events = 20000;

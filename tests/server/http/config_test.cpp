@@ -38,7 +38,10 @@ TEST_F(ConfigTest, Defaults) {
   EXPECT_FALSE(c->verify_data_dir.has_value());
   EXPECT_FALSE(c->exit_now);
   EXPECT_FALSE(c->rebuild_projections);
-  EXPECT_EQ(c->checkpoint_every, 0u);
+  EXPECT_EQ(c->checkpoint_every, 100000u);
+  EXPECT_EQ(c->block_cache_mb, 64u);
+  EXPECT_EQ(c->write_buffer_mb, 64u);
+  EXPECT_EQ(c->max_wal_mb, 64u);
 }
 
 TEST_F(ConfigTest, CheckpointEveryFromEnvironmentAndFlag) {

@@ -1,0 +1,29 @@
+// Folding one stream of the log into a state, at the moment a caller needs
+// it (a decision, or a response a request reads): the state's
+// Apply(const events::DecodedEvent&) is fed every event of the stream in
+// order, each decoded once (domain/events/decoded_event.h).
+#pragma once
+
+#include <string>
+
+#include "domain/events/decoded_event.h"
+#include "storage/event_store.h"
+
+namespace hoering::app {
+
+// Folds every event of `stream` into `state`; the first Apply() error (a
+// corruption) or read error stops the fold and is returned.
+template <typename State>
+Status FoldStream(const EventLog& log, const std::string& stream, State& state) {
+  constexpr std::size_t kPage = 256;
+  for (std::uint64_t from = 1;; from += kPage) {
+    auto page = log.ReadStream(stream, from, kPage);
+    if (!page.ok()) return page.status();
+    for (const RecordedEvent& e : *page) {
+      if (Status s = state.Apply(events::DecodeEvent(e)); !s.ok()) return s;
+    }
+    if (page->size() < kPage) return Status::Ok();
+  }
+}
+
+}  // namespace hoering::app

@@ -1,0 +1,69 @@
+// Fault test for the read views: a child process writes a random consultation
+// history through a server App (so the response index and the in-memory
+// views follow every commit, and their snapshot is stored every 2,000
+// events) and is SIGKILLed at a random moment. After each kill the store
+// reopens, the views start from what was stored and fold the tail, stand at
+// the log's head, and equal a rebuild from position 1 (views and index).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <random>
+#include <thread>
+
+#include "server/app/app.h"
+#include "storage/rocksdb_event_store.h"
+#include "storage/system_clock.h"
+#include "tests/support/random_history.h"
+#include "tests/support/temp_dir.h"
+
+namespace hoering::app {
+namespace {
+
+[[noreturn]] void WriteHistoryUntilKilled(const std::string& path, std::uint64_t seed) {
+  auto store = RocksDbEventStore::Open({.path = path});
+  if (!store.ok()) _exit(3);
+  http::MetricsRegistry metrics;
+  App app(**store, metrics, SystemClockMs, AppOptions{.checkpoint_every = 2000});
+  if (!app.Start().ok()) _exit(4);
+  testdata::HistoryOptions options;
+  options.events = 10'000'000;  // more than it can write before the kill
+  options.seed = seed;
+  (void)testdata::AppendRandomHistory(**store, options);
+  _exit(0);
+}
+
+TEST(ViewsCrash, AfterEachKillTheViewsStandAtTheHeadAndEqualARebuild) {
+  std::mt19937 rng(std::random_device{}());
+  for (int round = 0; round < 4; ++round) {
+    testing::TempDir dir;
+    const std::string path = dir.str() + "/store";
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) WriteHistoryUntilKilled(path, 100 + round);
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(std::uniform_int_distribution<int>(400, 1500)(rng)));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "round " << round << ": the writer ended by itself";
+
+    auto store = RocksDbEventStore::Open({.path = path});
+    ASSERT_TRUE(store.ok()) << store.status().detail();
+    ASSERT_TRUE((*store)->Verify().ok) << "round " << round;
+    const std::uint64_t head = (*store)->Head().position;
+    ReadModels models(**store);
+    auto start = models.Start(true);
+    ASSERT_TRUE(start.ok()) << start.status().detail();
+    EXPECT_EQ(models.position(), head) << "round " << round;
+    EXPECT_LE(start->replayed, head);
+    auto rebuild = models.Rebuild();
+    ASSERT_TRUE(rebuild.ok()) << rebuild.status().detail();
+    EXPECT_TRUE(rebuild->identical) << "round " << round << ": " << rebuild->first_difference;
+    EXPECT_EQ(rebuild->position, head);
+  }
+}
+
+}  // namespace
+}  // namespace hoering::app
