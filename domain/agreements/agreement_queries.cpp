@@ -9,12 +9,13 @@ using Kind = AtSelector::Kind;
 
 Result<std::vector<TextSnapshot>> ResolveTexts(const AgreementState& state,
                                                std::span<const RecordedEvent> events,
-                                               std::span<const AtSelector> ats) {
+                                               std::span<const AtSelector> ats,
+                                               const VersionTextLookup& version_text) {
   bool from_state = true;
   for (const auto& at : ats) {
     if (at.kind == Kind::kPosition || at.kind == Kind::kTime) from_state = false;
     if ((at.kind == Kind::kVersion || at.kind == Kind::kLabel) &&
-        !state.options().keep_version_texts) {
+        !state.options().keep_version_texts && !version_text) {
       from_state = false;
     }
   }
@@ -26,7 +27,7 @@ Result<std::vector<TextSnapshot>> ResolveTexts(const AgreementState& state,
   }
   std::vector<TextSnapshot> out;
   for (const auto& at : ats) {
-    auto t = TextAt(state, at);
+    auto t = TextAt(state, at, version_text);
     if (!t.ok()) return t.status();
     out.push_back(std::move(t).value());
   }
@@ -44,9 +45,9 @@ nlohmann::json SnapshotRefJson(const AtSelector& at, const TextSnapshot& s) {
 
 Result<DiffAnswer> DiffBetween(const AgreementState& state, std::span<const RecordedEvent> events,
                                const AtSelector& from, const AtSelector& to,
-                               const DiffOptions& options) {
+                               const DiffOptions& options, const VersionTextLookup& version_text) {
   std::vector<AtSelector> ats{from, to};
-  auto texts = ResolveTexts(state, events, ats);
+  auto texts = ResolveTexts(state, events, ats, version_text);
   if (!texts.ok()) return texts.status();
   const auto& t = *texts;
   return DiffAnswer{DiffTexts(*t[0].text, *t[1].text, options), SnapshotRefJson(from, t[0]),

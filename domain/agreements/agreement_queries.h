@@ -2,9 +2,9 @@
 //   GET /v1/agreements/{id}?at=..., GET .../diff?from=&to=, GET .../changes?from=&to=
 //
 // ResolveTexts answers selectors from a folded state when it can (current,
-// and versions when the state keeps version texts) and folds `events` once
-// otherwise (position:/time: selectors, or a state without version texts).
-// `events` may be empty when the state suffices.
+// and versions from the state's version texts or `version_text`) and folds
+// `events` once otherwise (position:/time: selectors, or versions with
+// neither). `events` may be empty when the state suffices.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,7 +21,8 @@ namespace hoering::agreements {
 
 Result<std::vector<TextSnapshot>> ResolveTexts(const AgreementState& state,
                                                std::span<const RecordedEvent> events,
-                                               std::span<const AtSelector> ats);
+                                               std::span<const AtSelector> ats,
+                                               const VersionTextLookup& version_text = {});
 
 // How a diff or change log names one of its sides:
 //   {"at": "<selector>", "version": VersionRefJson | null, "at_version": bool,
@@ -36,6 +37,7 @@ struct DiffAnswer {
 };
 Result<DiffAnswer> DiffBetween(const AgreementState& state, std::span<const RecordedEvent> events,
                                const AtSelector& from, const AtSelector& to,
-                               const DiffOptions& options = {});
+                               const DiffOptions& options = {},
+                               const VersionTextLookup& version_text = {});
 
 }  // namespace hoering::agreements

@@ -17,7 +17,7 @@ void AgreementsView::Apply(const events::DecodedEvent& d) {
   Entry& entry = by_id_[e.stream.substr(kPrefix.size())];
   if (!entry.broken.ok()) return;
   if (!entry.state) {
-    entry.state = std::make_shared<AgreementState>();
+    entry.state = std::make_shared<AgreementState>(kViewFoldOptions);
   } else if (entry.state.use_count() > 1) {
     entry.state = std::make_shared<AgreementState>(*entry.state);  // a reader holds the old one
   }

@@ -1,6 +1,11 @@
 // Read model of every agreement: the folded AgreementState per agreement id,
 // fed with the events of "agreement-<id>" streams in log order.
 //
+// The states keep no version texts (kViewFoldOptions): those would make the
+// view grow with every published version. A version's text is folded from
+// the log when a request needs it (the server caches a few:
+// server/app/version_texts.h).
+//
 // States are shared copy-on-write: Get() hands out a shared_ptr to an
 // immutable state, so a reader can diff or render without holding any lock;
 // Apply() mutates in place when no reader holds the state and copies it
@@ -15,6 +20,9 @@
 #include "domain/agreements/agreement_state.h"
 
 namespace hoering::agreements {
+
+inline constexpr FoldOptions kViewFoldOptions{.keep_version_texts = false,
+                                              .verify_version_hashes = true};
 
 class AgreementsView {
  public:

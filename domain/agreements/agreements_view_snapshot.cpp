@@ -27,7 +27,7 @@ Result<AgreementsView> AgreementsView::FromSnapshot(const nlohmann::json& j) {
         continue;
       }
       if (e.at("state").is_null()) continue;
-      auto state = AgreementState::FromSnapshot(e.at("state"));
+      auto state = AgreementState::FromSnapshot(e.at("state"), kViewFoldOptions);
       if (!state.ok()) return state.status();
       entry.state = std::make_shared<AgreementState>(std::move(state).value());
     }

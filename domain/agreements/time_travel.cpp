@@ -158,7 +158,8 @@ Result<std::vector<TextSnapshot>> TextsAt(std::span<const RecordedEvent> events,
   return result;
 }
 
-Result<TextSnapshot> TextAt(const AgreementState& state, const AtSelector& at) {
+Result<TextSnapshot> TextAt(const AgreementState& state, const AtSelector& at,
+                            const VersionTextLookup& version_text) {
   if (!state.exists()) return NotYet(at);
   if (at.kind == Kind::kCurrent) return Snapshot(state, false);
   if (at.kind == Kind::kPosition || at.kind == Kind::kTime) {
@@ -168,11 +169,15 @@ Result<TextSnapshot> TextAt(const AgreementState& state, const AtSelector& at) {
   const VersionInfo* v = at.kind == Kind::kVersion ? state.FindVersion(at.version)
                                                    : state.FindVersionByLabel(at.label);
   if (!v) return VersionNotFound(at);
-  if (!v->text) {
-    return Unprocessable("the state keeps no version texts", "needs-events");
+  std::shared_ptr<const SectionTree> text = v->text;
+  if (!text && version_text) {
+    auto looked_up = version_text(*v);
+    if (!looked_up.ok()) return looked_up.status();
+    text = std::move(looked_up).value();
   }
+  if (!text) return Unprocessable("the state keeps no version texts", "needs-events");
   TextSnapshot t;
-  t.text = v->text;
+  t.text = std::move(text);
   t.position = v->position;
   t.stream_version = v->stream_version;
   t.recorded_at_ms = v->recorded_at_ms;

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -65,9 +66,17 @@ struct TextSnapshot {
 Result<std::vector<TextSnapshot>> TextsAt(std::span<const RecordedEvent> events,
                                           std::span<const AtSelector> ats);
 
-// Without events, from a state folded with keep_version_texts: answers
-// kCurrent, kVersion and kLabel; kPosition and kTime fail with
-// kUnprocessable "needs-events" (use TextsAt).
-Result<TextSnapshot> TextAt(const AgreementState& state, const AtSelector& at);
+// The text of a published version, from wherever the caller keeps it (the
+// server folds it from the log on demand and caches it: the read view keeps
+// no version texts).
+using VersionTextLookup =
+    std::function<Result<std::shared_ptr<const SectionTree>>(const VersionInfo& version)>;
+
+// Without events, from a state: answers kCurrent, and kVersion and kLabel
+// from the state's version texts or else through `version_text`; kPosition
+// and kTime (and versions with neither) fail with kUnprocessable
+// "needs-events" (use TextsAt).
+Result<TextSnapshot> TextAt(const AgreementState& state, const AtSelector& at,
+                            const VersionTextLookup& version_text = {});
 
 }  // namespace hoering::agreements

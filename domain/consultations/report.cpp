@@ -128,12 +128,7 @@ Result<std::map<std::string, json>> ChangeExcerpts(std::span<const RecordedEvent
 json BuildReport(const ReportInput& in) {
   const ConsultationState& c = *in.consultation;
   const bool closed = c.PhaseAt(in.now) == Phase::kClosed;
-  const ag::SectionTree* text = nullptr;
-  if (in.agreement) {
-    if (const ag::VersionInfo* v = in.agreement->FindVersion(c.info().version.number)) {
-      text = v->text.get();
-    }
-  }
+  const ag::SectionTree* text = in.consulted_text;
   // Parties: the invited first (in invitation order), then other respondents
   // whose response the reader may see (a hidden one must not reveal its party).
   std::vector<std::string> order = c.info().invited;

@@ -34,6 +34,8 @@ struct PartyFacts {
 struct ReportInput {
   const ConsultationState* consultation = nullptr;
   const agreements::AgreementState* agreement = nullptr;
+  // The text of the consulted version (section headings); may be null.
+  const agreements::SectionTree* consulted_text = nullptr;
   std::vector<std::shared_ptr<const ResponseState>> responses;  // in submission order
   std::function<std::optional<PartyFacts>(const std::string& party)> party;
   // Change ids citing point `point` of `response`; may be empty.

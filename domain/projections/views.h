@@ -28,7 +28,8 @@ namespace hoering::projections {
 // written with another value is ignored and the views are rebuilt from the log.
 // 2: events are decoded once (domain/events/decoded_event.h); events of
 // unknown types no longer break a stream whatever their data.
-// 3: the views hold no responses (server/app/response_index.h).
+// 3: the views hold no responses (server/app/response_index.h) and no
+// agreement version texts (server/app/version_texts.h).
 inline constexpr int kSnapshotFormat = 3;
 
 struct Views {

@@ -13,7 +13,7 @@ Result<TextAt> AgreementTextAt(AppContext& ctx, const std::string& id, const ag:
   auto events = EventsFor(ctx, id, {at});
   if (!events.ok()) return events.status();
   std::vector<ag::AtSelector> ats = {at};
-  auto snaps = ag::ResolveTexts(**state, *events, ats);
+  auto snaps = ag::ResolveTexts(**state, *events, ats, ctx.version_texts.For(id));
   if (!snaps.ok()) return snaps.status();
   return TextAt{*state, std::move((*snaps)[0])};
 }
@@ -24,7 +24,7 @@ Result<AgreementDiff> DiffOfAgreement(AppContext& ctx, const std::string& id,
   if (!state.ok()) return state.status();
   auto events = EventsFor(ctx, id, {from, to});
   if (!events.ok()) return events.status();
-  auto diff = ag::DiffBetween(**state, *events, from, to);
+  auto diff = ag::DiffBetween(**state, *events, from, to, {}, ctx.version_texts.For(id));
   if (!diff.ok()) return diff.status();
   return AgreementDiff{
       "diff " + (*state)->info().id + " " + from.ToString() + " -> " + to.ToString(),
@@ -40,7 +40,7 @@ Result<nlohmann::json> ChangesOfAgreement(AppContext& ctx, const std::string& id
   auto events = EventsFor(ctx, id, {from, to});
   if (!events.ok()) return events.status();
   std::vector<ag::AtSelector> ats = {from, to};
-  auto snaps = ag::ResolveTexts(**state, *events, ats);
+  auto snaps = ag::ResolveTexts(**state, *events, ats, ctx.version_texts.For(id));
   if (!snaps.ok()) return snaps.status();
   return ag::ChangeLogToJson(*log, ag::SnapshotRefJson(ats[0], (*snaps)[0]),
                              ag::SnapshotRefJson(ats[1], (*snaps)[1]));

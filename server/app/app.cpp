@@ -15,6 +15,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
       ctx_{store,
            commands_,
            models_,
+           version_texts_,
            notifier_,
            metrics,
            std::move(clock),

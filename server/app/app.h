@@ -54,6 +54,7 @@ class App {
   EventStore& ctx_store_;
   ReadModels models_{ctx_store_};
   commands::CommandService commands_{ctx_store_};
+  VersionTexts version_texts_{ctx_store_};
   CommitNotifier notifier_;
   boost::asio::thread_pool blocking_{1};
   AppContext ctx_;

@@ -1,12 +1,13 @@
 // What every route handler needs: the log (read-only), the command service
-// (the only way to append), the read views, the commit notifier (for live
-// tails), metrics and the clock. Owned by App.
+// (the only way to append), the read views, the agreement version texts, the
+// commit notifier (for live tails), metrics and the clock. Owned by App.
 #pragma once
 
 #include <functional>
 
 #include "server/app/commit_notifier.h"
 #include "server/app/read_models.h"
+#include "server/app/version_texts.h"
 #include "server/commands/command_service.h"
 #include "server/http/metrics.h"
 #include "storage/event_store.h"
@@ -17,6 +18,7 @@ struct AppContext {
   const EventLog& log;
   commands::CommandService& commands;
   ReadModels& models;
+  VersionTexts& version_texts;
   CommitNotifier& notifier;
   http::MetricsRegistry& metrics;
   std::function<std::int64_t()> clock;  // UTC ms

@@ -71,10 +71,10 @@ Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
   auto agreement = LoadAgreement(ctx, consultation.info().agreement);
   if (!agreement.ok()) return agreement.status();
   const auto* v = (*agreement)->FindVersion(consultation.info().version.number);
-  if (v == nullptr || !v->text) {
-    return Status(Code::kInternal, "the consulted version's text is not in the read model");
+  if (v == nullptr) {
+    return Status(Code::kInternal, "the consulted version is not in the read model");
   }
-  return v->text;
+  return ctx.version_texts.Get(consultation.info().agreement, *v);
 }
 
 cs::CitedBy CitedByFor(AppContext& ctx, const std::string& response) {

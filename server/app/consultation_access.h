@@ -43,7 +43,7 @@ Result<std::vector<std::shared_ptr<const consultations::ResponseState>>> AllResp
 Result<consultations::ResponseCounts> ResponseCountsOf(AppContext& ctx,
                                                        const std::string& consultation);
 
-// The text of the version a consultation is on (kept by the agreement's read model).
+// The text of the version a consultation is on (server/app/version_texts.h).
 Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
     AppContext& ctx, const consultations::ConsultationState& consultation);
 

@@ -19,6 +19,9 @@ Result<nlohmann::json> ReportFor(AppContext& ctx, const access::Principal& who,
   cs::ReportInput in;
   in.consultation = c->get();
   in.agreement = agreement->get();
+  auto consulted = ConsultedText(ctx, **c);
+  if (!consulted.ok()) return consulted.status();
+  in.consulted_text = consulted->get();
   in.as_of_position = ctx.models.position();
   auto responses = AllResponsesOf(ctx, id);
   if (!responses.ok()) return responses.status();

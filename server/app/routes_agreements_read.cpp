@@ -98,7 +98,9 @@ void Version(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
         NotFound("version '" + ref + "' does not exist", "version-not-found"), req));
   }
   nlohmann::json out = ag::VersionRefJson(*v);
-  if (v->text) out["sections"] = ag::AgreementJson(**state, *v->text, v)["sections"];
+  auto text = ctx.version_texts.Get((*state)->info().id, *v);
+  if (!text.ok()) return respond(http::MakeProblem(text.status(), req));
+  out["sections"] = ag::AgreementJson(**state, **text, v)["sections"];
   respond(http::MakeJson(status::ok, out, req));
 }
 

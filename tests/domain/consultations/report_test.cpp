@@ -55,6 +55,7 @@ class ReportTest : public ::testing::Test {
     agreement_ = w.Agreement();
     in.consultation = &consultation_;
     in.agreement = &agreement_;
+    in.consulted_text = agreement_.FindVersion(1)->text.get();
     for (const char* id : {"r-1", "r-2", "r-3", "r-4"}) {
       in.responses.push_back(std::make_shared<const ResponseState>(w.Response(id)));
     }
