@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <limits>
 
 #include "server/app/checkpoint.h"
@@ -20,23 +21,33 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 // Folds the events after min(views_at, index.position()) up to `up_to`
 // (inclusive) of `log` into `views` (those after views_at) and `index`;
 // returns the last position folded (less than up_to when the log ends first).
+// The index folds each page on a second thread while this one folds the
+// views and reads the next page.
 Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t views_at,
                            ResponseIndex& index, std::uint64_t up_to) {
   std::uint64_t at = std::min(views_at, index.position());
-  std::vector<RecordedEvent> page;
+  std::future<Status> index_done;
+  auto wait_index = [&index_done]() -> Status {
+    return index_done.valid() ? index_done.get() : Status::Ok();
+  };
   while (at < up_to) {
     auto read =
         log.ReadAll(at + 1, static_cast<std::size_t>(std::min<std::uint64_t>(kPage, up_to - at)));
-    if (!read.ok()) return read.status();
+    if (!read.ok()) {
+      (void)wait_index();
+      return read.status();
+    }
     if (read->empty()) break;
-    page = std::move(read).value();
-    for (const auto& e : page) {
+    auto page = std::make_shared<const std::vector<RecordedEvent>>(std::move(read).value());
+    if (Status s = wait_index(); !s.ok()) return s;
+    index_done = std::async(std::launch::async, [&index, page] { return index.Apply(*page); });
+    for (const auto& e : *page) {
       if (e.position > views_at) views.Apply(e);
     }
-    if (Status s = index.Apply(page); !s.ok()) return s;
-    at = page.back().position;
+    at = page->back().position;
     views_at = std::max(views_at, at);
   }
+  if (Status s = wait_index(); !s.ok()) return s;
   return at;
 }
 
