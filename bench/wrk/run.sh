@@ -33,6 +33,15 @@ done
 "${cli[@]}" consultation open h1 --agreement sa --version draft --title "Høring" \
   --opens "$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)" \
   --closes "$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)" "${invite[@]}" >/dev/null
-HOERING_WRK_TOKEN="$token" HOERING_WRK_CONSULTATION=h1 \
+# The server's CPU time (user + system, clock ticks) from /proc.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before=$(cpu_ticks)
+out=$(HOERING_WRK_TOKEN="$token" HOERING_WRK_CONSULTATION=h1 \
   wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
-  -s bench/wrk/responses.lua "http://127.0.0.1:$port"
+  -s bench/wrk/responses.lua "http://127.0.0.1:$port")
+after=$(cpu_ticks)
+echo "$out"
+requests=$(echo "$out" | awk '/requests in/ {print $1}')
+awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "server CPU %.1f s, %.0f us per request\n", t / hz, n ? t / hz / n * 1e6 : 0 }'
+echo "server resident memory: $(awk '/^VmRSS/ {print $2 / 1024 " MB"}' "/proc/$pid/status")"
