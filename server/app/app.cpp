@@ -64,7 +64,8 @@ Result<ProjectionStart> App::Start(bool use_checkpoint) {
 
 void App::MaybeCheckpointInBackground() {
   if (options_.checkpoint_every == 0 || !models_.ready()) return;
-  if (models_.position() - models_.checkpoint_position() < options_.checkpoint_every) return;
+  const std::uint64_t at = models_.position(), stored = models_.checkpoint_position();
+  if (at < stored || at - stored < options_.checkpoint_every) return;
   if (checkpoint_queued_.exchange(true)) return;
   boost::asio::post(blocking_, [this] {
     auto c = models_.WriteCheckpoint();

@@ -55,7 +55,11 @@ Result<std::vector<std::shared_ptr<const cs::ResponseState>>> AllResponsesOf(
     if (!ids.ok()) return ids.status();
     for (const auto& id : *ids) {
       auto r = LoadResponse(ctx.log, id);
-      if (r.ok()) out.push_back(std::move(r).value());
+      if (!r.ok() && r.status().code() != Code::kCorruption &&
+          r.status().code() != Code::kNotFound) {
+        return r.status();
+      }
+      if (r.ok()) out.push_back(std::move(r).value());  // a broken stream is left out
     }
     if (ids->size() < kPage) return out;
     after = ids->back();

@@ -19,11 +19,12 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Folds the events after min(views_at, index.position()) up to `up_to`
-// (inclusive) of `log` into `views` (those after views_at) and `index`;
-// returns the last position folded (less than up_to when the log ends first).
-// The index folds each page on a second thread while this one folds the
-// views and reads the next page.
-Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t views_at,
+// (inclusive) of `log` into `views` (those after views_at, which follows
+// what the views hold even when the fold stops on an error, so that nothing
+// is applied to them twice) and `index`; returns the last position read
+// (less than up_to when the log ends first). The index folds each page on a
+// second thread while this one folds the views and reads the next page.
+Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t& views_at,
                            ResponseIndex& index, std::uint64_t up_to) {
   std::uint64_t at = std::min(views_at, index.position());
   std::future<Status> index_done;
@@ -42,10 +43,11 @@ Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t view
     if (Status s = wait_index(); !s.ok()) return s;
     index_done = std::async(std::launch::async, [&index, page] { return index.Apply(*page); });
     for (const auto& e : *page) {
-      if (e.position > views_at) views.Apply(e);
+      if (e.position != views_at + 1) continue;  // held already
+      views.Apply(e);
+      views_at = e.position;
     }
     at = page->back().position;
-    views_at = std::max(views_at, at);
   }
   if (Status s = wait_index(); !s.ok()) return s;
   return at;
@@ -66,18 +68,18 @@ ReadModels::ReadModels(EventStore& store)
 
 Status ReadModels::FillGapLocked(std::uint64_t up_to) {
   auto folded = Fold(store_, views_, views_position_, *index_, up_to);
-  if (folded.ok()) views_position_ = std::max(views_position_, *folded);
   position_.store(std::min(views_position_, index_->position()), std::memory_order_release);
   return folded.ok() ? Status::Ok() : folded.status();
 }
 
 Status ReadModels::ApplyLocked(const std::vector<RecordedEvent>& events) {
   for (const auto& e : events) {
-    if (e.position <= views_position_) continue;
+    if (e.position != views_position_ + 1) continue;  // held already, or after a gap
     views_.Apply(e);
     views_position_ = e.position;
   }
-  Status s = index_->Apply(events);
+  Status s = Status::Ok();
+  if (events.front().position <= index_->position() + 1) s = index_->Apply(events);
   position_.store(std::min(views_position_, index_->position()), std::memory_order_release);
   return s;
 }
@@ -87,15 +89,14 @@ void ReadModels::Apply(const std::vector<RecordedEvent>& batch) {
   std::unique_lock lock(mu_);
   if (batch.front().position > position_.load(std::memory_order_relaxed) + 1) {
     // Events committed before this reader existed, or an index write that
-    // failed before: they are durable in the log.
+    // failed before: they are durable in the log. Whatever of them the
+    // views or the index could not fold now, they fold with a later batch.
     if (Status s = FillGapLocked(batch.front().position - 1); !s.ok()) {
       spdlog::error("read models: catching up before position {}: {}", batch.front().position,
                     s.detail());
-      return;
     }
   }
   if (Status s = ApplyLocked(batch); !s.ok()) {
-    // The views and the index catch up from the log with the next batch.
     spdlog::error("read models: the response index did not store positions {}-{}: {}",
                   batch.front().position, batch.back().position, s.detail());
   }
@@ -128,6 +129,12 @@ Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
   auto index = std::make_shared<ResponseIndex>(store_, *prefix);
   if (Status s = use_checkpoint ? index->Load() : index->Clear(); !s.ok()) return s;
   report.index_position = index->position();
+  if (index->position() > store_.Head().position) {
+    // The log was replaced or restored from an older copy: the index is not its.
+    spdlog::warn("the response index stands at position {}, past the log's head {}; rebuilding it",
+                 index->position(), store_.Head().position);
+    if (Status s = index->Clear(); !s.ok()) return s;
+  }
   std::unique_lock lock(mu_);
   index_ = std::move(index);
   if (use_checkpoint) {
@@ -150,7 +157,15 @@ Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
     }
   }
   const std::uint64_t before = std::min(views_position_, index_->position());
-  if (Status s = FillGapLocked(std::numeric_limits<std::uint64_t>::max()); !s.ok()) return s;
+  if (Status s = FillGapLocked(std::numeric_limits<std::uint64_t>::max()); !s.ok()) {
+    if (s.code() != Code::kCorruption) return s;
+    // A damaged index entry: the index is derived data, so fold it again.
+    spdlog::warn("the response index cannot be folded on ({}); rebuilding it", s.detail());
+    if (Status c = index_->Clear(); !c.ok()) return c;
+    if (Status again = FillGapLocked(std::numeric_limits<std::uint64_t>::max()); !again.ok()) {
+      return again;
+    }
+  }
   report.replayed = position() - before;
   report.seconds = SecondsSince(start);
   start_report_ = report;
@@ -168,7 +183,8 @@ Result<ProjectionRebuild> ReadModels::Rebuild() {
       std::make_shared<ResponseIndex>(store_, ResponseIndex::OtherPrefix(responses()->prefix()));
   if (Status s = fresh_index->Clear(); !s.ok()) return s;
   // Most of the log is folded without any lock; the store is append-only.
-  auto folded = Fold(store_, fresh, 0, *fresh_index, position());
+  std::uint64_t fresh_at = 0;
+  auto folded = Fold(store_, fresh, fresh_at, *fresh_index, position());
   if (!folded.ok()) return folded.status();
   ProjectionRebuild report;
   Views replaced, rebuilt;
@@ -177,7 +193,7 @@ Result<ProjectionRebuild> ReadModels::Rebuild() {
   {
     std::unique_lock lock(mu_);
     const std::uint64_t at = position_.load(std::memory_order_relaxed);
-    auto rest = Fold(store_, fresh, *folded, *fresh_index, at);
+    auto rest = Fold(store_, fresh, fresh_at, *fresh_index, at);
     if (!rest.ok()) return rest.status();
     // Compared under the lock: the live index changes with every commit.
     auto differs = ResponseIndex::FirstDifference(store_, index_->prefix(), fresh_index->prefix());

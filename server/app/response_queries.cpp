@@ -31,6 +31,10 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
     if (!ids.ok()) return ids.status();
     for (const auto& id : *ids) {
       auto r = LoadResponse(ctx.log, id);
+      if (!r.ok() && r.status().code() != Code::kCorruption &&
+          r.status().code() != Code::kNotFound) {
+        return r.status();
+      }
       if (!r.ok()) continue;  // a stream that no longer folds: the verify routes report it
       if (!query.party.empty() && (*r)->party() != query.party) continue;
       const cs::Visibility v = cs::VisibilityOf(reader, **r, closed);

@@ -8,18 +8,19 @@
 namespace hoering::app {
 
 Result<nlohmann::json> DecisionTrace(AppContext& ctx, const std::string& decision) {
-  return ctx.models.Read([&](const Views& v) -> Result<nlohmann::json> {
-    auto d = v.decisions.Get(decision);
-    if (!d.ok()) return d.status();
-    auto agreement = v.agreements.Get((*d)->data.subject.agreement);
-    if (!agreement.ok()) return agreement.status();
-    std::vector<std::string> ids;
-    for (const auto& c :
-         v.consultations.ListConsultations("", SIZE_MAX, (*d)->data.subject.agreement)) {
-      ids.push_back(c->info().id);
-    }
-    return audit::TraceDecision(**d, **agreement, v.consultations, ids, ResponsesIn(ctx.log));
-  });
+  // A copy of the views (cheap: states are shared), so that the responses
+  // the trace cites are read from the log without holding the views' lock.
+  const Views v = ctx.models.Copy().first;
+  auto d = v.decisions.Get(decision);
+  if (!d.ok()) return d.status();
+  auto agreement = v.agreements.Get((*d)->data.subject.agreement);
+  if (!agreement.ok()) return agreement.status();
+  std::vector<std::string> ids;
+  for (const auto& c :
+       v.consultations.ListConsultations("", SIZE_MAX, (*d)->data.subject.agreement)) {
+    ids.push_back(c->info().id);
+  }
+  return audit::TraceDecision(**d, **agreement, v.consultations, ids, ResponsesIn(ctx.log));
 }
 
 Result<nlohmann::json> ResponseTrace(AppContext& ctx, const access::Principal& who,
