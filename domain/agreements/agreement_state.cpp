@@ -55,6 +55,7 @@ Status AgreementState::ApplyChangeSet(const RecordedEvent& e, const ChangeSetRec
   for (const auto& op : info.data.ops) {
     if (op.type == OpType::kAdd) used_ids_.insert(op.id);
   }
+  if (!options_.keep_change_ops) info.data.ops = {};
   change_sets_.push_back(std::move(info));
   return Status::Ok();
 }

@@ -33,6 +33,10 @@ struct FoldOptions {
   // Recompute the hash of the text at every VersionPublished and fail with
   // kCorruption when it differs from the recorded one. Default true.
   bool verify_version_hashes = true;
+  // Keep the ops of every change set (ChangeSetInfo::data.ops). Default true;
+  // without them a change set is its metadata (id, rationale, cites,
+  // position), and its ops are read from the log when shown.
+  bool keep_change_ops = true;
 };
 
 struct VersionInfo {

@@ -1,8 +1,8 @@
 // Read model of every agreement: the folded AgreementState per agreement id,
 // fed with the events of "agreement-<id>" streams in log order.
 //
-// The states keep no version texts (kViewFoldOptions): those would make the
-// view grow with every published version. A version's text is folded from
+// The states keep no version texts and no change-set ops (kViewFoldOptions):
+// those would make the view grow with every change and version. A version's text is folded from
 // the log when a request needs it (the server caches a few:
 // server/app/version_texts.h).
 //
@@ -21,8 +21,8 @@
 
 namespace hoering::agreements {
 
-inline constexpr FoldOptions kViewFoldOptions{.keep_version_texts = false,
-                                              .verify_version_hashes = true};
+inline constexpr FoldOptions kViewFoldOptions{
+    .keep_version_texts = false, .verify_version_hashes = true, .keep_change_ops = false};
 
 class AgreementsView {
  public:

@@ -41,7 +41,8 @@ void CreateImported(client::Api& api) {
                               Fixture(), "text/markdown");
   ASSERT_TRUE(imported.ok()) << imported.error().detail;
   EXPECT_EQ(imported->body["change"], "c-1");
-  auto v1 = api.Call(Verb::post, "/v1/agreements/sa-2024/versions", {{"label", "consultation draft"}});
+  auto v1 =
+      api.Call(Verb::post, "/v1/agreements/sa-2024/versions", {{"label", "consultation draft"}});
   ASSERT_TRUE(v1.ok()) << v1.error().detail;
   EXPECT_EQ(v1->body["number"], 1);
   EXPECT_EQ(v1->body["hash"].get<std::string>().size(), 64u);
@@ -83,8 +84,9 @@ TEST(AgreementsRoutes, ChangePublishDiffLogAndTimeTravel) {
   CreateImported(api);
   auto before = api.Call(Verb::get, "/v1/agreements/sa-2024");
   ASSERT_TRUE(before.ok());
-  auto changed = api.Call(Verb::post, "/v1/agreements/sa-2024/changes",
-                          Edit("vision-1", "Borgeren oplever sammenhæng, tryghed og ventetider for børn."));
+  auto changed =
+      api.Call(Verb::post, "/v1/agreements/sa-2024/changes",
+               Edit("vision-1", "Borgeren oplever sammenhæng, tryghed og ventetider for børn."));
   ASSERT_TRUE(changed.ok()) << changed.error().detail;
   EXPECT_EQ(changed->body["change"], "c-2");
   auto v2 = api.Call(Verb::post, "/v1/agreements/sa-2024/versions",
@@ -97,7 +99,8 @@ TEST(AgreementsRoutes, ChangePublishDiffLogAndTimeTravel) {
   ASSERT_EQ(diff->body["sections"].size(), 1u);
   EXPECT_EQ(diff->body["sections"][0]["id"], "vision-1");
   EXPECT_EQ(diff->body["sections"][0]["status"], "modified");
-  auto text = api.Call(Verb::get, "/v1/agreements/sa-2024/diff?from=consultation%20draft&to=final&format=text");
+  auto text = api.Call(
+      Verb::get, "/v1/agreements/sa-2024/diff?from=consultation%20draft&to=final&format=text");
   ASSERT_TRUE(text.ok());
   EXPECT_NE(text->raw.find("ventetider"), std::string::npos);
   auto html = api.Call(Verb::get, "/v1/agreements/sa-2024/diff?from=2&to=1&format=html");
@@ -110,6 +113,10 @@ TEST(AgreementsRoutes, ChangePublishDiffLogAndTimeTravel) {
   EXPECT_EQ(log->body["items"][0]["change"], "c-2");
   EXPECT_EQ(log->body["items"][0]["rationale"], "clarify vision-1");
   EXPECT_EQ(log->body["items"][0]["actor"]["role"], "admin");
+  // The read view keeps change sets without ops; the route reads them from the log.
+  ASSERT_EQ(log->body["items"][0]["ops"].size(), 1u);
+  EXPECT_EQ(log->body["items"][0]["ops"][0]["op"], "edit");
+  EXPECT_EQ(log->body["items"][0]["ops"][0]["id"], "vision-1");
 
   // The text at version 1, at a position and at a time equals what was read then.
   auto at1 = api.Call(Verb::get, "/v1/agreements/sa-2024?at=1");
@@ -118,7 +125,8 @@ TEST(AgreementsRoutes, ChangePublishDiffLogAndTimeTravel) {
   auto at_label = api.Call(Verb::get, "/v1/agreements/sa-2024?at=consultation%20draft");
   EXPECT_EQ(at_label->body["sections"], before->body["sections"]);
   const auto v1_position = before->body["version"]["position"].get<std::uint64_t>();
-  auto at_pos = api.Call(Verb::get, "/v1/agreements/sa-2024?at=position:" + std::to_string(v1_position));
+  auto at_pos =
+      api.Call(Verb::get, "/v1/agreements/sa-2024?at=position:" + std::to_string(v1_position));
   ASSERT_TRUE(at_pos.ok()) << at_pos.error().detail;
   EXPECT_EQ(at_pos->body["sections"], before->body["sections"]);
 
@@ -153,23 +161,29 @@ TEST(AgreementsRoutes, BadInputAndMissingThings) {
   EXPECT_NE(rejected.error().detail.find("op 2"), std::string::npos) << rejected.error().detail;
   EXPECT_EQ(api.Call(Verb::post, "/v1/agreements/sa-2024/changes",
                      {{"rationale", "x"}, {"ops", {{{"op", "remove"}, {"id", "ghost"}}}}})
-                .error().status,
+                .error()
+                .status,
             422);
-  EXPECT_EQ(api.Call(Verb::post, "/v1/agreements/sa-2024/changes", {{"ops", "nope"}}).error().status,
-            400);
-  EXPECT_EQ(api.Call(Verb::post, "/v1/agreements/nope/changes", Edit("a", "b")).error().status, 404);
+  EXPECT_EQ(
+      api.Call(Verb::post, "/v1/agreements/sa-2024/changes", {{"ops", "nope"}}).error().status,
+      400);
+  EXPECT_EQ(api.Call(Verb::post, "/v1/agreements/nope/changes", Edit("a", "b")).error().status,
+            404);
   auto again = api.Call(Verb::post, "/v1/agreements/sa-2024/versions", {{"label", "again"}});
   EXPECT_EQ(again.error().status, 409);
   EXPECT_EQ(again.error().type, "urn:hoering:nothing-to-publish");
   auto dup = api.Call(Verb::post, "/v1/agreements", {{"id", "sa-2024"}, {"title", "Dup"}});
   EXPECT_EQ(dup.error().status, 409);
   EXPECT_EQ(api.CallRaw(Verb::post, "/v1/agreements/sa-2024/import", "# X", "application/pdf")
-                .error().status,
+                .error()
+                .status,
             400);
   EXPECT_EQ(server.store().Head().position, head);
   // Stakeholders and anonymous callers may read but not write.
-  EXPECT_EQ(server.Client("").Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-1", "x"))
-                .error().status,
+  EXPECT_EQ(server.Client("")
+                .Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-1", "x"))
+                .error()
+                .status,
             401);
 }
 
@@ -181,8 +195,10 @@ TEST(AgreementsRoutes, IfMatchAndConcurrentEditors) {
   const std::string etag = current->etag;
   client::CallOptions match;
   match.if_match = etag;
-  ASSERT_TRUE(api.Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-2", "one"), match).ok());
-  auto stale = api.Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-3", "two"), match);
+  ASSERT_TRUE(
+      api.Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-2", "one"), match).ok());
+  auto stale =
+      api.Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-3", "two"), match);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().status, 412);
 
@@ -191,14 +207,16 @@ TEST(AgreementsRoutes, IfMatchAndConcurrentEditors) {
   std::thread a([&] {
     auto c = server.Client();
     for (int i = 0; i < kEach; ++i) {
-      auto r = c.Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-3", "a" + std::to_string(i)));
+      auto r = c.Call(Verb::post, "/v1/agreements/sa-2024/changes",
+                      Edit("vision-3", "a" + std::to_string(i)));
       ASSERT_TRUE(r.ok()) << r.error().detail;
     }
   });
   std::thread b([&] {
     auto c = server.Client();
     for (int i = 0; i < kEach; ++i) {
-      auto r = c.Call(Verb::post, "/v1/agreements/sa-2024/changes", Edit("vision-4", "b" + std::to_string(i)));
+      auto r = c.Call(Verb::post, "/v1/agreements/sa-2024/changes",
+                      Edit("vision-4", "b" + std::to_string(i)));
       ASSERT_TRUE(r.ok()) << r.error().detail;
     }
   });
