@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -15,19 +16,19 @@ namespace hoering {
 
 enum class Code {
   kOk = 0,
-  kInvalidArgument,     // malformed input: 400
-  kUnprocessable,       // well-formed but violates a rule: 422
-  kNotFound,            // 404
-  kAlreadyExists,       // 409
-  kConflict,            // state forbids it (closed, nothing changed): 409
-  kWrongExpectedVersion,// optimistic concurrency failed: 409, or 412 with If-Match
-  kPreconditionFailed,  // If-Match mismatch: 412
-  kUnauthenticated,     // 401
-  kPermissionDenied,    // 403
-  kPayloadTooLarge,     // 413
-  kUnavailable,         // shutting down, store closed: 503
-  kCorruption,          // stored bytes fail verification
-  kInternal,            // a bug; never caused by input
+  kInvalidArgument,       // malformed input: 400
+  kUnprocessable,         // well-formed but violates a rule: 422
+  kNotFound,              // 404
+  kAlreadyExists,         // 409
+  kConflict,              // state forbids it (closed, nothing changed): 409
+  kWrongExpectedVersion,  // optimistic concurrency failed: 409, or 412 with If-Match
+  kPreconditionFailed,    // If-Match mismatch: 412
+  kUnauthenticated,       // 401
+  kPermissionDenied,      // 403
+  kPayloadTooLarge,       // 413
+  kUnavailable,           // shutting down, store closed: 503
+  kCorruption,            // stored bytes fail verification
+  kInternal,              // a bug; never caused by input
 };
 
 // A stable, URI-like identifier for the problem type, e.g. "version-conflict".
@@ -72,8 +73,15 @@ inline Status Conflict(std::string detail, std::string type = "conflict") {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) {}   // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT: implicit by design
+  // From anything T is made of, e.g. a std::variant T from one of its
+  // alternatives (one conversion, where Result(T) would need two).
+  template <typename U>
+  requires(!std::is_same_v<std::remove_cvref_t<U>, T> &&
+           !std::is_same_v<std::remove_cvref_t<U>, Status> && std::is_constructible_v<T, U&&>)
+      Result(U&& value)
+      : v_(std::in_place_type<T>, std::forward<U>(value)) {}  // NOLINT: implicit
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   const T& value() const& { return std::get<T>(v_); }

@@ -1,14 +1,13 @@
 // hoering-server: opens the event store under --data-dir, catches the read
-// models up, issues the first admin token on an empty store, and serves the
-// HTTP API until SIGINT/SIGTERM, then drains and closes the store.
+// views up, issues the first admin token on an empty store, and serves the
+// HTTP API until SIGINT/SIGTERM, then drains and closes the store. It loads
+// no data of its own: `hoering demo load` (scripts/run.sh) adds the demo.
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
-#include "client/demo/demo.h"
 #include "domain/sha256.h"
 #include "server/app/app.h"
 #include "server/app/bootstrap.h"
@@ -34,35 +33,6 @@ void ConfigureLogging(const http::ServerConfig& config) {
   } else {
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   }
-}
-
-// The URL this process reaches its own listener at.
-std::string LocalUrl(const std::string& host, unsigned short port) {
-  std::string h = host;
-  if (h.empty() || h == "0.0.0.0") h = "127.0.0.1";
-  if (h == "::" || h == "[::]") h = "::1";
-  if (h.find(':') != std::string::npos && h.front() != '[') h = "[" + h + "]";
-  return "http://" + h + ":" + std::to_string(port);
-}
-
-// First start on an empty store: the demo data set of client/demo/demo.h,
-// sent through the public API like any client would (--no-demo skips it).
-void LoadDemoThroughApi(const std::string& url, const std::string& admin_token) {
-  auto api = client::Api::Connect(url, admin_token);
-  if (!api.ok()) {
-    spdlog::error("demo data: cannot connect to {}: {}", url, api.error().detail);
-    return;
-  }
-  spdlog::info("loading the demo data set through {} (start with --no-demo to skip)", url);
-  Status s = client::demo::LoadDemo(
-      *api, [](const std::string& line) { spdlog::debug("demo: {}", line); });
-  if (!s.ok()) {
-    spdlog::error("demo data: {}", s.detail());
-    return;
-  }
-  std::cout << "demo data loaded (parties, the 2024-2027 agreement, its consultation, "
-               "responses, decisions; see README)"
-            << std::endl;
 }
 
 void LogProjectionStart(const app::ProjectionStart& s, bool rebuild) {
@@ -127,7 +97,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   spdlog::info("event store {} open at position {}", store_options.path, (*store)->Head().position);
-  const bool empty_store = (*store)->Head().position == 0;
 
   {
     app::App application(**store, metrics, SystemClockMs,
@@ -155,15 +124,7 @@ int main(int argc, char** argv) {
     if (admin->new_secret && config.admin_token.empty()) {
       std::cout << "admin token (shown once, keep it): " << *admin->new_secret << std::endl;
     }
-    std::thread demo;
-    if (empty_store && !config.no_demo) {
-      const std::string secret = admin->new_secret.value_or(config.admin_token);
-      demo = std::thread([url = LocalUrl(config.listen_host, server.port()), secret] {
-        LoadDemoThroughApi(url, secret);
-      });
-    }
     server.RunUntilSignal();
-    if (demo.joinable()) demo.join();
     spdlog::info("stopped serving; finishing background work");
     application.Shutdown();
   }

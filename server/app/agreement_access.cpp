@@ -1,21 +1,8 @@
 #include "server/app/agreement_access.h"
 
 #include "domain/agreements/agreement_events.h"
-#include "server/app/auth.h"
 
 namespace hoering::app {
-
-Status CheckReader(AppContext& ctx, const http::Request& req) {
-  auto who = Authenticate(req, ctx.models);
-  return who.ok() ? Status::Ok() : who.status();
-}
-
-Status CheckEditor(AppContext& ctx, const http::Request& req, access::Principal& who) {
-  auto p = Authenticate(req, ctx.models);
-  if (!p.ok()) return p.status();
-  who = *p;
-  return RequireRole(who, {access::Role::kAdmin, access::Role::kSecretariat});
-}
 
 Result<std::shared_ptr<const agreements::AgreementState>> LoadAgreement(AppContext& ctx,
                                                                         const std::string& id) {

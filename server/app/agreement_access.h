@@ -1,5 +1,4 @@
-// Shared steps of the agreement routes: who may do what, and getting the
-// agreement's state (and, for position:/time: selectors, its events).
+// Shared steps of the agreement routes: getting the agreement's state (and, for position:/time: selectors, its events).
 #pragma once
 
 #include <memory>
@@ -8,14 +7,8 @@
 #include "domain/agreements/agreement_state.h"
 #include "domain/agreements/time_travel.h"
 #include "server/app/app_context.h"
-#include "server/http/message.h"
 
 namespace hoering::app {
-
-// Reads are public; a token that is sent must be valid.
-Status CheckReader(AppContext& ctx, const http::Request& req);
-// Writes: secretariat or admin. Fills `who`.
-Status CheckEditor(AppContext& ctx, const http::Request& req, access::Principal& who);
 
 Result<std::shared_ptr<const agreements::AgreementState>> LoadAgreement(AppContext& ctx,
                                                                         const std::string& id);

@@ -34,21 +34,22 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   metrics.AddCallbackGauge("hoering_projection_checkpoint_position",
                            "Position of the last stored read-model checkpoint",
                            [this] { return static_cast<double>(models_.checkpoint_position()); });
-  AddOpsRoutes(router_, ctx_);
-  AddPartyRoutes(router_, ctx_);
-  AddTokenRoutes(router_, ctx_);
-  AddEventRoutes(router_, ctx_);
-  AddAgreementWriteRoutes(router_, ctx_);
-  AddAgreementReadRoutes(router_, ctx_);
-  AddConsultationRoutes(router_, ctx_);
-  AddResponseWriteRoutes(router_, ctx_);
-  AddResponseReadRoutes(router_, ctx_);
-  AddDispositionRoutes(router_, ctx_);
-  AddReportRoutes(router_, ctx_);
-  AddDecisionRoutes(router_, ctx_);
-  AddTraceRoutes(router_, ctx_);
-  AddReceiptRoutes(router_, ctx_);
-  AddProjectionRoutes(router_, ctx_);
+  Routes routes(router_, ctx_);
+  AddOpsRoutes(routes);
+  AddPartyRoutes(routes);
+  AddTokenRoutes(routes);
+  AddEventRoutes(routes);
+  AddAgreementWriteRoutes(routes);
+  AddAgreementReadRoutes(routes);
+  AddConsultationRoutes(routes);
+  AddResponseWriteRoutes(routes);
+  AddResponseReadRoutes(routes);
+  AddDispositionRoutes(routes);
+  AddReportRoutes(routes);
+  AddDecisionRoutes(routes);
+  AddTraceRoutes(routes);
+  AddReceiptRoutes(routes);
+  AddProjectionRoutes(routes);
 }
 
 App::~App() {

@@ -27,7 +27,7 @@ Result<access::Principal> Authenticate(const http::Request& request, const ReadM
   return access::Principal{token->role, token->id, token->party};
 }
 
-Status RequireRole(const access::Principal& who, std::initializer_list<Role> roles) {
+Status RequireRole(const access::Principal& who, std::span<const Role> roles) {
   for (Role r : roles) {
     if (who.role == r) return Status::Ok();
   }
@@ -40,13 +40,6 @@ Status RequireRole(const access::Principal& who, std::initializer_list<Role> rol
       Code::kPermissionDenied,
       "role '" + access::RoleName(who.role) + "' may not do this (allowed: " + allowed + ")",
       "forbidden");
-}
-
-Status Authorize(const http::Request& request, const ReadModels& models,
-                 std::initializer_list<access::Role> roles) {
-  auto who = Authenticate(request, models);
-  if (!who.ok()) return who.status();
-  return RequireRole(*who, roles);
 }
 
 }  // namespace hoering::app

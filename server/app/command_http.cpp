@@ -41,15 +41,15 @@ void RespondWritten(const Result<commands::Written>& written, const http::Reques
   respond(std::move(res));
 }
 
-void ExecuteCommand(AppContext& ctx, const http::Request& request, const access::Principal& who,
-                    Decide decide, WriteAnswer answer, http::Responder respond) {
-  auto meta = CommandMetaFor(request, who);
-  if (!meta.ok()) return respond(http::MakeProblem(meta.status(), request));
-  auto shared = std::make_shared<http::Request>(request);
+void ExecuteCommand(AppContext& ctx, std::shared_ptr<const http::Request> request,
+                    const access::Principal& who, Decide decide, WriteAnswer answer,
+                    http::Responder respond) {
+  auto meta = CommandMetaFor(*request, who);
+  if (!meta.ok()) return respond(http::MakeProblem(meta.status(), *request));
   ctx.commands.Execute(std::move(meta).value(), std::move(decide),
-                       [shared, answer = std::move(answer),
+                       [request = std::move(request), answer = std::move(answer),
                         respond = std::move(respond)](Result<commands::Written> written) {
-                         RespondWritten(written, *shared, answer, respond);
+                         RespondWritten(written, *request, answer, respond);
                        });
 }
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "domain/access/access.h"
@@ -35,8 +36,9 @@ Result<commands::CommandMeta> CommandMetaFor(const http::Request& request,
                                              const access::Principal& who);
 
 // Runs `decide` through the command service and answers the request.
-void ExecuteCommand(AppContext& ctx, const http::Request& request, const access::Principal& who,
-                    Decide decide, WriteAnswer answer, http::Responder respond);
+void ExecuteCommand(AppContext& ctx, std::shared_ptr<const http::Request> request,
+                    const access::Principal& who, Decide decide, WriteAnswer answer,
+                    http::Responder respond);
 
 // Answers a request from a command's outcome.
 void RespondWritten(const Result<commands::Written>& written, const http::Request& request,

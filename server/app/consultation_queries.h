@@ -8,7 +8,7 @@
 #include <string>
 
 #include "server/app/app_context.h"
-#include "server/app/response_queries.h"
+#include "server/app/page.h"
 
 namespace hoering::app {
 

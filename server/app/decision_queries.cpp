@@ -47,15 +47,11 @@ Page DecisionsPage(AppContext& ctx, const DecisionsQuery& query) {
     return query.agreement.empty() ? v.decisions.List(query.after, query.limit + 1)
                                    : v.decisions.OnAgreement(query.agreement);
   });
-  Page page;
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    if (query.agreement.empty() && i == query.limit) {
-      page.next = found[i - 1]->data.id;
-      break;
-    }
-    page.items.push_back(DecisionJsonWithFulfilment(*found[i]));
-  }
-  return page;
+  // An agreement's decisions are few and listed whole.
+  const std::size_t limit = query.agreement.empty() ? query.limit : found.size();
+  return PageOf(
+      found, limit, [](const auto& d) { return d->data.id; },
+      [](const auto& d) { return DecisionJsonWithFulfilment(*d); });
 }
 
 Result<nlohmann::json> RatificationOf(AppContext& ctx, const std::string& agreement,

@@ -257,4 +257,10 @@ Result<ProjectionCheckpoint> ReadModels::WriteCheckpoint() {
   return ProjectionCheckpoint{at, bytes.size(), SecondsSince(start), true};
 }
 
+std::function<bool(const std::string&)> PartyExists(const ReadModels& models) {
+  return [&models](const std::string& party) {
+    return models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
+  };
+}
+
 }  // namespace hoering::app

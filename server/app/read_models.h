@@ -24,6 +24,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -135,5 +136,8 @@ class ReadModels {
   mutable std::mutex last_rebuild_mu_;
   std::optional<ProjectionRebuild> last_rebuild_;  // GUARDED_BY(last_rebuild_mu_)
 };
+
+// Whether the parties view holds `party`: the lookup deciders take.
+std::function<bool(const std::string&)> PartyExists(const ReadModels& models);
 
 }  // namespace hoering::app

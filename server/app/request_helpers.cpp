@@ -45,8 +45,22 @@ Result<std::optional<std::uint64_t>> ParseIfMatch(const http::Request& req) {
   return std::optional<std::uint64_t>(*n);
 }
 
+Status CheckIfMatch(std::optional<std::uint64_t> if_match, std::uint64_t version,
+                    std::string_view what) {
+  if (!if_match || *if_match == version) return Status::Ok();
+  return Status(Code::kPreconditionFailed,
+                "If-Match \"" + std::to_string(*if_match) + "\" is stale: " + std::string(what) +
+                    " is at \"" + std::to_string(version) + "\"",
+                "precondition-failed");
+}
+
 std::string ETagFor(std::uint64_t stream_version) {
   return "\"" + std::to_string(stream_version) + "\"";
+}
+
+http::Response WithETag(http::Response res, std::uint64_t stream_version) {
+  res.set(boost::beast::http::field::etag, ETagFor(stream_version));
+  return res;
 }
 
 void SetPositionHeader(http::Response& res, std::uint64_t position) {

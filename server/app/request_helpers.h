@@ -1,4 +1,4 @@
-// Small pieces every route uses: list paging, headers, write answers.
+// Small pieces routes use: query numbers, headers, preconditions, ETags.
 #pragma once
 
 #include <optional>
@@ -21,8 +21,15 @@ std::optional<std::string> Header(const http::Request& req, std::string_view nam
 // If-Match: "<n>" (or W/"<n>", or *) as a stream version; nullopt when absent.
 Result<std::optional<std::uint64_t>> ParseIfMatch(const http::Request& req);
 
+// 412 "precondition-failed" when the request's If-Match (`if_match`) names
+// another version than `version` of `what` ("the consultation"); OK without one.
+Status CheckIfMatch(std::optional<std::uint64_t> if_match, std::uint64_t version,
+                    std::string_view what);
+
 // The ETag value for a stream version: "\"<n>\"".
 std::string ETagFor(std::uint64_t stream_version);
+// `res` with an ETag for `stream_version`.
+http::Response WithETag(http::Response res, std::uint64_t stream_version);
 
 // Adds X-Log-Position (and, for new writes, nothing else) to a response.
 void SetPositionHeader(http::Response& res, std::uint64_t position);

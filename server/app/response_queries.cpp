@@ -8,10 +8,6 @@ namespace hoering::app {
 
 namespace cs = consultations;
 
-nlohmann::json Page::ToJson() const {
-  return {{"items", items}, {"next", next ? nlohmann::json(*next) : nlohmann::json()}};
-}
-
 Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
                            const ResponsesQuery& query) {
   auto c = LoadConsultation(ctx, query.consultation);

@@ -16,16 +16,9 @@
 
 #include "domain/access/access.h"
 #include "server/app/app_context.h"
+#include "server/app/page.h"
 
 namespace hoering::app {
-
-// A page of a list: `items` and the cursor of the next page (none at the end).
-struct Page {
-  nlohmann::json items = nlohmann::json::array();
-  std::optional<std::string> next;
-  // {items, next} as the API answers lists.
-  nlohmann::json ToJson() const;
-};
 
 struct ResponsesQuery {
   std::string consultation;

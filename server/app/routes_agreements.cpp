@@ -1,11 +1,10 @@
 // Writes on agreements: POST /v1/agreements, .../changes, .../import,
-// .../versions. Secretariat or admin. Each decides on the agreement's read
-// model and appends with the stream version it decided on (command_http.h).
+// .../versions. Secretariat or admin. Each decides on the agreement's view
+// and appends with the stream version it decided on (command_http.h).
 #include "domain/agreements/agreement_decide.h"
 #include "domain/agreements/agreement_events.h"
 #include "domain/sha256.h"
 #include "server/app/agreement_access.h"
-#include "server/app/command_http.h"
 #include "server/app/request_helpers.h"
 #include "server/app/response_loader.h"
 #include "server/app/routes.h"
@@ -34,12 +33,8 @@ Decide MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t>
   return [&ctx, id, if_match, decide]() -> Result<Command> {
     auto state = LoadAgreement(ctx, id);
     if (!state.ok()) return state.status();
-    if (if_match && *if_match != (*state)->version()) {
-      return Status(Code::kPreconditionFailed,
-                    "If-Match \"" + std::to_string(*if_match) +
-                        "\" is stale: the agreement is at \"" +
-                        std::to_string((*state)->version()) + "\"",
-                    "precondition-failed");
+    if (Status s = CheckIfMatch(if_match, (*state)->version(), "the agreement"); !s.ok()) {
+      return s;
     }
     auto events = decide(**state);
     if (!events.ok()) return events.status();
@@ -48,13 +43,11 @@ Decide MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t>
   };
 }
 
-void Create(AppContext& ctx, http::Request&& req, http::Responder respond) {
-  access::Principal who;
-  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
+Result<Reply> Create(const Call& call) {
+  auto body = http::ParseJsonBody(call.req);
+  if (!body.ok()) return body.status();
   auto cmd = ag::ParseCreateAgreement(*body);
-  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
+  if (!cmd.ok()) return cmd.status();
   WriteAnswer answer = [body = *body](const AppendResult& r, const http::Request& original,
                                       const std::vector<NewEvent>&) {
     nlohmann::json out = body;
@@ -62,11 +55,9 @@ void Create(AppContext& ctx, http::Request&& req, http::Responder respond) {
     out["hash"] = ToHex(r.last_hash);
     return http::MakeJson(status::created, out, original);
   };
-  Decide decide = [&ctx, cmd = *cmd]() -> Result<Command> {
+  Decide decide = [&ctx = call.ctx, cmd = *cmd]() -> Result<Command> {
     auto state = StateOrEmpty(ctx, cmd.id);
-    auto events = ag::DecideCreate(*state, cmd, [&ctx](const std::string& party) {
-      return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
-    });
+    auto events = ag::DecideCreate(*state, cmd, PartyExists(ctx.models));
     if (!events.ok()) return events.status();
     Command write =
         CommandFor(ag::StreamFor(cmd.id), ExpectedVersion::NoStream(), std::move(events).value());
@@ -74,7 +65,7 @@ void Create(AppContext& ctx, http::Request&& req, http::Responder respond) {
         AlreadyExists("agreement '" + cmd.id + "' already exists", "agreement-exists");
     return write;
   };
-  ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
+  return Write{std::move(decide), std::move(answer)};
 }
 
 // Shared by change and import: answers {change, agreement, position}.
@@ -106,20 +97,15 @@ Status CheckCites(AppContext& ctx, const std::string& agreement,
 
 using DecideOn = std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)>;
 
-// The shared shape of change, import and publish: an editor's token, an
-// optional If-Match, the request parsed into a decision, then decide on the
-// agreement and append (re-decide on conflict, replay retries).
-void WriteOnAgreement(AppContext& ctx, const http::Request& req, const std::string& id,
-                      const std::function<Result<DecideOn>()>& parse, WriteAnswer answer,
-                      http::Responder respond) {
-  access::Principal who;
-  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto if_match = ParseIfMatch(req);
-  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
-  auto decide = parse();
-  if (!decide.ok()) return respond(http::MakeProblem(decide.status(), req));
-  ExecuteCommand(ctx, req, who, MakeDecider(ctx, id, *if_match, *decide), std::move(answer),
-                 std::move(respond));
+// The shared shape of change, import and publish: an optional If-Match, the
+// request parsed into a decision, then decide on the agreement and append
+// (re-decide on conflict, replay retries).
+Result<Reply> WriteOnAgreement(const Call& call, const Result<DecideOn>& decide_on,
+                               WriteAnswer answer) {
+  auto if_match = ParseIfMatch(call.req);
+  if (!if_match.ok()) return if_match.status();
+  if (!decide_on.ok()) return decide_on.status();
+  return Write{MakeDecider(call.ctx, call.Param("id"), *if_match, *decide_on), std::move(answer)};
 }
 
 WriteAnswer ChangeAnswerFor(const std::string& id) {
@@ -128,48 +114,41 @@ WriteAnswer ChangeAnswerFor(const std::string& id) {
   };
 }
 
-void Change(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-            http::Responder respond) {
-  auto parse = [&req, &ctx]() -> Result<DecideOn> {
-    auto body = http::ParseJsonBody(req);
-    if (!body.ok()) return body.status();
-    auto cmd = ag::ParseRecordChange(*body);
-    if (!cmd.ok()) return cmd.status();
-    return DecideOn(
-        [&ctx, cmd = *cmd](const ag::AgreementState& s) -> Result<std::vector<NewEvent>> {
-          if (Status c = CheckCites(ctx, s.info().id, cmd.cites); !c.ok()) return c;
-          return ag::DecideChange(s, cmd);
-        });
-  };
-  WriteOnAgreement(ctx, req, m.Param("id"), parse, ChangeAnswerFor(m.Param("id")),
-                   std::move(respond));
+Result<DecideOn> ParseChange(const Call& call) {
+  auto cmd = http::ParseJsonBodyWith(call.req, ag::ParseRecordChange);
+  if (!cmd.ok()) return cmd.status();
+  return DecideOn(
+      [&ctx = call.ctx, cmd = *cmd](const ag::AgreementState& s) -> Result<std::vector<NewEvent>> {
+        if (Status c = CheckCites(ctx, s.info().id, cmd.cites); !c.ok()) return c;
+        return ag::DecideChange(s, cmd);
+      });
 }
 
-void Import(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-            http::Responder respond) {
-  auto parse = [&req, &m]() -> Result<DecideOn> {
-    auto type = Header(req, "Content-Type").value_or("");
-    if (type.rfind("text/markdown", 0) != 0 && type.rfind("text/plain", 0) != 0) {
-      return InvalidArgument("the body must be Markdown (Content-Type: text/markdown)",
-                             "unsupported-media-type");
-    }
-    ag::ImportMarkdown cmd{req.body(), m.Query("rationale").value_or(""), {}};
-    return DecideOn([cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); });
-  };
-  WriteOnAgreement(ctx, req, m.Param("id"), parse, ChangeAnswerFor(m.Param("id")),
-                   std::move(respond));
+Result<Reply> Change(const Call& call) {
+  return WriteOnAgreement(call, ParseChange(call), ChangeAnswerFor(call.Param("id")));
 }
 
-void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-             http::Responder respond) {
-  auto parse = [&req]() -> Result<DecideOn> {
-    auto body = http::ParseJsonBody(req);
-    if (!body.ok()) return body.status();
-    auto cmd = ag::ParsePublishVersion(*body);
-    if (!cmd.ok()) return cmd.status();
-    return DecideOn(
-        [cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); });
-  };
+Result<DecideOn> ParseImport(const Call& call) {
+  auto type = Header(call.req, "Content-Type").value_or("");
+  if (type.rfind("text/markdown", 0) != 0 && type.rfind("text/plain", 0) != 0) {
+    return InvalidArgument("the body must be Markdown (Content-Type: text/markdown)",
+                           "unsupported-media-type");
+  }
+  ag::ImportMarkdown cmd{call.req.body(), call.Query("rationale").value_or(""), {}};
+  return DecideOn([cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); });
+}
+
+Result<Reply> Import(const Call& call) {
+  return WriteOnAgreement(call, ParseImport(call), ChangeAnswerFor(call.Param("id")));
+}
+
+Result<DecideOn> ParsePublish(const Call& call) {
+  auto cmd = http::ParseJsonBodyWith(call.req, ag::ParsePublishVersion);
+  if (!cmd.ok()) return cmd.status();
+  return DecideOn([cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); });
+}
+
+Result<Reply> Publish(const Call& call) {
   WriteAnswer answer = [](const AppendResult& r, const http::Request& q,
                           const std::vector<NewEvent>& e) {
     const auto& d = e.front().data;
@@ -180,27 +159,16 @@ void Publish(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (d.contains("note")) out["note"] = d["note"];
     return http::MakeJson(status::created, out, q);
   };
-  WriteOnAgreement(ctx, req, m.Param("id"), parse, answer, std::move(respond));
+  return WriteOnAgreement(call, ParsePublish(call), std::move(answer));
 }
 
 }  // namespace
 
-void AddAgreementWriteRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::post, "/v1/agreements",
-             [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
-                    http::Responder respond) { Create(ctx, std::move(req), std::move(respond)); });
-  router.Add(
-      verb::post, "/v1/agreements/{id}/changes",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Change(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::post, "/v1/agreements/{id}/import",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Import(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::post, "/v1/agreements/{id}/versions",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Publish(ctx, std::move(req), m, std::move(respond)); });
+void AddAgreementWriteRoutes(Routes& routes) {
+  routes.Add(verb::post, "/v1/agreements", Editors(), Create);
+  routes.Add(verb::post, "/v1/agreements/{id}/changes", Editors(), Change);
+  routes.Add(verb::post, "/v1/agreements/{id}/import", Editors(), Import);
+  routes.Add(verb::post, "/v1/agreements/{id}/versions", Editors(), Publish);
 }
 
 }  // namespace hoering::app

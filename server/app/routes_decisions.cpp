@@ -11,13 +11,11 @@
 #include "domain/sha256.h"
 #include "domain/time.h"
 #include "server/app/agreement_access.h"
-#include "server/app/command_http.h"
 #include "server/app/decision_queries.h"
 #include "server/app/request_helpers.h"
 #include "server/app/response_loader.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
-#include "server/http/problem.h"
 
 namespace hoering::app {
 namespace {
@@ -26,21 +24,14 @@ using boost::beast::http::status;
 using boost::beast::http::verb;
 namespace dc = decisions;
 
-void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
-  access::Principal who;
-  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto cmd = dc::ParseRecordDecision(*body);
-  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  WriteAnswer answer = EventDataAnswer(status::created);
-  Decide decide = [&ctx, cmd = *cmd]() -> Result<Command> {
+Result<Reply> Record(const Call& call) {
+  auto cmd = http::ParseJsonBodyWith(call.req, dc::ParseRecordDecision);
+  if (!cmd.ok()) return cmd.status();
+  Decide decide = [&ctx = call.ctx, cmd = *cmd]() -> Result<Command> {
     const std::string& id = cmd.decision.id;
     auto agreement = LoadAgreement(ctx, cmd.decision.subject.agreement);
     dc::Lookups lookups;
-    lookups.party_exists = [&ctx](const std::string& p) {
-      return ctx.models.Read([&](const Views& v) { return v.parties.Find(p) != nullptr; });
-    };
+    lookups.party_exists = PartyExists(ctx.models);
     lookups.consultation_exists = [&ctx](const std::string& c) {
       return ctx.models.Read(
           [&](const Views& v) { return v.consultations.GetConsultation(c).ok(); });
@@ -56,7 +47,7 @@ void Record(AppContext& ctx, http::Request&& req, http::Responder respond) {
     write.on_conflict = AlreadyExists("decision '" + id + "' already exists", "decision-exists");
     return write;
   };
-  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
+  return Write{std::move(decide), EventDataAnswer(status::created)};
 }
 
 Result<std::uint32_t> Number(const std::string& text, const char* what) {
@@ -67,37 +58,26 @@ Result<std::uint32_t> Number(const std::string& text, const char* what) {
   return *n;
 }
 
-void Fulfil(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-            http::Responder respond) {
-  access::Principal who;
-  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto n = Number(m.Param("n"), "conditions");
-  if (!n.ok()) return respond(http::MakeProblem(n.status(), req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto evidence = dc::ParseEvidence(*body);
-  if (!evidence.ok()) return respond(http::MakeProblem(evidence.status(), req));
-  WriteAnswer answer = EventDataAnswer(status::ok);
-  Decide decide = [&ctx, id = m.Param("id"), n = *n, evidence = *evidence]() -> Result<Command> {
+Result<Reply> Fulfil(const Call& call) {
+  auto n = Number(call.Param("n"), "conditions");
+  if (!n.ok()) return n.status();
+  auto evidence = http::ParseJsonBodyWith(call.req, dc::ParseEvidence);
+  if (!evidence.ok()) return evidence.status();
+  Decide decide = [&ctx = call.ctx, id = call.Param("id"), n = *n,
+                   evidence = *evidence]() -> Result<Command> {
     auto d = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id); });
     if (!d.ok()) return d.status();
     auto events = dc::DecideFulfil(**d, n, evidence);
     if (!events.ok()) return events.status();
     return CommandFor(dc::DecisionStream(id), ExpectedVersion::Exact((*d)->version), *events);
   };
-  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
+  return Write{std::move(decide), EventDataAnswer(status::ok)};
 }
 
-void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-                    http::Responder respond) {
-  access::Principal who;
-  if (Status s = CheckEditor(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto evidence = dc::ParseEvidence(*body);
-  if (!evidence.ok()) return respond(http::MakeProblem(evidence.status(), req));
-  WriteAnswer answer = EventDataAnswer(status::ok);
-  Decide decide = [&ctx, id = m.Param("id"), key = m.Param("key"),
+Result<Reply> ObligationDone(const Call& call) {
+  auto evidence = http::ParseJsonBodyWith(call.req, dc::ParseEvidence);
+  if (!evidence.ok()) return evidence.status();
+  Decide decide = [&ctx = call.ctx, id = call.Param("id"), key = call.Param("key"),
                    evidence = *evidence]() -> Result<Command> {
     auto agreement = LoadAgreement(ctx, id);
     if (!agreement.ok()) return agreement.status();
@@ -113,75 +93,45 @@ void ObligationDone(AppContext& ctx, http::Request&& req, const http::RouteMatch
     if (!events.ok()) return events.status();
     return CommandFor(dc::ObligationStream(id), ExpectedVersion::Exact(done.size()), *events);
   };
-  ExecuteCommand(ctx, req, who, std::move(decide), answer, std::move(respond));
+  return Write{std::move(decide), EventDataAnswer(status::ok)};
 }
 
-void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-          http::Responder respond) {
-  if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto doc = DecisionFor(ctx, m.Param("id"));
-  if (!doc.ok()) return respond(http::MakeProblem(doc.status(), req));
-  http::Response res = http::MakeJson(status::ok, doc->body, req);
-  res.set(boost::beast::http::field::etag, ETagFor(doc->version));
-  respond(std::move(res));
+Result<Reply> Show(const Call& call) {
+  auto doc = DecisionFor(call.ctx, call.Param("id"));
+  if (!doc.ok()) return doc.status();
+  return WithETag(call.Json(status::ok, doc->body), doc->version);
 }
 
-void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-          http::Responder respond) {
-  if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto limit = ParseLimit(m);
-  if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
-  const Page page = DecisionsPage(
-      ctx, {m.Query("after").value_or(""), *limit, m.Query("agreement").value_or("")});
-  respond(http::MakeJson(status::ok, page.ToJson(), req));
+Result<Reply> List(const Call& call) {
+  auto page = ParsePage(call.match);
+  if (!page.ok()) return page.status();
+  return call.Json(status::ok, DecisionsPage(call.ctx, {page->after, page->limit,
+                                                        call.Query("agreement").value_or("")})
+                                   .ToJson());
 }
 
-void Ratification(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-                  http::Responder respond) {
-  if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto ratification = RatificationOf(ctx, m.Param("id"), m.Query("version"));
-  if (!ratification.ok()) return respond(http::MakeProblem(ratification.status(), req));
-  respond(http::MakeJson(status::ok, *ratification, req));
+Result<Reply> Ratification(const Call& call) {
+  auto ratification = RatificationOf(call.ctx, call.Param("id"), call.Query("version"));
+  if (!ratification.ok()) return ratification.status();
+  return call.Json(status::ok, *ratification);
 }
 
-void Obligations(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-                 http::Responder respond) {
-  if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto obligations = ObligationsOf(ctx, m.Param("id"));
-  if (!obligations.ok()) return respond(http::MakeProblem(obligations.status(), req));
-  respond(http::MakeJson(status::ok, *obligations, req));
+Result<Reply> Obligations(const Call& call) {
+  auto obligations = ObligationsOf(call.ctx, call.Param("id"));
+  if (!obligations.ok()) return obligations.status();
+  return call.Json(status::ok, *obligations);
 }
 
 }  // namespace
 
-void AddDecisionRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::post, "/v1/decisions",
-             [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
-                    http::Responder respond) { Record(ctx, std::move(req), std::move(respond)); });
-  router.Add(verb::get, "/v1/decisions",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::get, "/v1/decisions/{id}",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::post, "/v1/decisions/{id}/conditions/{n}/fulfil",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Fulfil(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::get, "/v1/agreements/{id}/ratification",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) {
-               Ratification(ctx, std::move(req), m, std::move(respond));
-             });
-  router.Add(
-      verb::get, "/v1/agreements/{id}/obligations",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Obligations(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::post, "/v1/agreements/{id}/obligations/{key}/done",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) {
-               ObligationDone(ctx, std::move(req), m, std::move(respond));
-             });
+void AddDecisionRoutes(Routes& routes) {
+  routes.Add(verb::post, "/v1/decisions", Editors(), Record);
+  routes.Add(verb::get, "/v1/decisions", Anyone(), List);
+  routes.Add(verb::get, "/v1/decisions/{id}", Anyone(), Show);
+  routes.Add(verb::post, "/v1/decisions/{id}/conditions/{n}/fulfil", Editors(), Fulfil);
+  routes.Add(verb::get, "/v1/agreements/{id}/ratification", Anyone(), Ratification);
+  routes.Add(verb::get, "/v1/agreements/{id}/obligations", Anyone(), Obligations);
+  routes.Add(verb::post, "/v1/agreements/{id}/obligations/{key}/done", Editors(), ObligationDone);
 }
 
 }  // namespace hoering::app

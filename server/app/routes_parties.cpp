@@ -2,17 +2,14 @@
 #include "domain/parties/party.h"
 #include "domain/sha256.h"
 #include "domain/time.h"
-#include "server/app/auth.h"
-#include "server/app/command_http.h"
+#include "server/app/page.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
-#include "server/http/problem.h"
 
 namespace hoering::app {
 namespace {
 
-using access::Role;
 using boost::beast::http::status;
 using boost::beast::http::verb;
 
@@ -24,21 +21,23 @@ nlohmann::json PartyJson(const parties::Party& p) {
           {"position", p.position}};
 }
 
-void Register(AppContext& ctx, http::Request&& req, http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  if (Status s = RequireRole(*who, {Role::kAdmin, Role::kSecretariat}); !s.ok()) {
-    return respond(http::MakeProblem(s, req));
-  }
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto id = http::RequireString(*body, "id");
-  auto name = http::RequireString(*body, "name");
-  auto kind = http::RequireString(*body, "kind");
-  for (const Status* s : {id.ok() ? nullptr : &id.status(), name.ok() ? nullptr : &name.status(),
-                          kind.ok() ? nullptr : &kind.status()}) {
-    if (s) return respond(http::MakeProblem(*s, req));
-  }
+struct Registration {
+  std::string id, name, kind;
+};
+
+Result<Registration> ParseRegistration(const nlohmann::json& body) {
+  auto id = http::RequireString(body, "id");
+  if (!id.ok()) return id.status();
+  auto name = http::RequireString(body, "name");
+  if (!name.ok()) return name.status();
+  auto kind = http::RequireString(body, "kind");
+  if (!kind.ok()) return kind.status();
+  return Registration{*id, *name, *kind};
+}
+
+Result<Reply> Register(const Call& call) {
+  auto reg = http::ParseJsonBodyWith(call.req, ParseRegistration);
+  if (!reg.ok()) return reg.status();
   WriteAnswer answer = [](const AppendResult& r, const http::Request& original,
                           const std::vector<NewEvent>& events) {
     const nlohmann::json& d = events.front().data;
@@ -50,74 +49,45 @@ void Register(AppContext& ctx, http::Request&& req, http::Responder respond) {
                            {"hash", ToHex(r.last_hash)}},
                           original);
   };
-  Decide decide = [&ctx, id = *id, name = *name, kind = *kind]() -> Result<Command> {
-    Status exists = AlreadyExists("party '" + id + "' is already registered", "party-exists");
-    if (ctx.models.Read([&](const Views& v) { return v.parties.Find(id) != nullptr; })) {
-      return exists;
-    }
-    auto event = parties::DecideRegister(id, name, kind);
+  Decide decide = [&ctx = call.ctx, reg = *reg]() -> Result<Command> {
+    Status exists = AlreadyExists("party '" + reg.id + "' is already registered", "party-exists");
+    if (PartyExists(ctx.models)(reg.id)) return exists;
+    auto event = parties::DecideRegister(reg.id, reg.name, reg.kind);
     if (!event.ok()) return event.status();
-    Command cmd = CommandFor(parties::StreamFor(id), ExpectedVersion::NoStream(), {*event});
+    Command cmd = CommandFor(parties::StreamFor(reg.id), ExpectedVersion::NoStream(), {*event});
     cmd.on_conflict = exists;
     return cmd;
   };
-  ExecuteCommand(ctx, req, *who, std::move(decide), std::move(answer), std::move(respond));
+  return Write{std::move(decide), std::move(answer)};
 }
 
-void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-          http::Responder respond) {
-  // Public, but a token that is sent must be valid (never silently anonymous).
-  if (auto who = Authenticate(req, ctx.models); !who.ok()) {
-    return respond(http::MakeProblem(who.status(), req));
-  }
-  auto limit = ParseLimit(m);
-  if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
-  const std::string after = m.Query("after").value_or("");
-  auto page = ctx.models.Read([&](const Views& v) { return v.parties.List(after, *limit + 1); });
-  nlohmann::json items = nlohmann::json::array();
-  nlohmann::json next = nullptr;
-  for (std::size_t i = 0; i < page.size(); ++i) {
-    if (i == *limit) {
-      next = page[i - 1].id;
-      break;
-    }
-    items.push_back(PartyJson(page[i]));
-  }
-  respond(http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req));
+Result<Reply> List(const Call& call) {
+  auto page = ParsePage(call.match);
+  if (!page.ok()) return page.status();
+  auto found = call.ctx.models.Read(
+      [&](const Views& v) { return v.parties.List(page->after, page->limit + 1); });
+  return call.Json(status::ok,
+                   PageOf(
+                       found, page->limit, [](const parties::Party& p) { return p.id; }, PartyJson)
+                       .ToJson());
 }
 
-void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-          http::Responder respond) {
-  if (auto who = Authenticate(req, ctx.models); !who.ok()) {
-    return respond(http::MakeProblem(who.status(), req));
-  }
-  const std::string& id = m.Param("id");
-  auto party = ctx.models.Read([&](const Views& v) -> std::optional<parties::Party> {
+Result<Reply> Show(const Call& call) {
+  const std::string& id = call.Param("id");
+  auto party = call.ctx.models.Read([&](const Views& v) -> std::optional<parties::Party> {
     const auto* p = v.parties.Find(id);
     return p ? std::optional(*p) : std::nullopt;
   });
-  if (!party) {
-    return respond(http::MakeProblem(
-        NotFound("party '" + id + "' is not registered", "party-not-found"), req));
-  }
-  auto res = http::MakeJson(status::ok, PartyJson(*party), req);
-  res.set(boost::beast::http::field::etag, ETagFor(1));
-  respond(std::move(res));
+  if (!party) return NotFound("party '" + id + "' is not registered", "party-not-found");
+  return WithETag(call.Json(status::ok, PartyJson(*party)), 1);
 }
 
 }  // namespace
 
-void AddPartyRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(
-      verb::post, "/v1/parties",
-      [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
-             http::Responder respond) { Register(ctx, std::move(req), std::move(respond)); });
-  router.Add(verb::get, "/v1/parties",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::get, "/v1/parties/{id}",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });
+void AddPartyRoutes(Routes& routes) {
+  routes.Add(verb::post, "/v1/parties", Editors(), Register);
+  routes.Add(verb::get, "/v1/parties", Anyone(), List);
+  routes.Add(verb::get, "/v1/parties/{id}", Anyone(), Show);
 }
 
 }  // namespace hoering::app

@@ -6,7 +6,6 @@
 #include "domain/event_codec.h"
 #include "domain/sha256.h"
 #include "domain/time.h"
-#include "server/app/agreement_access.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/http/problem.h"
@@ -48,52 +47,44 @@ nlohmann::json CheckChainFrom(const EventLog& store, const RecordedEvent& first)
           {"head", {{"position", next - 1}, {"hash", ToHex(prev)}}}};
 }
 
-void VerifyReceipt(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-                   http::Responder respond) {
-  if (Status s = CheckReader(ctx, req); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto position = ParseUintQuery(m, "position");
-  if (!position.ok()) return respond(http::MakeProblem(position.status(), req));
-  const std::string hash = m.Query("hash").value_or("");
+Result<Reply> VerifyReceipt(const Call& call) {
+  auto position = ParseUintQuery(call.match, "position");
+  if (!position.ok()) return position.status();
+  const std::string hash = call.Query("hash").value_or("");
   if (!*position || **position == 0 || !HashFromHex(hash)) {
-    return respond(http::MakeProblem(
-        InvalidArgument("position (from 1) and hash (64 hex digits) are required", "invalid-query"),
-        req));
+    return InvalidArgument("position (from 1) and hash (64 hex digits) are required",
+                           "invalid-query");
   }
-  auto shared = std::make_shared<http::Request>(std::move(req));
-  ctx.run_blocking([&ctx, shared, p = **position, hash, respond = std::move(respond)] {
-    auto events = ctx.log.ReadAll(p, 1);
-    if (!events.ok()) return respond(http::MakeProblem(events.status(), *shared));
-    if (events->empty() || events->front().position != p) {
-      return respond(http::MakeProblem(
-          NotFound("the log has no event at position " + std::to_string(p), "position-not-found"),
-          *shared));
-    }
-    const RecordedEvent& e = events->front();
-    const bool matches = ToHex(e.hash) == hash;
-    const bool intact = ChainHash(e.prev_hash, e) == e.hash;
-    nlohmann::json chain = CheckChainFrom(ctx.log, e);
-    nlohmann::json out = {{"position", p},
-                          {"hash", hash},
-                          {"matches", matches},
-                          {"event_intact", intact},
-                          {"event",
-                           {{"stream", e.stream},
-                            {"type", e.type},
-                            {"recorded_at", FormatRfc3339Ms(e.recorded_at_ms)}}},
-                          {"chain", chain},
-                          {"ok", matches && intact && chain["ok"].get<bool>()}};
-    respond(http::MakeJson(status::ok, out, *shared));
-  });
+  return Blocking{
+      [&ctx = call.ctx, p = **position, hash](const http::Request& req) -> Result<http::Response> {
+        auto events = ctx.log.ReadAll(p, 1);
+        if (!events.ok()) return events.status();
+        if (events->empty() || events->front().position != p) {
+          return NotFound("the log has no event at position " + std::to_string(p),
+                          "position-not-found");
+        }
+        const RecordedEvent& e = events->front();
+        const bool matches = ToHex(e.hash) == hash;
+        const bool intact = ChainHash(e.prev_hash, e) == e.hash;
+        nlohmann::json chain = CheckChainFrom(ctx.log, e);
+        nlohmann::json out = {{"position", p},
+                              {"hash", hash},
+                              {"matches", matches},
+                              {"event_intact", intact},
+                              {"event",
+                               {{"stream", e.stream},
+                                {"type", e.type},
+                                {"recorded_at", FormatRfc3339Ms(e.recorded_at_ms)}}},
+                              {"chain", chain},
+                              {"ok", matches && intact && chain["ok"].get<bool>()}};
+        return http::MakeJson(status::ok, out, req);
+      }};
 }
 
 }  // namespace
 
-void AddReceiptRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::get, "/v1/receipts/verify",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) {
-               VerifyReceipt(ctx, std::move(req), m, std::move(respond));
-             });
+void AddReceiptRoutes(Routes& routes) {
+  routes.Add(verb::get, "/v1/receipts/verify", Anyone(), VerifyReceipt);
 }
 
 }  // namespace hoering::app

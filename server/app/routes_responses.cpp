@@ -5,7 +5,6 @@
 // before the deadline with a receipt or refused with 409.
 #include "domain/consultations/response_decide.h"
 #include "domain/sha256.h"
-#include "server/app/auth.h"
 #include "server/app/command_http.h"
 #include "server/app/consultation_access.h"
 #include "server/app/decision_states.h"
@@ -49,6 +48,10 @@ WriteAnswer ReceiptAnswer(status code) {
   };
 }
 
+Result<cs::Submission> ParseSubmission(const nlohmann::json& body) {
+  return cs::ParseSubmission(body);
+}
+
 Command ResponseCommand(const std::string& response, ExpectedVersion expected,
                         cs::ResponseWrite write) {
   Command cmd = CommandFor(cs::ResponseStream(response), expected, std::move(write.events));
@@ -56,10 +59,6 @@ Command ResponseCommand(const std::string& response, ExpectedVersion expected,
   cmd.decided_on = std::move(write.decided_on);
   cmd.on_deadline = ClosedAtCommit();
   return cmd;
-}
-
-Status CheckSubmitter(const access::Principal& who) {
-  return RequireRole(who, {Role::kAdmin, Role::kSecretariat, Role::kStakeholder});
 }
 
 // An attachment is stored once per content, in "attachment-<sha256>": nothing
@@ -87,66 +86,60 @@ void StoreAttachments(AppContext& ctx, commands::CommandMeta meta,
                        });
 }
 
-// A retry of a committed request is answered from what it wrote; a request
-// the decision refuses is answered before anything is stored; then the
-// attachments are stored and the response is decided again and appended.
-void SubmitWithAttachments(AppContext& ctx, const http::Request& req, const access::Principal& who,
-                           std::vector<cs::DecodedAttachment> attachments, Decide decide,
-                           WriteAnswer answer, http::Responder respond) {
-  if (attachments.empty()) {
-    return ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
-  }
-  auto meta = CommandMetaFor(req, who);
-  if (!meta.ok()) return respond(http::MakeProblem(meta.status(), req));
+// A response with attachments is more than one command: a retry of a
+// committed request is answered from what it wrote; a request the decision
+// refuses is answered before anything is stored; then the attachments are
+// stored and the response is decided again and appended.
+Result<Reply> SubmitWithAttachments(const Call& call,
+                                    std::vector<cs::DecodedAttachment> attachments, Decide decide,
+                                    WriteAnswer answer) {
+  if (attachments.empty()) return Write{std::move(decide), std::move(answer)};
+  auto meta = CommandMetaFor(call.req, call.who);
+  if (!meta.ok()) return meta.status();
+  AppContext& ctx = call.ctx;
   if (meta->idempotency) {
     if (auto replay = ctx.commands.Replay(*meta->idempotency)) {
-      return RespondWritten(*replay, req, answer, respond);
+      return Later{[replay = *replay, answer](std::shared_ptr<const http::Request> req,
+                                              http::Responder respond) {
+        RespondWritten(replay, *req, answer, respond);
+      }};
     }
   }
-  if (auto first = decide(); !first.ok()) return respond(http::MakeProblem(first.status(), req));
+  if (auto first = decide(); !first.ok()) return first.status();
   commands::CommandMeta attachment_meta;  // no idempotency key: stored once per content anyway
   attachment_meta.actor = meta->actor;
   attachment_meta.correlation_id = meta->correlation_id;
-  auto shared_req = std::make_shared<http::Request>(req);
-  StoreAttachments(
-      ctx, std::move(attachment_meta),
-      std::make_shared<const std::vector<cs::DecodedAttachment>>(std::move(attachments)), 0,
-      [&ctx, shared_req, who, decide, answer, respond](Status s) {
-        if (!s.ok()) return respond(http::MakeProblem(s, *shared_req));
-        ExecuteCommand(ctx, *shared_req, who, decide, answer, respond);
-      });
+  auto shared = std::make_shared<const std::vector<cs::DecodedAttachment>>(std::move(attachments));
+  return Later{[&ctx, who = call.who, attachment_meta, shared, decide, answer](
+                   std::shared_ptr<const http::Request> req, http::Responder respond) {
+    StoreAttachments(ctx, attachment_meta, shared, 0,
+                     [&ctx, req, who, decide, answer, respond](Status s) {
+                       if (!s.ok()) return respond(http::MakeProblem(s, *req));
+                       ExecuteCommand(ctx, req, who, decide, answer, respond);
+                     });
+  }};
 }
 
-void Submit(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-            http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  if (Status s = CheckSubmitter(*who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto cmd = cs::ParseSubmission(*body);
-  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
-  const std::string consultation = m.Param("id");
+Result<Reply> Submit(const Call& call) {
+  auto cmd = http::ParseJsonBodyWith(call.req, ParseSubmission);
+  if (!cmd.ok()) return cmd.status();
+  const std::string consultation = call.Param("id");
   const std::string response = NewResponseId();
-  WriteAnswer answer = ReceiptAnswer(status::created);
   auto attachments = std::move(cmd->attachments);
   cmd->attachments.clear();
-  Decide decide = [&ctx, who = *who, cmd = std::move(cmd).value(), consultation,
+  Decide decide = [&ctx = call.ctx, who = call.who, cmd = std::move(cmd).value(), consultation,
                    response]() -> Result<Command> {
     auto c = LoadConsultation(ctx, consultation);
     if (!c.ok()) return c.status();
     auto text = ConsultedText(ctx, **c);
     if (!text.ok()) return text.status();
-    auto write = cs::DecideSubmit(
-        **c, **text, SubmitterOf(who), cmd, response, ctx.clock(),
-        [&ctx](const std::string& party) {
-          return ctx.models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
-        });
+    auto write = cs::DecideSubmit(**c, **text, SubmitterOf(who), cmd, response, ctx.clock(),
+                                  PartyExists(ctx.models));
     if (!write.ok()) return write.status();
     return ResponseCommand(response, ExpectedVersion::NoStream(), std::move(write).value());
   };
-  SubmitWithAttachments(ctx, req, *who, std::move(attachments), std::move(decide), answer,
-                        std::move(respond));
+  return SubmitWithAttachments(call, std::move(attachments), std::move(decide),
+                               ReceiptAnswer(status::created));
 }
 
 // Amend and withdraw decide on the response's state with its stream version.
@@ -154,10 +147,10 @@ using DecideOnResponse = std::function<Result<cs::ResponseWrite>(const cs::Consu
                                                                  const cs::ResponseDecisionState&,
                                                                  const access::Principal&, TimeMs)>;
 
-Decide ResponseDecider(AppContext& ctx, const access::Principal& who, std::string consultation,
-                       std::string response, std::optional<std::uint64_t> if_match,
+Decide ResponseDecider(const Call& call, std::optional<std::uint64_t> if_match,
                        DecideOnResponse decide_on) {
-  return [&ctx, who, consultation, response, if_match, decide_on]() -> Result<Command> {
+  return [&ctx = call.ctx, who = call.who, consultation = call.Param("id"),
+          response = call.Param("rid"), if_match, decide_on]() -> Result<Command> {
     auto c = LoadConsultation(ctx, consultation);
     if (!c.ok()) return c.status();
     auto r = LoadResponseDecision(ctx.log, response);
@@ -169,31 +162,21 @@ Decide ResponseDecider(AppContext& ctx, const access::Principal& who, std::strin
           "response '" + response + "' does not exist in consultation '" + consultation + "'",
           "response-not-found");
     }
-    if (if_match && *if_match != r->version) {
-      return Status(Code::kPreconditionFailed,
-                    "If-Match is stale: the response is at \"" + std::to_string(r->version) + "\"",
-                    "precondition-failed");
-    }
+    if (Status s = CheckIfMatch(if_match, r->version, "the response"); !s.ok()) return s;
     auto write = decide_on(**c, *r, who, ctx.clock());
     if (!write.ok()) return write.status();
     return ResponseCommand(response, ExpectedVersion::Exact(r->version), std::move(write).value());
   };
 }
 
-void Amend(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-           http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  if (Status s = CheckSubmitter(*who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto if_match = ParseIfMatch(req);
-  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto cmd = cs::ParseSubmission(*body);
-  if (!cmd.ok()) return respond(http::MakeProblem(cmd.status(), req));
+Result<Reply> Amend(const Call& call) {
+  auto if_match = ParseIfMatch(call.req);
+  if (!if_match.ok()) return if_match.status();
+  auto cmd = http::ParseJsonBodyWith(call.req, ParseSubmission);
+  if (!cmd.ok()) return cmd.status();
   auto attachments = std::move(cmd->attachments);
   cmd->attachments.clear();
-  DecideOnResponse decide_on = [&ctx, cmd = std::move(cmd).value()](
+  DecideOnResponse decide_on = [&ctx = call.ctx, cmd = std::move(cmd).value()](
                                    const cs::ConsultationState& c,
                                    const cs::ResponseDecisionState& r, const access::Principal& who,
                                    TimeMs now) -> Result<cs::ResponseWrite> {
@@ -201,26 +184,18 @@ void Amend(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     if (!text.ok()) return text.status();
     return cs::DecideAmend(c, **text, r, SubmitterOf(who), cmd, now);
   };
-  WriteAnswer answer = ReceiptAnswer(status::created);
-  auto decide =
-      ResponseDecider(ctx, *who, m.Param("id"), m.Param("rid"), *if_match, std::move(decide_on));
-  SubmitWithAttachments(ctx, req, *who, std::move(attachments), std::move(decide), answer,
-                        std::move(respond));
+  return SubmitWithAttachments(call, std::move(attachments),
+                               ResponseDecider(call, *if_match, std::move(decide_on)),
+                               ReceiptAnswer(status::created));
 }
 
-void Withdraw(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-              http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  if (Status s = CheckSubmitter(*who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto if_match = ParseIfMatch(req);
-  if (!if_match.ok()) return respond(http::MakeProblem(if_match.status(), req));
+Result<Reply> Withdraw(const Call& call) {
+  auto if_match = ParseIfMatch(call.req);
+  if (!if_match.ok()) return if_match.status();
   std::optional<std::string> reason;
-  if (!req.body().empty()) {
-    auto body = http::ParseJsonBody(req);
-    if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-    auto parsed = cs::ParseCloseReason(*body);
-    if (!parsed.ok()) return respond(http::MakeProblem(parsed.status(), req));
+  if (!call.req.body().empty()) {
+    auto parsed = http::ParseJsonBodyWith(call.req, cs::ParseCloseReason);
+    if (!parsed.ok()) return parsed.status();
     reason = *parsed;
   }
   DecideOnResponse decide_on = [reason](const cs::ConsultationState& c,
@@ -228,28 +203,16 @@ void Withdraw(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
                                         const access::Principal& who, TimeMs now) {
     return cs::DecideWithdraw(c, r, SubmitterOf(who), reason, now);
   };
-  WriteAnswer answer = ReceiptAnswer(status::ok);
-  ExecuteCommand(
-      ctx, req, *who,
-      ResponseDecider(ctx, *who, m.Param("id"), m.Param("rid"), *if_match, std::move(decide_on)),
-      answer, std::move(respond));
+  return Write{ResponseDecider(call, *if_match, std::move(decide_on)), ReceiptAnswer(status::ok)};
 }
 
 }  // namespace
 
-void AddResponseWriteRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(
-      verb::post, "/v1/consultations/{id}/responses",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Submit(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::put, "/v1/consultations/{id}/responses/{rid}",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Amend(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::post, "/v1/consultations/{id}/responses/{rid}/withdraw",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Withdraw(ctx, std::move(req), m, std::move(respond)); });
+void AddResponseWriteRoutes(Routes& routes) {
+  const Access submitters = OwnPartyOr({Role::kAdmin, Role::kSecretariat});
+  routes.Add(verb::post, "/v1/consultations/{id}/responses", submitters, Submit);
+  routes.Add(verb::put, "/v1/consultations/{id}/responses/{rid}", submitters, Amend);
+  routes.Add(verb::post, "/v1/consultations/{id}/responses/{rid}/withdraw", submitters, Withdraw);
 }
 
 }  // namespace hoering::app

@@ -1,7 +1,7 @@
 // Reading responses: GET .../responses, .../responses/{rid},
 // .../responses/{rid}/revisions, .../responses/{rid}/attachments/{sha256}.
-// The answers come from the response queries (response_queries.h).
-#include "server/app/auth.h"
+// Public routes whose answers follow response visibility: the response
+// queries (response_queries.h) show each caller what it may see.
 #include "server/app/request_helpers.h"
 #include "server/app/response_queries.h"
 #include "server/app/routes.h"
@@ -13,77 +13,50 @@ namespace {
 using boost::beast::http::status;
 using boost::beast::http::verb;
 
-void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-          http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  auto limit = ParseLimit(m);
-  if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
-  auto page = ResponsesPage(
-      ctx, *who,
-      {m.Param("id"), m.Query("after").value_or(""), *limit, m.Query("party").value_or("")});
-  if (!page.ok()) return respond(http::MakeProblem(page.status(), req));
-  respond(http::MakeJson(status::ok, page->ToJson(), req));
+Result<Reply> List(const Call& call) {
+  auto page = ParsePage(call.match);
+  if (!page.ok()) return page.status();
+  auto found =
+      ResponsesPage(call.ctx, call.who,
+                    {call.Param("id"), page->after, page->limit, call.Query("party").value_or("")});
+  if (!found.ok()) return found.status();
+  return call.Json(status::ok, found->ToJson());
 }
 
-void Show(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-          http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  auto doc = ResponseFor(ctx, *who, m.Param("id"), m.Param("rid"));
-  if (!doc.ok()) return respond(http::MakeProblem(doc.status(), req));
-  http::Response res = http::MakeJson(status::ok, doc->body, req);
-  res.set(boost::beast::http::field::etag, ETagFor(doc->version));
-  respond(std::move(res));
+Result<Reply> Show(const Call& call) {
+  auto doc = ResponseFor(call.ctx, call.who, call.Param("id"), call.Param("rid"));
+  if (!doc.ok()) return doc.status();
+  return WithETag(call.Json(status::ok, doc->body), doc->version);
 }
 
-void Revisions(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-               http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  auto page = RevisionsFor(ctx, *who, m.Param("id"), m.Param("rid"));
-  if (!page.ok()) return respond(http::MakeProblem(page.status(), req));
-  respond(http::MakeJson(status::ok, page->ToJson(), req));
+Result<Reply> Revisions(const Call& call) {
+  auto page = RevisionsFor(call.ctx, call.who, call.Param("id"), call.Param("rid"));
+  if (!page.ok()) return page.status();
+  return call.Json(status::ok, page->ToJson());
 }
 
-void Attachment(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-                http::Responder respond) {
-  auto who = Authenticate(req, ctx.models);
-  if (!who.ok()) return respond(http::MakeProblem(who.status(), req));
-  const std::string sha = m.Param("sha256");
-  auto file = AttachmentFor(ctx, *who, m.Param("id"), m.Param("rid"), sha);
-  if (!file.ok()) return respond(http::MakeProblem(file.status(), req));
-  http::Response res{status::ok, req.version()};
-  res.set(boost::beast::http::field::content_type, file->media_type);
+Result<Reply> Attachment(const Call& call) {
+  const std::string& sha = call.Param("sha256");
+  auto file = AttachmentFor(call.ctx, call.who, call.Param("id"), call.Param("rid"), sha);
+  if (!file.ok()) return file.status();
+  const std::string filename =
+      file->filename.find('"') == std::string::npos ? file->filename : "attachment";
+  http::Response res =
+      http::MakeBody(status::ok, std::move(file->bytes), file->media_type, call.req);
   res.set(boost::beast::http::field::content_disposition,
-          "attachment; filename=\"" +
-              std::string(file->filename.find('"') == std::string::npos ? file->filename
-                                                                        : "attachment") +
-              "\"");
+          "attachment; filename=\"" + filename + "\"");
   res.set(boost::beast::http::field::etag, "\"" + sha + "\"");
-  res.keep_alive(req.keep_alive());
-  res.body() = std::move(file->bytes);
-  res.prepare_payload();
-  respond(std::move(res));
+  return res;
 }
 
 }  // namespace
 
-void AddResponseReadRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::get, "/v1/consultations/{id}/responses",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(verb::get, "/v1/consultations/{id}/responses/{rid}",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { Show(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::get, "/v1/consultations/{id}/responses/{rid}/revisions",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Revisions(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::get, "/v1/consultations/{id}/responses/{rid}/attachments/{sha256}",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Attachment(ctx, std::move(req), m, std::move(respond)); });
+void AddResponseReadRoutes(Routes& routes) {
+  routes.Add(verb::get, "/v1/consultations/{id}/responses", Anyone(), List);
+  routes.Add(verb::get, "/v1/consultations/{id}/responses/{rid}", Anyone(), Show);
+  routes.Add(verb::get, "/v1/consultations/{id}/responses/{rid}/revisions", Anyone(), Revisions);
+  routes.Add(verb::get, "/v1/consultations/{id}/responses/{rid}/attachments/{sha256}", Anyone(),
+             Attachment);
 }
 
 }  // namespace hoering::app

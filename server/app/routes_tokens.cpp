@@ -4,13 +4,11 @@
 // not stored): it answers the first token's fields without `token`, with
 // "replayed": true (docs/api.md).
 #include "domain/time.h"
-#include "server/app/auth.h"
-#include "server/app/command_http.h"
+#include "server/app/page.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/app/token_secret.h"
 #include "server/http/json_body.h"
-#include "server/http/problem.h"
 
 namespace hoering::app {
 namespace {
@@ -31,32 +29,25 @@ nlohmann::json TokenJson(const access::TokenInfo& t) {
   return j;
 }
 
-Status RequireAdmin(AppContext& ctx, const http::Request& req, access::Principal& who) {
-  auto p = Authenticate(req, ctx.models);
-  if (!p.ok()) return p.status();
-  who = *p;
-  return RequireRole(who, {Role::kAdmin});
+// {role, label, party?}; a new id, the secret's hash still empty.
+Result<access::IssueTokenCommand> ParseIssue(const nlohmann::json& body) {
+  auto role = http::RequireString(body, "role");
+  if (!role.ok()) return role.status();
+  auto label = http::RequireString(body, "label");
+  if (!label.ok()) return label.status();
+  auto party = http::OptionalString(body, "party");
+  if (!party.ok()) return party.status();
+  return access::IssueTokenCommand{NewTokenId(), "", *role, party->value_or(""), *label};
 }
 
-void Issue(AppContext& ctx, http::Request&& req, http::Responder respond) {
-  access::Principal who;
-  if (Status s = RequireAdmin(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto body = http::ParseJsonBody(req);
-  if (!body.ok()) return respond(http::MakeProblem(body.status(), req));
-  auto role = http::RequireString(*body, "role");
-  auto label = http::RequireString(*body, "label");
-  auto party = http::OptionalString(*body, "party");
-  if (!role.ok()) return respond(http::MakeProblem(role.status(), req));
-  if (!label.ok()) return respond(http::MakeProblem(label.status(), req));
-  if (!party.ok()) return respond(http::MakeProblem(party.status(), req));
-
-  access::IssueTokenCommand cmd{NewTokenId(), "", *role, party->value_or(""), *label};
+Result<Reply> Issue(const Call& call) {
+  auto parsed = http::ParseJsonBodyWith(call.req, ParseIssue);
+  if (!parsed.ok()) return parsed.status();
+  access::IssueTokenCommand cmd = std::move(parsed).value();
   const std::string secret = NewTokenSecret();
   cmd.token_sha256 = TokenHash(secret);
-  Decide decide = [&ctx, cmd]() -> Result<Command> {
-    const bool party_exists =
-        ctx.models.Read([&](const Views& v) { return v.parties.Find(cmd.party) != nullptr; });
-    auto event = access::DecideIssue(cmd, party_exists);
+  Decide decide = [&ctx = call.ctx, cmd]() -> Result<Command> {
+    auto event = access::DecideIssue(cmd, PartyExists(ctx.models)(cmd.party));
     if (!event.ok()) return event.status();
     return CommandFor(access::kStream, ExpectedVersion::Any(), {*event});
   };
@@ -84,36 +75,25 @@ void Issue(AppContext& ctx, http::Request&& req, http::Responder respond) {
          {"position", r.last_position}},
         original);
   };
-  ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
+  return Write{std::move(decide), std::move(answer)};
 }
 
-void List(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-          http::Responder respond) {
-  access::Principal who;
-  if (Status s = RequireAdmin(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  auto limit = ParseLimit(m);
-  if (!limit.ok()) return respond(http::MakeProblem(limit.status(), req));
-  const std::string after = m.Query("after").value_or("");
-  auto tokens = ctx.models.Read([](const Views& v) { return v.access.All(); });  // by id
-  nlohmann::json items = nlohmann::json::array();
-  nlohmann::json next = nullptr;
-  for (const auto& t : tokens) {
-    if (t.id <= after) continue;
-    if (items.size() == *limit) {
-      next = items.back()["id"];
-      break;
-    }
-    items.push_back(TokenJson(t));
+Result<Reply> List(const Call& call) {
+  auto page = ParsePage(call.match);
+  if (!page.ok()) return page.status();
+  auto tokens = call.ctx.models.Read([](const Views& v) { return v.access.All(); });  // by id
+  std::vector<access::TokenInfo> found;
+  for (auto& t : tokens) {
+    if (t.id > page->after && found.size() <= page->limit) found.push_back(std::move(t));
   }
-  respond(http::MakeJson(status::ok, {{"items", items}, {"next", next}}, req));
+  return call.Json(status::ok, PageOf(
+                                   found, page->limit,
+                                   [](const access::TokenInfo& t) { return t.id; }, TokenJson)
+                                   .ToJson());
 }
 
-void Revoke(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
-            http::Responder respond) {
-  access::Principal who;
-  if (Status s = RequireAdmin(ctx, req, who); !s.ok()) return respond(http::MakeProblem(s, req));
-  const std::string id = m.Param("id");
-  Decide decide = [&ctx, id]() -> Result<Command> {
+Result<Reply> Revoke(const Call& call) {
+  Decide decide = [&ctx = call.ctx, id = call.Param("id")]() -> Result<Command> {
     std::uint64_t version = 0;
     auto event = ctx.models.Read([&](const Views& v) {
       version = v.access.version();
@@ -124,27 +104,20 @@ void Revoke(AppContext& ctx, http::Request&& req, const http::RouteMatch& m,
     cmd.on_conflict = Conflict("the token list changed meanwhile; retry", "version-conflict");
     return cmd;
   };
-  WriteAnswer answer = [id](const AppendResult& r, const http::Request& original,
-                            const std::vector<NewEvent>&) {
+  WriteAnswer answer = [id = call.Param("id")](const AppendResult& r, const http::Request& original,
+                                               const std::vector<NewEvent>&) {
     return http::MakeJson(status::ok,
                           {{"id", id}, {"revoked", true}, {"position", r.last_position}}, original);
   };
-  ExecuteCommand(ctx, req, who, std::move(decide), std::move(answer), std::move(respond));
+  return Write{std::move(decide), std::move(answer)};
 }
 
 }  // namespace
 
-void AddTokenRoutes(http::Router& router, AppContext& ctx) {
-  router.Add(verb::post, "/v1/admin/tokens",
-             [&ctx](http::Request&& req, const http::RouteMatch&, const http::RequestInfo&,
-                    http::Responder respond) { Issue(ctx, std::move(req), std::move(respond)); });
-  router.Add(verb::get, "/v1/admin/tokens",
-             [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-                    http::Responder respond) { List(ctx, std::move(req), m, std::move(respond)); });
-  router.Add(
-      verb::delete_, "/v1/admin/tokens/{id}",
-      [&ctx](http::Request&& req, const http::RouteMatch& m, const http::RequestInfo&,
-             http::Responder respond) { Revoke(ctx, std::move(req), m, std::move(respond)); });
+void AddTokenRoutes(Routes& routes) {
+  routes.Add(verb::post, "/v1/admin/tokens", Only({Role::kAdmin}), Issue);
+  routes.Add(verb::get, "/v1/admin/tokens", Only({Role::kAdmin}), List);
+  routes.Add(verb::delete_, "/v1/admin/tokens/{id}", Only({Role::kAdmin}), Revoke);
 }
 
 }  // namespace hoering::app

@@ -27,13 +27,6 @@ std::optional<std::uint64_t> ParseUint(std::string_view s) {
   return ParseDecimal<std::uint64_t>(s);
 }
 
-std::optional<bool> ParseBool(std::string_view s) {
-  const std::string v = Lower(s);
-  if (v == "1" || v == "true" || v == "yes" || v == "on") return true;
-  if (v == "0" || v == "false" || v == "no" || v == "off" || v.empty()) return false;
-  return std::nullopt;
-}
-
 // "host:port" or "[v6]:port".
 Status ParseListen(const std::string& source, const std::string& text, ServerConfig& c) {
   const std::string want = "host:port or [ipv6]:port with a port 0..65535";
@@ -239,10 +232,8 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
   for (auto& o : opts) {
     o.option = app.add_option(o.flag, o.value, std::string(o.help) + " [" + o.env + "]");
   }
-  bool no_demo = false, rebuild = false;
+  bool rebuild = false;
   std::string verify;
-  auto* no_demo_flag = app.add_flag("--no-demo", no_demo,
-                                    "Do not load the demo data on first start [HOERING_NO_DEMO]");
   app.add_flag("--rebuild-projections", rebuild,
                "Ignore the stored read-model checkpoint: fold the whole log from position 1 "
                "at start (a new checkpoint is stored at shutdown)");
@@ -272,13 +263,6 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
     } else if (const char* env = getenv(o.env); env != nullptr && *env != '\0') {
       if (Status st = o.apply(o.env, env, config); !st.ok()) return st;
     }
-  }
-  if (no_demo_flag->count() > 0) {
-    config.no_demo = no_demo;
-  } else if (const char* env = getenv("HOERING_NO_DEMO"); env != nullptr) {
-    auto b = ParseBool(env);
-    if (!b) return ConfigError("HOERING_NO_DEMO", env, "1, 0, true, false, yes, no, on or off");
-    config.no_demo = *b;
   }
   config.rebuild_projections = rebuild;
   if (verify_opt->count() > 0) {

@@ -10,10 +10,12 @@
 //   --max-header        HOERING_MAX_HEADER        bytes, K/M suffix        16K
 //   --read-timeout-ms   HOERING_READ_TIMEOUT_MS   1..86400000              30000
 //   --drain-timeout-ms  HOERING_DRAIN_TIMEOUT_MS  0..86400000              10000
-//   --checkpoint-every  HOERING_CHECKPOINT_EVERY  events, 0 = at shutdown only  0
+//   --checkpoint-every  HOERING_CHECKPOINT_EVERY  events, 0 = at shutdown only  100000
+//   --block-cache-mb    HOERING_BLOCK_CACHE_MB    1..1048576 MiB           64
+//   --write-buffer-mb   HOERING_WRITE_BUFFER_MB   4..1048576 MiB           64
+//   --max-wal-mb        HOERING_MAX_WAL_MB        MiB                      64
 //   --log-format        HOERING_LOG_FORMAT        text | json              text
 //   --log-level         HOERING_LOG_LEVEL         trace..off               info
-//   --no-demo           HOERING_NO_DEMO           boolean flag             false
 //   --rebuild-projections                         boolean flag             false
 //   --verify DIR                                  verify a data dir, exit  unset
 //
@@ -44,7 +46,6 @@ struct ServerConfig {
   std::string log_format = "text";  // "text" | "json"
   std::string log_level = "info";   // trace | debug | info | warn | error | critical | off
   std::string admin_token;          // HOERING_ADMIN_TOKEN only; empty if unset
-  bool no_demo = false;
   bool rebuild_projections = false;
   std::uint64_t checkpoint_every = 100000;
   // The store's memory budget, MiB (storage/rocksdb_event_store.h).

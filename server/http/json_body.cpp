@@ -210,6 +210,11 @@ Result<json> ParseJsonBody(const Request& req) {
   return value;
 }
 
+Result<json> ParseOptionalJsonBody(const Request& req) {
+  if (req.body().empty()) return json(nullptr);
+  return ParseJsonBody(req);
+}
+
 Result<std::string> RequireString(const json& object, std::string_view key) {
   const json* v = Find(object, key);
   if (v == nullptr || !v->is_string()) return FieldError(key, "is required and must be a string");

@@ -34,6 +34,19 @@ inline constexpr int kMaxJsonDepth = 64;
 // application/json (parameters such as charset allowed, case-insensitive).
 Result<nlohmann::json> ParseJsonBody(const Request& req);
 
+// As ParseJsonBody, but an empty body is JSON null (bodies that may be left out).
+Result<nlohmann::json> ParseOptionalJsonBody(const Request& req);
+
+// Parses the body as ParseJsonBody does, then reads it with `parse`, a
+// domain parser `Result<T>(const nlohmann::json&)`; the first failure wins.
+template <typename Parse>
+auto ParseJsonBodyWith(const Request& req, Parse parse)
+    -> decltype(parse(std::declval<const nlohmann::json&>())) {
+  auto body = ParseJsonBody(req);
+  if (!body.ok()) return body.status();
+  return parse(*body);
+}
+
 // Why `body`, which failed to parse, is not acceptable JSON: "number-out-of-range"
 // or "malformed-json", naming the byte offset and the RFC 6901 pointer of the
 // value being read when parsing stopped. Runs a second parse: for error paths.

@@ -75,10 +75,15 @@ std::string DumpJson(const nlohmann::json& value) {
 }
 
 Response MakeJson(beast_http::status status, const nlohmann::json& value, const Request& req) {
+  return MakeBody(status, DumpJson(value), "application/json", req);
+}
+
+Response MakeBody(beast_http::status status, std::string body, std::string_view content_type,
+                  const Request& req) {
   Response res{status, req.version()};
-  res.set(beast_http::field::content_type, "application/json");
+  res.set(beast_http::field::content_type, content_type);
   res.keep_alive(req.keep_alive());
-  res.body() = DumpJson(value);
+  res.body() = std::move(body);
   res.prepare_payload();
   return res;
 }

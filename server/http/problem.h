@@ -51,6 +51,10 @@ Response MakeProblem(unsigned http_status, std::string type, std::string detail,
 // invalid UTF-8 in strings is replaced by U+FFFD (never throws on bad bytes).
 Response MakeJson(beast_http::status status, const nlohmann::json& value, const Request& req);
 
+// Any other body (text, markdown, an attachment) with its Content-Type.
+Response MakeBody(beast_http::status status, std::string body, std::string_view content_type,
+                  const Request& req);
+
 // Serializes like MakeJson does: compact, invalid UTF-8 replaced. Never throws
 // on invalid UTF-8.
 std::string DumpJson(const nlohmann::json& value);

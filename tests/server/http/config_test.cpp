@@ -34,7 +34,6 @@ TEST_F(ConfigTest, Defaults) {
   EXPECT_EQ(c->max_body, 32u << 20);
   EXPECT_EQ(c->max_header, 16u << 10);
   EXPECT_EQ(c->log_format, "text");
-  EXPECT_FALSE(c->no_demo);
   EXPECT_FALSE(c->verify_data_dir.has_value());
   EXPECT_FALSE(c->exit_now);
   EXPECT_FALSE(c->rebuild_projections);
@@ -61,8 +60,7 @@ TEST_F(ConfigTest, CheckpointEveryFromEnvironmentAndFlag) {
 TEST_F(ConfigTest, EnvironmentThenFlags) {
   env_ = {{"HOERING_LISTEN", "0.0.0.0:9000"}, {"HOERING_DATA_DIR", "/var/lib/h"},
           {"HOERING_THREADS", "3"},           {"HOERING_MAX_BODY", "1M"},
-          {"HOERING_LOG_FORMAT", "json"},     {"HOERING_NO_DEMO", "yes"},
-          {"HOERING_ADMIN_TOKEN", "s3cret"}};
+          {"HOERING_LOG_FORMAT", "json"},     {"HOERING_ADMIN_TOKEN", "s3cret"}};
   auto c = Parse({"--listen", "[::1]:7000", "--threads=5"});
   ASSERT_TRUE(c.ok()) << c.status().detail();
   EXPECT_EQ(c->listen_host, "::1");
@@ -71,17 +69,15 @@ TEST_F(ConfigTest, EnvironmentThenFlags) {
   EXPECT_EQ(c->data_dir, "/var/lib/h");
   EXPECT_EQ(c->max_body, 1u << 20);
   EXPECT_EQ(c->log_format, "json");
-  EXPECT_TRUE(c->no_demo);
   EXPECT_EQ(c->admin_token, "s3cret");
   EXPECT_EQ(ToHttpServerOptions(*c).log_format, LogFormat::kJson);
   EXPECT_EQ(ToHttpServerOptions(*c).port, 7000);
 }
 
 TEST_F(ConfigTest, FlagsAndActions) {
-  auto c = Parse({"--no-demo", "--rebuild-projections", "--verify", "/backup/d",
-                  "--read-timeout-ms", "500", "--drain-timeout-ms", "0", "--max-header", "64KiB"});
+  auto c = Parse({"--rebuild-projections", "--verify", "/backup/d", "--read-timeout-ms", "500",
+                  "--drain-timeout-ms", "0", "--max-header", "64KiB"});
   ASSERT_TRUE(c.ok()) << c.status().detail();
-  EXPECT_TRUE(c->no_demo);
   EXPECT_TRUE(c->rebuild_projections);
   EXPECT_EQ(c->verify_data_dir, "/backup/d");
   EXPECT_EQ(c->read_timeout_ms, 500u);
@@ -104,7 +100,7 @@ TEST_F(ConfigTest, BadValuesNameTheirSource) {
       {{}, {{"HOERING_LOG_FORMAT", "xml"}}, "HOERING_LOG_FORMAT"},
       {{"--log-level", "loud"}, {}, "--log-level"},
       {{"--read-timeout-ms", "0"}, {}, "--read-timeout-ms"},
-      {{}, {{"HOERING_NO_DEMO", "maybe"}}, "HOERING_NO_DEMO"},
+      {{"--no-demo"}, {}, "--no-demo"},
       {{"--unknown"}, {}, "--unknown"},
       {{"--admin-token", "x"}, {}, "--admin-token"},
   };

@@ -1,0 +1,17 @@
+#include "server/app/page.h"
+
+#include "server/app/request_helpers.h"
+
+namespace hoering::app {
+
+Result<PageRequest> ParsePage(const http::RouteMatch& match) {
+  auto limit = ParseLimit(match);
+  if (!limit.ok()) return limit.status();
+  return PageRequest{match.Query("after").value_or(""), *limit};
+}
+
+nlohmann::json Page::ToJson() const {
+  return {{"items", items}, {"next", next ? nlohmann::json(*next) : nlohmann::json()}};
+}
+
+}  // namespace hoering::app

@@ -1,0 +1,2 @@
+// Must not compile: the client speaks HTTP only; it cannot see the server (tests/CMakeLists.txt, "layering").
+#include "server/app/route.h"

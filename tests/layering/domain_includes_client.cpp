@@ -1,0 +1,2 @@
+// Must not compile: the domain cannot see the client (tests/CMakeLists.txt, "layering").
+#include "client/lib/api.h"
