@@ -17,7 +17,7 @@ using AddCommandGroup = void (*)(CLI::App& app, CliContext& ctx);
 void AddPartyCommands(CLI::App& app, CliContext& ctx);   // parties add|list|show
 void AddTokenCommands(CLI::App& app, CliContext& ctx);   // tokens issue|revoke|list
 void AddEventCommands(CLI::App& app, CliContext& ctx);   // events list|tail
-void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local | --data-dir D]
+void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local]
 // agreement create|list|show|import|change|publish|versions|diff|log
 void AddAgreementCommands(CLI::App& app, CliContext& ctx);
 // consultation open|extend|close|show|list|report
