@@ -10,11 +10,19 @@ namespace hoering::client {
 namespace {
 
 constexpr AddCommandGroup kCommandGroups[] = {
-    AddPartyCommands,        AddTokenCommands,       AddEventCommands,
-    AddVerifyCommands,       AddAgreementCommands,   AddConsultationCommands,
-    AddResponseCommands,     AddDispositionCommands, AddDecisionCommands,
+    AddPartyCommands,
+    AddTokenCommands,
+    AddEventCommands,
+    AddVerifyCommands,
+    AddAgreementCommands,
+    AddConsultationCommands,
+    AddResponseCommands,
+    AddDispositionCommands,
+    AddDecisionCommands,
     AddRatificationCommands,  // after AddAgreementCommands: extends `agreement`
-    AddTraceCommands,        AddReceiptCommands,     AddProjectionCommands,
+    AddTraceCommands,
+    AddReceiptCommands,
+    AddProjectionCommands,
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions& o) {

@@ -91,11 +91,11 @@ void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
   AddLeaf(*group, "status", "Positions, checkpoint, how the server started", ctx,
           [&ctx] { return Status(ctx); });
   auto wait_s = std::make_shared<double>(3600);
-  CLI::App* rebuild =
-      AddLeaf(*group, "rebuild",
-              "Fold the whole log again and compare with the served read models (admin; exit 4 "
-              "when they differ)",
-              ctx, [&ctx, wait_s] { return Rebuild(ctx, *wait_s); });
+  CLI::App* rebuild = AddLeaf(
+      *group, "rebuild",
+      "Fold the whole log again and compare with the served read models (admin; exit 4 "
+      "when they differ)",
+      ctx, [&ctx, wait_s] { return Rebuild(ctx, *wait_s); });
   CLI::App* checkpoint = AddLeaf(*group, "checkpoint", "Store a read-model checkpoint now (admin)",
                                  ctx, [&ctx, wait_s] { return Checkpoint(ctx, *wait_s); });
   for (CLI::App* leaf : {rebuild, checkpoint}) {
