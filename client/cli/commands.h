@@ -8,7 +8,6 @@
 #include <CLI/CLI.hpp>
 
 #include "client/cli/context.h"
-#include "client/lib/target.h"
 
 namespace hoering::client {
 
@@ -17,7 +16,7 @@ using AddCommandGroup = void (*)(CLI::App& app, CliContext& ctx);
 void AddPartyCommands(CLI::App& app, CliContext& ctx);   // parties add|list|show
 void AddTokenCommands(CLI::App& app, CliContext& ctx);   // tokens issue|revoke|list
 void AddEventCommands(CLI::App& app, CliContext& ctx);   // events list|tail
-void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local | --data-dir D]
+void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local]
 // agreement create|list|show|import|change|publish|versions|diff|log
 void AddAgreementCommands(CLI::App& app, CliContext& ctx);
 // consultation open|extend|close|show|list|report
@@ -44,14 +43,5 @@ CLI::App* AddGroup(CLI::App& app, const std::string& name, const std::string& de
 // A leaf command whose callback sets `action` as the context's action.
 CLI::App* AddLeaf(CLI::App& parent, const std::string& name, const std::string& description,
                   CliContext& ctx, std::function<int()> action);
-// GETs every item of a `{items, next}` list at `path` with `filters` as query
-// parameters (empty values left out), following `next` through `?after=`.
-// (Api::ListAll takes no query.) Defined in consultations.cpp.
-Expected<std::vector<nlohmann::json>> ListAllWhere(Api& api, std::string_view path,
-                                                   const QueryParams& filters);
-// Whether `path` can be opened for writing, checked before a request whose
-// answer goes there (a file created only for the check is removed again).
-// Defined in consultations.cpp.
-bool CanWriteFile(const std::string& path);
 
 }  // namespace hoering::client

@@ -9,43 +9,22 @@
 //   report: the server's rendering (md by default, or html, json, csv) written
 //     verbatim to standard output or to --output FILE.
 // --json prints the raw JSON answer (for report: the same as --format json).
-#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include "client/cli/commands.h"
+#include "client/cli/files.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
-#include "client/lib/target.h"
+#include "client/cli/write_options.h"
 #include "domain/time.h"
 
 namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-
-std::string ConsultationPath(const std::string& id) {
-  return Path({"v1", "consultations", id});
-}
-std::string ConsultationPath(const std::string& id, std::string_view sub) {
-  return Path({"v1", "consultations", id, sub});
-}
-
-// `1 "consultation draft"` for {number, label}; other values as text.
-std::string VersionText(const json& v) {
-  if (!v.is_object()) return Text(v);
-  std::string out = Text(v, "number");
-  if (v.contains("label") && !v["label"].is_null()) out += " \"" + Text(v, "label") + "\"";
-  return out;
-}
-
-std::string Join(const json& array) {
-  if (!array.is_array()) return Text(array);
-  std::string out;
-  for (const auto& item : array) out += (out.empty() ? "" : ", ") + Text(item);
-  return out;
-}
 
 // "2 submitted, 1 withdrawn, 0 late" from {submitted, withdrawn, late}.
 std::string CountsText(const json& counts) {
@@ -78,7 +57,7 @@ void PrintConsultation(CliContext& ctx, const json& c, const std::string& positi
     if (!Text(c, "close_reason").empty()) closed += "  (" + OneLine(Text(c, "close_reason")) + ")";
     fields.emplace_back("closed_at", closed);
   }
-  fields.emplace_back("invited", Join(c.value("invited", json::array())));
+  fields.emplace_back("invited", JoinText(c.value("invited", json::array())));
   if (c.contains("responses")) fields.emplace_back("responses", CountsText(c["responses"]));
   const json extensions = c.value("extensions", json::array());
   if (extensions.is_array()) {
@@ -103,16 +82,14 @@ bool IsTime(const std::string& s) {
   return ParseRfc3339(s).has_value();
 }
 
-// Writes go through here: sends, then prints the consultation `id` as it is
-// now (read again when the answer is not the whole consultation) with the
-// write's position.
-int Write(CliContext& ctx, const std::string& id, const std::string& target, const json& body,
-          const std::string& idempotency_key) {
+// Writes go through here: `send` sends, then the consultation `id` is
+// printed as it is now (read again when the answer is not the whole
+// consultation) with the write's position.
+int Write(CliContext& ctx, const std::string& id,
+          const std::function<Expected<ApiResult>(Api&)>& send) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  CallOptions call;
-  call.idempotency_key = idempotency_key;
-  auto r = (*api)->Call(Verb::post, target, body, call);
+  auto r = send(**api);
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   std::string position = std::string(r->headers.Get("X-Log-Position").value_or(""));
@@ -121,7 +98,7 @@ int Write(CliContext& ctx, const std::string& id, const std::string& target, con
     PrintConsultation(ctx, r->body, position, r->etag);
     return kExitOk;
   }
-  auto now = (*api)->Call(Verb::get, ConsultationPath(id));
+  auto now = (*api)->GetConsultation(id);
   if (!now.ok()) return ctx.Fail(now.error());
   PrintConsultation(ctx, now->body, position, now->etag);
   return kExitOk;
@@ -130,45 +107,46 @@ int Write(CliContext& ctx, const std::string& id, const std::string& target, con
 // --- open / extend / close ----------------------------------------------------
 
 struct OpenOptions {
-  std::string id, agreement, version, title, opens, closes, time_zone, idempotency_key;
-  std::vector<std::string> invited;
+  ConsultationInput consultation;
+  WriteOptions write;
 };
 
 int Open(CliContext& ctx, const OpenOptions& o) {
-  if (!IsTime(o.opens)) return ctx.Usage("--opens must be an RFC 3339 time, not '" + o.opens + "'");
-  if (!IsTime(o.closes)) {
-    return ctx.Usage("--closes must be an RFC 3339 time, not '" + o.closes + "'");
+  const ConsultationInput& c = o.consultation;
+  if (!IsTime(c.opens_at)) {
+    return ctx.Usage("--opens must be an RFC 3339 time, not '" + c.opens_at + "'");
   }
-  // A version number is sent as a number, a label as a string.
-  const json version = VersionSelectorJson(o.version);
-  json body = {{"id", o.id},          {"agreement", o.agreement}, {"version", version},
-               {"title", o.title},    {"opens_at", o.opens},      {"closes_at", o.closes},
-               {"invited", o.invited}};
-  if (!o.time_zone.empty()) body["time_zone"] = o.time_zone;
-  return Write(ctx, o.id, "/v1/consultations", body, o.idempotency_key);
+  if (!IsTime(c.closes_at)) {
+    return ctx.Usage("--closes must be an RFC 3339 time, not '" + c.closes_at + "'");
+  }
+  return Write(ctx, c.id,
+               [&](Api& api) { return api.OpenConsultation(c, ToCallOptions(o.write)); });
 }
 
 struct ExtendOptions {
-  std::string id, closes, reason, idempotency_key;
+  std::string id, closes, reason;
+  WriteOptions write;
 };
 
 int Extend(CliContext& ctx, const ExtendOptions& o) {
   if (!IsTime(o.closes)) {
     return ctx.Usage("--closes must be an RFC 3339 time, not '" + o.closes + "'");
   }
-  json body = {{"closes_at", o.closes}, {"reason", o.reason}};
-  return Write(ctx, o.id, ConsultationPath(o.id, "extend"), body, o.idempotency_key);
+  return Write(ctx, o.id, [&](Api& api) {
+    return api.ExtendConsultation(o.id, o.closes, o.reason, ToCallOptions(o.write));
+  });
 }
 
 struct CloseOptions {
-  std::string id, idempotency_key;
+  std::string id;
   std::optional<std::string> reason;
+  WriteOptions write;
 };
 
 int Close(CliContext& ctx, const CloseOptions& o) {
-  json body = json::object();
-  if (o.reason) body["reason"] = *o.reason;
-  return Write(ctx, o.id, ConsultationPath(o.id, "close"), body, o.idempotency_key);
+  return Write(ctx, o.id, [&](Api& api) {
+    return api.CloseConsultation(o.id, o.reason, ToCallOptions(o.write));
+  });
 }
 
 // --- show / list / report -------------------------------------------------------
@@ -176,7 +154,7 @@ int Close(CliContext& ctx, const CloseOptions& o) {
 int Show(CliContext& ctx, const std::string& id) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(Verb::get, ConsultationPath(id));
+  auto r = (*api)->GetConsultation(id);
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   PrintConsultation(ctx, r->body, Text(r->body, "position"), r->etag);
@@ -186,7 +164,7 @@ int Show(CliContext& ctx, const std::string& id) {
 int List(CliContext& ctx, const std::string& agreement) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto items = ListAllWhere(**api, "/v1/consultations", {{"agreement", agreement}});
+  auto items = (*api)->ListConsultations(agreement);
   if (!items.ok()) return ctx.Fail(items.error());
   if (ctx.options().json) return ctx.PrintJson(*items);
   Table t({"ID", "AGREEMENT", "VERSION", "STATE", "OPENS", "CLOSES", "RESPONSES", "TITLE"});
@@ -206,25 +184,15 @@ struct ReportOptions {
 };
 
 int Report(CliContext& ctx, const ReportOptions& o) {
-  std::string format = o.format;
-  if (ctx.options().json) {
-    if (!format.empty() && format != "json") {
-      return ctx.Usage("--json prints the JSON report; it excludes --format " + format);
-    }
-    format = "json";
-  }
-  if (format.empty()) format = "md";
+  const auto rendered = ctx.RenderFormat(o.format, "md", "report");
+  if (!rendered) return kExitUsage;
+  const std::string& format = *rendered;
   if (!o.output.empty() && !CanWriteFile(o.output)) {
     return ctx.Usage("cannot write --output " + o.output);
   }
-  CallOptions call;
-  if (format == "md") call.headers.Set("Accept", "text/markdown, application/problem+json");
-  if (format == "html") call.headers.Set("Accept", "text/html, application/problem+json");
-  if (format == "csv") call.headers.Set("Accept", "text/csv, application/problem+json");
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(
-      Verb::get, WithQuery(ConsultationPath(o.id, "report"), {{"format", format}}), nullptr, call);
+  auto r = (*api)->ConsultationReport(o.id, format);
   if (!r.ok()) return ctx.Fail(r.error());
   if (o.output.empty()) {
     ctx.out() << r->raw;
@@ -243,40 +211,6 @@ int Report(CliContext& ctx, const ReportOptions& o) {
 
 }  // namespace
 
-bool CanWriteFile(const std::string& path) {
-  std::error_code ec;
-  const bool existed = std::filesystem::exists(path, ec);
-  bool ok = static_cast<bool>(std::ofstream(path, std::ios::binary | std::ios::app));
-  if (ok && !existed) std::filesystem::remove(path, ec);
-  return ok;
-}
-
-Expected<std::vector<json>> ListAllWhere(Api& api, std::string_view path,
-                                         const QueryParams& filters) {
-  std::vector<json> items;
-  std::string after;
-  for (;;) {
-    QueryParams q = filters;
-    q.emplace_back("after", after);
-    auto page = api.Call(Verb::get, WithQuery(path, q));
-    if (!page.ok()) return page.error();
-    const json& body = page->body;
-    if (!body.is_object() || !body.contains("items") || !body["items"].is_array()) {
-      return ClientError(InvalidArgument("a list answer needs an `items` array", "bad-response"),
-                         page->status);
-    }
-    for (const auto& item : body["items"]) items.push_back(item);
-    const json next = body.value("next", json());
-    if (next.is_null() || body["items"].empty()) return items;
-    std::string cursor = next.is_string() ? next.get<std::string>() : next.dump();
-    if (cursor == after) {
-      return ClientError(InvalidArgument("the list cursor did not advance", "bad-response"),
-                         page->status);
-    }
-    after = std::move(cursor);
-  }
-}
-
 void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "consultation", "Open, extend, close and report consultations");
   group->alias("consultations");
@@ -284,18 +218,19 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   auto open = std::make_shared<OpenOptions>();
   CLI::App* o = AddLeaf(*group, "open", "Open a consultation on a published version", ctx,
                         [&ctx, open] { return Open(ctx, *open); });
-  o->add_option("id", open->id, "Consultation id, e.g. sa-2024-hoering")->required();
-  o->add_option("--agreement", open->agreement, "Agreement id")->required();
-  o->add_option("--version", open->version, "Published version: number or label")->required();
-  o->add_option("--title", open->title, "Title")->required();
-  o->add_option("--opens", open->opens, "Opening time, RFC 3339")->required();
-  o->add_option("--closes", open->closes, "Deadline, RFC 3339")->required();
-  o->add_option("--invite", open->invited, "Invited party ids, comma-separated or repeated")
+  ConsultationInput& in = open->consultation;
+  o->add_option("id", in.id, "Consultation id, e.g. sa-2024-hoering")->required();
+  o->add_option("--agreement", in.agreement, "Agreement id")->required();
+  o->add_option("--version", in.version, "Published version: number or label")->required();
+  o->add_option("--title", in.title, "Title")->required();
+  o->add_option("--opens", in.opens_at, "Opening time, RFC 3339")->required();
+  o->add_option("--closes", in.closes_at, "Deadline, RFC 3339")->required();
+  o->add_option("--invite", in.invited, "Invited party ids, comma-separated or repeated")
       ->required()
       ->delimiter(',')
       ->allow_extra_args(false);
-  o->add_option("--time-zone", open->time_zone, "Time zone for display (default UTC)");
-  o->add_option("--idempotency-key", open->idempotency_key, "Idempotency-Key for safe retries");
+  o->add_option("--time-zone", in.time_zone, "Time zone for display (default UTC)");
+  AddWriteOptions(o, open->write);
 
   auto extend = std::make_shared<ExtendOptions>();
   CLI::App* e = AddLeaf(*group, "extend", "Move the deadline later", ctx,
@@ -303,14 +238,14 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   e->add_option("id", extend->id, "Consultation id")->required();
   e->add_option("--closes", extend->closes, "The new deadline, RFC 3339")->required();
   e->add_option("--reason", extend->reason, "Why")->required();
-  e->add_option("--idempotency-key", extend->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(e, extend->write);
 
   auto close = std::make_shared<CloseOptions>();
   CLI::App* c = AddLeaf(*group, "close", "Close now, also before the deadline", ctx,
                         [&ctx, close] { return Close(ctx, *close); });
   c->add_option("id", close->id, "Consultation id")->required();
   c->add_option("--reason", close->reason, "Why");
-  c->add_option("--idempotency-key", close->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(c, close->write);
 
   auto show_id = std::make_shared<std::string>();
   CLI::App* s = AddLeaf(*group, "show", "State, deadlines, extensions, invited, responses", ctx,

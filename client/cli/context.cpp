@@ -34,6 +34,15 @@ int CliContext::Usage(const std::string& message) {
   return kExitUsage;
 }
 
+std::optional<std::string> CliContext::RenderFormat(const std::string& format,
+                                                    const std::string& fallback,
+                                                    const std::string& what) {
+  if (!options_.json) return format.empty() ? fallback : format;
+  if (format.empty() || format == "json") return "json";
+  Usage("--json prints the JSON " + what + "; it excludes --format " + format);
+  return std::nullopt;
+}
+
 int CliContext::PrintJson(const nlohmann::json& j) {
   out_ << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   return kExitOk;

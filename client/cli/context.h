@@ -49,6 +49,11 @@ class CliContext {
   int Fail(const ApiError& e);
   // Prints a usage problem found after parsing and returns kExitUsage.
   int Usage(const std::string& message);
+  // The format a rendering command asks for: "json" under --json, else
+  // `format`, or `fallback` when that is empty. nullopt after printing a
+  // usage error: --json with another --format (`what`: "diff", "report").
+  std::optional<std::string> RenderFormat(const std::string& format, const std::string& fallback,
+                                          const std::string& what);
   // Pretty-prints `j` to out() (for --json) and returns kExitOk.
   int PrintJson(const nlohmann::json& j);
 

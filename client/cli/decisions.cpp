@@ -8,37 +8,19 @@
 //   list: a table;
 //   fulfil: the recorded fulfilment as "key: value" lines.
 // --json prints the raw JSON answer.
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 
 #include "client/cli/commands.h"
+#include "client/cli/files.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
-#include "client/lib/target.h"
+#include "client/cli/write_options.h"
 #include "domain/time.h"
 
 namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-
-std::string DecisionPath(const std::string& id) {
-  return Path({"v1", "decisions", id});
-}
-
-std::string Join(const json& array) {
-  if (!array.is_array()) return Text(array);
-  std::string out;
-  for (const auto& item : array) out += (out.empty() ? "" : ", ") + Text(item);
-  return out;
-}
-
-std::string YesNo(const json& j, std::string_view key) {
-  return j.is_object() && j.value(std::string(key), false) ? "yes" : "no";
-}
 
 // `2 "final"` for a decision's subject.
 std::string SubjectVersion(const json& subject) {
@@ -67,14 +49,14 @@ std::vector<std::pair<std::string, std::string>> DecisionFields(const json& d, b
                  std::to_string(conditions.size()) + " (" + std::to_string(open) + " open)");
   if (full) {
     const json basis = d.value("basis", json::object());
-    if (!Join(basis.value("consultations", json::array())).empty()) {
-      f.emplace_back("basis_consultations", Join(basis["consultations"]));
+    if (!JoinText(basis.value("consultations", json::array())).empty()) {
+      f.emplace_back("basis_consultations", JoinText(basis["consultations"]));
     }
-    if (!Join(basis.value("responses", json::array())).empty()) {
-      f.emplace_back("basis_responses", Join(basis["responses"]));
+    if (!JoinText(basis.value("responses", json::array())).empty()) {
+      f.emplace_back("basis_responses", JoinText(basis["responses"]));
     }
-    if (!Join(d.value("absent", json::array())).empty()) {
-      f.emplace_back("absent", Join(d["absent"]));
+    if (!JoinText(d.value("absent", json::array())).empty()) {
+      f.emplace_back("absent", JoinText(d["absent"]));
     }
     if (!Text(d, "note").empty()) f.emplace_back("note", OneLine(Text(d, "note")));
     if (!Text(d, "recorded_at").empty()) f.emplace_back("recorded_at", Text(d, "recorded_at"));
@@ -87,40 +69,20 @@ std::vector<std::pair<std::string, std::string>> DecisionFields(const json& d, b
 // --- record --------------------------------------------------------------------
 
 struct RecordOptions {
-  std::string id, file, body_name, party, meeting_date, agreement, version, outcome, case_ref, note,
-      idempotency_key;
-  bool final_for_party = false;
-  std::vector<std::string> conditions, recommendations, absent, consultations, responses;
+  std::string file;
+  DecisionInput decision;               // from the flags
+  std::vector<std::string> conditions;  // "text|party|YYYY-MM-DD"
+  WriteOptions write;
 };
 
-bool ReadText(const std::string& path, std::string& text) {
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return !in.bad();
-}
-
-// The request body from --file, or from the flags. nullopt after a usage
-// error (printed; `code` set).
-std::optional<json> RecordBody(CliContext& ctx, const RecordOptions& o, int& code) {
+// The decision from the flags. nullopt after a usage error (printed; `code`
+// set).
+std::optional<DecisionInput> DecisionFromFlags(CliContext& ctx, const RecordOptions& r, int& code) {
   auto usage = [&](const std::string& message) {
     code = ctx.Usage(message);
     return std::nullopt;
   };
-  if (!o.file.empty()) {
-    std::string text;
-    if (!ReadText(o.file, text)) return usage("cannot read " + o.file);
-    json body = json::parse(text, nullptr, false);
-    if (!body.is_object()) return usage(o.file + " must hold a JSON object (the decision)");
-    if (!o.id.empty()) body["id"] = o.id;
-    return body;
-  }
+  const DecisionInput& o = r.decision;
   std::vector<std::string> missing;
   if (o.id.empty()) missing.push_back("<id>");
   const std::vector<std::pair<const char*, const std::string*>> required = {
@@ -137,8 +99,8 @@ std::optional<json> RecordBody(CliContext& ctx, const RecordOptions& o, int& cod
   if (!ParseDate(o.meeting_date)) {
     return usage("--meeting-date must be a date YYYY-MM-DD, not '" + o.meeting_date + "'");
   }
-  json conditions = json::array();
-  for (const auto& c : o.conditions) {
+  DecisionInput decision = o;
+  for (const auto& c : r.conditions) {
     const std::size_t second = c.rfind('|');
     const std::size_t first =
         second == std::string::npos || second == 0 ? std::string::npos : c.rfind('|', second - 1);
@@ -147,36 +109,29 @@ std::optional<json> RecordBody(CliContext& ctx, const RecordOptions& o, int& cod
     }
     const std::string due = c.substr(second + 1);
     if (!ParseDate(due)) return usage("--condition: '" + due + "' is not a date YYYY-MM-DD");
-    conditions.push_back({{"text", c.substr(0, first)},
-                          {"party", c.substr(first + 1, second - first - 1)},
-                          {"due", due}});
+    decision.conditions.push_back(
+        {c.substr(0, first), c.substr(first + 1, second - first - 1), due});
   }
-  // A version number is sent as a number, a label as a string.
-  const json version = VersionSelectorJson(o.version);
-  json body = {{"id", o.id},
-               {"body", {{"name", o.body_name}, {"party", o.party}}},
-               {"meeting_date", o.meeting_date},
-               {"subject", {{"agreement", o.agreement}, {"version", version}}},
-               {"outcome", o.outcome},
-               {"final_for_party", o.final_for_party},
-               {"conditions", conditions},
-               {"recommendations", o.recommendations},
-               {"basis", {{"consultations", o.consultations}, {"responses", o.responses}}},
-               {"absent", o.absent}};
-  if (!o.case_ref.empty()) body["case_ref"] = o.case_ref;
-  if (!o.note.empty()) body["note"] = o.note;
-  return body;
+  return decision;
 }
 
 int Record(CliContext& ctx, const RecordOptions& o) {
   int code = kExitUsage;
-  auto body = RecordBody(ctx, o, code);
-  if (!body) return code;
+  std::optional<json> document;  // from --file
+  std::optional<DecisionInput> decision;
+  if (!o.file.empty()) {
+    std::string error;
+    document = ReadJsonObjectInput(o.file, "(the decision)", error);
+    if (!document) return ctx.Usage(error);
+  } else if (decision = DecisionFromFlags(ctx, o, code); !decision) {
+    return code;
+  }
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  CallOptions call;
-  call.idempotency_key = o.idempotency_key;
-  auto r = (*api)->Call(Verb::post, "/v1/decisions", *body, call);
+  const CallOptions call = ToCallOptions(o.write);
+  // With --file, <id> (when given) replaces the document's id.
+  auto r = document ? (*api)->RecordDecision(std::move(*document), o.decision.id, call)
+                    : (*api)->RecordDecision(*decision, call);
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   RenderFields(ctx.out(), DecisionFields(r->body, /*full=*/false));
@@ -188,7 +143,7 @@ int Record(CliContext& ctx, const RecordOptions& o) {
 int Show(CliContext& ctx, const std::string& id) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(Verb::get, DecisionPath(id));
+  auto r = (*api)->GetDecision(id);
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   const json& d = r->body;
@@ -217,7 +172,7 @@ int Show(CliContext& ctx, const std::string& id) {
 int List(CliContext& ctx, const std::string& agreement) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto items = ListAllWhere(**api, "/v1/decisions", {{"agreement", agreement}});
+  auto items = (*api)->ListDecisions(agreement);
   if (!items.ok()) return ctx.Fail(items.error());
   if (ctx.options().json) return ctx.PrintJson(*items);
   Table t(
@@ -240,18 +195,15 @@ int List(CliContext& ctx, const std::string& agreement) {
 }
 
 struct FulfilOptions {
-  std::string id, evidence, idempotency_key;
+  std::string id, evidence;
   unsigned n = 0;
+  WriteOptions write;
 };
 
 int Fulfil(CliContext& ctx, const FulfilOptions& o) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  CallOptions call;
-  call.idempotency_key = o.idempotency_key;
-  auto r = (*api)->Call(
-      Verb::post, Path({"v1", "decisions", o.id, "conditions", std::to_string(o.n), "fulfil"}),
-      json{{"evidence", o.evidence}}, call);
+  auto r = (*api)->FulfilCondition(o.id, o.n, o.evidence, ToCallOptions(o.write));
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   RenderFields(ctx.out(), Fields(r->body, {"decision", "condition", "evidence", "position"}));
@@ -267,38 +219,39 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
   auto rec = std::make_shared<RecordOptions>();
   CLI::App* r = AddLeaf(*group, "record", "Record a decision (from --file or from flags)", ctx,
                         [&ctx, rec] { return Record(ctx, *rec); });
-  r->add_option("id", rec->id, "Decision id, e.g. ssu-2023-09-29 (with --file: overrides)");
+  DecisionInput& d = rec->decision;
+  r->add_option("id", d.id, "Decision id, e.g. ssu-2023-09-29 (with --file: overrides)");
   CLI::Option* file = r->add_option("--file", rec->file,
                                     "JSON file holding the POST /v1/decisions body ('-' = stdin)");
   std::vector<CLI::Option*> flags = {
-      r->add_option("--body", rec->body_name, "The deciding body, e.g. \"Regionsrådet\""),
-      r->add_option("--party", rec->party, "The party the body belongs to"),
-      r->add_option("--meeting-date", rec->meeting_date, "Meeting date YYYY-MM-DD"),
-      r->add_option("--agreement", rec->agreement, "Agreement id"),
-      r->add_option("--version", rec->version, "Decided version: number or label"),
-      r->add_option("--outcome", rec->outcome,
+      r->add_option("--body", d.body_name, "The deciding body, e.g. \"Regionsrådet\""),
+      r->add_option("--party", d.party, "The party the body belongs to"),
+      r->add_option("--meeting-date", d.meeting_date, "Meeting date YYYY-MM-DD"),
+      r->add_option("--agreement", d.agreement, "Agreement id"),
+      r->add_option("--version", d.version, "Decided version: number or label"),
+      r->add_option("--outcome", d.outcome,
                     "approved | approved_with_conditions | rejected | postponed | noted")
           ->check(CLI::IsMember(
               {"approved", "approved_with_conditions", "rejected", "postponed", "noted"})),
-      r->add_flag("--final", rec->final_for_party,
+      r->add_flag("--final", d.final_for_party,
                   "The party's final word on the version (counts towards ratification); without it "
                   "the decision is sent with final_for_party: false"),
       r->add_option("--condition", rec->conditions,
                     "A condition \"text|party|YYYY-MM-DD\" (repeatable)")
           ->allow_extra_args(false),
-      r->add_option("--recommendation", rec->recommendations, "A recommendation (repeatable)")
+      r->add_option("--recommendation", d.recommendations, "A recommendation (repeatable)")
           ->allow_extra_args(false),
-      r->add_option("--absent", rec->absent, "A member absent from the meeting (repeatable)")
+      r->add_option("--absent", d.absent, "A member absent from the meeting (repeatable)")
           ->allow_extra_args(false),
-      r->add_option("--basis-consultation", rec->consultations,
+      r->add_option("--basis-consultation", d.basis_consultations,
                     "A consultation decided on (repeatable)")
           ->allow_extra_args(false),
-      r->add_option("--basis-response", rec->responses, "A response decided on (repeatable)")
+      r->add_option("--basis-response", d.basis_responses, "A response decided on (repeatable)")
           ->allow_extra_args(false),
-      r->add_option("--case-ref", rec->case_ref, "The body's case reference"),
-      r->add_option("--note", rec->note, "A note")};
+      r->add_option("--case-ref", d.case_ref, "The body's case reference"),
+      r->add_option("--note", d.note, "A note")};
   for (CLI::Option* flag : flags) file->excludes(flag);
-  r->add_option("--idempotency-key", rec->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(r, rec->write);
 
   auto show_id = std::make_shared<std::string>();
   CLI::App* s = AddLeaf(*group, "show", "A decision with its conditions (fulfilled, evidence)", ctx,
@@ -319,7 +272,7 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
       ->required()
       ->check(CLI::Range(1u, 10000u));
   f->add_option("--evidence", fulfil->evidence, "What shows it was fulfilled")->required();
-  f->add_option("--idempotency-key", fulfil->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(f, fulfil->write);
 }
 
 }  // namespace hoering::client

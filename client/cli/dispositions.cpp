@@ -10,41 +10,17 @@
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
-#include "client/lib/target.h"
+#include "client/cli/write_options.h"
 
 namespace hoering::client {
 namespace {
 
 using nlohmann::json;
 
-struct PointRef {
-  std::string consultation, response;
-  unsigned point = 0;
-};
-
-std::string DispositionPath(const PointRef& p) {
-  const std::string n = std::to_string(p.point);
-  return Path(
-      {"v1", "consultations", p.consultation, "responses", p.response, "points", n, "disposition"});
-}
-
-std::string Join(const json& array) {
-  if (!array.is_array()) return Text(array);
-  std::string out;
-  for (const auto& item : array) out += (out.empty() ? "" : ", ") + Text(item);
-  return out;
-}
-
-// "secretariat", "stakeholder/aarhus"; "" when absent.
-std::string ActorText(const json& actor) {
-  const std::string role = Text(actor, "role"), party = Text(actor, "party");
-  return party.empty() ? role : role + "/" + party;
-}
-
 // A disposition's fields with `changes` as a list and the actor as text.
 std::vector<std::pair<std::string, std::string>> DispositionFields(const json& d) {
   json shown = d;
-  if (shown.is_object() && shown.contains("changes")) shown["changes"] = Join(shown["changes"]);
+  if (shown.is_object() && shown.contains("changes")) shown["changes"] = JoinText(shown["changes"]);
   if (shown.is_object() && shown.contains("actor")) shown["actor"] = ActorText(shown["actor"]);
   return Fields(shown, {"response", "point", "outcome", "rationale", "changes", "recorded",
                         "recorded_at", "position"});
@@ -52,17 +28,14 @@ std::vector<std::pair<std::string, std::string>> DispositionFields(const json& d
 
 struct SetOptions {
   PointRef ref;
-  std::string outcome, rationale, idempotency_key;
-  std::vector<std::string> changes;
+  DispositionInput disposition;
+  WriteOptions write;
 };
 
 int Set(CliContext& ctx, const SetOptions& o) {
-  json body = {{"outcome", o.outcome}, {"rationale", o.rationale}, {"changes", o.changes}};
-  CallOptions call;
-  call.idempotency_key = o.idempotency_key;
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(Verb::put, DispositionPath(o.ref), body, call);
+  auto r = (*api)->SetDisposition(o.ref, o.disposition, ToCallOptions(o.write));
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   RenderFields(ctx.out(), DispositionFields(r->body));
@@ -72,7 +45,7 @@ int Set(CliContext& ctx, const SetOptions& o) {
 int Show(CliContext& ctx, const PointRef& ref) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(Verb::get, DispositionPath(ref));
+  auto r = (*api)->GetDisposition(ref);
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   const json current = r->body.value("current", json());
@@ -90,7 +63,7 @@ int Show(CliContext& ctx, const PointRef& ref) {
       std::string when = Text(d, "recorded");
       if (when.empty()) when = Text(d, "recorded_at");
       t.AddRow({when, ActorText(d.value("actor", json())), Text(d, "outcome"), Text(d, "rationale"),
-                Join(d.value("changes", json())), Text(d, "position")});
+                JoinText(d.value("changes", json())), Text(d, "position")});
     }
     t.Render(ctx.out());
   }
@@ -115,16 +88,16 @@ void AddDispositionCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* s = AddLeaf(*group, "set", "Record (or re-record) a point's disposition", ctx,
                         [&ctx, set] { return Set(ctx, *set); });
   AddPointArgs(s, set->ref);
-  s->add_option("--outcome", set->outcome,
+  s->add_option("--outcome", set->disposition.outcome,
                 "accepted | partially_accepted | not_accepted | noted | out_of_scope")
       ->required()
       ->check(CLI::IsMember(
           {"accepted", "partially_accepted", "not_accepted", "noted", "out_of_scope"}));
-  s->add_option("--rationale", set->rationale, "Why")->required();
-  s->add_option("--changes", set->changes, "Change set ids it led to, comma-separated")
+  s->add_option("--rationale", set->disposition.rationale, "Why")->required();
+  s->add_option("--changes", set->disposition.changes, "Change set ids it led to, comma-separated")
       ->delimiter(',')
       ->allow_extra_args(false);
-  s->add_option("--idempotency-key", set->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(s, set->write);
 
   auto show = std::make_shared<PointRef>();
   CLI::App* sh = AddLeaf(*group, "show", "A point's current disposition and its history", ctx,

@@ -18,11 +18,9 @@ struct TailOptions {
   std::uint64_t count = 0;  // 0: forever
 };
 
-std::string ActorText(const nlohmann::json& e) {
-  const nlohmann::json actor = e.value("actor", nlohmann::json::object());
-  std::string role = Text(actor, "role"), party = Text(actor, "party");
-  if (role.empty()) return "system";
-  return party.empty() ? role : role + "/" + party;
+// Who recorded event `e`.
+std::string EventActor(const nlohmann::json& e) {
+  return ActorText(e.value("actor", nlohmann::json::object()));
 }
 
 int List(CliContext& ctx, const ListOptions& o) {
@@ -38,7 +36,7 @@ int List(CliContext& ctx, const ListOptions& o) {
   t.SetAlign(0, Align::kRight).SetAlign(2, Align::kRight);
   for (const auto& e : page->items) {
     t.AddRow({Text(e, "position"), Text(e, "stream"), Text(e, "stream_version"), Text(e, "type"),
-              Text(e, "recorded_at"), ActorText(e), ShortHash(Text(e, "hash"))});
+              Text(e, "recorded_at"), EventActor(e), ShortHash(Text(e, "hash"))});
   }
   t.Render(ctx.out());
   if (page->next) ctx.out() << "(more: --from " << *page->next << ")\n";
@@ -54,7 +52,7 @@ int Tail(CliContext& ctx, const TailOptions& o) {
       ctx.out() << e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {
       ctx.out() << Text(e, "position") << "  " << Text(e, "recorded_at") << "  "
-                << Text(e, "stream") << "  " << Text(e, "type") << "  " << ActorText(e) << '\n';
+                << Text(e, "stream") << "  " << Text(e, "type") << "  " << EventActor(e) << '\n';
     }
     ctx.out().flush();
     return o.count == 0 || ++seen < o.count;

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "domain/decimal.h"
-
 namespace hoering::client {
 
 std::string Text(const nlohmann::json& value) {
@@ -37,9 +35,40 @@ std::vector<std::pair<std::string, std::string>> Fields(const nlohmann::json& ob
   return out;
 }
 
-nlohmann::json VersionSelectorJson(const std::string& selector) {
-  if (auto number = ParseDecimal<std::uint32_t>(selector)) return *number;
-  return selector;
+std::string JoinText(const nlohmann::json& array, std::string_view separator) {
+  if (!array.is_array()) return Text(array);
+  std::string out;
+  for (const auto& item : array) {
+    if (!out.empty()) out += separator;
+    out += Text(item);
+  }
+  return out;
+}
+
+std::string YesNo(const nlohmann::json& j, std::string_view key) {
+  if (!j.is_object()) return "no";
+  auto it = j.find(key);
+  return it != j.end() && it->is_boolean() && it->get<bool>() ? "yes" : "no";
+}
+
+std::string ActorText(const nlohmann::json& actor) {
+  if (actor.is_string()) return actor.get<std::string>();
+  const std::string role = Text(actor, "role"), party = Text(actor, "party");
+  if (role.empty()) return "system";
+  return party.empty() ? role : role + "/" + party;
+}
+
+std::string VersionText(const nlohmann::json& v) {
+  if (!v.is_object()) return Text(v);
+  std::string out = Text(v, "number");
+  const std::string label = Text(v, "label");
+  if (!label.empty()) out += " \"" + label + "\"";
+  return out;
+}
+
+void PrintText(std::ostream& out, const std::string& text) {
+  out << text;
+  if (!text.empty() && text.back() != '\n') out << '\n';
 }
 
 }  // namespace hoering::client

@@ -4,6 +4,7 @@
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
+#include "client/cli/write_options.h"
 
 namespace hoering::client {
 namespace {
@@ -13,15 +14,13 @@ const std::vector<std::string> kKinds = {"region",       "municipality", "practi
 
 struct AddOptions {
   PartyInput party;
-  std::string idempotency_key;
+  WriteOptions write;
 };
 
 int Add(CliContext& ctx, const AddOptions& o) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  CallOptions call;
-  call.idempotency_key = o.idempotency_key;
-  auto r = (*api)->RegisterParty(o.party, call);
+  auto r = (*api)->RegisterParty(o.party, ToCallOptions(o.write));
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   RenderFields(ctx.out(), Fields(r->body, {"id", "name", "kind", "position", "hash"}));
@@ -65,7 +64,7 @@ void AddPartyCommands(CLI::App& app, CliContext& ctx) {
   a->add_option("--kind", add->party.kind, "Kind of party")
       ->required()
       ->check(CLI::IsMember(kKinds));
-  a->add_option("--idempotency-key", add->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(a, add->write);
 
   auto page_size = std::make_shared<std::uint32_t>(0);
   CLI::App* l = AddLeaf(*group, "list", "List all parties", ctx,

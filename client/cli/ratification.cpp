@@ -15,24 +15,16 @@
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
-#include "client/lib/target.h"
+#include "client/cli/write_options.h"
 
 namespace hoering::client {
 namespace {
 
 using nlohmann::json;
 
-std::string Join(const json& array) {
-  if (!array.is_array()) return Text(array);
-  std::string out;
-  for (const auto& item : array) out += (out.empty() ? "" : ", ") + Text(item);
-  return out;
-}
-
-std::string VersionText(const json& v) {
-  if (!v.is_object()) return Text(v);
-  std::string out = Text(v, "number");
-  if (!Text(v, "label").empty()) out += " \"" + Text(v, "label") + "\"";
+// `2 "final"  ffeeddccbbaa`: the version with its short text hash.
+std::string VersionWithHash(const json& v) {
+  std::string out = VersionText(v);
   if (!Text(v, "hash").empty()) out += "  " + ShortHash(Text(v, "hash"));
   return out;
 }
@@ -44,16 +36,14 @@ struct RatificationOptions {
 int Ratification(CliContext& ctx, const RatificationOptions& o) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(
-      Verb::get,
-      WithQuery(Path({"v1", "agreements", o.agreement, "ratification"}), {{"version", o.version}}));
+  auto r = (*api)->Ratification(o.agreement, o.version);
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   const json& b = r->body;
   std::ostream& out = ctx.out();
   RenderFields(out, {{"agreement", Text(b, "agreement")},
-                     {"version", VersionText(b.value("version", json()))},
-                     {"required", Join(b.value("required", json::array()))},
+                     {"version", VersionWithHash(b.value("version", json()))},
+                     {"required", JoinText(b.value("required", json::array()))},
                      {"concluded", b.value("concluded", false) ? "yes" : "no"},
                      {"as_of", Text(b, "as_of")}});
   out << '\n';
@@ -89,7 +79,7 @@ int Ratification(CliContext& ctx, const RatificationOptions& o) {
 int Obligations(CliContext& ctx, const std::string& agreement) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(Verb::get, Path({"v1", "agreements", agreement, "obligations"}));
+  auto r = (*api)->Obligations(agreement);
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   const json& b = r->body;
@@ -117,17 +107,14 @@ int Obligations(CliContext& ctx, const std::string& agreement) {
 }
 
 struct DoneOptions {
-  std::string agreement, key, evidence, idempotency_key;
+  std::string agreement, key, evidence;
+  WriteOptions write;
 };
 
 int ObligationDone(CliContext& ctx, const DoneOptions& o) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  CallOptions call;
-  call.idempotency_key = o.idempotency_key;
-  auto r = (*api)->Call(Verb::post,
-                        Path({"v1", "agreements", o.agreement, "obligations", o.key, "done"}),
-                        json{{"evidence", o.evidence}}, call);
+  auto r = (*api)->MarkObligationDone(o.agreement, o.key, o.evidence, ToCallOptions(o.write));
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   RenderFields(ctx.out(), Fields(r->body, {"agreement", "obligation", "evidence", "position"}));
@@ -156,7 +143,7 @@ void AddRatificationCommands(CLI::App& app, CliContext& ctx) {
   d->add_option("id", done->agreement, "Agreement id")->required();
   d->add_option("key", done->key, "Obligation key, e.g. review-2025 or midway-status")->required();
   d->add_option("--evidence", done->evidence, "What shows it was done")->required();
-  d->add_option("--idempotency-key", done->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(d, done->write);
 }
 
 }  // namespace hoering::client

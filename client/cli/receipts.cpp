@@ -14,14 +14,12 @@
 // link, or no event at that position any more); 1 unreadable receipt file;
 // 2/3 HTTP/transport errors.
 // --json prints {receipt, server, local, proved}.
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "client/cli/commands.h"
+#include "client/cli/files.h"
 #include "client/cli/format.h"
 #include "client/lib/chain_verify.h"
-#include "client/lib/target.h"
 #include "domain/sha256.h"
 
 namespace hoering::client {
@@ -36,14 +34,12 @@ struct Receipt {
 
 // nullopt with `error` set when the file holds no usable receipt.
 std::optional<Receipt> ReadReceipt(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read " + path;
+  auto text = ReadFileText(path);
+  if (!text) {
+    error = CannotRead(path);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  json j = json::parse(text.str(), nullptr, false);
+  json j = json::parse(*text, nullptr, false);
   if (j.is_object() && !j.contains("position") && j.contains("receipt")) j = j["receipt"];
   if (!j.is_object()) {
     error = path + " is not a receipt: a JSON object {position, hash} was expected";
@@ -147,9 +143,7 @@ int Check(CliContext& ctx, const std::string& path) {
   const Receipt& r = *receipt;
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto answer = (*api)->Call(
-      Verb::get, WithQuery("/v1/receipts/verify",
-                           {{"position", std::to_string(r.position)}, {"hash", r.hash}}));
+  auto answer = (*api)->VerifyReceipt(r.position, r.hash);
   std::string server_line;
   bool server_ok = false;
   json server_json;

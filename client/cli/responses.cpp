@@ -10,35 +10,21 @@
 // sets (--revisions adds the revision history; with --json the output is then
 // {response, revisions}); list prints a table. --json prints the raw JSON.
 #include <fstream>
-#include <iostream>
-#include <iterator>
 #include <memory>
 #include <random>
 #include <sstream>
 
 #include "client/cli/commands.h"
+#include "client/cli/files.h"
 #include "client/cli/format.h"
 #include "client/cli/response_markdown.h"
 #include "client/cli/table.h"
-#include "client/lib/target.h"
+#include "client/cli/write_options.h"
 
 namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-
-std::string ResponsesPath(const std::string& consultation) {
-  return Path({"v1", "consultations", consultation, "responses"});
-}
-std::string ResponsePath(const std::string& consultation, const std::string& response) {
-  return Path({"v1", "consultations", consultation, "responses", response});
-}
-
-// If-Match as sent: `3` becomes `"3"`; a quoted tag, a weak tag or `*` verbatim.
-std::string EntityTag(const std::string& s) {
-  if (s.empty() || s == "*" || s.front() == '"' || s.rfind("W/", 0) == 0) return s;
-  return '"' + s + '"';
-}
 
 // "cli-" + 32 random hex digits.
 std::string NewIdempotencyKey() {
@@ -52,64 +38,44 @@ std::string NewIdempotencyKey() {
   return key;
 }
 
-bool ReadWholeFile(const std::string& path, std::string& text) {
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return !in.bad();
-}
-
-std::string YesNo(const json& j, std::string_view key) {
-  if (!j.is_object()) return "no";
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>() ? "yes" : "no";
-}
-
 // --- submit / amend -------------------------------------------------------------
 
 struct SubmitOptions {
-  std::string consultation, response, file, party, accept_late, idempotency_key, if_match,
-      receipt_out;
+  std::string consultation, response, file, party, accept_late, receipt_out;
+  WriteOptions write;
 };
 
-// The request body from --file, --party and --accept-late; nullopt after a
+// The submission from --file, --party and --accept-late; nullopt after a
 // usage error (then `code` is set).
-std::optional<json> LoadBody(CliContext& ctx, const SubmitOptions& o, int& code) {
-  std::string text;
-  if (!ReadWholeFile(o.file, text)) {
-    code = ctx.Usage("cannot read " + o.file);
+std::optional<ResponseSubmission> LoadSubmission(CliContext& ctx, const SubmitOptions& o,
+                                                 int& code) {
+  auto text = ReadInput(o.file);
+  if (!text) {
+    code = ctx.Usage(CannotRead(o.file));
     return std::nullopt;
   }
-  auto body = ResponseBodyFromFile(o.file, text, o.party);
+  auto body = ResponseBodyFromFile(o.file, *text, o.party);
   if (!body.ok()) {
     code = ctx.Usage(body.status().detail());
     return std::nullopt;
   }
-  if (!o.accept_late.empty()) body.value()["accept_late"] = {{"reason", o.accept_late}};
-  return std::move(body).value();
+  return ResponseSubmission{std::move(body).value(), o.accept_late};
 }
 
 int SendResponse(CliContext& ctx, const SubmitOptions& o, bool amend) {
   int code = kExitUsage;
-  auto body = LoadBody(ctx, o, code);
-  if (!body) return code;
+  auto submission = LoadSubmission(ctx, o, code);
+  if (!submission) return code;
   if (!o.receipt_out.empty() && !CanWriteFile(o.receipt_out)) {
     return ctx.Usage("cannot write --receipt-out " + o.receipt_out);
   }
-  CallOptions call;
-  const bool generated = o.idempotency_key.empty();
-  call.idempotency_key = generated ? NewIdempotencyKey() : o.idempotency_key;
-  call.if_match = EntityTag(o.if_match);
+  CallOptions call = ToCallOptions(o.write);
+  const bool generated = call.idempotency_key.empty();
+  if (generated) call.idempotency_key = NewIdempotencyKey();
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = amend ? (*api)->Call(Verb::put, ResponsePath(o.consultation, o.response), *body, call)
-                 : (*api)->Call(Verb::post, ResponsesPath(o.consultation), *body, call);
+  auto r = amend ? (*api)->AmendResponse(o.consultation, o.response, *submission, call)
+                 : (*api)->SubmitResponse(o.consultation, *submission, call);
   if (!r.ok()) {
     code = ctx.Fail(r.error());
     if (!r.error().client_error()) {
@@ -143,19 +109,15 @@ int SendResponse(CliContext& ctx, const SubmitOptions& o, bool amend) {
 // --- withdraw -------------------------------------------------------------------
 
 struct WithdrawOptions {
-  std::string consultation, response, idempotency_key;
+  std::string consultation, response;
   std::optional<std::string> reason;
+  WriteOptions write;
 };
 
 int Withdraw(CliContext& ctx, const WithdrawOptions& o) {
-  json body = json::object();
-  if (o.reason) body["reason"] = *o.reason;
-  CallOptions call;
-  call.idempotency_key = o.idempotency_key;
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r =
-      (*api)->Call(Verb::post, ResponsePath(o.consultation, o.response) + "/withdraw", body, call);
+  auto r = (*api)->WithdrawResponse(o.consultation, o.response, o.reason, ToCallOptions(o.write));
   if (!r.ok()) return ctx.Fail(r.error());
   if (ctx.options().json) return ctx.PrintJson(r->body);
   RenderFields(ctx.out(),
@@ -177,14 +139,6 @@ void PrintIndented(std::ostream& out, const std::string& text, const std::string
   }
 }
 
-// "a, b, c" for an array; "" for anything else.
-std::string JoinList(const json& array) {
-  std::string out;
-  if (!array.is_array()) return out;
-  for (const auto& item : array) out += (out.empty() ? "" : ", ") + Text(item);
-  return out;
-}
-
 void PrintPoint(std::ostream& out, const json& p) {
   out << "point " << Text(p, "n");
   if (!Text(p, "section").empty()) out << "  section " << Text(p, "section");
@@ -196,12 +150,12 @@ void PrintPoint(std::ostream& out, const json& p) {
   if (d.is_object()) {
     fields.emplace_back("  disposition", Text(d, "outcome"));
     fields.emplace_back("  rationale", OneLine(Text(d, "rationale")));
-    const std::string changes = JoinList(d.value("changes", json()));
+    const std::string changes = JoinText(d.value("changes", json()));
     if (!changes.empty()) fields.emplace_back("  changes", changes);
   } else {
     fields.emplace_back("  disposition", "(none yet)");
   }
-  const std::string cited = JoinList(p.value("cited_by", json()));
+  const std::string cited = JoinText(p.value("cited_by", json()));
   if (!cited.empty()) fields.emplace_back("  cited_by", cited);
   RenderFields(out, fields);
 }
@@ -252,12 +206,11 @@ void PrintResponse(std::ostream& out, const json& r) {
 int Show(CliContext& ctx, const ShowOptions& o) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  const std::string path = ResponsePath(o.consultation, o.response);
-  auto r = (*api)->Call(Verb::get, path);
+  auto r = (*api)->GetResponse(o.consultation, o.response);
   if (!r.ok()) return ctx.Fail(r.error());
   json revisions;
   if (o.revisions) {
-    auto rv = (*api)->Call(Verb::get, path + "/revisions");
+    auto rv = (*api)->ResponseRevisions(o.consultation, o.response);
     if (!rv.ok()) return ctx.Fail(rv.error());
     revisions = rv->body.value("items", json::array());
   }
@@ -289,7 +242,7 @@ struct ListOptions {
 int List(CliContext& ctx, const ListOptions& o) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto items = ListAllWhere(**api, ResponsesPath(o.consultation), {{"party", o.party}});
+  auto items = (*api)->ListResponses(o.consultation, o.party);
   if (!items.ok()) return ctx.Fail(items.error());
   if (ctx.options().json) return ctx.PrintJson(*items);
   Table t({"ID", "PARTY", "REVISION", "SUBMITTED", "LATE", "WITHDRAWN", "POINTS"});
@@ -321,8 +274,7 @@ void AddResponseCommands(CLI::App& app, CliContext& ctx) {
   s->add_option("--party", submit->party, "The responding party (else from the file)");
   s->add_option("--accept-late", submit->accept_late,
                 "Secretariat: record a response after the deadline, with this reason");
-  s->add_option("--idempotency-key", submit->idempotency_key,
-                "Idempotency-Key (default: a random one, printed)");
+  AddWriteOptions(s, submit->write, {}, "Idempotency-Key (default: a random one, printed)");
   s->add_option("--receipt-out", submit->receipt_out, "Also write the receipt JSON to this file");
 
   auto amend = std::make_shared<SubmitOptions>();
@@ -332,9 +284,8 @@ void AddResponseCommands(CLI::App& app, CliContext& ctx) {
   a->add_option("response", amend->response, "Response id")->required();
   a->add_option("--file", amend->file, "The new text: .json body or .md ('-' = stdin)")->required();
   a->add_option("--party", amend->party, "The responding party (else from the file)");
-  a->add_option("--if-match", amend->if_match, "Only if the response is still at this ETag");
-  a->add_option("--idempotency-key", amend->idempotency_key,
-                "Idempotency-Key (default: a random one, printed)");
+  AddWriteOptions(a, amend->write, "Only if the response is still at this ETag",
+                  "Idempotency-Key (default: a random one, printed)");
   a->add_option("--receipt-out", amend->receipt_out, "Also write the receipt JSON to this file");
 
   auto withdraw = std::make_shared<WithdrawOptions>();
@@ -343,7 +294,7 @@ void AddResponseCommands(CLI::App& app, CliContext& ctx) {
   w->add_option("consultation", withdraw->consultation, "Consultation id")->required();
   w->add_option("response", withdraw->response, "Response id")->required();
   w->add_option("--reason", withdraw->reason, "Why");
-  w->add_option("--idempotency-key", withdraw->idempotency_key, "Idempotency-Key for safe retries");
+  AddWriteOptions(w, withdraw->write);
 
   auto show = std::make_shared<ShowOptions>();
   CLI::App* sh = AddLeaf(*group, "show", "A response with its points and dispositions", ctx,

@@ -12,12 +12,12 @@
 #include "domain/audit/trace.h"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
-#include "client/lib/target.h"
 
 namespace hoering::client {
 namespace {
@@ -62,9 +62,7 @@ std::string Quote(const std::string& s, std::size_t max = 60) {
 }
 
 std::string VersionLine(const json& v) {
-  std::string out = "version " + Text(v, "number");
-  if (!Text(v, "label").empty()) out += " \"" + Text(v, "label") + "\"";
-  return out + "  hash " + Hash(v);
+  return "version " + VersionText(v) + "  hash " + Hash(v);
 }
 
 // A decision as summarised by the trace routes ({id, body, party, ...}) or
@@ -79,10 +77,11 @@ std::string DecisionLine(const json& d) {
   return out;
 }
 
-int Fetch(CliContext& ctx, const std::string& target, json& body) {
+// Runs `get` and keeps its answer's body; an error is printed.
+int Fetch(CliContext& ctx, const std::function<Expected<ApiResult>(Api&)>& get, json& body) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Call(Verb::get, target);
+  auto r = get(**api);
   if (!r.ok()) return ctx.Fail(r.error());
   body = std::move(r->body);
   return kExitOk;
@@ -104,7 +103,9 @@ std::string CiteLine(const json& cite) {
 
 int TraceDecision(CliContext& ctx, const std::string& id) {
   json t;
-  if (int code = Fetch(ctx, Path({"v1", "trace", "decisions", id}), t); code != kExitOk) {
+  if (int code = Fetch(
+          ctx, [&](Api& api) { return api.TraceDecision(id); }, t);
+      code != kExitOk) {
     return code;
   }
   if (ctx.options().json) return ctx.PrintJson(t);
@@ -176,7 +177,9 @@ Node ChangeNode(const json& t, const std::string& id, bool cites_point) {
 
 int TraceResponse(CliContext& ctx, const std::string& rid) {
   json t;
-  if (int code = Fetch(ctx, Path({"v1", "trace", "responses", rid}), t); code != kExitOk) {
+  if (int code = Fetch(
+          ctx, [&](Api& api) { return api.TraceResponse(rid); }, t);
+      code != kExitOk) {
     return code;
   }
   if (ctx.options().json) return ctx.PrintJson(t);
@@ -226,8 +229,7 @@ Expected<std::optional<json>> FindChange(Api& api, const std::string& agreement,
                                          const std::string& change, bool has_versions) {
   auto find_in = [&](const std::string& from,
                      const std::string& to) -> Expected<std::optional<json>> {
-    auto r = api.Call(Verb::get, WithQuery(Path({"v1", "agreements", agreement, "changes"}),
-                                           {{"from", from}, {"to", to}}));
+    auto r = api.ChangeLog(agreement, from, to);
     if (!r.ok()) return r.error();
     for (const auto& c : r->body.value("items", json::array())) {
       if (Text(c, "change") == change) return std::optional<json>(c);
@@ -238,15 +240,9 @@ Expected<std::optional<json>> FindChange(Api& api, const std::string& agreement,
     auto found = find_in("1", "current");
     if (!found.ok() || found->has_value()) return found;
   }
-  auto a = api.Call(Verb::get, Path({"v1", "agreements", agreement}));
+  auto a = api.GetAgreement(agreement);
   if (!a.ok()) return a.error();
   return find_in("time:" + Text(a->body, "created_at"), has_versions ? "1" : "current");
-}
-
-std::string ActorText(const json& actor) {
-  if (!actor.is_object()) return Text(actor);
-  const std::string role = Text(actor, "role"), party = Text(actor, "party");
-  return party.empty() ? role : role + "/" + party;
 }
 
 struct ChangeOptions {
@@ -257,7 +253,7 @@ int TraceChange(CliContext& ctx, const ChangeOptions& o) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
   Api& a = **api;
-  auto versions = a.ListAll(Path({"v1", "agreements", o.agreement, "versions"}));
+  auto versions = a.ListVersions(o.agreement);
   if (!versions.ok()) return ctx.Fail(versions.error());
   auto found = FindChange(a, o.agreement, o.change, !versions->empty());
   if (!found.ok()) return ctx.Fail(found.error());
@@ -273,7 +269,7 @@ int TraceChange(CliContext& ctx, const ChangeOptions& o) {
   for (const auto& cite : c.value("cites", json::array())) {
     json entry = {{"response", cite.value("response", json())},
                   {"point", cite.value("point", json())}};
-    auto t = a.Call(Verb::get, Path({"v1", "trace", "responses", Text(cite, "response")}));
+    auto t = a.TraceResponse(Text(cite, "response"));
     entry[t.ok() ? "trace" : "error"] = t.ok() ? t->body : json(Describe(t.error()));
     cites.push_back(std::move(entry));
   }
@@ -281,7 +277,7 @@ int TraceChange(CliContext& ctx, const ChangeOptions& o) {
   for (const auto& v : *versions) {
     if (n > 0 && v.value("changes", std::uint64_t{0}) >= n) containing.push_back(v);
   }
-  auto decisions = ListAllWhere(a, "/v1/decisions", {{"agreement", o.agreement}});
+  auto decisions = a.ListDecisions(o.agreement);
   if (!decisions.ok()) return ctx.Fail(decisions.error());
   json decided = json::array();
   for (const auto& d : *decisions) {

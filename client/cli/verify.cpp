@@ -1,19 +1,19 @@
-// hoering verify [--local | --data-dir DIR]
+// hoering verify [--local]
 //
 // Without options the server verifies its log (GET /v1/verify); --local
-// re-hashes every event read through /v1/events here; --data-dir opens a
-// STOPPED server's store (<DIR>/store) in this process, with no server, and
-// runs the store's own Verify() (a running server holds the store's lock).
-// All three print the same summary (or, with --json, {ok, checked, head:
-// {position, hash}, first_bad?, problem?}) and exit 4 when the chain is broken.
-#include <filesystem>
+// re-hashes every event read through /v1/events here. Both print the same
+// summary (or, with --json, {ok, checked, head: {position, hash}, first_bad?,
+// problem?}) and exit 4 when the chain is broken.
+//
+// The CLI does not open a store itself: `--data-dir DIR` prints one line to
+// standard error pointing to `hoering-server --verify DIR` (which checks a
+// stopped server's store offline) and exits 1 (kExitUsage), sending nothing.
 #include <memory>
 
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/lib/chain_verify.h"
 #include "domain/sha256.h"
-#include "storage/rocksdb_event_store.h"
 
 namespace hoering::client {
 namespace {
@@ -48,38 +48,12 @@ int Server(CliContext& ctx, Api& api) {
   return PrintReport(ctx, r->body);
 }
 
-// The store of a stopped server, opened in this process.
-int Offline(CliContext& ctx, const std::string& data_dir) {
-  const std::string path = data_dir + "/store";
-  std::error_code ec;
-  if (!std::filesystem::exists(path + "/CURRENT", ec)) {
-    ctx.err() << "hoering: no event store in " << data_dir << " (expected " << path
-              << "; --data-dir is the server's data directory)\n";
-    return kExitUsage;
-  }
-  RocksDbStoreOptions options;
-  options.path = path;
-  options.must_exist = true;
-  auto store = RocksDbEventStore::Open(std::move(options));
-  if (!store.ok()) {
-    const std::string detail = store.status().detail();
-    if (detail.find("lock") != std::string::npos || detail.find("Lock") != std::string::npos) {
-      ctx.err() << "hoering: the store is in use (is the server still running?)\n  " << detail
-                << '\n';
-    } else {
-      ctx.err() << "hoering: cannot open the store " << path << ": " << detail << '\n';
-    }
-    return kExitFailed;
-  }
-  const VerifyReport r = (*store)->Verify();
-  nlohmann::json j = {{"ok", r.ok},
-                      {"checked", r.checked},
-                      {"head", {{"position", r.head.position}, {"hash", ToHex(r.head.hash)}}}};
-  if (r.first_bad) {
-    j["first_bad"] = *r.first_bad;
-    j["problem"] = r.problem;
-  }
-  return PrintReport(ctx, j);
+// `hoering verify --data-dir DIR` was removed: the server binary verifies a
+// stopped server's store.
+int PointToServerVerify(CliContext& ctx, const std::string& data_dir) {
+  ctx.err() << "hoering: offline verification moved: run `hoering-server --verify " << data_dir
+            << "` on the stopped server's data directory\n";
+  return kExitUsage;
 }
 
 int Local(CliContext& ctx, Api& api, std::uint32_t page_size) {
@@ -111,7 +85,7 @@ void AddVerifyCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* v = app.add_subcommand("verify", "Verify the hash chain of the whole log");
   v->callback([&ctx, o] {
     ctx.SetAction([&ctx, o] {
-      if (!o->data_dir.empty()) return Offline(ctx, o->data_dir);
+      if (!o->data_dir.empty()) return PointToServerVerify(ctx, o->data_dir);
       auto api = ctx.api();
       if (!api.ok()) return ctx.Fail(api.error());
       return o->local ? Local(ctx, **api, o->page_size) : Server(ctx, **api);
@@ -121,7 +95,7 @@ void AddVerifyCommands(CLI::App& app, CliContext& ctx) {
       v->add_flag("--local", o->local,
                   "Re-hash every event read through /v1/events here instead of asking the server");
   v->add_option("--data-dir", o->data_dir,
-                "Verify a stopped server's data directory (its store) offline, without a server")
+                "Removed: prints how to run `hoering-server --verify DIR` instead")
       ->excludes(local);
   v->add_option("--page-size", o->page_size, "Events per request with --local")
       ->check(CLI::Range(1, 1000))

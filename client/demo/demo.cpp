@@ -111,7 +111,11 @@ class Loader {
  private:
   Status Post(const std::string& step, const std::string& target, const json& body,
               ApiResult* out = nullptr) {
-    auto r = api_.Call(Verb::post, target, body);
+    return Logged(step, api_.Call(Verb::post, target, body), out);
+  }
+
+  // Logs `step` when `r` succeeded (keeping the answer in `out`, if given).
+  Status Logged(const std::string& step, Expected<ApiResult> r, ApiResult* out = nullptr) {
     if (!r.ok()) return Failure(step, r.error());
     log_(step);
     if (out != nullptr) *out = std::move(r).value();
@@ -129,9 +133,8 @@ class Loader {
   }
 
   Status Publish(const std::string& agreement, const std::string& label, const std::string& note) {
-    return Post("publish " + agreement + " version '" + label + "'",
-                Path({"v1", "agreements", agreement, "versions"}),
-                {{"label", label}, {"note", note}});
+    return Logged("publish " + agreement + " version '" + label + "'",
+                  api_.PublishVersion(agreement, {label, note}));
   }
 
   Status CreateAgreement(const json& body, const char* markdown, const std::string& label,
@@ -139,9 +142,7 @@ class Loader {
     const std::string id = body["id"].get<std::string>();
     if (Status s = Post("create agreement " + id, "/v1/agreements", body); !s.ok()) return s;
     const std::string step = "import the text of " + id;
-    auto r = api_.CallRaw(
-        Verb::post, WithQuery(Path({"v1", "agreements", id, "import"}), {{"rationale", rationale}}),
-        markdown, "text/markdown");
+    auto r = api_.ImportAgreementMarkdown(id, markdown, rationale);
     if (!r.ok()) return Failure(step, r.error());
     log_(step + " (" + r->body.value("change", std::string("?")) + ")");
     return Publish(id, label, rationale);
@@ -190,8 +191,11 @@ class Loader {
       ops.push_back(std::move(op).value());
     }
     ApiResult out;
-    if (Status s = Post(step, Path({"v1", "agreements", kAgreement2024, "changes"}),
-                        {{"rationale", c["rationale"]}, {"cites", cites}, {"ops", ops}}, &out);
+    if (Status s = Logged(
+            step,
+            api_.RecordChange(kAgreement2024,
+                              json{{"rationale", c["rationale"]}, {"cites", cites}, {"ops", ops}}),
+            &out);
         !s.ok()) {
       return s;
     }
@@ -202,7 +206,7 @@ class Loader {
   // {op: edit, id, body}: the section's current body with `insert` after the
   // first `anchor`; null when the section or the anchor is missing.
   Expected<json> EditOp(const json& edit) {
-    auto text = api_.Call(Verb::get, Path({"v1", "agreements", kAgreement2024}));
+    auto text = api_.GetAgreement(kAgreement2024);
     if (!text.ok()) return text.error();
     const std::string id = edit["id"].get<std::string>();
     const json* section = FindSection(text->body["sections"], id);
@@ -220,19 +224,15 @@ class Loader {
     const std::string n = std::to_string(d["point"].get<int>());
     const std::string step =
         "disposition of " + key + " point " + n + ": " + d["outcome"].get<std::string>();
-    json changes = json::array();
+    DispositionInput disposition{
+        d["outcome"].get<std::string>(), d["rationale"].get<std::string>(), {}};
     for (const auto& c : d["changes"]) {
       auto it = changes_.find(c.get<std::string>());
       if (it == changes_.end()) return Unprocessable(step + ": unknown change key", "demo-data");
-      changes.push_back(it->second);
+      disposition.changes.push_back(it->second);
     }
-    auto r = api_.Call(
-        Verb::put,
-        Path({"v1", "consultations", kConsultation, "responses", rid, "points", n, "disposition"}),
-        {{"outcome", d["outcome"]}, {"rationale", d["rationale"]}, {"changes", changes}});
-    if (!r.ok()) return Failure(step, r.error());
-    log_(step);
-    return Status::Ok();
+    return Logged(
+        step, api_.SetDisposition({kConsultation, rid, d["point"].get<unsigned>()}, disposition));
   }
 
   Status Decide(json d) {

@@ -1,6 +1,5 @@
 #include "client/lib/api.h"
 
-#include "client/lib/target.h"
 #include "domain/decimal.h"
 
 namespace hoering::client {
@@ -80,12 +79,25 @@ Expected<ApiResult> Api::CallRaw(Verb method, std::string_view target, std::stri
       http_.Send(method, target, std::move(body), content_type, RequestHeaders(options)));
 }
 
+Expected<ApiResult> Api::GetAs(std::string_view target, std::string_view accept) {
+  CallOptions options;
+  if (!accept.empty()) options.headers.Set("Accept", std::string(accept));
+  return Call(Verb::get, target, nullptr, options);
+}
+
 Expected<std::vector<json>> Api::ListAll(std::string_view path, std::uint32_t page_size,
                                          const CallOptions& options) {
+  return ListAllWhere(path, {}, page_size, options);
+}
+
+Expected<std::vector<json>> Api::ListAllWhere(std::string_view path, const QueryParams& filters,
+                                              std::uint32_t page_size, const CallOptions& options) {
   std::vector<json> items;
   std::string after;
   for (;;) {
-    QueryParams q{{"limit", page_size ? std::to_string(page_size) : ""}, {"after", after}};
+    QueryParams q = filters;
+    q.emplace_back("limit", page_size ? std::to_string(page_size) : "");
+    q.emplace_back("after", after);
     auto page = Call(Verb::get, WithQuery(path, q), nullptr, options);
     if (!page.ok()) return page.error();
     const json& body = page->body;
@@ -102,8 +114,7 @@ Expected<std::vector<json>> Api::ListAll(std::string_view path, std::uint32_t pa
 }
 
 Expected<ApiResult> Api::RegisterParty(const PartyInput& party, const CallOptions& options) {
-  json body{{"id", party.id}, {"name", party.name}, {"kind", party.kind}};
-  return Call(Verb::post, "/v1/parties", body, options);
+  return Call(Verb::post, "/v1/parties", ToJson(party), options);
 }
 
 Expected<ApiResult> Api::GetParty(std::string_view id, const CallOptions& options) {
@@ -115,9 +126,7 @@ Expected<std::vector<json>> Api::ListParties(std::uint32_t page_size) {
 }
 
 Expected<ApiResult> Api::IssueToken(const TokenRequest& request, const CallOptions& options) {
-  json body{{"role", request.role}, {"label", request.label}};
-  if (!request.party.empty()) body["party"] = request.party;
-  return Call(Verb::post, "/v1/admin/tokens", body, options);
+  return Call(Verb::post, "/v1/admin/tokens", ToJson(request), options);
 }
 
 Expected<ApiResult> Api::RevokeToken(std::string_view id, const CallOptions& options) {

@@ -6,9 +6,12 @@
 // status 0). Nothing here throws for HTTP or transport failures.
 //
 // An Api owns one HttpClient, so it is NOT thread-safe: one Api per thread.
-// Typed wrappers exist for parties, tokens, events and the operations routes;
-// the other routes are called through Call()/CallRaw() (the CLI builds their
-// paths and bodies itself until typed wrappers replace that).
+// Every route the `hoering` CLI uses has a typed call here: it builds the
+// target (each path segment and query value percent-encoded, target.h) and
+// the JSON body (api_inputs.h). Call()/CallRaw() remain for any other route.
+// Definitions by resource: api.cpp (generic, parties, tokens, log,
+// operations), api_agreements.cpp, api_consultations.cpp (consultations,
+// responses, dispositions), api_decisions.cpp (decisions, traces, receipts).
 #pragma once
 
 #include <cstdint>
@@ -19,9 +22,11 @@
 #include <string_view>
 #include <vector>
 
+#include "client/lib/api_inputs.h"
 #include "client/lib/expected.h"
 #include "client/lib/http_client.h"
 #include "client/lib/http_types.h"
+#include "client/lib/target.h"
 
 namespace hoering::client {
 
@@ -42,18 +47,6 @@ struct CallOptions {
   std::string if_match;                       // If-Match, sent verbatim (e.g. "\"3\"")
   std::optional<std::uint64_t> min_position;  // X-Min-Position
   Headers headers;                            // anything else
-};
-
-struct PartyInput {
-  std::string id;
-  std::string name;
-  std::string kind;  // region | municipality | practice | organisation | authority | committee
-};
-
-struct TokenRequest {
-  std::string role;   // admin | secretariat | stakeholder | auditor
-  std::string party;  // "" = none (required by the server for stakeholder)
-  std::string label;
 };
 
 // One page of /v1/events: `next` is the `from` of the following page, or
@@ -87,6 +80,11 @@ class Api {
   // is null; `page_size` 0 lets the server choose. Items in server order.
   Expected<std::vector<nlohmann::json>> ListAll(std::string_view path, std::uint32_t page_size = 0,
                                                 const CallOptions& options = {});
+  // The same with `filters` as query parameters (empty values left out).
+  Expected<std::vector<nlohmann::json>> ListAllWhere(std::string_view path,
+                                                     const QueryParams& filters,
+                                                     std::uint32_t page_size = 0,
+                                                     const CallOptions& options = {});
 
   // --- parties and access --------------------------------------------------
   Expected<ApiResult> RegisterParty(const PartyInput& party, const CallOptions& options = {});
@@ -126,8 +124,102 @@ class Api {
   Expected<ApiResult> RebuildProjections();
   Expected<ApiResult> CheckpointProjections();
 
+  // --- agreements (api.md "Agreements, change sets, versions") -------------
+  // `at` below and `from`/`to`: version number | label | position:<p> |
+  // time:<RFC 3339> (`to` also: current); "" = not sent.
+  Expected<ApiResult> CreateAgreement(const AgreementInput& agreement,
+                                      const CallOptions& options = {});
+  Expected<std::vector<nlohmann::json>> ListAgreements(std::uint32_t page_size = 0);
+  // The text at `at` ("" = now) as JSON {id, title, ..., sections}.
+  Expected<ApiResult> GetAgreement(std::string_view id, std::string_view at = {});
+  // The text at `at` as Markdown (?format=md): an answer in `raw`, or a JSON
+  // {markdown} or the JSON text from a server that does not render it.
+  Expected<ApiResult> GetAgreementMarkdown(std::string_view id, std::string_view at = {});
+  // Makes a Markdown document the text, as one change set (?rationale=, ""
+  // lets the server choose).
+  Expected<ApiResult> ImportAgreementMarkdown(std::string_view id, std::string markdown,
+                                              std::string_view rationale,
+                                              const CallOptions& options = {});
+  Expected<ApiResult> RecordChange(std::string_view id, const ChangeSetInput& change_set,
+                                   const CallOptions& options = {});
+  // A change set given as a whole JSON document (e.g. read from a file), sent
+  // as it is.
+  Expected<ApiResult> RecordChange(std::string_view id, const nlohmann::json& document,
+                                   const CallOptions& options = {});
+  Expected<ApiResult> PublishVersion(std::string_view id, const VersionInput& version,
+                                     const CallOptions& options = {});
+  Expected<std::vector<nlohmann::json>> ListVersions(std::string_view id);
+  // The diff rendered as `format`: "json" (the JSON diff), "text" (in `raw`;
+  // ANSI colours when `color`) or "html" (in `raw`).
+  Expected<ApiResult> DiffVersions(std::string_view id, std::string_view from, std::string_view to,
+                                   std::string_view format, bool color = false);
+  // The change sets between two points: {from, to, reversed, items}.
+  Expected<ApiResult> ChangeLog(std::string_view id, std::string_view from, std::string_view to);
+  // Which parties approved `version` ("" = the latest); concluded?
+  Expected<ApiResult> Ratification(std::string_view id, std::string_view version = {});
+  Expected<ApiResult> Obligations(std::string_view id);
+  Expected<ApiResult> MarkObligationDone(std::string_view id, std::string_view key,
+                                         std::string_view evidence,
+                                         const CallOptions& options = {});
+
+  // --- consultations, responses, dispositions ------------------------------
+  Expected<ApiResult> OpenConsultation(const ConsultationInput& consultation,
+                                       const CallOptions& options = {});
+  Expected<ApiResult> ExtendConsultation(std::string_view id, std::string_view closes_at,
+                                         std::string_view reason, const CallOptions& options = {});
+  Expected<ApiResult> CloseConsultation(std::string_view id,
+                                        const std::optional<std::string>& reason,
+                                        const CallOptions& options = {});
+  Expected<ApiResult> GetConsultation(std::string_view id);
+  // All consultations, or those on `agreement` ("" = all).
+  Expected<std::vector<nlohmann::json>> ListConsultations(std::string_view agreement = {});
+  // The report as `format`: "md", "html" or "csv" in `raw`, or "json".
+  Expected<ApiResult> ConsultationReport(std::string_view id, std::string_view format);
+  Expected<ApiResult> SubmitResponse(std::string_view consultation,
+                                     const ResponseSubmission& submission,
+                                     const CallOptions& options = {});
+  // A new revision of `response` (PUT).
+  Expected<ApiResult> AmendResponse(std::string_view consultation, std::string_view response,
+                                    const ResponseSubmission& submission,
+                                    const CallOptions& options = {});
+  Expected<ApiResult> WithdrawResponse(std::string_view consultation, std::string_view response,
+                                       const std::optional<std::string>& reason,
+                                       const CallOptions& options = {});
+  Expected<ApiResult> GetResponse(std::string_view consultation, std::string_view response);
+  // Every revision with its receipt: {items}.
+  Expected<ApiResult> ResponseRevisions(std::string_view consultation, std::string_view response);
+  // The responses to `consultation`, or only `party`'s ("" = all).
+  Expected<std::vector<nlohmann::json>> ListResponses(std::string_view consultation,
+                                                      std::string_view party = {});
+  Expected<ApiResult> SetDisposition(const PointRef& point, const DispositionInput& disposition,
+                                     const CallOptions& options = {});
+  // {current, history}.
+  Expected<ApiResult> GetDisposition(const PointRef& point);
+
+  // --- decisions, audit ----------------------------------------------------
+  Expected<ApiResult> RecordDecision(const DecisionInput& decision,
+                                     const CallOptions& options = {});
+  // A decision given as a whole JSON document (e.g. read from a file), sent
+  // as it is except that a non-empty `id` replaces its "id".
+  Expected<ApiResult> RecordDecision(nlohmann::json document, std::string_view id,
+                                     const CallOptions& options = {});
+  Expected<ApiResult> GetDecision(std::string_view id);
+  // All decisions, or those on `agreement` ("" = all).
+  Expected<std::vector<nlohmann::json>> ListDecisions(std::string_view agreement = {});
+  // Condition `n` (from 1) of decision `id` was fulfilled.
+  Expected<ApiResult> FulfilCondition(std::string_view id, unsigned n, std::string_view evidence,
+                                      const CallOptions& options = {});
+  // GET /v1/trace/decisions/{id} and /v1/trace/responses/{rid}.
+  Expected<ApiResult> TraceDecision(std::string_view id);
+  Expected<ApiResult> TraceResponse(std::string_view response);
+  // Whether the event at `position` still has `hash` (hex) and links up to
+  // the head: {ok, matches, event_intact, event, chain}.
+  Expected<ApiResult> VerifyReceipt(std::uint64_t position, std::string_view hash);
+
  private:
   Headers RequestHeaders(const CallOptions& options) const;
+  // A GET sent with `accept` as its Accept header ("" = the default JSON).
+  Expected<ApiResult> GetAs(std::string_view target, std::string_view accept);
   Expected<ApiResult> Interpret(Result<HttpResponse> response) const;
 
   HttpClient http_;

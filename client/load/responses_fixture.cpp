@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "client/lib/target.h"
 #include "client/load/responses_scenario.h"
 #include "domain/time.h"
 
@@ -139,20 +138,16 @@ Status ResponsesScenario::Prepare(Api& api) {
     f.parties.push_back(party.id);
   }
 
-  const std::string agreement_path = Path({"v1", "agreements", f.agreement});
   auto created =
       api.Call(Verb::post, "/v1/agreements",
                {{"id", f.agreement}, {"title", "Load test agreement " + config_.run_id}});
   if (!created.ok()) return Failed("creating agreement " + f.agreement, created.error());
-  auto imported =
-      api.CallRaw(Verb::post, WithQuery(agreement_path + "/import", {{"rationale", "fixture"}}),
-                  AgreementMarkdown(), "text/markdown");
+  auto imported = api.ImportAgreementMarkdown(f.agreement, AgreementMarkdown(), "fixture");
   if (!imported.ok()) return Failed("importing the agreement text", imported.error());
-  auto version =
-      api.Call(Verb::post, agreement_path + "/versions", {{"label", "consultation draft"}});
+  auto version = api.PublishVersion(f.agreement, {"consultation draft", std::nullopt});
   if (!version.ok()) return Failed("publishing version 1", version.error());
   const json number = version->body.value("number", json(1));
-  auto text = api.Call(Verb::get, WithQuery(agreement_path, {{"at", number.dump()}}));
+  auto text = api.GetAgreement(f.agreement, number.dump());
   if (!text.ok()) return Failed("reading the published text", text.error());
   Flatten(text->body["sections"], f.sections);
   if (f.sections.empty()) {
@@ -164,14 +159,9 @@ Status ResponsesScenario::Prepare(Api& api) {
                        .count();
   for (int k = 0; k < config_.consultations; ++k) {
     const std::string id = Numbered(tag + "-c", k, 3);
-    auto r = api.Call(Verb::post, "/v1/consultations",
-                      {{"id", id},
-                       {"agreement", f.agreement},
-                       {"version", number},
-                       {"title", "Load test consultation " + std::to_string(k)},
-                       {"opens_at", FormatRfc3339(now - 3'600'000)},
-                       {"closes_at", FormatRfc3339(now + 86'400'000)},
-                       {"invited", f.parties}});
+    auto r = api.OpenConsultation(
+        {id, f.agreement, number.dump(), "Load test consultation " + std::to_string(k),
+         FormatRfc3339(now - 3'600'000), FormatRfc3339(now + 86'400'000), f.parties, ""});
     if (!r.ok()) return Failed("opening consultation " + id, r.error());
     f.consultations.push_back(id);
   }
@@ -190,8 +180,7 @@ ReadbackReport ResponsesScenario::ReadBack(Api& api, std::size_t limit) const {
   if (sample.size() > limit) sample.resize(limit);
   for (const Recorded& rec : sample) {
     ++report.checked;
-    auto got = api.Call(Verb::get,
-                        Path({"v1", "consultations", rec.consultation, "responses", rec.response}));
+    auto got = api.GetResponse(rec.consultation, rec.response);
     std::string difference;
     if (!got.ok()) {
       difference = "GET failed: " + Describe(got.error());
