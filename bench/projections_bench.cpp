@@ -1,4 +1,4 @@
-// Read models over a large log: fold the whole log (a rebuild), write a
+// Read views over a large log: fold the whole log (a rebuild), write a
 // checkpoint, start from the checkpoint.
 //
 //   HOERING_BENCH_EVENTS=1000000 HOERING_BENCH_DIR=/tmp/hoering-1m \
@@ -10,12 +10,12 @@
 // the real server's time to ready on it). Without HOERING_BENCH_DIR a temp
 // dir is used and removed.
 //
-// BM_RebuildProjections  ReadModels::Start(false): every event from position 1
+// BM_RebuildProjections  ReadViews::Start(false): every event from position 1
 //                        through projections::Views; items_per_second = events/s
 // BM_ReadLog, BM_ReadAndParseLog  the floor under a rebuild: reading the
 //                        events, and reading plus parsing their JSON once
 // BM_WriteCheckpoint     encode the views of the whole log and store them
-// BM_StartFromCheckpoint ReadModels::Start(true) on that checkpoint: decode,
+// BM_StartFromCheckpoint ReadViews::Start(true) on that checkpoint: decode,
 //                        check against the log, restore (what a restart costs)
 #include <benchmark/benchmark.h>
 
@@ -26,7 +26,7 @@
 #include <random>
 
 #include "server/app/checkpoint.h"
-#include "server/app/read_models.h"
+#include "server/app/read_views.h"
 #include "storage/rocksdb_event_store.h"
 #include "tests/support/random_history.h"
 
@@ -84,8 +84,8 @@ void BM_RebuildProjections(benchmark::State& state) {
   OpenStore();
   std::uint64_t events = 0;
   for (auto _ : state) {
-    app::ReadModels models(*g_store);
-    auto s = models.Start(false);
+    app::ReadViews views(*g_store);
+    auto s = views.Start(false);
     if (!s.ok()) state.SkipWithError(s.status().detail().c_str());
     events += s->replayed;
     state.counters["events"] = static_cast<double>(s->replayed);
@@ -126,13 +126,13 @@ BENCHMARK(BM_ReadAndParseLog)->Unit(benchmark::kMillisecond)->Iterations(2)->Use
 
 void BM_WriteCheckpoint(benchmark::State& state) {
   OpenStore();
-  app::ReadModels models(*g_store);
-  if (!models.Start(false).ok()) state.SkipWithError("start");
+  app::ReadViews views(*g_store);
+  if (!views.Start(false).ok()) state.SkipWithError("start");
   std::uint64_t bytes = 0;
   for (auto _ : state) {
     state.PauseTiming();
     // Forget the last checkpoint so that every iteration writes one.
-    app::ReadModels fresh(*g_store);
+    app::ReadViews fresh(*g_store);
     if (!fresh.Start(false).ok()) state.SkipWithError("start");
     state.ResumeTiming();
     auto c = fresh.WriteCheckpoint();
@@ -156,13 +156,13 @@ BENCHMARK(BM_WriteCheckpoint)->Unit(benchmark::kMillisecond)->Iterations(1)->Use
 void BM_StartFromCheckpoint(benchmark::State& state) {
   OpenStore();
   {
-    app::ReadModels models(*g_store);
-    if (!models.Start(false).ok()) state.SkipWithError("start");
-    if (!models.WriteCheckpoint().ok()) state.SkipWithError("checkpoint");
+    app::ReadViews views(*g_store);
+    if (!views.Start(false).ok()) state.SkipWithError("start");
+    if (!views.WriteCheckpoint().ok()) state.SkipWithError("checkpoint");
   }
   for (auto _ : state) {
-    app::ReadModels models(*g_store);
-    auto s = models.Start(true);
+    app::ReadViews views(*g_store);
+    auto s = views.Start(true);
     if (!s.ok() || !s->from_checkpoint) state.SkipWithError("not from the checkpoint");
     state.counters["replayed"] = static_cast<double>(s->replayed);
   }

@@ -75,11 +75,12 @@ class Result {
  public:
   Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: implicit by design
-  // From anything T is made of, e.g. a std::variant T from one of its
-  // alternatives (one conversion, where Result(T) would need two).
+  // From anything implicitly convertible to T, e.g. a std::variant T from one
+  // of its alternatives (one conversion, where Result(T) would need two).
+  // Explicit constructors of T stay explicit.
   template <typename U>
   requires(!std::is_same_v<std::remove_cvref_t<U>, T> &&
-           !std::is_same_v<std::remove_cvref_t<U>, Status> && std::is_constructible_v<T, U&&>)
+           !std::is_same_v<std::remove_cvref_t<U>, Status> && std::is_convertible_v<U&&, T>)
       Result(U&& value)
       : v_(std::in_place_type<T>, std::forward<U>(value)) {}  // NOLINT: implicit
 

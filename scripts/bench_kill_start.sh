@@ -21,7 +21,7 @@ url="http://127.0.0.1:$port"
 [ -d "$dir/store" ] || { echo "no store in $dir (run bench/projections_bench first)"; exit 2; }
 
 start_server() {
-  HOERING_ADMIN_TOKEN=$token "$server" --data-dir "$dir" --listen "127.0.0.1:$port" --no-demo \
+  HOERING_ADMIN_TOKEN=$token "$server" --data-dir "$dir" --listen "127.0.0.1:$port" \
     >"$1" 2>&1 &
   echo $!
 }

@@ -24,7 +24,7 @@ run() {
   local log; log=$(mktemp)
   local t0; t0=$(date +%s.%N)
   HOERING_ADMIN_TOKEN=bench_admin_token_0123456789abcdef \
-    "$server" --data-dir "$dir" --listen "127.0.0.1:$port" --no-demo "$@" >"$log" 2>&1 &
+    "$server" --data-dir "$dir" --listen "127.0.0.1:$port" "$@" >"$log" 2>&1 &
   local pid=$!
   until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "server died"; exit 1; }

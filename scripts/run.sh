@@ -21,8 +21,8 @@ listen="${HOERING_LISTEN:-127.0.0.1:8080}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-demo) demo=0 ;;
-    --data-dir) data_dir="$2"; args+=("$1" "$2"); shift ;;
-    --data-dir=*) data_dir="${1#*=}"; args+=("$1") ;;
+    --data-dir) data_dir="$2"; shift ;;
+    --data-dir=*) data_dir="${1#*=}" ;;
     --listen) listen="$2"; args+=("$1" "$2"); shift ;;
     --listen=*) listen="${1#*=}"; args+=("$1") ;;
     *) args+=("$1") ;;
@@ -46,9 +46,20 @@ pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null || true' INT TERM
 host="${listen%:*}"
 case "$host" in ""|0.0.0.0) host=127.0.0.1 ;; "[::]") host="[::1]" ;; esac
+# The CLI waits for /readyz; give up at once if the server exits instead.
 build/release/client/hoering --url "http://$host:${listen##*:}" --token "$HOERING_ADMIN_TOKEN" \
-  demo load --wait 60 || echo "run.sh: the demo data set was not loaded (see above)" >&2
-# A signal interrupts `wait`; wait again until the server has drained and closed.
-status=0
-while kill -0 "$pid" 2>/dev/null; do wait "$pid" || status=$?; done
+  demo load --wait 60 &
+cli=$!
+while kill -0 "$cli" 2>/dev/null; do
+  kill -0 "$pid" 2>/dev/null || { kill "$cli" 2>/dev/null || true; break; }
+  sleep 0.2
+done
+wait "$cli" 2>/dev/null || echo "run.sh: the demo data set was not loaded (see above)" >&2
+# A signal interrupts `wait`; wait again until the server has drained and
+# closed, and exit with its status.
+while :; do
+  status=0
+  wait "$pid" || status=$?
+  kill -0 "$pid" 2>/dev/null || break
+done
 exit "$status"

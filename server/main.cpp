@@ -40,7 +40,7 @@ void LogProjectionStart(const app::ProjectionStart& s, bool rebuild) {
     spdlog::warn("{}; folding the in-memory views from position 1", s.checkpoint_problem);
   }
   spdlog::info(
-      "read models ready{}: views snapshot at position {}, response index at {}, "
+      "read views ready{}: views snapshot at position {}, response index at {}, "
       "{} events folded, {:.3f} s",
       rebuild ? " (--rebuild-projections: both folded from position 1)" : "", s.checkpoint_position,
       s.index_position, s.replayed, s.seconds);
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
                          {.checkpoint_every = config.checkpoint_every});
     auto started = application.Start(!config.rebuild_projections);
     if (!started.ok()) {
-      spdlog::critical("read models could not catch up: {}", started.status().detail());
+      spdlog::critical("read views could not catch up: {}", started.status().detail());
       return 1;
     }
     LogProjectionStart(*started, config.rebuild_projections);

@@ -9,20 +9,14 @@
 #include <rocksdb/write_buffer_manager.h>
 
 #include "domain/event_codec.h"
-#include "storage/chain_verifier.h"
 #include "storage/key_codec.h"
+#include "storage/rocksdb_status.h"
 #include "storage/system_clock.h"
 
 namespace hoering {
 namespace {
 
 constexpr const char* kFormatVersion = "1";
-
-Status FromRocks(const rocksdb::Status& s, const std::string& what) {
-  if (s.ok()) return Status::Ok();
-  Code code = s.IsCorruption() ? Code::kCorruption : Code::kUnavailable;
-  return Status(code, what + ": " + s.ToString(), "storage-error");
-}
 
 std::string_view HashView(const Hash& h) {
   return {reinterpret_cast<const char*>(h.data()), h.size()};
@@ -374,127 +368,6 @@ std::uint64_t RocksDbEventStore::WaitForPosition(std::uint64_t after,
 
 void RocksDbEventStore::AddCommitListener(CommitListener listener) {
   listeners_.push_back(std::move(listener));
-}
-
-VerifyReport RocksDbEventStore::Verify() const {
-  ChainVerifier verifier;
-  rocksdb::ReadOptions ro;
-  ro.fill_cache = false;
-  ro.verify_checksums = true;
-  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
-  ro.snapshot = snapshot;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, events_));
-  std::string index_value;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    const std::uint64_t expected = verifier.report().head.position + 1;
-    auto key = it->key().ToStringView();
-    if (key.size() != 8) {
-      verifier.FailAt(expected, "malformed event key");
-      break;
-    }
-    auto e = DecodeStored(it->value().ToStringView());
-    if (!e.ok()) {
-      verifier.FailAt(keys::DecodeU64(key), e.status().detail());
-      break;
-    }
-    if (e->position != keys::DecodeU64(key)) {
-      verifier.FailAt(keys::DecodeU64(key), "event stored under another position's key");
-      break;
-    }
-    if (!verifier.Feed(*e)) break;
-    auto s = db_->Get(ro, streams_, keys::StreamKey(e->stream, e->stream_version), &index_value);
-    if (!s.ok() || index_value.size() != 8 || keys::DecodeU64(index_value) != e->position) {
-      verifier.FailAt(e->position, "stream index does not point at this event");
-      break;
-    }
-  }
-  if (verifier.report().ok && !it->status().ok()) {
-    verifier.FailAt(verifier.report().head.position + 1, it->status().ToString());
-  }
-  if (verifier.report().ok) {
-    // Every stream's head record must equal its last version in the log.
-    for (const auto& [stream, version] : verifier.stream_versions()) {
-      auto s = db_->Get(ro, stream_heads_, stream, &index_value);
-      if (!s.ok() || index_value.size() != 8 || keys::DecodeU64(index_value) != version) {
-        verifier.FailAt(verifier.report().head.position,
-                        "stream head of '" + stream + "' does not match its last event");
-        break;
-      }
-    }
-  }
-  it.reset();
-  db_->ReleaseSnapshot(snapshot);
-  return verifier.report();
-}
-
-Status RocksDbEventStore::PutProjection(const std::string& key, const std::string& value) {
-  // Checkpoints are large (a snapshot of every read model) and derived: they
-  // bypass the WAL and go straight to an SST file by a flush, so the next
-  // open need not replay a gigabyte of WAL. Atomic either way: a crash before
-  // the flush leaves the previous value.
-  rocksdb::WriteOptions wo;
-  wo.disableWAL = true;
-  if (auto s = db_->Put(wo, projections_, key, value); !s.ok()) {
-    return FromRocks(s, "writing projection");
-  }
-  rocksdb::FlushOptions flush;
-  flush.wait = true;
-  return FromRocks(db_->Flush(flush, projections_), "flushing projection");
-}
-
-Result<std::optional<std::string>> RocksDbEventStore::GetProjection(const std::string& key) const {
-  std::string value;
-  auto s = db_->Get({}, projections_, key, &value);
-  if (s.IsNotFound()) return std::optional<std::string>{};
-  if (!s.ok()) return FromRocks(s, "reading projection");
-  return std::optional<std::string>(std::move(value));
-}
-
-Status RocksDbEventStore::WriteProjections(const std::vector<ProjectionWrite>& writes) {
-  rocksdb::WriteBatch batch;
-  for (const auto& w : writes) {
-    auto s = w.value ? batch.Put(projections_, w.key, *w.value) : batch.Delete(projections_, w.key);
-    if (!s.ok()) return FromRocks(s, "batching projection writes");
-  }
-  return FromRocks(db_->Write(rocksdb::WriteOptions(), &batch), "writing projections");
-}
-
-Result<ProjectionEntries> RocksDbEventStore::ScanProjections(const std::string& prefix,
-                                                             const std::string& after,
-                                                             std::size_t limit) const {
-  ProjectionEntries out;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, projections_));
-  if (after < prefix) {
-    it->Seek(prefix);
-  } else {
-    it->Seek(after);
-    if (it->Valid() && it->key().ToStringView() == after) it->Next();
-  }
-  for (; it->Valid() && out.size() < limit; it->Next()) {
-    if (!it->key().starts_with(prefix)) break;
-    out.emplace_back(it->key().ToString(), it->value().ToString());
-  }
-  if (!it->status().ok()) return FromRocks(it->status(), "scanning projections");
-  return out;
-}
-
-Status RocksDbEventStore::DeleteProjections(const std::string& prefix) {
-  // Every key that starts with `prefix` sorts in [prefix, prefix + 0xff...).
-  std::string end = prefix;
-  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
-  if (end.empty()) return InvalidArgument("cannot delete every projection by prefix");
-  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
-  return FromRocks(db_->DeleteRange(rocksdb::WriteOptions(), projections_, prefix, end),
-                   "deleting projections");
-}
-
-Status RocksDbEventStore::TamperForTest(std::uint64_t position,
-                                        const std::function<void(std::string&)>& change) {
-  std::string value;
-  auto s = db_->Get({}, events_, keys::EventKey(position), &value);
-  if (!s.ok()) return FromRocks(s, "reading event");
-  change(value);
-  return FromRocks(db_->Put({}, events_, keys::EventKey(position), value), "writing event");
 }
 
 }  // namespace hoering

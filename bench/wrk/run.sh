@@ -14,7 +14,7 @@ port="${HOERING_WRK_PORT:-18090}"
 token=hoer_wrk_admin_token_000000000000
 dir="$(mktemp -d)"
 HOERING_ADMIN_TOKEN="$token" build/release/server/hoering-server --data-dir "$dir" \
-  --listen "127.0.0.1:$port" --log-level warn --no-demo &
+  --listen "127.0.0.1:$port" --log-level warn &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do

@@ -10,19 +10,11 @@ namespace hoering::client {
 namespace {
 
 constexpr AddCommandGroup kCommandGroups[] = {
-    AddPartyCommands,
-    AddTokenCommands,
-    AddEventCommands,
-    AddVerifyCommands,
-    AddAgreementCommands,
-    AddConsultationCommands,
-    AddResponseCommands,
-    AddDispositionCommands,
+    AddPartyCommands,        AddTokenCommands,        AddEventCommands,      AddVerifyCommands,
+    AddAgreementCommands,    AddConsultationCommands, AddResponseCommands,   AddDispositionCommands,
     AddDecisionCommands,
     AddRatificationCommands,  // after AddAgreementCommands: extends `agreement`
-    AddTraceCommands,
-    AddReceiptCommands,
-    AddProjectionCommands,
+    AddTraceCommands,        AddReceiptCommands,      AddProjectionCommands, AddDemoCommands,
 };
 
 void AddGlobalOptions(CLI::App& app, GlobalOptions& o) {

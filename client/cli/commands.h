@@ -36,6 +36,8 @@ void AddTraceCommands(CLI::App& app, CliContext& ctx);
 void AddReceiptCommands(CLI::App& app, CliContext& ctx);
 // projections status|rebuild|checkpoint
 void AddProjectionCommands(CLI::App& app, CliContext& ctx);
+// demo load
+void AddDemoCommands(CLI::App& app, CliContext& ctx);
 
 // Helpers for group files.
 // A group node: requires exactly one of its subcommands.

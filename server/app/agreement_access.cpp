@@ -6,7 +6,7 @@ namespace hoering::app {
 
 Result<std::shared_ptr<const agreements::AgreementState>> LoadAgreement(AppContext& ctx,
                                                                         const std::string& id) {
-  return ctx.models.Read([&](const Views& v) { return v.agreements.Get(id); });
+  return ctx.views.Read([&](const Views& v) { return v.agreements.Get(id); });
 }
 
 Result<std::vector<RecordedEvent>> EventsFor(AppContext& ctx, const std::string& id,

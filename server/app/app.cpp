@@ -14,7 +14,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
       ctx_store_(store),
       ctx_{store,
            commands_,
-           models_,
+           views_,
            version_texts_,
            notifier_,
            metrics,
@@ -23,17 +23,17 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
       request_metrics_(metrics),
       router_(&request_metrics_) {
   store.AddCommitListener([this](const std::vector<RecordedEvent>& batch) {
-    models_.Apply(batch);
+    views_.Apply(batch);
     notifier_.Notify();
     MaybeCheckpointInBackground();
   });
   metrics.AddCallbackGauge("hoering_store_head_position", "Position of the last committed event",
                            [&store] { return static_cast<double>(store.Head().position); });
   metrics.AddCallbackGauge("hoering_projection_position", "Position the read models have applied",
-                           [this] { return static_cast<double>(models_.position()); });
+                           [this] { return static_cast<double>(views_.position()); });
   metrics.AddCallbackGauge("hoering_projection_checkpoint_position",
                            "Position of the last stored read-model checkpoint",
-                           [this] { return static_cast<double>(models_.checkpoint_position()); });
+                           [this] { return static_cast<double>(views_.checkpoint_position()); });
   Routes routes(router_, ctx_);
   AddOpsRoutes(routes);
   AddPartyRoutes(routes);
@@ -57,19 +57,19 @@ App::~App() {
 }
 
 Result<ProjectionStart> App::Start(bool use_checkpoint) {
-  auto report = models_.Start(use_checkpoint);
+  auto report = views_.Start(use_checkpoint);
   if (!report.ok()) return report;
-  models_.set_ready();
+  views_.set_ready();
   return report;
 }
 
 void App::MaybeCheckpointInBackground() {
-  if (options_.checkpoint_every == 0 || !models_.ready()) return;
-  const std::uint64_t at = models_.position(), stored = models_.checkpoint_position();
+  if (options_.checkpoint_every == 0 || !views_.ready()) return;
+  const std::uint64_t at = views_.position(), stored = views_.checkpoint_position();
   if (at < stored || at - stored < options_.checkpoint_every) return;
   if (checkpoint_queued_.exchange(true)) return;
   boost::asio::post(blocking_, [this] {
-    auto c = models_.WriteCheckpoint();
+    auto c = views_.WriteCheckpoint();
     if (c.ok()) {
       spdlog::info("read-model checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
                    c->bytes, c->seconds);
@@ -82,8 +82,8 @@ void App::MaybeCheckpointInBackground() {
 
 void App::Shutdown() {
   blocking_.join();
-  if (!options_.checkpoint_on_shutdown || !models_.ready() || shut_down_.exchange(true)) return;
-  auto c = models_.WriteCheckpoint();
+  if (!options_.checkpoint_on_shutdown || !views_.ready() || shut_down_.exchange(true)) return;
+  auto c = views_.WriteCheckpoint();
   if (c.ok()) {
     if (c->written) {
       spdlog::info("read-model checkpoint at position {} ({} bytes, {:.2f} s)", c->position,

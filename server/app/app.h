@@ -1,7 +1,7 @@
-// The application: read models, routes and their wiring to a store. Owns
+// The application: read views, routes and their wiring to a store. Owns
 // everything the handlers need except the store and the HTTP transport.
 //
-// Lifecycle: construct with an open store; Start() catches the read models up
+// Lifecycle: construct with an open store; Start() catches the read views up
 // and marks them ready; handler() serves requests; Shutdown() waits for
 // blocking jobs. The store must outlive the App.
 #pragma once
@@ -19,7 +19,7 @@
 namespace hoering::app {
 
 struct AppOptions {
-  // A checkpoint of the read models is written in the background whenever
+  // A checkpoint of the read views is written in the background whenever
   // this many events were applied since the last one (0: never), and at
   // Shutdown() when anything changed. Off by default: writing one costs about
   // as much as folding the log again (docs/performance.md "Projections").
@@ -34,13 +34,13 @@ class App {
       AppOptions options = {});
   ~App();
 
-  // Restores the read models from their checkpoint (unless `use_checkpoint`
+  // Restores the read views from their checkpoint (unless `use_checkpoint`
   // is false: then they are folded from position 1) and catches them up from
   // the log. Call once, before serving.
   Result<ProjectionStart> Start(bool use_checkpoint = true);
   http::Handler& handler() { return gate_; }
   AppContext& context() { return ctx_; }
-  ReadModels& models() { return models_; }
+  ReadViews& views() { return views_; }
   // Waits for running blocking jobs (verify) to finish, then writes a
   // checkpoint (AppOptions).
   void Shutdown();
@@ -52,7 +52,7 @@ class App {
   std::atomic<bool> checkpoint_queued_{false};
   std::atomic<bool> shut_down_{false};
   EventStore& ctx_store_;
-  ReadModels models_{ctx_store_};
+  ReadViews views_{ctx_store_};
   commands::CommandService commands_{ctx_store_};
   VersionTexts version_texts_{ctx_store_};
   CommitNotifier notifier_;

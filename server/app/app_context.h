@@ -6,7 +6,7 @@
 #include <functional>
 
 #include "server/app/commit_notifier.h"
-#include "server/app/read_models.h"
+#include "server/app/read_views.h"
 #include "server/app/version_texts.h"
 #include "server/commands/command_service.h"
 #include "server/http/metrics.h"
@@ -17,7 +17,7 @@ namespace hoering::app {
 struct AppContext {
   const EventLog& log;
   commands::CommandService& commands;
-  ReadModels& models;
+  ReadViews& views;
   VersionTexts& version_texts;
   CommitNotifier& notifier;
   http::MetricsRegistry& metrics;

@@ -6,7 +6,7 @@ namespace hoering::app {
 
 using access::Role;
 
-Result<access::Principal> Authenticate(const http::Request& request, const ReadModels& models) {
+Result<access::Principal> Authenticate(const http::Request& request, const ReadViews& views) {
   auto it = request.find(boost::beast::http::field::authorization);
   if (it == request.end()) return access::Principal{};
   std::string_view value = it->value();
@@ -19,7 +19,7 @@ Result<access::Principal> Authenticate(const http::Request& request, const ReadM
   }
   std::string secret(value.substr(kScheme.size()));
   std::string hash = TokenHash(secret);
-  auto token = models.Read([&](const Views& v) { return v.access.FindActiveByHash(hash); });
+  auto token = views.Read([&](const Views& v) { return v.access.FindActiveByHash(hash); });
   if (!token) {
     return Status(Code::kUnauthenticated, "the bearer token is unknown or revoked",
                   "invalid-token");

@@ -7,12 +7,12 @@
 #include <span>
 
 #include "domain/access/access.h"
-#include "server/app/read_models.h"
+#include "server/app/read_views.h"
 #include "server/http/message.h"
 
 namespace hoering::app {
 
-Result<access::Principal> Authenticate(const http::Request& request, const ReadModels& models);
+Result<access::Principal> Authenticate(const http::Request& request, const ReadViews& views);
 
 // OK when the principal has one of `roles`; 401 for anonymous callers, 403
 // for authenticated ones with another role (the detail lists `roles` in order).

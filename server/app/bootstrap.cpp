@@ -6,12 +6,12 @@ namespace hoering::app {
 
 Result<BootstrapResult> BootstrapAdminToken(App& app, const std::string& env_secret) {
   auto& ctx = app.context();
-  const bool empty = ctx.models.Read([](const Views& v) { return v.access.empty(); });
+  const bool empty = ctx.views.Read([](const Views& v) { return v.access.empty(); });
   if (!env_secret.empty()) {
     if (env_secret.size() < 16) {
       return InvalidArgument("HOERING_ADMIN_TOKEN must be at least 16 characters");
     }
-    const bool known = ctx.models.Read([&](const Views& v) {
+    const bool known = ctx.views.Read([&](const Views& v) {
       return v.access.FindActiveByHash(TokenHash(env_secret)).has_value();
     });
     if (known) return BootstrapResult{};

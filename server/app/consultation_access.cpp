@@ -24,7 +24,7 @@ cs::Submitter SubmitterOf(const access::Principal& who) {
 
 Result<std::shared_ptr<const cs::ConsultationState>> LoadConsultation(AppContext& ctx,
                                                                       const std::string& id) {
-  return ctx.models.Read([&](const Views& v) { return v.consultations.GetConsultation(id); });
+  return ctx.views.Read([&](const Views& v) { return v.consultations.GetConsultation(id); });
 }
 
 Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Principal& who,
@@ -47,7 +47,7 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
 Result<std::vector<std::shared_ptr<const cs::ResponseState>>> AllResponsesOf(
     AppContext& ctx, const std::string& consultation) {
   constexpr std::size_t kPage = 1024;
-  const auto index = ctx.models.responses();
+  const auto index = ctx.views.responses();
   std::vector<std::shared_ptr<const cs::ResponseState>> out;
   std::string after;
   for (;;) {
@@ -67,7 +67,7 @@ Result<std::vector<std::shared_ptr<const cs::ResponseState>>> AllResponsesOf(
 }
 
 Result<cs::ResponseCounts> ResponseCountsOf(AppContext& ctx, const std::string& consultation) {
-  return ctx.models.responses()->CountsOf(consultation);
+  return ctx.views.responses()->CountsOf(consultation);
 }
 
 Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
@@ -83,7 +83,7 @@ Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
 
 cs::CitedBy CitedByFor(AppContext& ctx, const std::string& response) {
   return [&ctx, response](std::uint32_t point) {
-    auto cites = ctx.models.Read(
+    auto cites = ctx.views.Read(
         [&](const Views& v) { return v.consultations.CitationsOf(response, point); });
     std::vector<std::string> out;
     for (const auto& c : cites) out.push_back(c.change);

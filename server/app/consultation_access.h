@@ -47,7 +47,7 @@ Result<consultations::ResponseCounts> ResponseCountsOf(AppContext& ctx,
 Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
     AppContext& ctx, const consultations::ConsultationState& consultation);
 
-// Change ids citing the points of `response`, from the read model.
+// Change ids citing the points of `response`, from the read view.
 consultations::CitedBy CitedByFor(AppContext& ctx, const std::string& response);
 
 }  // namespace hoering::app

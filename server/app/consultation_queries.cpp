@@ -25,7 +25,7 @@ Result<ConsultationDocument> ConsultationFor(AppContext& ctx, const std::string&
 }
 
 Result<Page> ConsultationsPage(AppContext& ctx, const ConsultationsQuery& query) {
-  auto found = ctx.models.Read([&](const Views& v) {
+  auto found = ctx.views.Read([&](const Views& v) {
     return v.consultations.ListConsultations(query.after, query.limit + 1, query.agreement);
   });
   Page page;

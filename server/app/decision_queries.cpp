@@ -37,13 +37,13 @@ nlohmann::json DecisionJsonWithFulfilment(const dc::DecisionInfo& d) {
 }  // namespace
 
 Result<DecisionDocument> DecisionFor(AppContext& ctx, const std::string& id) {
-  auto d = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id); });
+  auto d = ctx.views.Read([&](const Views& v) { return v.decisions.Get(id); });
   if (!d.ok()) return d.status();
   return DecisionDocument{DecisionJsonWithFulfilment(**d), (*d)->version};
 }
 
 Page DecisionsPage(AppContext& ctx, const DecisionsQuery& query) {
-  auto found = ctx.models.Read([&](const Views& v) {
+  auto found = ctx.views.Read([&](const Views& v) {
     return query.agreement.empty() ? v.decisions.List(query.after, query.limit + 1)
                                    : v.decisions.OnAgreement(query.agreement);
   });
@@ -62,9 +62,9 @@ Result<nlohmann::json> RatificationOf(AppContext& ctx, const std::string& agreem
       version ? consultations::FindPublished(**state, *version) : (*state)->latest_version();
   if (v == nullptr) return NotFound("no such published version", "version-not-found");
   auto decisions =
-      ctx.models.Read([&](const Views& views) { return views.decisions.OnAgreement(agreement); });
+      ctx.views.Read([&](const Views& views) { return views.decisions.OnAgreement(agreement); });
   auto kind_of = [&ctx](const std::string& party) -> std::optional<std::string> {
-    return ctx.models.Read([&](const Views& views) -> std::optional<std::string> {
+    return ctx.views.Read([&](const Views& views) -> std::optional<std::string> {
       const auto* p = views.parties.Find(party);
       return p ? std::optional<std::string>(p->kind) : std::nullopt;
     });
@@ -75,7 +75,7 @@ Result<nlohmann::json> RatificationOf(AppContext& ctx, const std::string& agreem
 Result<nlohmann::json> ObligationsOf(AppContext& ctx, const std::string& agreement) {
   auto state = LoadAgreement(ctx, agreement);
   if (!state.ok()) return state.status();
-  auto done = ctx.models.Read([&](const Views& v) { return v.decisions.Obligations(agreement); });
+  auto done = ctx.views.Read([&](const Views& v) { return v.decisions.Obligations(agreement); });
   return dc::ObligationsJson(**state, done, Today(ctx));
 }
 

@@ -18,7 +18,7 @@ void MinPositionGate::Handle(http::Request request, const http::RequestInfo& inf
         request));
   }
   const std::uint64_t wanted = *parsed;
-  if (wanted <= ctx_.models.position()) {
+  if (wanted <= ctx_.views.position()) {
     return inner_.Handle(std::move(request), info, std::move(respond));
   }
   if (wanted > ctx_.log.Head().position) {
@@ -29,13 +29,13 @@ void MinPositionGate::Handle(http::Request request, const http::RequestInfo& inf
                                      request));
   }
   // Committed but not yet applied: retry right after the next commit
-  // notification (the read models are applied before it fires).
+  // notification (the read views are applied before it fires).
   auto shared = std::make_shared<http::Request>(std::move(request));
   ctx_.notifier.Once([this, shared, info, respond = std::move(respond)]() mutable {
     Handle(std::move(*shared), info, std::move(respond));
   });
   // The batch may have been applied between the check and the registration.
-  if (ctx_.models.position() >= wanted) ctx_.notifier.Notify();
+  if (ctx_.views.position() >= wanted) ctx_.notifier.Notify();
 }
 
 }  // namespace hoering::app

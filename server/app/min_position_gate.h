@@ -1,8 +1,8 @@
 // X-Min-Position (api.md "Conventions"): a read sent with X-Min-Position: <p>
-// reflects at least the write committed at p. Read models are updated before
+// reflects at least the write committed at p. Read views are updated before
 // a write is acknowledged, so for any acknowledged position this holds at
 // once; the gate only covers the instant between the store's head moving and
-// the read models applying the batch (it waits for the next commit
+// the read views applying the batch (it waits for the next commit
 // notification). A position beyond the log's head names no write yet: 412
 // "min-position-not-reached". Malformed values: 400.
 //

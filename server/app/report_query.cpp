@@ -22,12 +22,12 @@ Result<nlohmann::json> ReportFor(AppContext& ctx, const access::Principal& who,
   auto consulted = ConsultedText(ctx, **c);
   if (!consulted.ok()) return consulted.status();
   in.consulted_text = consulted->get();
-  in.as_of_position = ctx.models.position();
+  in.as_of_position = ctx.views.position();
   auto responses = AllResponsesOf(ctx, id);
   if (!responses.ok()) return responses.status();
   in.responses = std::move(responses).value();
   in.party = [&ctx](const std::string& party) -> std::optional<cs::PartyFacts> {
-    return ctx.models.Read([&](const Views& v) -> std::optional<cs::PartyFacts> {
+    return ctx.views.Read([&](const Views& v) -> std::optional<cs::PartyFacts> {
       const parties::Party* p = v.parties.Find(party);
       if (p == nullptr) return std::nullopt;
       return cs::PartyFacts{p->name, p->kind};

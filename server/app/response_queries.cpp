@@ -14,7 +14,7 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
   if (!c.ok()) return c.status();
   const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
   const cs::Reader reader = ReaderOf(who);
-  const auto index = ctx.models.responses();
+  const auto index = ctx.views.responses();
   // Ids are read from the index in pages and each response is folded from
   // the log; hidden ones and other parties' are skipped, so a page may read
   // more ids than it shows.

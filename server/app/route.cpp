@@ -10,9 +10,9 @@ using Role = access::Role;
 
 // The caller as the route's access allows it, or the refusal.
 Result<access::Principal> Admit(const Access& access, const http::Request& req,
-                                const ReadModels& models) {
+                                const ReadViews& views) {
   if (access.kind == Access::Kind::kNoToken) return access::Principal{};
-  auto who = Authenticate(req, models);
+  auto who = Authenticate(req, views);
   if (!who.ok() || access.kind == Access::Kind::kAnyone) return who;
   std::vector<Role> roles = access.roles;
   if (access.own_party_only) roles.push_back(Role::kStakeholder);
@@ -70,7 +70,7 @@ void Routes::Add(boost::beast::http::verb method, std::string pattern, Access ac
                   http::Request&& request, const http::RouteMatch& match, const http::RequestInfo&,
                   http::Responder respond) {
                 auto req = std::make_shared<const http::Request>(std::move(request));
-                auto who = Admit(access, *req, ctx.models);
+                auto who = Admit(access, *req, ctx.views);
                 if (!who.ok()) return respond(http::MakeProblem(who.status(), *req));
                 Result<Reply> reply = handler(Call{ctx, *req, match, *who});
                 if (!reply.ok()) return respond(http::MakeProblem(reply.status(), *req));

@@ -19,7 +19,7 @@ using boost::beast::http::verb;
 namespace ag = agreements;
 namespace cs = consultations;
 
-// The state to decide on: the read model's, or an empty one for a new id.
+// The state to decide on: the read view's, or an empty one for a new id.
 std::shared_ptr<const ag::AgreementState> StateOrEmpty(AppContext& ctx, const std::string& id) {
   auto s = LoadAgreement(ctx, id);
   if (s.ok()) return *s;
@@ -57,7 +57,7 @@ Result<Reply> Create(const Call& call) {
   };
   Decide decide = [&ctx = call.ctx, cmd = *cmd]() -> Result<Command> {
     auto state = StateOrEmpty(ctx, cmd.id);
-    auto events = ag::DecideCreate(*state, cmd, PartyExists(ctx.models));
+    auto events = ag::DecideCreate(*state, cmd, PartyExists(ctx.views));
     if (!events.ok()) return events.status();
     Command write =
         CommandFor(ag::StreamFor(cmd.id), ExpectedVersion::NoStream(), std::move(events).value());

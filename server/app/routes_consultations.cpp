@@ -26,7 +26,7 @@ Result<Reply> Open(const Call& call) {
     auto agreement = LoadAgreement(ctx, cmd.agreement);
     auto events =
         cs::DecideOpen(existing.ok() ? **existing : empty, cmd,
-                       agreement.ok() ? agreement->get() : nullptr, PartyExists(ctx.models));
+                       agreement.ok() ? agreement->get() : nullptr, PartyExists(ctx.views));
     if (!events.ok()) return events.status();
     Command write =
         CommandFor(cs::ConsultationStream(cmd.id), ExpectedVersion::NoStream(), *events);

@@ -31,15 +31,15 @@ Result<Reply> Record(const Call& call) {
     const std::string& id = cmd.decision.id;
     auto agreement = LoadAgreement(ctx, cmd.decision.subject.agreement);
     dc::Lookups lookups;
-    lookups.party_exists = PartyExists(ctx.models);
+    lookups.party_exists = PartyExists(ctx.views);
     lookups.consultation_exists = [&ctx](const std::string& c) {
-      return ctx.models.Read(
+      return ctx.views.Read(
           [&](const Views& v) { return v.consultations.GetConsultation(c).ok(); });
     };
     lookups.response_exists = [&ctx](const std::string& r) {
       return LoadResponse(ctx.log, r).ok();
     };
-    const bool exists = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id).ok(); });
+    const bool exists = ctx.views.Read([&](const Views& v) { return v.decisions.Get(id).ok(); });
     auto events =
         dc::DecideRecord(exists, cmd, agreement.ok() ? agreement->get() : nullptr, lookups);
     if (!events.ok()) return events.status();
@@ -65,7 +65,7 @@ Result<Reply> Fulfil(const Call& call) {
   if (!evidence.ok()) return evidence.status();
   Decide decide = [&ctx = call.ctx, id = call.Param("id"), n = *n,
                    evidence = *evidence]() -> Result<Command> {
-    auto d = ctx.models.Read([&](const Views& v) { return v.decisions.Get(id); });
+    auto d = ctx.views.Read([&](const Views& v) { return v.decisions.Get(id); });
     if (!d.ok()) return d.status();
     auto events = dc::DecideFulfil(**d, n, evidence);
     if (!events.ok()) return events.status();
@@ -86,7 +86,7 @@ Result<Reply> ObligationDone(const Call& call) {
       if (o.kind == "duty") keys.insert(o.key);
     }
     for (const auto& [k, f] :
-         ctx.models.Read([&](const Views& v) { return v.decisions.Obligations(id); })) {
+         ctx.views.Read([&](const Views& v) { return v.decisions.Obligations(id); })) {
       done.insert(k);
     }
     auto events = dc::DecideObligationDone(id, key, keys, done, evidence);

@@ -15,9 +15,9 @@ Result<Reply> Health(const Call& call) {
 }
 
 Result<Reply> Ready(const Call& call) {
-  const bool ready = call.ctx.models.ready();
+  const bool ready = call.ctx.views.ready();
   const auto head = call.ctx.log.Head().position;
-  const auto applied = call.ctx.models.position();
+  const auto applied = call.ctx.views.position();
   if (!ready) {
     return http::MakeProblem(
         503, "not-ready",

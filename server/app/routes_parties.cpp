@@ -51,7 +51,7 @@ Result<Reply> Register(const Call& call) {
   };
   Decide decide = [&ctx = call.ctx, reg = *reg]() -> Result<Command> {
     Status exists = AlreadyExists("party '" + reg.id + "' is already registered", "party-exists");
-    if (PartyExists(ctx.models)(reg.id)) return exists;
+    if (PartyExists(ctx.views)(reg.id)) return exists;
     auto event = parties::DecideRegister(reg.id, reg.name, reg.kind);
     if (!event.ok()) return event.status();
     Command cmd = CommandFor(parties::StreamFor(reg.id), ExpectedVersion::NoStream(), {*event});
@@ -64,7 +64,7 @@ Result<Reply> Register(const Call& call) {
 Result<Reply> List(const Call& call) {
   auto page = ParsePage(call.match);
   if (!page.ok()) return page.status();
-  auto found = call.ctx.models.Read(
+  auto found = call.ctx.views.Read(
       [&](const Views& v) { return v.parties.List(page->after, page->limit + 1); });
   return call.Json(status::ok,
                    PageOf(
@@ -74,7 +74,7 @@ Result<Reply> List(const Call& call) {
 
 Result<Reply> Show(const Call& call) {
   const std::string& id = call.Param("id");
-  auto party = call.ctx.models.Read([&](const Views& v) -> std::optional<parties::Party> {
+  auto party = call.ctx.views.Read([&](const Views& v) -> std::optional<parties::Party> {
     const auto* p = v.parties.Find(id);
     return p ? std::optional(*p) : std::nullopt;
   });

@@ -29,27 +29,27 @@ nlohmann::json RebuildJson(const ProjectionRebuild& r) {
 
 Result<Reply> Show(const Call& call) {
   AppContext& ctx = call.ctx;
-  const ProjectionStart& s = ctx.models.start_report();
+  const ProjectionStart& s = ctx.views.start_report();
   nlohmann::json start = {{"from_checkpoint", s.from_checkpoint},
                           {"checkpoint_position", s.checkpoint_position},
                           {"index_position", s.index_position},
                           {"replayed", s.replayed},
                           {"seconds", s.seconds}};
   if (!s.checkpoint_problem.empty()) start["checkpoint_problem"] = s.checkpoint_problem;
-  auto rebuild = ctx.models.last_rebuild();
+  auto rebuild = ctx.views.last_rebuild();
   return call.Json(status::ok,
                    {{"head_position", ctx.log.Head().position},
-                    {"position", ctx.models.position()},
-                    {"ready", ctx.models.ready()},
-                    {"checkpoint_position", ctx.models.checkpoint_position()},
-                    {"index_position", ctx.models.responses()->position()},
+                    {"position", ctx.views.position()},
+                    {"ready", ctx.views.ready()},
+                    {"checkpoint_position", ctx.views.checkpoint_position()},
+                    {"index_position", ctx.views.responses()->position()},
                     {"start", std::move(start)},
                     {"last_rebuild", rebuild ? RebuildJson(*rebuild) : nlohmann::json(nullptr)}});
 }
 
 Result<Reply> Rebuild(const Call& call) {
   return Blocking{[&ctx = call.ctx](const http::Request& req) -> Result<http::Response> {
-    auto r = ctx.models.Rebuild();
+    auto r = ctx.views.Rebuild();
     if (!r.ok()) return r.status();
     return http::MakeJson(status::ok, RebuildJson(*r), req);
   }};
@@ -57,7 +57,7 @@ Result<Reply> Rebuild(const Call& call) {
 
 Result<Reply> Checkpoint(const Call& call) {
   return Blocking{[&ctx = call.ctx](const http::Request& req) -> Result<http::Response> {
-    auto c = ctx.models.WriteCheckpoint();
+    auto c = ctx.views.WriteCheckpoint();
     if (!c.ok()) return c.status();
     return http::MakeJson(status::ok,
                           {{"position", c->position},

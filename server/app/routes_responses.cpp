@@ -134,7 +134,7 @@ Result<Reply> Submit(const Call& call) {
     auto text = ConsultedText(ctx, **c);
     if (!text.ok()) return text.status();
     auto write = cs::DecideSubmit(**c, **text, SubmitterOf(who), cmd, response, ctx.clock(),
-                                  PartyExists(ctx.models));
+                                  PartyExists(ctx.views));
     if (!write.ok()) return write.status();
     return ResponseCommand(response, ExpectedVersion::NoStream(), std::move(write).value());
   };

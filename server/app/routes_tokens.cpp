@@ -47,7 +47,7 @@ Result<Reply> Issue(const Call& call) {
   const std::string secret = NewTokenSecret();
   cmd.token_sha256 = TokenHash(secret);
   Decide decide = [&ctx = call.ctx, cmd]() -> Result<Command> {
-    auto event = access::DecideIssue(cmd, PartyExists(ctx.models)(cmd.party));
+    auto event = access::DecideIssue(cmd, PartyExists(ctx.views)(cmd.party));
     if (!event.ok()) return event.status();
     return CommandFor(access::kStream, ExpectedVersion::Any(), {*event});
   };
@@ -81,7 +81,7 @@ Result<Reply> Issue(const Call& call) {
 Result<Reply> List(const Call& call) {
   auto page = ParsePage(call.match);
   if (!page.ok()) return page.status();
-  auto tokens = call.ctx.models.Read([](const Views& v) { return v.access.All(); });  // by id
+  auto tokens = call.ctx.views.Read([](const Views& v) { return v.access.All(); });  // by id
   std::vector<access::TokenInfo> found;
   for (auto& t : tokens) {
     if (t.id > page->after && found.size() <= page->limit) found.push_back(std::move(t));
@@ -95,7 +95,7 @@ Result<Reply> List(const Call& call) {
 Result<Reply> Revoke(const Call& call) {
   Decide decide = [&ctx = call.ctx, id = call.Param("id")]() -> Result<Command> {
     std::uint64_t version = 0;
-    auto event = ctx.models.Read([&](const Views& v) {
+    auto event = ctx.views.Read([&](const Views& v) {
       version = v.access.version();
       return access::DecideRevoke(v.access, id);
     });

@@ -10,7 +10,7 @@ namespace hoering::app {
 Result<nlohmann::json> DecisionTrace(AppContext& ctx, const std::string& decision) {
   // A copy of the views (cheap: states are shared), so that the responses
   // the trace cites are read from the log without holding the views' lock.
-  const Views v = ctx.models.Copy().first;
+  const Views v = ctx.views.Copy().first;
   auto d = v.decisions.Get(decision);
   if (!d.ok()) return d.status();
   auto agreement = v.agreements.Get((*d)->data.subject.agreement);
@@ -27,7 +27,7 @@ Result<nlohmann::json> ResponseTrace(AppContext& ctx, const access::Principal& w
                                      const std::string& response) {
   auto r = LoadResponse(ctx.log, response);
   if (!r.ok()) return r.status();
-  return ctx.models.Read([&](const Views& v) -> Result<nlohmann::json> {
+  return ctx.views.Read([&](const Views& v) -> Result<nlohmann::json> {
     if (who.role == access::Role::kStakeholder && (*r)->party() != who.party) {
       return NotFound("response '" + response + "' does not exist", "response-not-found");
     }

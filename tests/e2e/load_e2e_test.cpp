@@ -75,7 +75,7 @@ TEST(LoadE2e, EveryAcknowledgedWriteIsInTheLogAndTheChainVerifies) {
   EXPECT_EQ(verify->body["checked"], server.store().Head().position);
   EXPECT_EQ(verify->body["head"]["hash"], ToHex(server.store().Head().hash));
 
-  // And the read model saw every party.
+  // And the read view saw every party.
   auto parties = admin.ListParties(1000);
   ASSERT_TRUE(parties.ok());
   EXPECT_EQ(parties->size(), run.acks.size());

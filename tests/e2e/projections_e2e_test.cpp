@@ -1,7 +1,7 @@
 // Projections on the demo data set, through the `hoering` CLI: a rebuild from
-// position 1 is byte-identical to the read models maintained while the demo
+// position 1 is byte-identical to the read views maintained while the demo
 // was loaded; a restart resumes from the checkpoint stored at shutdown and
-// serves exactly the same read models; --rebuild-projections-style starts
+// serves exactly the same read views; --rebuild-projections-style starts
 // (no checkpoint) give the same bytes too.
 #include <gtest/gtest.h>
 
@@ -17,11 +17,11 @@ using testing::Cli;
 using testing::TestServer;
 
 std::string ServedSnapshot(TestServer& server) {
-  return server.app().models().SnapshotText();
+  return server.app().views().SnapshotText();
 }
 
 // The consultation report without its "Generated: <now>" line, which names
-// the moment of rendering rather than anything the read models hold.
+// the moment of rendering rather than anything the read views hold.
 std::string ReportWithoutGeneratedAt(const TestServer& server) {
   std::istringstream in(
       Cli(server, {"consultation", "report", "hoering-2023", "--format", "md"}).out);

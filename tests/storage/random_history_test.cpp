@@ -1,6 +1,6 @@
 // The random history generator (tests/support/random_history.h): what it
 // writes is a valid log, deterministic per seed, covers every event type and
-// folds into non-trivial read models, damaged streams included.
+// folds into non-trivial read views, damaged streams included.
 #include "tests/support/random_history.h"
 
 #include <gtest/gtest.h>

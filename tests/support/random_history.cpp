@@ -3,7 +3,7 @@
 // Structure: Generator keeps a local model of what it has written (folded
 // domain states on locally made RecordedEvents with virtual times) and decides
 // every command on it with the domain's decide functions, exactly as a route
-// handler does on the server's read models. Dispatch() sends the events
+// handler does on the server's read views. Dispatch() sends the events
 // through the command service once the written stream and every stream the
 // decision read have no append in flight. Deadlines (commit_before) are not
 // sent: time here is virtual and per agreement, while the store stamps its

@@ -1,5 +1,5 @@
 // A random but realistic consultation history, appended to an EventStore: for
-// tests that rebuild the read models from the log and for rebuild benchmarks.
+// tests that rebuild the read views from the log and for rebuild benchmarks.
 //
 // The events are what the server writes: they are built with the domain's own
 // decide functions and encoders (parties, access, agreements, consultations,

@@ -39,7 +39,7 @@ class TestServer {
   // The data directory; the store lives in <data_dir>/store.
   std::string data_dir() const { return dir_.str(); }
   app::App& app() { return *app_; }
-  // How the read models started (the last Start or Restart).
+  // How the read views started (the last Start or Restart).
   const app::ProjectionStart& start_report() const { return start_report_; }
 
   // A client with the given token (admin by default).

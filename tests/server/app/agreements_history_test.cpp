@@ -1,7 +1,7 @@
 // Time travel is faithful: every read of an old state equals what a read
 // returned at that time. Builds a history through the API while recording
 // each current read, then reads every recorded point back by position and by
-// version, also after a restart (the read models are rebuilt from the log).
+// version, also after a restart (the read views are rebuilt from the log).
 #include <gtest/gtest.h>
 
 #include <random>
@@ -32,18 +32,24 @@ TEST(AgreementsHistory, EveryRecordedReadIsReproducedByPositionAndVersion) {
     if (ids.empty() || choice < 3) {
       const std::string id = "s" + std::to_string(step);
       nlohmann::json op = {{"op", "add"},
-                           {"section", {{"id", id}, {"kind", "text"}, {"heading", "Section " + id},
-                                        {"body", "Body of " + id}}}};
+                           {"section",
+                            {{"id", id},
+                             {"kind", "text"},
+                             {"heading", "Section " + id},
+                             {"body", "Body of " + id}}}};
       if (!ids.empty() && rng() % 2) op["parent"] = ids[rng() % ids.size()];
       w = api.Call(Verb::post, "/v1/agreements/h/changes", {{"rationale", "add"}, {"ops", {op}}});
       if (w.ok()) ids.push_back(id);
     } else if (choice < 8) {
       const std::string& id = ids[rng() % ids.size()];
-      w = api.Call(Verb::post, "/v1/agreements/h/changes",
-                   {{"rationale", "edit"},
-                    {"ops", {{{"op", "edit"}, {"id", id}, {"body", "Edited at step " + std::to_string(step)}}}}});
+      w = api.Call(
+          Verb::post, "/v1/agreements/h/changes",
+          {{"rationale", "edit"},
+           {"ops",
+            {{{"op", "edit"}, {"id", id}, {"body", "Edited at step " + std::to_string(step)}}}}});
     } else {
-      w = api.Call(Verb::post, "/v1/agreements/h/versions", {{"label", "v at " + std::to_string(step)}});
+      w = api.Call(Verb::post, "/v1/agreements/h/versions",
+                   {{"label", "v at " + std::to_string(step)}});
       if (w.ok()) {
         auto now = api.Call(Verb::get, "/v1/agreements/h");
         versions.emplace_back(w->body["number"].get<int>(), now->body["sections"]);

@@ -1,4 +1,4 @@
-// Read-model checkpoints (server/app/checkpoint.h, ReadModels::Start and
+// Read-model checkpoints (server/app/checkpoint.h, ReadViews::Start and
 // WriteCheckpoint): a usable checkpoint is resumed from, and everything else
 // (damaged bytes, an old format, a log it does not belong to) is refused
 // with the reason and the views are folded from position 1 instead. Either
@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/parties/party.h"
-#include "server/app/read_models.h"
+#include "server/app/read_views.h"
 #include "storage/memory_event_store.h"
 
 namespace hoering::app {
@@ -25,7 +25,7 @@ void Register(EventStore& store, int from, int to) {
 }
 
 std::string FoldedFromScratch(EventStore& store) {
-  ReadModels fresh(store);
+  ReadViews fresh(store);
   EXPECT_TRUE(fresh.CatchUp().ok());
   return fresh.SnapshotText();
 }
@@ -36,9 +36,9 @@ class CheckpointTest : public ::testing::Test {
 
   // Writes a checkpoint at the current head and returns its bytes.
   std::string Checkpoint() {
-    ReadModels models(store_);
-    EXPECT_TRUE(models.Start(true).ok());
-    auto c = models.WriteCheckpoint();
+    ReadViews views(store_);
+    EXPECT_TRUE(views.Start(true).ok());
+    auto c = views.WriteCheckpoint();
     EXPECT_TRUE(c.ok());
     EXPECT_EQ(c->position, store_.Head().position);
     auto bytes = store_.GetProjection(kCheckpointKey);
@@ -47,11 +47,11 @@ class CheckpointTest : public ::testing::Test {
   }
 
   ProjectionStart StartAgain(std::string* snapshot = nullptr) {
-    ReadModels models(store_);
-    auto s = models.Start(true);
+    ReadViews views(store_);
+    auto s = views.Start(true);
     EXPECT_TRUE(s.ok());
-    if (snapshot) *snapshot = models.SnapshotText();
-    EXPECT_EQ(models.position(), store_.Head().position);
+    if (snapshot) *snapshot = views.SnapshotText();
+    EXPECT_EQ(views.position(), store_.Head().position);
     return s.ok() ? *s : ProjectionStart{};
   }
 
@@ -81,8 +81,8 @@ TEST_F(CheckpointTest, WithoutCheckpointTheWholeLogIsFolded) {
 
 TEST_F(CheckpointTest, StartWithoutCheckpointIgnoresAStoredOne) {
   Checkpoint();
-  ReadModels models(store_);
-  auto s = models.Start(false);
+  ReadViews views(store_);
+  auto s = views.Start(false);
   ASSERT_TRUE(s.ok());
   EXPECT_FALSE(s->from_checkpoint);
   EXPECT_EQ(s->replayed, store_.Head().position);
@@ -125,17 +125,17 @@ TEST_F(CheckpointTest, ACheckpointOfAnotherLogIsStale) {
   MemoryEventStore other;
   Register(other, 100, 120);  // same positions, other events
   ASSERT_TRUE(other.PutProjection(kCheckpointKey, bytes).ok());
-  ReadModels models(other);
-  auto s = models.Start(true);
+  ReadViews views(other);
+  auto s = views.Start(true);
   ASSERT_TRUE(s.ok());
   EXPECT_FALSE(s->from_checkpoint);
   EXPECT_NE(s->checkpoint_problem.find("another hash"), std::string::npos) << s->checkpoint_problem;
-  EXPECT_EQ(models.SnapshotText(), FoldedFromScratch(other));
+  EXPECT_EQ(views.SnapshotText(), FoldedFromScratch(other));
 
   MemoryEventStore shorter;
   Register(shorter, 0, 5);
   ASSERT_TRUE(shorter.PutProjection(kCheckpointKey, bytes).ok());
-  ReadModels short_models(shorter);
+  ReadViews short_models(shorter);
   auto t = short_models.Start(true);
   ASSERT_TRUE(t.ok());
   EXPECT_FALSE(t->from_checkpoint);
@@ -144,12 +144,12 @@ TEST_F(CheckpointTest, ACheckpointOfAnotherLogIsStale) {
 }
 
 TEST_F(CheckpointTest, NothingNewMeansNoNewCheckpoint) {
-  ReadModels models(store_);
-  ASSERT_TRUE(models.Start(true).ok());
-  auto first = models.WriteCheckpoint();
+  ReadViews views(store_);
+  ASSERT_TRUE(views.Start(true).ok());
+  auto first = views.WriteCheckpoint();
   ASSERT_TRUE(first.ok());
   ASSERT_TRUE(store_.PutProjection(kCheckpointKey, "sentinel").ok());
-  auto second = models.WriteCheckpoint();
+  auto second = views.WriteCheckpoint();
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->position, first->position);
   EXPECT_EQ(**store_.GetProjection(kCheckpointKey), "sentinel");  // not rewritten

@@ -1,4 +1,4 @@
-// The read models on a random history of 100,000 events
+// The read views on a random history of 100,000 events
 // (tests/support/random_history.h): maintained incrementally from the commit
 // path while the history is written in group-commit batches, then rebuilt
 // from position 1 — byte-identical; written to a checkpoint and restored —
@@ -34,20 +34,20 @@ TEST_F(ProjectionsRebuildTest, RandomHistoryOf100kEventsRebuildsAndRestoresByteI
   ASSERT_TRUE(stats.ok()) << stats.status().detail();
   const std::uint64_t head = store_.Head().position;
   ASSERT_GE(head, 100000u);
-  ASSERT_EQ(app_.models().position(), head);
-  const std::string incremental = app_.models().SnapshotText();
+  ASSERT_EQ(app_.views().position(), head);
+  const std::string incremental = app_.views().SnapshotText();
 
-  auto rebuild = app_.models().Rebuild();
+  auto rebuild = app_.views().Rebuild();
   ASSERT_TRUE(rebuild.ok()) << rebuild.status().detail();
   EXPECT_TRUE(rebuild->identical) << rebuild->first_difference;
   EXPECT_EQ(rebuild->events, head);
   EXPECT_EQ(rebuild->snapshot_bytes, incremental.size());
-  EXPECT_EQ(app_.models().SnapshotText(), incremental);
+  EXPECT_EQ(app_.views().SnapshotText(), incremental);
 
-  auto checkpoint = app_.models().WriteCheckpoint();
+  auto checkpoint = app_.views().WriteCheckpoint();
   ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().detail();
   EXPECT_EQ(checkpoint->position, head);
-  ReadModels restarted(store_);
+  ReadViews restarted(store_);
   auto start = restarted.Start(true);
   ASSERT_TRUE(start.ok());
   EXPECT_TRUE(start->from_checkpoint) << start->checkpoint_problem;
@@ -60,7 +60,7 @@ TEST_F(ProjectionsRebuildTest, ADifferenceIsReportedAndTheRebuiltSetServed) {
   options.events = 2000;
   auto stats = testdata::AppendRandomHistory(store_, options);
   ASSERT_TRUE(stats.ok()) << stats.status().detail();
-  // An event the log does not hold reaches the served read models (as a bug
+  // An event the log does not hold reaches the served read views (as a bug
   // in the commit path would): the rebuild must notice.
   RecordedEvent stray;
   stray.position = store_.Head().position + 1;
@@ -68,17 +68,16 @@ TEST_F(ProjectionsRebuildTest, ADifferenceIsReportedAndTheRebuiltSetServed) {
   stray.stream_version = 1;
   stray.type = "PartyRegistered";
   stray.data = R"({"id":"stray","kind":"municipality","name":"Stray"})";
-  app_.models().Apply({stray});
-  ASSERT_TRUE(
-      app_.models().Read([](const Views& v) { return v.parties.Find("stray") != nullptr; }));
+  app_.views().Apply({stray});
+  ASSERT_TRUE(app_.views().Read([](const Views& v) { return v.parties.Find("stray") != nullptr; }));
 
-  auto rebuild = app_.models().Rebuild();
+  auto rebuild = app_.views().Rebuild();
   ASSERT_TRUE(rebuild.ok());
   EXPECT_FALSE(rebuild->identical);
   EXPECT_EQ(rebuild->first_difference, "parties");
   EXPECT_FALSE(
-      app_.models().Read([](const Views& v) { return v.parties.Find("stray") != nullptr; }));
-  EXPECT_EQ(app_.models().last_rebuild()->identical, false);
+      app_.views().Read([](const Views& v) { return v.parties.Find("stray") != nullptr; }));
+  EXPECT_EQ(app_.views().last_rebuild()->identical, false);
 }
 
 TEST_F(ProjectionsRebuildTest, AResponseIndexDifferenceIsReportedToo) {
@@ -91,15 +90,15 @@ TEST_F(ProjectionsRebuildTest, AResponseIndexDifferenceIsReportedToo) {
   stray.stream_version = 1;
   stray.type = "ResponseSubmitted";
   stray.data = R"({"consultation":"h-stray","late":false})";
-  app_.models().Apply({stray});
-  ASSERT_EQ(*app_.models().responses()->ResponsesOf("h-stray", "", 10),
+  app_.views().Apply({stray});
+  ASSERT_EQ(*app_.views().responses()->ResponsesOf("h-stray", "", 10),
             std::vector<std::string>{"r-stray"});
 
-  auto rebuild = app_.models().Rebuild();
+  auto rebuild = app_.views().Rebuild();
   ASSERT_TRUE(rebuild.ok());
   EXPECT_FALSE(rebuild->identical);
   EXPECT_EQ(rebuild->first_difference, "responses/c/h-stray/0000000000000000");
-  EXPECT_TRUE(app_.models().responses()->ResponsesOf("h-stray", "", 10)->empty());
+  EXPECT_TRUE(app_.views().responses()->ResponsesOf("h-stray", "", 10)->empty());
 }
 
 TEST_F(ProjectionsRebuildTest, OneRebuildAtATime) {
@@ -110,7 +109,7 @@ TEST_F(ProjectionsRebuildTest, OneRebuildAtATime) {
   std::vector<std::thread> threads;
   for (int i = 0; i < 4; ++i) {
     threads.emplace_back([&] {
-      auto r = app_.models().Rebuild();
+      auto r = app_.views().Rebuild();
       if (r.ok()) {
         EXPECT_TRUE(r->identical);
         ++done;

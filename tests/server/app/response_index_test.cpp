@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "server/app/read_models.h"
+#include "server/app/read_views.h"
 #include "server/app/response_loader.h"
 #include "storage/memory_event_store.h"
 #include "tests/domain/consultations/domain_fixture.h"
@@ -194,31 +194,31 @@ TEST_F(ResponseIndexTest, ResponsesAreFoldedFromTheLogOnDemand) {
 TEST_F(ResponseIndexTest, AStartRebuildsAnIndexAheadOfTheLogOrDamaged) {
   const std::uint64_t head = store.Head().position;
   {
-    ReadModels models(store);
-    ASSERT_TRUE(models.Start(true).ok());
-    EXPECT_EQ(*models.responses()->ResponsesOf("h-1", "", 10), (Ids{"r-b", "r-w", "r-a"}));
+    ReadViews views(store);
+    ASSERT_TRUE(views.Start(true).ok());
+    EXPECT_EQ(*views.responses()->ResponsesOf("h-1", "", 10), (Ids{"r-b", "r-w", "r-a"}));
   }
   // As if the log had been restored from an older copy.
   ASSERT_TRUE(store.WriteProjections({{"ri0/at", std::to_string(head + 100)}}).ok());
   {
-    ReadModels models(store);
-    auto start = models.Start(true);
+    ReadViews views(store);
+    auto start = views.Start(true);
     ASSERT_TRUE(start.ok()) << start.status().detail();
     EXPECT_EQ(start->index_position, head + 100);
-    EXPECT_EQ(models.position(), head);
-    EXPECT_EQ(*models.responses()->ResponsesOf("h-1", "", 10), (Ids{"r-b", "r-w", "r-a"}));
-    EXPECT_EQ(*models.responses()->CountsOf("h-1"), (ResponseCounts{3, 1, 1}));
+    EXPECT_EQ(views.position(), head);
+    EXPECT_EQ(*views.responses()->ResponsesOf("h-1", "", 10), (Ids{"r-b", "r-w", "r-a"}));
+    EXPECT_EQ(*views.responses()->CountsOf("h-1"), (ResponseCounts{3, 1, 1}));
   }
   // A damaged entry that the tail's fold reads: the index is folded again.
   const std::uint64_t r_a = LoadResponse(store, "r-a").value()->first_position();
   ASSERT_TRUE(
       store.WriteProjections({{"ri0/at", std::to_string(r_a - 1)}, {"ri0/n/h-1", "garbage"}}).ok());
-  ReadModels models(store);
-  auto start = models.Start(true);
+  ReadViews views(store);
+  auto start = views.Start(true);
   ASSERT_TRUE(start.ok()) << start.status().detail();
-  EXPECT_EQ(models.position(), head);
-  EXPECT_EQ(*models.responses()->ResponsesOf("h-1", "", 10), (Ids{"r-b", "r-w", "r-a"}));
-  EXPECT_EQ(*models.responses()->CountsOf("h-1"), (ResponseCounts{3, 1, 1}));
+  EXPECT_EQ(views.position(), head);
+  EXPECT_EQ(*views.responses()->ResponsesOf("h-1", "", 10), (Ids{"r-b", "r-w", "r-a"}));
+  EXPECT_EQ(*views.responses()->CountsOf("h-1"), (ResponseCounts{3, 1, 1}));
 }
 
 }  // namespace

@@ -53,12 +53,12 @@ TEST(ViewsCrash, AfterEachKillTheViewsStandAtTheHeadAndEqualARebuild) {
     ASSERT_TRUE(store.ok()) << store.status().detail();
     ASSERT_TRUE((*store)->Verify().ok) << "round " << round;
     const std::uint64_t head = (*store)->Head().position;
-    ReadModels models(**store);
-    auto start = models.Start(true);
+    ReadViews views(**store);
+    auto start = views.Start(true);
     ASSERT_TRUE(start.ok()) << start.status().detail();
-    EXPECT_EQ(models.position(), head) << "round " << round;
+    EXPECT_EQ(views.position(), head) << "round " << round;
     EXPECT_LE(start->replayed, head);
-    auto rebuild = models.Rebuild();
+    auto rebuild = views.Rebuild();
     ASSERT_TRUE(rebuild.ok()) << rebuild.status().detail();
     EXPECT_TRUE(rebuild->identical) << "round " << round << ": " << rebuild->first_difference;
     EXPECT_EQ(rebuild->position, head);

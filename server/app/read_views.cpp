@@ -1,4 +1,4 @@
-#include "server/app/read_models.h"
+#include "server/app/read_views.h"
 
 #include <spdlog/spdlog.h>
 
@@ -63,16 +63,16 @@ std::string FirstDifference(const nlohmann::json& a, const nlohmann::json& b) {
 
 }  // namespace
 
-ReadModels::ReadModels(EventStore& store)
+ReadViews::ReadViews(EventStore& store)
     : store_(store), index_(std::make_shared<ResponseIndex>(store, "ri0/")) {}
 
-Status ReadModels::FillGapLocked(std::uint64_t up_to) {
+Status ReadViews::FillGapLocked(std::uint64_t up_to) {
   auto folded = Fold(store_, views_, views_position_, *index_, up_to);
   position_.store(std::min(views_position_, index_->position()), std::memory_order_release);
   return folded.ok() ? Status::Ok() : folded.status();
 }
 
-Status ReadModels::ApplyLocked(const std::vector<RecordedEvent>& events) {
+Status ReadViews::ApplyLocked(const std::vector<RecordedEvent>& events) {
   for (const auto& e : events) {
     if (e.position != views_position_ + 1) continue;  // held already, or after a gap
     views_.Apply(e);
@@ -84,7 +84,7 @@ Status ReadModels::ApplyLocked(const std::vector<RecordedEvent>& events) {
   return s;
 }
 
-void ReadModels::Apply(const std::vector<RecordedEvent>& batch) {
+void ReadViews::Apply(const std::vector<RecordedEvent>& batch) {
   if (batch.empty()) return;
   std::unique_lock lock(mu_);
   if (batch.front().position > position_.load(std::memory_order_relaxed) + 1) {
@@ -92,36 +92,36 @@ void ReadModels::Apply(const std::vector<RecordedEvent>& batch) {
     // failed before: they are durable in the log. Whatever of them the
     // views or the index could not fold now, they fold with a later batch.
     if (Status s = FillGapLocked(batch.front().position - 1); !s.ok()) {
-      spdlog::error("read models: catching up before position {}: {}", batch.front().position,
+      spdlog::error("read views: catching up before position {}: {}", batch.front().position,
                     s.detail());
     }
   }
   if (Status s = ApplyLocked(batch); !s.ok()) {
-    spdlog::error("read models: the response index did not store positions {}-{}: {}",
+    spdlog::error("read views: the response index did not store positions {}-{}: {}",
                   batch.front().position, batch.back().position, s.detail());
   }
 }
 
-Status ReadModels::CatchUp() {
+Status ReadViews::CatchUp() {
   std::unique_lock lock(mu_);
   return FillGapLocked(std::numeric_limits<std::uint64_t>::max());
 }
 
-std::shared_ptr<const ResponseIndex> ReadModels::responses() const {
+std::shared_ptr<const ResponseIndex> ReadViews::responses() const {
   std::shared_lock lock(mu_);
   return index_;
 }
 
-std::pair<Views, std::uint64_t> ReadModels::Copy() const {
+std::pair<Views, std::uint64_t> ReadViews::Copy() const {
   std::shared_lock lock(mu_);
   return {views_, views_position_};
 }
 
-std::string ReadModels::SnapshotText() const {
+std::string ReadViews::SnapshotText() const {
   return Copy().first.Snapshot().dump();
 }
 
-Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
+Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
   const auto start = std::chrono::steady_clock::now();
   ProjectionStart report;
   auto prefix = ResponseIndex::LivePrefix(store_);
@@ -172,7 +172,7 @@ Result<ProjectionStart> ReadModels::Start(bool use_checkpoint) {
   return report;
 }
 
-Result<ProjectionRebuild> ReadModels::Rebuild() {
+Result<ProjectionRebuild> ReadViews::Rebuild() {
   std::unique_lock running(rebuild_mu_, std::try_to_lock);
   if (!running.owns_lock()) {
     return Conflict("a projection rebuild is already running", "rebuild-running");
@@ -224,7 +224,7 @@ Result<ProjectionRebuild> ReadModels::Rebuild() {
   report.identical = report.first_difference.empty();
   if (!report.identical) {
     spdlog::error(
-        "projection rebuild at position {} differs from the incremental read models "
+        "projection rebuild at position {} differs from the incremental read views "
         "in '{}'; the rebuilt set is now served",
         report.position, report.first_difference);
   }
@@ -233,12 +233,12 @@ Result<ProjectionRebuild> ReadModels::Rebuild() {
   return report;
 }
 
-std::optional<ProjectionRebuild> ReadModels::last_rebuild() const {
+std::optional<ProjectionRebuild> ReadViews::last_rebuild() const {
   std::lock_guard last(last_rebuild_mu_);
   return last_rebuild_;
 }
 
-Result<ProjectionCheckpoint> ReadModels::WriteCheckpoint() {
+Result<ProjectionCheckpoint> ReadViews::WriteCheckpoint() {
   std::lock_guard one_at_a_time(checkpoint_mu_);
   const auto start = std::chrono::steady_clock::now();
   auto [views, at] = Copy();
@@ -257,9 +257,9 @@ Result<ProjectionCheckpoint> ReadModels::WriteCheckpoint() {
   return ProjectionCheckpoint{at, bytes.size(), SecondsSince(start), true};
 }
 
-std::function<bool(const std::string&)> PartyExists(const ReadModels& models) {
-  return [&models](const std::string& party) {
-    return models.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
+std::function<bool(const std::string&)> PartyExists(const ReadViews& views) {
+  return [&views](const std::string& party) {
+    return views.Read([&](const Views& v) { return v.parties.Find(party) != nullptr; });
   };
 }
 

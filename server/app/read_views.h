@@ -1,4 +1,4 @@
-// The server's read models, folded from the log: the in-memory views
+// The server's read views, folded from the log: the in-memory views
 // (projections::Views, bounded by the number of agreements, consultations,
 // decisions, parties and tokens) and the persistent response index
 // (server/app/response_index.h, in the store's projections column family).
@@ -64,10 +64,10 @@ struct ProjectionCheckpoint {
   bool written = false;  // false: the stored one was already at this position
 };
 
-class ReadModels {
+class ReadViews {
  public:
   // Until Start(), the index is a new one under "ri0/" at position 0.
-  explicit ReadModels(EventStore& store);
+  explicit ReadViews(EventStore& store);
 
   // Applies events in position order; events at or below position() are
   // skipped, so replays and live batches may overlap. A batch that starts
@@ -138,6 +138,6 @@ class ReadModels {
 };
 
 // Whether the parties view holds `party`: the lookup deciders take.
-std::function<bool(const std::string&)> PartyExists(const ReadModels& models);
+std::function<bool(const std::string&)> PartyExists(const ReadViews& views);
 
 }  // namespace hoering::app
