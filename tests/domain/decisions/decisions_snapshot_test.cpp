@@ -153,10 +153,7 @@ TEST_F(DecisionsSnapshotTest, TheFixtureCoversTheCases) {
 
 TEST_F(DecisionsSnapshotTest, RoundTripIsExact) {
   const json snap = view.Snapshot();
-  DecisionsView restored = MustRestore(snap);
-  EXPECT_EQ(restored.Snapshot().dump(), snap.dump());
-  DecisionsView reparsed = MustRestore(json::parse(snap.dump()));
-  EXPECT_EQ(reparsed.Snapshot().dump(), snap.dump());
+  auto [restored, reparsed] = testing::MustRoundTripSnapshot<DecisionsView>(snap);
   ExpectSameAnswers(view, restored);
   ExpectSameAnswers(view, reparsed);
   EXPECT_TRUE(snap.at("decisions").at("d-bad").at("state").is_null());

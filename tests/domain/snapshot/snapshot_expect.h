@@ -22,6 +22,17 @@ View MustRestoreSnapshot(const nlohmann::json& j) {
   return r.ok() ? std::move(r).value() : View{};
 }
 
+// `snap` restored directly and through its text (where integers come back
+// unsigned): both must snapshot to exactly `snap` again. Returns the two.
+template <typename View>
+std::pair<View, View> MustRoundTripSnapshot(const nlohmann::json& snap) {
+  View restored = MustRestoreSnapshot<View>(snap);
+  EXPECT_EQ(restored.Snapshot().dump(), snap.dump());
+  View reparsed = MustRestoreSnapshot<View>(nlohmann::json::parse(snap.dump()));
+  EXPECT_EQ(reparsed.Snapshot().dump(), snap.dump());
+  return {std::move(restored), std::move(reparsed)};
+}
+
 template <typename View>
 void ExpectCorruptSnapshot(const nlohmann::json& j, const std::string& what) {
   Result<View> r = Status::Ok();

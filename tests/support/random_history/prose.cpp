@@ -53,10 +53,9 @@ std::string SectionBody(Rng& r) {
 }
 
 std::string PointText(Rng& r) {
-  const WordLists& w = Words();
-  std::string s = r.Pick(w.openers);
+  std::string s = r.Pick(Words().openers);
   s += ' ';
-  s += r.Pick(w.objects);
+  s += r.Pick(Words().objects);
   s += ". ";
   s += Paragraph(r, 2, 5);
   return s;
