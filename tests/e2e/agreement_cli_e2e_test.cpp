@@ -13,26 +13,10 @@
 namespace hoering::testing {
 namespace {
 
-using client::kExitOk;
-using client::kExitRejected;
-using client::kExitUsage;
-using nlohmann::json;
-
-const std::string kFixture =
-    std::string(HOERING_SOURCE_DIR) + "/tests/fixtures/agreement-2024-2027.md";
 const std::string kId = "sundhedsaftalen-2024";
 // Words the fixture does not contain, so a word diff shows them as inserted.
 const std::string kNewWords = "Helhedsplanen sikrer glidende overgange";
 const std::string kNewWord = "Helhedsplanen";
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-void AddParty(TestServer& server, const std::string& id, const std::string& kind) {
-  CliRun r = Cli(server, {"parties", "add", "--id", id, "--name", "Party " + id, "--kind", kind});
-  ASSERT_EQ(r.code, kExitOk) << r.err;
-}
 
 void CreateAgreement(TestServer& server) {
   AddParty(server, "rm", "region");
@@ -65,8 +49,8 @@ TEST(AgreementCliE2e, FromDraftToFinalVersion) {
   EXPECT_EQ(Cells(rows[2]).at(1), "Sundhedsaftalen 2024-2027");
 
   // Import the consultation text and publish it as version 1.
-  CliRun import =
-      Cli(server, {"agreement", "import", kId, kFixture, "--rationale", "Text from the PDF"});
+  CliRun import = Cli(
+      server, {"agreement", "import", kId, kAgreementFixture, "--rationale", "Text from the PDF"});
   ASSERT_EQ(import.code, kExitOk) << import.err;
   ASSERT_TRUE(FieldValue(import.out, "change").has_value()) << import.out;
   const std::string import_change = *FieldValue(import.out, "change");
@@ -217,7 +201,7 @@ const json kAddPrinciple6 = {{{"op", "add"},
 TEST(AgreementCliE2e, ChangeFromAFile) {
   TestServer server;
   CreateAgreement(server);
-  ASSERT_EQ(Cli(server, {"agreement", "import", kId, kFixture}).code, kExitOk);
+  ASSERT_EQ(Cli(server, {"agreement", "import", kId, kAgreementFixture}).code, kExitOk);
   TempDir dir;
   CliRun r = Cli(server, {"agreement", "change", kId, "--file",
                           WriteOpsFile(dir, "add.json", kAddPrinciple6)});
@@ -243,7 +227,7 @@ TEST(AgreementCliE2e, IdempotentRetriesReplayTheFirstAnswer) {
   const std::vector<std::vector<std::string>> writes = {
       {"--json", "agreement", "create", "--id", kId, "--title", "T", "--party", "rm",
        "--idempotency-key", "create-1"},
-      {"--json", "agreement", "import", kId, kFixture, "--idempotency-key", "import-1"},
+      {"--json", "agreement", "import", kId, kAgreementFixture, "--idempotency-key", "import-1"},
       {"--json", "agreement", "change", kId, "--file",
        WriteOpsFile(dir, "add.json", kAddPrinciple6), "--idempotency-key", "add-principle-6"},
       {"--json", "agreement", "change", kId, "--rationale", "Shorter", "--op",
@@ -274,7 +258,7 @@ TEST(AgreementCliE2e, RejectionsAndUsageErrors) {
            {"agreement", "diff", "ghost", "--from", "1", "--to", "2"},
            {"agreement", "log", "ghost", "--from", "1", "--to", "2"},
            {"agreement", "publish", "ghost", "--label", "x"},
-           {"agreement", "import", "ghost", kFixture},
+           {"agreement", "import", "ghost", kAgreementFixture},
        }) {
     CliRun r = Cli(server, args);
     EXPECT_EQ(r.code, kExitRejected) << args[1] << ": " << r.err;
@@ -287,7 +271,7 @@ TEST(AgreementCliE2e, RejectionsAndUsageErrors) {
   EXPECT_EQ(no_version.code, kExitRejected) << no_version.err;
 
   // A stale If-Match on publish: 412.
-  ASSERT_EQ(Cli(server, {"agreement", "import", kId, kFixture}).code, kExitOk);
+  ASSERT_EQ(Cli(server, {"agreement", "import", kId, kAgreementFixture}).code, kExitOk);
   const std::uint64_t after_import = server.store().Head().position;
   CliRun stale = Cli(server, {"agreement", "publish", kId, "--label", "v", "--if-match", "1"});
   EXPECT_EQ(stale.code, kExitRejected);

@@ -1,6 +1,9 @@
-// Runs the `hoering` CLI in-process (RunCli) against a real TestServer and
-// picks its output apart. For the e2e tests only.
+// Runs the `hoering` CLI in-process against a real TestServer and picks its
+// output apart (lines, "key: value" fields, table cells). For the e2e tests
+// only; the runner itself is tests/support/cli_run.h.
 #pragma once
+
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <mutex>
@@ -11,40 +14,39 @@
 #include <string>
 #include <vector>
 
-#include "client/cli/cli.h"
+#include "tests/support/cli_run.h"
+#include "tests/support/files.h"
 #include "tests/support/test_server.h"
 
 namespace hoering::testing {
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
+// The CLI's exit codes (client/cli/cli.h) and JSON, for every CLI e2e test.
+using client::kExitBroken;
+using client::kExitFailed;
+using client::kExitOk;
+using client::kExitRejected;
+using client::kExitUsage;
+using nlohmann::json;
 
-  // The output parsed as one JSON document (--json); null when it is not.
-  nlohmann::json json() const { return nlohmann::json::parse(out, nullptr, false); }
-};
+// The real 2024-2027 agreement (Markdown), the text the CLI e2e tests import.
+inline const std::string kAgreementFixture = FixturePath("agreement-2024-2027.md");
 
-// hoering --url <url> [--token <token>] <args...>; no --token when `token`
-// is empty.
-inline CliRun RunCliAt(const std::string& url, const std::string& token,
-                       std::vector<std::string> args) {
-  std::vector<std::string> all = {"--url", url};
-  if (!token.empty()) {
-    all.push_back("--token");
-    all.push_back(token);
-  }
-  all.insert(all.end(), args.begin(), args.end());
-  std::ostringstream out, err;
-  CliRun r;
-  r.code = client::RunCli(all, out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
+// hoering --url <server> --token <token> <args...> (tests/support/cli_run.h).
 inline CliRun Cli(const TestServer& server, std::vector<std::string> args,
                   const std::string& token = kAdminToken) {
   return RunCliAt(server.url(), token, std::move(args));
+}
+
+// Registers party `id` ("Party <id>") through the CLI; fails the test when
+// the CLI does not exit 0.
+inline void AddParty(const TestServer& server, const std::string& id,
+                     const std::string& kind = "municipality") {
+  CliRun r = Cli(server, {"parties", "add", "--id", id, "--name", "Party " + id, "--kind", kind});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+}
+
+inline bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
 }
 
 inline std::vector<std::string> Lines(const std::string& text) {
@@ -63,6 +65,11 @@ inline std::optional<std::string> FieldValue(const std::string& text, const std:
     return value;
   }
   return std::nullopt;
+}
+
+// The value of "key: value" in the run's output; "" when there is none.
+inline std::string Field(const CliRun& r, const std::string& key) {
+  return FieldValue(r.out, key).value_or("");
 }
 
 // Splits a table row on runs of two or more spaces (cells never contain

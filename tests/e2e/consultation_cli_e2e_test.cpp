@@ -9,44 +9,23 @@
 
 #include <array>
 #include <atomic>
-#include <fstream>
-#include <sstream>
 
 #include "domain/time.h"
 #include "storage/system_clock.h"
 #include "tests/e2e/cli_harness.h"
+#include "tests/support/files.h"
 #include "tests/support/temp_dir.h"
 
 namespace hoering::testing {
 namespace {
 
-using client::kExitOk;
-using client::kExitRejected;
-using client::kExitUsage;
-using nlohmann::json;
-
-const std::string kFixture =
-    std::string(HOERING_SOURCE_DIR) + "/tests/fixtures/agreement-2024-2027.md";
 const std::string kAgreement = "sundhedsaftalen-2024";
 const std::string kConsultation = "sa-2024-hoering";
 const std::string kQuote = "Ingen borgere skal opleve at falde mellem stole";
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string WriteFile(const TempDir& dir, const std::string& name, const std::string& text) {
-  const std::string path = dir.str() + "/" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadWholeFile(path).value_or("");
 }
 
 // A server whose clock the test moves forward.
@@ -73,7 +52,7 @@ void OpenConsultation(World& w) {
   CliRun create = Cli(w.server, {"agreement", "create", "--id", kAgreement, "--title",
                                  "Sundhedsaftalen 2024-2027", "--party", "rm"});
   ASSERT_EQ(create.code, kExitOk) << create.err;
-  CliRun import = Cli(w.server, {"agreement", "import", kAgreement, kFixture});
+  CliRun import = Cli(w.server, {"agreement", "import", kAgreement, kAgreementFixture});
   ASSERT_EQ(import.code, kExitOk) << import.err;
   w.import_change = FieldValue(import.out, "change").value_or("");
   CliRun publish =
@@ -108,10 +87,6 @@ const std::string kAarhusMd =
     "## Point 2\n"
     "Økonomien bør følge opgaverne.\n";
 
-std::string Field(const CliRun& r, const std::string& key) {
-  return FieldValue(r.out, key).value_or("");
-}
-
 TEST(ConsultationCliE2e, FromOpeningToReport) {
   World w;
   ASSERT_NO_FATAL_FAILURE(OpenConsultation(w));
@@ -120,7 +95,7 @@ TEST(ConsultationCliE2e, FromOpeningToReport) {
   const std::string secretariat = w.server.IssueToken("secretariat");
 
   // Aarhus submits from Markdown with its own token; the receipt is printed and written.
-  const std::string md = WriteFile(w.dir, "aarhus.md", kAarhusMd);
+  const std::string md = WriteFileIn(w.dir, "aarhus.md", kAarhusMd);
   const std::string receipt_path = w.dir.str() + "/receipt.json";
   CliRun submit = Cli(
       w.server, {"response", "submit", kConsultation, "--file", md, "--receipt-out", receipt_path},
@@ -154,7 +129,7 @@ TEST(ConsultationCliE2e, FromOpeningToReport) {
       {"points", {{{"text", "Regionen støtter visionerne."}}}},
       {"publication",
        "public"}}.dump();
-  const std::string rm_file = WriteFile(w.dir, "rm.json", body);
+  const std::string rm_file = WriteFileIn(w.dir, "rm.json", body);
   CliRun as_aarhus =
       Cli(w.server, {"response", "submit", kConsultation, "--file", rm_file}, aarhus);
   EXPECT_EQ(as_aarhus.code, kExitRejected) << as_aarhus.err;
@@ -188,7 +163,7 @@ TEST(ConsultationCliE2e, FromOpeningToReport) {
   std::string amended_md = kAarhusMd + "\n## Point 3\nOg en tredje.\n";
   CliRun amend = Cli(w.server,
                      {"response", "amend", kConsultation, response, "--file",
-                      WriteFile(w.dir, "aarhus-2.md", amended_md)},
+                      WriteFileIn(w.dir, "aarhus-2.md", amended_md)},
                      aarhus);
   ASSERT_EQ(amend.code, kExitOk) << amend.err;
   EXPECT_EQ(Field(amend, "revision"), "2");
@@ -253,7 +228,7 @@ TEST(ConsultationCliE2e, FromOpeningToReport) {
   samsoe_md.replace(samsoe_md.find("party: aarhus"), 13, "party: samsoe");
   late = Cli(w.server,
              {"response", "submit", kConsultation, "--file",
-              WriteFile(w.dir, "samsoe.md", samsoe_md), "--accept-late", "Posten var forsinket"},
+              WriteFileIn(w.dir, "samsoe.md", samsoe_md), "--accept-late", "Posten var forsinket"},
              secretariat);
   ASSERT_EQ(late.code, kExitOk) << late.err;
   EXPECT_EQ(Field(late, "late"), "true");
@@ -301,7 +276,7 @@ TEST(ConsultationCliE2e, RejectionsAndUsageErrors) {
   std::string no_publication = kAarhusMd;
   no_publication.erase(no_publication.find("publication: public\n"), 20);
   CliRun bad_md = Cli(w.server, {"response", "submit", kConsultation, "--file",
-                                 WriteFile(w.dir, "bad.md", no_publication)});
+                                 WriteFileIn(w.dir, "bad.md", no_publication)});
   EXPECT_EQ(bad_md.code, kExitUsage);
   EXPECT_TRUE(Contains(bad_md.err, "line 5: the front matter has no 'publication'")) << bad_md.err;
   EXPECT_EQ(w.Head(), head);
@@ -313,7 +288,7 @@ TEST(ConsultationCliE2e, RejectionsAndUsageErrors) {
   std::string bad_quote = kAarhusMd;
   bad_quote.replace(bad_quote.find(kQuote), kQuote.size(), "Dette står ikke i aftalen");
   CliRun quote = Cli(w.server, {"response", "submit", kConsultation, "--file",
-                                WriteFile(w.dir, "quote.md", bad_quote)});
+                                WriteFileIn(w.dir, "quote.md", bad_quote)});
   EXPECT_EQ(quote.code, kExitRejected) << quote.err;
   EXPECT_TRUE(Contains(quote.err, "quote-not-found")) << quote.err;
   EXPECT_EQ(w.Head(), head);

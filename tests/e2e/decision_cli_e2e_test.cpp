@@ -16,22 +16,6 @@
 namespace hoering::testing {
 namespace {
 
-using client::kExitOk;
-using client::kExitRejected;
-using client::kExitUsage;
-using nlohmann::json;
-
-const std::string kFixture =
-    std::string(HOERING_SOURCE_DIR) + "/tests/fixtures/agreement-2024-2027.md";
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::string Field(const CliRun& r, const std::string& key) {
-  return FieldValue(r.out, key).value_or("");
-}
-
 // The table row (split into cells) whose first cell is `key`.
 std::vector<std::string> Row(const std::string& text, const std::string& key) {
   for (const auto& line : Lines(text)) {
@@ -61,7 +45,7 @@ void Prepare(World& w) {
                                  "--entry-into-force", "2023-01-01", "--years", "4", "--party",
                                  "rm", "--party", "aarhus", "--party", "samsoe", "--party", "ssu"});
   ASSERT_EQ(create.code, kExitOk) << create.err;
-  ASSERT_EQ(Cli(w.server, {"agreement", "import", "sa", kFixture}).code, kExitOk);
+  ASSERT_EQ(Cli(w.server, {"agreement", "import", "sa", kAgreementFixture}).code, kExitOk);
   CliRun publish = Cli(w.server, {"agreement", "publish", "sa", "--label", "final"});
   ASSERT_EQ(publish.code, kExitOk) << publish.err;
   w.final_hash = Field(publish, "hash");

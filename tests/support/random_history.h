@@ -31,6 +31,12 @@
 //
 // Thread safety: one call per store at a time; the store may be shared with
 // readers.
+//
+// Implementation: tests/support/random_history/ (generator.h says which file
+// holds what; the word lists and parties are data files there). The output
+// for a seed must stay byte for byte the same (benchmarks and
+// docs/performance.md depend on it): compare random_history_dump's output
+// before and after a change (random_history_dump.cpp).
 #pragma once
 
 #include <cstddef>

@@ -5,14 +5,14 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "domain/agreements/agreement_decide.h"
 #include "domain/agreements/agreement_state.h"
 #include "domain/event.h"
+#include "tests/support/event_log_builder.h"
+#include "tests/support/files.h"
 
 namespace hoering::agreements::testing {
 
@@ -23,31 +23,25 @@ class History {
   explicit History(std::string id = "sa-2024") : id_(std::move(id)) {}
 
   const std::string& id() const { return id_; }
-  const std::vector<RecordedEvent>& events() const { return events_; }
+  const std::vector<RecordedEvent>& events() const { return log_.events(); }
   AgreementState State(FoldOptions o = {}) const {
-    auto s = AgreementState::Fold(events_, o);
+    auto s = AgreementState::Fold(log_.events(), o);
     EXPECT_TRUE(s.ok()) << s.status().detail();
     return s.ok() ? std::move(s).value() : AgreementState(o);
   }
 
-  // Records events as the store would: position and stream version +1, one
-  // second apart. Other streams' events are interleaved by position_step.
-  void Append(const std::vector<NewEvent>& events, Actor actor = {"tok-sec", "secretariat", ""}) {
+  // Records events as the store would (tests/support/event_log_builder.h):
+  // position and stream version +1, one second apart.
+  void Append(const std::vector<NewEvent>& events,
+              const Actor& actor = hoering::testing::kTestSecretariat) {
     for (const auto& n : events) {
-      RecordedEvent e;
-      position_ += position_step;
-      e.position = position_;
-      e.stream = StreamFor(id_);
-      e.stream_version = events_.size() + 1;
-      e.type = n.type;
-      e.schema_version = n.schema_version;
-      e.recorded_at_ms = kT0 + static_cast<std::int64_t>(events_.size()) * 1000;
-      e.actor = actor;
-      e.correlation_id = "corr-" + std::to_string(e.position);
-      e.data = n.data.dump();
-      events_.push_back(std::move(e));
+      log_.Append(StreamFor(id_), n, kT0 + static_cast<std::int64_t>(log_.events().size()) * 1000,
+                  actor);
     }
   }
+  // Other streams' events are interleaved: positions of later events step by
+  // `step` instead of 1.
+  void set_position_step(std::uint64_t step) { log_.set_position_step(step); }
   // Decides against the current state and appends; fails the test on error.
   void Apply(const Result<std::vector<NewEvent>>& r) {
     ASSERT_TRUE(r.ok()) << r.status().detail();
@@ -72,12 +66,9 @@ class History {
   }
   void MustPublish(const std::string& label) { Apply(DecidePublish(State(), {label, {}})); }
 
-  std::uint64_t position_step = 1;
-
  private:
   std::string id_;
-  std::vector<RecordedEvent> events_;
-  std::uint64_t position_ = 0;
+  hoering::testing::InMemoryLog log_;
 };
 
 inline nlohmann::json Add(const std::string& id, const std::string& heading,
@@ -90,11 +81,9 @@ inline nlohmann::json Add(const std::string& id, const std::string& heading,
   return op;
 }
 
+// The text of tests/fixtures/<name>; "" when it cannot be read.
 inline std::string ReadFixture(const std::string& name) {
-  std::ifstream in(std::string(HOERING_SOURCE_DIR) + "/tests/fixtures/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return hoering::testing::ReadWholeFile(hoering::testing::FixturePath(name)).value_or("");
 }
 
 }  // namespace hoering::agreements::testing

@@ -47,7 +47,7 @@ TEST(AtSelector, ParsesEveryForm) {
 class TimeTravel : public ::testing::Test {
  protected:
   void SetUp() override {
-    h.position_step = 10;
+    h.set_position_step(10);
     h.Create();
     h.MustChange(json::array({Add("a", "A", "", "chapter", "first")}), "start");
     h.MustPublish("raw draft");

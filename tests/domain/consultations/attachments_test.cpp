@@ -4,6 +4,7 @@
 
 #include "domain/sha256.h"
 #include "tests/domain/consultations/domain_fixture.h"
+#include "tests/support/expect_error.h"
 
 namespace hoering::consultations {
 namespace {
@@ -27,12 +28,10 @@ json Body(std::vector<json> attachments) {
   return BodyRaw(json(std::move(attachments)));
 }
 
-void ExpectError(const json& body, Code code, const std::string& type,
-                 std::uint64_t max = kDefaultMaxAttachmentBytes) {
-  auto r = ParseAttachments(body, max);
-  ASSERT_FALSE(r.ok()) << body.dump();
-  EXPECT_EQ(r.status().code(), code) << body.dump();
-  EXPECT_EQ(r.status().type(), type) << body.dump() << ": " << r.status().detail();
+// ParseAttachments refuses `body` with `code` and `type`.
+void ExpectRejected(const json& body, Code code, const std::string& type,
+                    std::uint64_t max = kDefaultMaxAttachmentBytes) {
+  hoering::testing::ExpectError(ParseAttachments(body, max), code, type, body.dump());
 }
 
 TEST(AttachmentBase64, KnownVectorsWithAndWithoutPadding) {
@@ -85,8 +84,8 @@ TEST(AttachmentParse, RecordsSizeAndSha256OfTheDecodedBytes) {
 
 TEST(AttachmentParse, MediaTypeMustBeAllowed) {
   for (const char* type : {"application/x-msdownload", "text/html", "image/svg+xml", "", "PDF"}) {
-    ExpectError(Body({Attachment("x.bin", type, "hello")}), Code::kUnprocessable,
-                "attachment-type-not-allowed");
+    ExpectRejected(Body({Attachment("x.bin", type, "hello")}), Code::kUnprocessable,
+                   "attachment-type-not-allowed");
   }
   for (const auto& type : AllowedMediaTypes()) {
     const std::string bytes = type == "application/pdf" ? kPdf
@@ -98,16 +97,16 @@ TEST(AttachmentParse, MediaTypeMustBeAllowed) {
 }
 
 TEST(AttachmentParse, SignedFormatsMustMatchTheirContent) {
-  ExpectError(Body({Attachment("h.pdf", "application/pdf", "hello, not a pdf")}),
-              Code::kUnprocessable, "attachment-content-mismatch");
-  ExpectError(Body({Attachment("h.pdf", "application/pdf", "%PDF")}), Code::kUnprocessable,
-              "attachment-content-mismatch");
-  ExpectError(Body({Attachment("p.png", "image/png", kJpeg)}), Code::kUnprocessable,
-              "attachment-content-mismatch");
-  ExpectError(Body({Attachment("j.jpg", "image/jpeg", kPng)}), Code::kUnprocessable,
-              "attachment-content-mismatch");
-  ExpectError(Body({Attachment("j.jpg", "image/jpeg", "\xFF\xD8")}), Code::kUnprocessable,
-              "attachment-content-mismatch");
+  ExpectRejected(Body({Attachment("h.pdf", "application/pdf", "hello, not a pdf")}),
+                 Code::kUnprocessable, "attachment-content-mismatch");
+  ExpectRejected(Body({Attachment("h.pdf", "application/pdf", "%PDF")}), Code::kUnprocessable,
+                 "attachment-content-mismatch");
+  ExpectRejected(Body({Attachment("p.png", "image/png", kJpeg)}), Code::kUnprocessable,
+                 "attachment-content-mismatch");
+  ExpectRejected(Body({Attachment("j.jpg", "image/jpeg", kPng)}), Code::kUnprocessable,
+                 "attachment-content-mismatch");
+  ExpectRejected(Body({Attachment("j.jpg", "image/jpeg", "\xFF\xD8")}), Code::kUnprocessable,
+                 "attachment-content-mismatch");
 }
 
 TEST(AttachmentParse, TotalSizeIsLimited) {
@@ -116,10 +115,11 @@ TEST(AttachmentParse, TotalSizeIsLimited) {
       ParseAttachments(
           Body({Attachment("a", "text/plain", ten), Attachment("b", "text/plain", ten)}), 20)
           .ok());
-  ExpectError(Body({Attachment("a", "text/plain", ten), Attachment("b", "text/plain", ten + "y")}),
-              Code::kPayloadTooLarge, "attachments-too-large", 20);
-  ExpectError(Body({Attachment("a", "text/plain", ten)}), Code::kPayloadTooLarge,
-              "attachments-too-large", 9);
+  ExpectRejected(
+      Body({Attachment("a", "text/plain", ten), Attachment("b", "text/plain", ten + "y")}),
+      Code::kPayloadTooLarge, "attachments-too-large", 20);
+  ExpectRejected(Body({Attachment("a", "text/plain", ten)}), Code::kPayloadTooLarge,
+                 "attachments-too-large", 9);
 }
 
 TEST(AttachmentParse, MalformedEntriesAre400) {
@@ -146,7 +146,7 @@ TEST(AttachmentParse, MalformedEntriesAre400) {
   json many = json::array();
   for (int i = 0; i < 21; ++i) many.push_back(ok);
   bad.push_back(BodyRaw(many));
-  for (const json& body : bad) ExpectError(body, Code::kInvalidArgument, "invalid-field");
+  for (const json& body : bad) ExpectRejected(body, Code::kInvalidArgument, "invalid-field");
   many.erase(many.begin());
   EXPECT_TRUE(ParseAttachments(BodyRaw(many), kDefaultMaxAttachmentBytes).ok());
 }

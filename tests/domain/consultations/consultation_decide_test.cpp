@@ -88,12 +88,6 @@ class ConsultationDecideOpen : public ::testing::Test {
     return DecideOpen(w.Consultation(cmd.id), cmd, &a,
                       [](const std::string& p) { return p == "aarhus" || p == "region-midt"; });
   }
-  static void ExpectError(const Result<std::vector<NewEvent>>& r, Code code,
-                          const std::string& type) {
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.status().code(), code);
-    EXPECT_EQ(r.status().type(), type) << r.status().detail();
-  }
   World w;
 };
 

@@ -90,11 +90,7 @@ class ConsultationsSnapshotTest : public ::testing::Test {
  protected:
   void SetUp() override {
     w.Open();
-    ConsultationOpened other{"h-2",           "sa-2020", {1, "v1", std::string(64, '0')},
-                             "Gammel høring", kOpensAt,  kClosesAt,
-                             {"aarhus"},      "UTC"};
-    w.log.Append(ConsultationStream("h-2"), ToEvent(other), kT0);
-    w.log.Append("party-aarhus", {"PartyRegistered", 1, {{"id", "aarhus"}}, {}}, kT0);
+    w.OpenOnAnotherAgreement();
     w.Extend(kClosesAt + kDay, kDuring);
     json with_file = SubmissionBody("region-midt");
     with_file["attachments"] = json::array(
@@ -135,7 +131,7 @@ class ConsultationsSnapshotTest : public ::testing::Test {
   // An event with the given data text, as a damaged or newer log would hold it.
   void Raw(const std::string& stream, const std::string& type, const std::string& data) {
     w.log.Append(stream, {type, 1, json::object(), {}}, kDuring + 12);
-    const_cast<RecordedEvent&>(w.log.events().back()).data = data;  // the Log is ours
+    w.log.SetLastData(data);
   }
   // Further events: amendments, a disposition, a new response and citation, an
   // extension, a now broken r-b and more on broken streams.
@@ -164,11 +160,7 @@ TEST_F(ConsultationsSnapshotTest, TheFixtureCoversTheCases) {
 
 TEST_F(ConsultationsSnapshotTest, RoundTripIsExact) {
   const json snap = view.Snapshot();
-  ConsultationsView restored = MustRestore(snap);
-  EXPECT_EQ(restored.Snapshot().dump(), snap.dump());
-  // Through text, where integers come back unsigned.
-  ConsultationsView reparsed = MustRestore(json::parse(snap.dump()));
-  EXPECT_EQ(reparsed.Snapshot().dump(), snap.dump());
+  auto [restored, reparsed] = testing::MustRoundTripSnapshot<ConsultationsView>(snap);
   ExpectSameAnswers(view, restored);
   ExpectSameAnswers(view, reparsed);
   EXPECT_EQ(snap.at("consultations").at("h-bad").at("broken").at("code"),
@@ -231,26 +223,9 @@ TEST_F(ConsultationsSnapshotTest, StatesRoundTripOnTheirOwn) {
   EXPECT_EQ(empty_c->Snapshot(), ConsultationState().Snapshot());
 }
 
-void ExpectCorrupt(const json& j, const std::string& what) {
-  testing::ExpectCorruptSnapshot<ConsultationsView>(j, what);
-}
-
 TEST_F(ConsultationsSnapshotTest, MalformedSnapshotsAreCorruption) {
   const json good = view.Snapshot();
-  ASSERT_TRUE(ConsultationsView::FromSnapshot(good).ok());
-  for (const json& top : {json(nullptr), json::array(), json("x"), json(1), json::object()}) {
-    ExpectCorrupt(top, top.dump());
-  }
-  for (const auto& item : good.items()) {
-    const std::string key = item.key();
-    json j = good;
-    j.erase(key);
-    ExpectCorrupt(j, "without " + key);
-    j[key] = "x";
-    ExpectCorrupt(j, key + " a string");
-  }
-  // JSON pointer -> replacement value (null: remove the key).
-  const std::vector<std::pair<std::string, json>> cases = {
+  const std::vector<testing::SnapshotDamage> damages = {
       {"/consultations/h-1/state", json::array()},
       {"/consultations/h-1/broken", nullptr},
       {"/consultations/h-1/state/exists", "yes"},
@@ -274,17 +249,7 @@ TEST_F(ConsultationsSnapshotTest, MalformedSnapshotsAreCorruption) {
       {"/citations/0/citations/0/position", nullptr},
       {"/citations/1/point", good.at("citations").at(0).at("point")},
   };
-  for (const auto& [pointer, value] : cases) {
-    json j = good;
-    const json::json_pointer p(pointer);
-    ASSERT_TRUE(j.contains(p.parent_pointer())) << pointer;
-    if (value.is_null() && j.contains(p)) {
-      j.at(p.parent_pointer()).erase(p.back());
-    } else {
-      j[p] = value;
-    }
-    ExpectCorrupt(j, pointer + " = " + value.dump());
-  }
+  testing::ExpectDamagedSnapshotsCorrupt<ConsultationsView>(good, "x", damages);
 }
 
 TEST_F(ConsultationsSnapshotTest, StateSnapshotsRejectBadShapes) {

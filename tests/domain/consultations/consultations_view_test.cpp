@@ -20,11 +20,7 @@ class ConsultationsViewTest : public ::testing::Test {
  protected:
   void SetUp() override {
     w.Open();
-    ConsultationOpened other{"h-2",           "sa-2020", {1, "v1", std::string(64, '0')},
-                             "Gammel høring", kOpensAt,  kClosesAt,
-                             {"aarhus"},      "UTC"};
-    w.log.Append(ConsultationStream("h-2"), ToEvent(other), kT0);
-    w.log.Append("party-aarhus", {"PartyRegistered", 1, {{"id", "aarhus"}}, {}}, kT0);
+    w.OpenOnAnotherAgreement();
     w.Submit("r-b", SubmissionBody("region-midt"), kDuring);
     w.Submit("r-x", SubmissionBody("aarhus"), kDuring + 1, "h-2");
     w.Submit("r-a", SubmissionBody("aarhus"), kDuring + 2);
@@ -41,18 +37,12 @@ class ConsultationsViewTest : public ::testing::Test {
   void Cite(const std::string& change, std::vector<agreements::Cite> cites) {
     agreements::ChangeSetRecorded cs{"sa-2024", change, "Høringssvar", std::move(cites), {}, "api"};
     const NewEvent n = agreements::ToEvent(cs);
-    RecordedEvent e;
-    e.position = w.log.events().size() + 1;
-    e.stream = agreements::StreamFor("sa-2024");
-    e.stream_version = change == "c-2" ? 5 : 6;
-    e.type = n.type;
-    e.schema_version = n.schema_version;
-    e.recorded_at_ms = kDuring + 10;
-    e.actor = kSecretariat;
-    e.data = n.data.dump();
-    extra_.push_back(e);
-    w.log.Append(e.stream, n, e.recorded_at_ms);  // keeps positions gapless
-    EXPECT_EQ(w.log.events().back().position, e.position);
+    const std::uint64_t version = change == "c-2" ? 5 : 6;
+    extra_.push_back(
+        hoering::testing::RecordAs(n, {w.log.NextPosition(), agreements::StreamFor("sa-2024"),
+                                       version, kDuring + 10, kSecretariat}));
+    w.log.Append(extra_.back().stream, n, kDuring + 10);  // keeps positions gapless
+    EXPECT_EQ(w.log.events().back().position, extra_.back().position);
   }
   World w;
   ConsultationsView view;

@@ -7,18 +7,20 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <string>
 #include <vector>
 
 #include "domain/agreements/agreement_state.h"
 #include "domain/consultations/consultation_decide.h"
+#include "domain/consultations/consultation_events.h"
 #include "domain/consultations/consultation_state.h"
 #include "domain/consultations/response_decide.h"
 #include "domain/consultations/response_state.h"
 #include "domain/event.h"
-#include "domain/sha256.h"
 #include "tests/domain/agreements/agreement_fixture.h"
+#include "tests/support/base64.h"
+#include "tests/support/event_log_builder.h"
+#include "tests/support/expect_error.h"
 
 namespace hoering::consultations::dtest {
 
@@ -26,44 +28,11 @@ inline constexpr TimeMs kT0 = agreements::testing::kT0;
 inline constexpr TimeMs kDay = 86'400'000;
 inline constexpr TimeMs kOpensAt = kT0 + kDay + 123;  // ms survive the JSON round trip
 inline constexpr TimeMs kClosesAt = kT0 + 10 * kDay + 456;
-inline const Actor kSecretariat{"tok-sec", "secretariat", ""};
+inline const Actor kSecretariat = hoering::testing::kTestSecretariat;
 
-// A global log: every Append gets the next position and its stream's next version.
-class Log {
- public:
-  const RecordedEvent& Append(const std::string& stream, const NewEvent& n, TimeMs at,
-                              const Actor& actor = kSecretariat) {
-    RecordedEvent e;
-    e.position = events_.size() + 1;
-    e.stream = stream;
-    e.stream_version = ++versions_[stream];
-    e.type = n.type;
-    e.schema_version = n.schema_version;
-    e.recorded_at_ms = at;
-    e.actor = actor;
-    e.correlation_id = "corr-" + std::to_string(e.position);
-    e.data = n.data.dump();
-    e.hash = Sha256(e.data);
-    events_.push_back(std::move(e));
-    return events_.back();
-  }
-  void AppendAll(const std::string& stream, const std::vector<NewEvent>& events, TimeMs at,
-                 const Actor& actor = kSecretariat) {
-    for (const auto& n : events) Append(stream, n, at, actor);
-  }
-  std::vector<RecordedEvent> Stream(const std::string& stream) const {
-    std::vector<RecordedEvent> out;
-    for (const auto& e : events_) {
-      if (e.stream == stream) out.push_back(e);
-    }
-    return out;
-  }
-  const std::vector<RecordedEvent>& events() const { return events_; }
-
- private:
-  std::vector<RecordedEvent> events_;
-  std::map<std::string, std::uint64_t> versions_;
-};
+// A global log: every Append gets the next position and its stream's next
+// version (tests/support/event_log_builder.h).
+using Log = hoering::testing::InMemoryLog;
 
 template <typename State>
 State Fold(const std::vector<RecordedEvent>& events) {
@@ -150,6 +119,16 @@ class World {
     ASSERT_TRUE(r.ok()) << r.status().detail();
     log.AppendAll(ConsultationStream(cmd.id), *r, at);
   }
+  // Consultation "h-2" on "sa-2020", an agreement this world does not hold
+  // (so written straight to the log, not decided), then an event of a stream
+  // the consultation views ignore (a party's).
+  void OpenOnAnotherAgreement() {
+    ConsultationOpened other{"h-2",           "sa-2020", {1, "v1", std::string(64, '0')},
+                             "Gammel høring", kOpensAt,  kClosesAt,
+                             {"aarhus"},      "UTC"};
+    log.Append(ConsultationStream("h-2"), ToEvent(other), kT0);
+    log.Append("party-aarhus", {"PartyRegistered", 1, {{"id", "aarhus"}}, {}}, kT0);
+  }
   void Close(TimeMs at, const std::string& id = "h-1") {
     auto r = DecideClose(Consultation(id), std::string("done"));
     ASSERT_TRUE(r.ok()) << r.status().detail();
@@ -197,26 +176,7 @@ class World {
   std::optional<agreements::AgreementState> agreement_;
 };
 
-// Standard base64 with padding, for building attachment bodies.
-inline std::string Base64(std::string_view bytes) {
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                       (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    for (int s : {18, 12, 6, 0}) out.push_back(kAlphabet[(v >> s) & 63]);
-  }
-  if (i < bytes.size()) {
-    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=');
-    out.push_back('=');
-  }
-  return out;
-}
+using hoering::testing::Base64;       // tests/support/base64.h
+using hoering::testing::ExpectError;  // tests/support/expect_error.h
 
 }  // namespace hoering::consultations::dtest

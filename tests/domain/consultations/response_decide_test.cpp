@@ -95,11 +95,6 @@ class ResponseDecide : public ::testing::Test {
     return DecideSubmit(w.Consultation(), w.Text(), who, MustParse(body), "r-1", now,
                         [](const std::string& p) { return p != "atlantis"; });
   }
-  static void ExpectError(const Result<ResponseWrite>& r, Code code, const std::string& type) {
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.status().code(), code);
-    EXPECT_EQ(r.status().type(), type) << r.status().detail();
-  }
   json WithPoint(json point) {
     json b = SubmissionBody();
     b["points"] = json::array({std::move(point)});

@@ -27,12 +27,6 @@ class ResponseLifecycle : public ::testing::Test {
     w.Open();
     w.Submit("r-1", SubmissionBody(), kDuring);
   }
-  template <typename T>
-  static void ExpectError(const Result<T>& r, Code code, const std::string& type) {
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.status().code(), code);
-    EXPECT_EQ(r.status().type(), type) << r.status().detail();
-  }
   Result<ResponseWrite> Amend(const json& body, const Submitter& who = Editor(),
                               TimeMs now = kDuring + 100) {
     return DecideAmend(w.Consultation(), w.Text(), w.Response("r-1").decision(), who,

@@ -5,8 +5,8 @@
 
 #include "domain/decisions/decisions_view.h"
 #include "domain/snapshot/snapshot_json.h"
-#include "tests/domain/snapshot/snapshot_expect.h"
 #include "tests/domain/consultations/domain_fixture.h"
+#include "tests/domain/snapshot/snapshot_expect.h"
 
 namespace hoering::decisions {
 namespace {
@@ -153,10 +153,7 @@ TEST_F(DecisionsSnapshotTest, TheFixtureCoversTheCases) {
 
 TEST_F(DecisionsSnapshotTest, RoundTripIsExact) {
   const json snap = view.Snapshot();
-  DecisionsView restored = MustRestore(snap);
-  EXPECT_EQ(restored.Snapshot().dump(), snap.dump());
-  DecisionsView reparsed = MustRestore(json::parse(snap.dump()));
-  EXPECT_EQ(reparsed.Snapshot().dump(), snap.dump());
+  auto [restored, reparsed] = testing::MustRoundTripSnapshot<DecisionsView>(snap);
   ExpectSameAnswers(view, restored);
   ExpectSameAnswers(view, reparsed);
   EXPECT_TRUE(snap.at("decisions").at("d-bad").at("state").is_null());
@@ -200,25 +197,9 @@ TEST_F(DecisionsSnapshotTest, EmptyViewRoundTrips) {
   EXPECT_EQ(MustRestore(empty).Snapshot(), empty);
 }
 
-void ExpectCorrupt(const json& j, const std::string& what) {
-  testing::ExpectCorruptSnapshot<DecisionsView>(j, what);
-}
-
 TEST_F(DecisionsSnapshotTest, MalformedSnapshotsAreCorruption) {
   const json good = view.Snapshot();
-  ASSERT_TRUE(DecisionsView::FromSnapshot(good).ok());
-  for (const json& top : {json(nullptr), json::array(), json("x"), json(1), json::object()}) {
-    ExpectCorrupt(top, top.dump());
-  }
-  for (const auto& item : good.items()) {
-    json j = good;
-    j.erase(item.key());
-    ExpectCorrupt(j, "without " + item.key());
-    j[item.key()] = json::array();
-    ExpectCorrupt(j, item.key() + " an array");
-  }
-  // JSON pointer -> replacement value (null: remove the key).
-  const std::vector<std::pair<std::string, json>> cases = {
+  const std::vector<testing::SnapshotDamage> damages = {
       {"/decisions/d-1", "x"},
       {"/decisions/d-1/broken", nullptr},
       {"/decisions/d-1/state", nullptr},
@@ -247,17 +228,7 @@ TEST_F(DecisionsSnapshotTest, MalformedSnapshotsAreCorruption) {
       {"/obligations/sa-2024/review-2025/position", nullptr},
       {"/obligations/sa-2024/review-2025/evidence", 1},
   };
-  for (const auto& [pointer, value] : cases) {
-    json j = good;
-    const json::json_pointer p(pointer);
-    ASSERT_TRUE(j.contains(p.parent_pointer())) << pointer;
-    if (value.is_null() && j.contains(p)) {
-      j.at(p.parent_pointer()).erase(p.back());
-    } else {
-      j[p] = value;
-    }
-    ExpectCorrupt(j, pointer + " = " + value.dump());
-  }
+  testing::ExpectDamagedSnapshotsCorrupt<DecisionsView>(good, json::array(), damages);
 }
 
 }  // namespace

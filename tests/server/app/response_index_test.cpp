@@ -8,6 +8,7 @@
 #include "server/app/response_loader.h"
 #include "storage/memory_event_store.h"
 #include "tests/domain/consultations/domain_fixture.h"
+#include "tests/support/event_log_builder.h"
 
 namespace hoering::app {
 namespace {
@@ -52,15 +53,10 @@ class ResponseIndexTest : public ::testing::Test {
     w.Submit("r-a", late, kDuring + 6);
     CopyInto(w.log.events(), store);
   }
-  // Appends an event whose data is `data` as given (a damaged log).
+  // Records in `raw` an event whose data is `data` as given (a damaged log).
   void AppendRaw(const std::string& stream, const std::string& type, const std::string& data) {
-    RecordedEvent e;
-    e.position = store.Head().position + 1;
-    e.stream = stream;
-    e.stream_version = 1;
-    e.type = type;
-    e.data = data;
-    raw.push_back(e);
+    raw.push_back(hoering::testing::RecordAs({type, 1, nlohmann::json::object(), data},
+                                             {store.Head().position + 1, stream, 1, 0, {}}));
   }
   std::vector<RecordedEvent> All() {
     auto events = store.ReadAll(1, 1000);

@@ -2,18 +2,14 @@
 // several servers per process, bind failures.
 #include <gtest/gtest.h>
 
-#include "tests/server/http/test_server.h"
+#include "tests/server/http/http_transport_fixture.h"
 
 namespace hoering::http {
 namespace {
 
-namespace net = boost::asio;
-namespace beast = boost::beast;
-using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
-using test::TestHandler;
+using namespace test;  // NOLINT: net, beast, Clock, chrono literals, the fixture
 
-class HttpServerStopTest : public test::ServerFixture {};
+class HttpServerStopTest : public HttpTransportFixture {};
 
 TEST_F(HttpServerStopTest, StopWaitsForInFlightRequest) {
   StartServer();
@@ -71,7 +67,7 @@ TEST_F(HttpServerStopTest, StopGivesUpAfterDrainTimeout) {
 
 TEST_F(HttpServerStopTest, SeveralServersInOneProcess) {
   StartServer();
-  TestHandler other_handler;
+  ScriptedHandler other_handler;
   HttpServerOptions o;
   o.address = "127.0.0.1";
   o.port = 0;
@@ -88,7 +84,7 @@ TEST_F(HttpServerStopTest, SeveralServersInOneProcess) {
 
 TEST_F(HttpServerStopTest, BindFailureIsAStatus) {
   StartServer();
-  TestHandler other_handler;
+  ScriptedHandler other_handler;
   HttpServerOptions o;
   o.address = "127.0.0.1";
   o.port = server_->port();

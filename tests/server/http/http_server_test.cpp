@@ -2,17 +2,14 @@
 // errors, late answers from other threads, streams.
 #include <gtest/gtest.h>
 
-#include "tests/server/http/test_server.h"
+#include "tests/server/http/http_transport_fixture.h"
 
 namespace hoering::http {
 namespace {
 
-namespace net = boost::asio;
-namespace beast = boost::beast;
-using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using namespace test;  // NOLINT: net, beast, Clock, chrono literals, the fixture
 
-class HttpServerTest : public test::ServerFixture {};
+class HttpServerTest : public HttpTransportFixture {};
 
 TEST_F(HttpServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
   StartServer();

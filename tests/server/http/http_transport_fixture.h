@@ -1,5 +1,7 @@
-// Support for the socket-level tests: a real HttpServer on 127.0.0.1:0, a
-// tiny Handler, and helpers for a synchronous Beast client.
+// Support for the socket-level tests of the HTTP transport alone (no App, no
+// store): a real HttpServer on 127.0.0.1:0 serving ScriptedHandler's canned
+// routes, and helpers for a synchronous Beast client. For a whole hoering
+// server see tests/support/test_server.h.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -33,9 +35,9 @@ using Clock = std::chrono::steady_clock;
 // GET /hello -> "hi"; POST /echo -> the body; GET /slow?ms=N -> "slow" after N
 // ms from another thread; GET /sse -> 3 events then close; GET /sse-forever ->
 // one event, never closes; GET /never -> never answers.
-class TestHandler : public Handler {
+class ScriptedHandler : public Handler {
  public:
-  ~TestHandler() override {
+  ~ScriptedHandler() override {
     for (auto& t : threads_) t.join();
   }
 
@@ -106,7 +108,7 @@ class TestHandler : public Handler {
   std::vector<Responder> held_responders_;
 };
 
-class ServerFixture : public ::testing::Test {
+class HttpTransportFixture : public ::testing::Test {
  protected:
   void StartServer(HttpServerOptions options = {}) {
     options.address = "127.0.0.1";
@@ -161,7 +163,7 @@ class ServerFixture : public ::testing::Test {
   }
 
   net::io_context ioc_;
-  TestHandler handler_;
+  ScriptedHandler handler_;
   std::shared_ptr<std::ostringstream> log_stream_;
   std::unique_ptr<HttpServer> server_;
 };
