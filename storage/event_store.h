@@ -117,7 +117,7 @@ using CommitListener = std::function<void(const std::vector<RecordedEvent>&)>;
 using AppendCallback = std::function<void(Result<AppendResult>)>;
 
 // Reading the log: what routes, queries and pages are given. Appending is
-// the command service's alone (server/app/command_service.h), through
+// the command service's alone (server/commands/command_service.h), through
 // EventStore.
 class EventLog {
  public:
