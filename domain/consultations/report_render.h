@@ -19,7 +19,16 @@
 //    "totals": {"responses", "withdrawn", "late", "points", "outcomes": {...}},
 //    "withheld": N}
 //
-// LAYOUT (Markdown; the HTML page has the same structure):
+// LANGUAGE: Markdown and HTML are worded with the given labels (report_labels.h,
+// from the message catalogue's report_doc part); the English labels give the
+// words below. Values from the report (ids, titles, times as the report gives
+// them, texts) are never translated; enum values shown in prose (state,
+// outcome, publication, party kind, section status) are named by the labels,
+// an unknown one shown as is. The HTML page's <html lang> is the labels'
+// language_tag. CSV takes no labels: its header and values are the same in
+// every language.
+//
+// LAYOUT (Markdown, English labels; the HTML page has the same structure):
 //   # Consultation report: <title>      facts: id, agreement, version, opens, closes
 //                                       ("extended from" + each extension), state, closed,
 //                                       generated at / as of log position
@@ -41,8 +50,10 @@
 //
 // ESCAPING: Markdown backslash-escapes \ ` * _ ~ [ ] < > | # in every text (so no raw
 // HTML gets through); in table cells a line break becomes <br>; elsewhere it is a hard
-// break. HTML escapes & < > " ' everywhere; the page has inline CSS (with @media print,
-// page-break-inside: avoid per response) and no script.
+// break. Labels are escaped like any text (a pattern's placeholder gets the escaped
+// value). HTML escapes & < > " ' everywhere; the page has inline CSS (with @media print,
+// page-break-inside: avoid per response; the withdrawn mark is a CSS string, escaped as
+// one) and no script.
 // CSV (RFC 4180): header row
 //   consultation,response,party,party_name,publication,late,withdrawn,revision,
 //   submitted_at,point,section,quote,text,outcome,rationale,changes
@@ -61,10 +72,14 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "domain/consultations/report_labels.h"
+
 namespace hoering::consultations {
 
-std::string RenderReportMarkdown(const nlohmann::json& report);
-std::string RenderReportHtml(const nlohmann::json& report);  // a whole printable page
-std::string RenderReportCsv(const nlohmann::json& report);   // one row per point
+std::string RenderReportMarkdown(const nlohmann::json& report, const ReportLabels& labels);
+// A whole printable page.
+std::string RenderReportHtml(const nlohmann::json& report, const ReportLabels& labels);
+// One row per point; the same in every language.
+std::string RenderReportCsv(const nlohmann::json& report);
 
 }  // namespace hoering::consultations

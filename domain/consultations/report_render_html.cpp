@@ -33,7 +33,7 @@ blockquote{margin:.5em 0;padding:.25em 1em;border-left:4px solid #bbb;color:#444
 ins{color:#135e13;background:#ddf4dd;text-decoration:underline}
 del{color:#9b1c1c;background:#fbe1e1;text-decoration:line-through}
 .response{border-top:2px solid #444;margin-top:2em}
-.response.withdrawn>h3::after{content:" (withdrawn)";color:#9b1c1c;font-weight:normal}
+.response.withdrawn>h3::after{content:" {withdrawn_mark}";color:#9b1c1c;font-weight:normal}
 .point{margin-left:1em}
 .disposition strong{font-family:system-ui,"Segoe UI",Helvetica,Arial,sans-serif}
 @media print{
@@ -49,13 +49,35 @@ std::string Esc(std::string_view s) {
   return EscapeHtml(s);
 }
 
+// The text of a CSS string between double quotes: \ and " escaped, and < and
+// line breaks as hex escapes (so no "</style>" can end the sheet).
+std::string CssString(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+      out += c;
+    } else if (c == '<' || c == '\n' || c == '\r') {
+      out += c == '<' ? "\\3c " : c == '\n' ? "\\a " : "\\d ";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A label pattern with `value` in its placeholder, all escaped.
+std::string Fill(std::string_view pattern, std::string_view placeholder, std::string_view value) {
+  return Esc(FillLabel(pattern, placeholder, value));
+}
+
 void FactsTable(std::string& out, const std::vector<Fact>& facts,
                 const std::vector<std::string>& closes_notes = {}) {
   if (facts.empty()) return;
   out += "<table class=\"facts\">\n";
   for (const auto& f : facts) {
     out += "<tr><th scope=\"row\">" + Esc(f.label) + "</th><td>" + Esc(f.value);
-    if (f.label == "Closes" && !closes_notes.empty()) {
+    if (f.extensions && !closes_notes.empty()) {
       out += "<ul class=\"extensions\">";
       for (const auto& n : closes_notes) out += "<li>" + Esc(n) + "</li>";
       out += "</ul>";
@@ -65,6 +87,7 @@ void FactsTable(std::string& out, const std::vector<Fact>& facts,
   out += "</table>\n";
 }
 
+// `cells` are plain text.
 void HeaderRow(std::string& out, const std::vector<std::string>& cells) {
   out += "<thead><tr>";
   for (const auto& c : cells) out += "<th scope=\"col\">" + Esc(c) + "</th>";
@@ -100,107 +123,113 @@ void Excerpt(std::string& out, const json& excerpt) {
   out += "</div>\n";
 }
 
-void Head(std::string& out, const json& report, const std::string& title) {
+void Head(std::string& out, const json& report, const std::string& title, const ReportLabels& l) {
   out += "<header>\n<h1>" + Esc(title) + "</h1>\n";
-  FactsTable(out, ConsultationFacts(report), ExtensionLines(report));
+  FactsTable(out, ConsultationFacts(report, l), ExtensionLines(report, l));
   out += "</header>\n";
 }
 
-void Parties(std::string& out, const json& report) {
-  out += "<section class=\"parties\">\n<h2>Invited parties and respondents</h2>\n";
-  auto rows = PartyRows(report);
+void Parties(std::string& out, const json& report, const ReportLabels& l) {
+  out += "<section class=\"parties\">\n<h2>" + Esc(l.parties_heading) + "</h2>\n";
+  auto rows = PartyRows(report, l);
   if (rows.empty()) {
-    out += "<p>No parties.</p>\n</section>\n";
+    out += "<p>" + Esc(l.parties_none) + "</p>\n</section>\n";
     return;
   }
   out += "<table>\n";
-  HeaderRow(out, {"Party", "Kind", "Invited", "Response received", "Late", "Withdrawn"});
+  HeaderRow(out,
+            {l.col_party, l.col_kind, l.col_invited, l.col_responded, l.col_late, l.col_withdrawn});
   for (const auto& p : rows) {
-    Row(out, {Esc(p.party), Esc(p.kind), YesNo(p.invited), YesNo(p.responded), YesNo(p.late),
-              YesNo(p.withdrawn)});
+    Row(out, {Esc(p.party), Esc(p.kind), Esc(YesNo(p.invited, l)), Esc(YesNo(p.responded, l)),
+              Esc(YesNo(p.late, l)), Esc(YesNo(p.withdrawn, l))});
   }
   out += "</tbody>\n</table>\n</section>\n";
 }
 
-void Changes(std::string& out, const json& point) {
+void Changes(std::string& out, const json& point, const ReportLabels& l) {
   for (const auto& ch : List(point, "changes")) {
-    out +=
-        "<div class=\"change\">\n<p><strong>Change " + Esc(Text(ch, "change")) + "</strong></p>\n";
+    out += "<div class=\"change\">\n<p><strong>" +
+           Fill(l.change_heading, "{change}", Text(ch, "change")) + "</strong></p>\n";
     Div(out, "rationale", Text(ch, "rationale"));
     for (const auto& s : List(ch, "sections")) {
-      out +=
-          "<p class=\"change-section\"><em>Section " + Esc(ChangeSectionLabel(s)) + ":</em></p>\n";
+      out += "<p class=\"change-section\"><em>" +
+             Fill(l.change_section, "{section}", ChangeSectionLabel(s, l)) + "</em></p>\n";
       Excerpt(out, Field(s, "excerpt"));
     }
     out += "</div>\n";
   }
 }
 
-void Point(std::string& out, const json& p) {
-  out += "<section class=\"point\">\n<h4>Point " + Esc(Text(p, "n")) + "</h4>\n";
-  out += "<p class=\"section\">Section: " + Esc(PointSection(p)) + "</p>\n";
+void Point(std::string& out, const json& p, const ReportLabels& l) {
+  out += "<section class=\"point\">\n<h4>" + Fill(l.point_heading, "{n}", Text(p, "n")) + "</h4>\n";
+  out +=
+      "<p class=\"section\">" + Fill(l.point_section, "{section}", PointSection(p, l)) + "</p>\n";
   if (!Text(p, "quote").empty()) out += "<blockquote>" + Esc(Text(p, "quote")) + "</blockquote>\n";
   Div(out, "text", Text(p, "text"));
-  out += "<p class=\"disposition\"><strong>Disposition: " + Esc(DispositionLine(p)) +
-         "</strong></p>\n";
+  out += "<p class=\"disposition\"><strong>" +
+         Fill(l.disposition, "{outcome}", DispositionLine(p, l)) + "</strong></p>\n";
   Div(out, "rationale", Text(Field(p, "disposition"), "rationale"));
-  Changes(out, p);
+  Changes(out, p, l);
   out += "</section>\n";
 }
 
-void Response(std::string& out, const json& r) {
+void Response(std::string& out, const json& r, const ReportLabels& l) {
   std::string name = Text(r, "party_name").empty() ? Text(r, "party") : Text(r, "party_name");
   out += std::string("<article class=\"response") + (Flag(r, "withdrawn") ? " withdrawn" : "") +
          "\" id=\"response-" + Esc(Text(r, "id")) + "\">\n";
   out += "<h3>" + Esc(name) + " (" + Esc(Text(r, "id")) + ")</h3>\n";
-  FactsTable(out, ResponseFacts(r));
+  FactsTable(out, ResponseFacts(r, l));
   if (!Text(r, "summary").empty()) {
-    out += "<p><strong>Summary:</strong></p>\n";
+    out += "<p><strong>" + Esc(l.summary) + "</strong></p>\n";
     Div(out, "summary", Text(r, "summary"));
   }
-  auto attachments = AttachmentRows(r);
+  auto attachments = AttachmentRows(r, l);
   if (!attachments.empty()) {
-    out += "<p><strong>Attachments:</strong></p>\n<table class=\"attachments\">\n";
-    HeaderRow(out, {"File", "Media type", "Size", "SHA-256"});
+    out += "<p><strong>" + Esc(l.attachments) + "</strong></p>\n<table class=\"attachments\">\n";
+    HeaderRow(out, {l.col_file, l.col_media_type, l.col_size, l.col_sha256});
     for (const auto& a : attachments) {
       Row(out, {Esc(a.filename), Esc(a.media_type), Esc(a.size), Esc(a.sha256)}, "__r");
     }
     out += "</tbody>\n</table>\n";
   }
-  for (const auto& p : List(r, "points")) Point(out, p);
+  for (const auto& p : List(r, "points")) Point(out, p, l);
   out += "</article>\n";
 }
 
-void Totals(std::string& out, const json& report) {
-  out += "<section class=\"totals\">\n<h2>Totals</h2>\n<table>\n";
-  HeaderRow(out, {"Outcome", "Points"});
-  for (const auto& o : OutcomeCounts(report))
+void Totals(std::string& out, const json& report, const ReportLabels& l) {
+  out += "<section class=\"totals\">\n<h2>" + Esc(l.totals_heading) + "</h2>\n<table>\n";
+  HeaderRow(out, {l.col_outcome, l.col_points});
+  for (const auto& o : OutcomeCounts(report, l)) {
     Row(out, {Esc(o.name), std::to_string(o.count)}, "_r");
+  }
   out += "</tbody>\n</table>\n";
-  FactsTable(out, TotalFacts(report));
-  std::string withheld = WithheldLine(report);
+  FactsTable(out, TotalFacts(report, l));
+  std::string withheld = WithheldLine(report, l);
   if (!withheld.empty()) out += "<p class=\"withheld\">" + Esc(withheld) + "</p>\n";
   out += "</section>\n";
 }
 
 }  // namespace
 
-std::string RenderReportHtml(const json& report) {
+std::string RenderReportHtml(const json& report, const ReportLabels& labels) {
   const json& c = Field(report, "consultation");
-  std::string title =
-      "Consultation report: " + (Text(c, "title").empty() ? Text(c, "id") : Text(c, "title"));
+  std::string title = FillLabel(labels.heading, "{title}",
+                                Text(c, "title").empty() ? Text(c, "id") : Text(c, "title"));
   std::string out =
-      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!doctype html>\n<html lang=\"" + Esc(labels.language_tag) +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-      Esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-  Head(out, report, title);
-  Parties(out, report);
-  out += "<section class=\"responses\">\n<h2>Responses</h2>\n";
+      Esc(title) + "</title>\n<style>" +
+      FillLabel(kStyle, "{withdrawn_mark}", CssString(labels.withdrawn_mark)) +
+      "</style>\n</head>\n<body>\n";
+  Head(out, report, title, labels);
+  Parties(out, report, labels);
+  out += "<section class=\"responses\">\n<h2>" + Esc(labels.responses_heading) + "</h2>\n";
   const json& responses = List(report, "responses");
-  if (responses.empty()) out += "<p>No responses.</p>\n";
-  for (const auto& r : responses) Response(out, r);
+  if (responses.empty()) out += "<p>" + Esc(labels.responses_none) + "</p>\n";
+  for (const auto& r : responses) Response(out, r, labels);
   out += "</section>\n";
-  Totals(out, report);
+  Totals(out, report, labels);
   out += "</body>\n</html>\n";
   return out;
 }

@@ -104,8 +104,20 @@ std::string Excerpt(const json& excerpt) {
   return JoinLines(Lines(text));
 }
 
+// A label (trusted, but escaped all the same) with `value`, already escaped,
+// in its placeholder.
+std::string Fill(std::string_view pattern, std::string_view placeholder, std::string_view value) {
+  return FillLabel(Escape(pattern), placeholder, value);
+}
+
 void Facts(std::string& out, const std::vector<Fact>& facts) {
-  for (const auto& f : facts) out += "- **" + f.label + ":** " + Inline(f.value) + "\n";
+  for (const auto& f : facts) out += "- **" + Escape(f.label) + ":** " + Inline(f.value) + "\n";
+}
+
+// Table cells from plain text.
+std::vector<std::string> Cells(std::vector<std::string> cells) {
+  for (auto& c : cells) c = Inline(c);
+  return cells;
 }
 
 void Row(std::string& out, const std::vector<std::string>& cells) {
@@ -123,95 +135,105 @@ void Header(std::string& out, const std::vector<std::string>& cells, std::string
   out += "\n";
 }
 
-void Head(std::string& out, const json& report) {
+void Head(std::string& out, const json& report, const ReportLabels& l) {
   const json& c = Field(report, "consultation");
   std::string title = Text(c, "title").empty() ? Text(c, "id") : Text(c, "title");
-  out += "# Consultation report: " + Inline(title, " ") + "\n\n";
-  for (const auto& f : ConsultationFacts(report)) {
+  out += "# " + Fill(l.heading, "{title}", Inline(title, " ")) + "\n\n";
+  for (const auto& f : ConsultationFacts(report, l)) {
     Facts(out, {f});
-    if (f.label != "Closes") continue;
-    for (const auto& e : ExtensionLines(report)) out += "  - " + Inline(e) + "\n";
+    if (!f.extensions) continue;
+    for (const auto& e : ExtensionLines(report, l)) out += "  - " + Inline(e) + "\n";
   }
   out += "\n";
 }
 
-void Parties(std::string& out, const json& report) {
-  out += "## Invited parties and respondents\n\n";
-  auto rows = PartyRows(report);
+void Parties(std::string& out, const json& report, const ReportLabels& l) {
+  out += "## " + Escape(l.parties_heading) + "\n\n";
+  auto rows = PartyRows(report, l);
   if (rows.empty()) {
-    out += "No parties.\n\n";
+    out += Escape(l.parties_none) + "\n\n";
     return;
   }
-  Header(out, {"Party", "Kind", "Invited", "Response received", "Late", "Withdrawn"}, "");
+  Header(
+      out,
+      Cells({l.col_party, l.col_kind, l.col_invited, l.col_responded, l.col_late, l.col_withdrawn}),
+      "");
   for (const auto& p : rows) {
-    Row(out, {Inline(p.party), Inline(p.kind), YesNo(p.invited), YesNo(p.responded), YesNo(p.late),
-              YesNo(p.withdrawn)});
+    Row(out, Cells({p.party, p.kind, YesNo(p.invited, l), YesNo(p.responded, l), YesNo(p.late, l),
+                    YesNo(p.withdrawn, l)}));
   }
   out += "\n";
 }
 
-void Changes(std::string& out, const json& point) {
+void Changes(std::string& out, const json& point, const ReportLabels& l) {
   for (const auto& ch : List(point, "changes")) {
-    out += "**Change " + Inline(Text(ch, "change"), " ") + "**\n\n";
+    out += "**" + Fill(l.change_heading, "{change}", Inline(Text(ch, "change"), " ")) + "**\n\n";
     if (!Text(ch, "rationale").empty()) out += Block(Text(ch, "rationale")) + "\n\n";
     for (const auto& s : List(ch, "sections")) {
-      out += "*Section " + Inline(ChangeSectionLabel(s), " ") + ":*\n\n";
+      out += "*" + Fill(l.change_section, "{section}", Inline(ChangeSectionLabel(s, l), " ")) +
+             "*\n\n";
       std::string excerpt = Excerpt(Field(s, "excerpt"));
       if (!excerpt.empty()) out += excerpt + "\n\n";
     }
   }
 }
 
-void Point(std::string& out, const json& p) {
-  out += "#### Point " + Inline(Text(p, "n"), " ") + "\n\n";
-  out += "Section: " + Inline(PointSection(p)) + "\n\n";
+void Point(std::string& out, const json& p, const ReportLabels& l) {
+  out += "#### " + Fill(l.point_heading, "{n}", Inline(Text(p, "n"), " ")) + "\n\n";
+  out += Fill(l.point_section, "{section}", Inline(PointSection(p, l))) + "\n\n";
   if (!Text(p, "quote").empty()) out += Quote(Text(p, "quote")) + "\n";
   if (!Text(p, "text").empty()) out += Block(Text(p, "text")) + "\n\n";
-  out += "**Disposition: " + Inline(DispositionLine(p)) + "**\n\n";
+  out += "**" + Fill(l.disposition, "{outcome}", Inline(DispositionLine(p, l))) + "**\n\n";
   std::string rationale = Text(Field(p, "disposition"), "rationale");
   if (!rationale.empty()) out += Block(rationale) + "\n\n";
-  Changes(out, p);
+  Changes(out, p, l);
 }
 
-void Response(std::string& out, const json& r) {
+void Response(std::string& out, const json& r, const ReportLabels& l) {
   std::string name = Text(r, "party_name").empty() ? Text(r, "party") : Text(r, "party_name");
   out += "### " + Inline(name, " ") + " (" + Inline(Text(r, "id"), " ") + ")\n\n";
-  Facts(out, ResponseFacts(r));
+  Facts(out, ResponseFacts(r, l));
   out += "\n";
-  if (!Text(r, "summary").empty()) out += "**Summary:**\n\n" + Block(Text(r, "summary")) + "\n\n";
-  auto attachments = AttachmentRows(r);
+  if (!Text(r, "summary").empty()) {
+    out += "**" + Escape(l.summary) + "**\n\n" + Block(Text(r, "summary")) + "\n\n";
+  }
+  auto attachments = AttachmentRows(r, l);
   if (!attachments.empty()) {
-    out += "**Attachments:**\n\n";
-    Header(out, {"File", "Media type", "Size", "SHA-256"}, "__r");
+    out += "**" + Escape(l.attachments) + "**\n\n";
+    Header(out, Cells({l.col_file, l.col_media_type, l.col_size, l.col_sha256}), "__r");
     for (const auto& a : attachments) {
       Row(out, {Inline(a.filename), Inline(a.media_type), Inline(a.size), Inline(a.sha256)});
     }
     out += "\n";
   }
-  for (const auto& p : List(r, "points")) Point(out, p);
+  for (const auto& p : List(r, "points")) Point(out, p, l);
 }
 
-void Totals(std::string& out, const json& report) {
-  out += "## Totals\n\n";
-  Header(out, {"Outcome", "Points"}, "_r");
-  for (const auto& o : OutcomeCounts(report)) Row(out, {o.name, std::to_string(o.count)});
+void Totals(std::string& out, const json& report, const ReportLabels& l) {
+  out += "## " + Escape(l.totals_heading) + "\n\n";
+  Header(out, Cells({l.col_outcome, l.col_points}), "_r");
+  for (const auto& o : OutcomeCounts(report, l)) {
+    Row(out, {Escape(o.name), std::to_string(o.count)});
+  }
   out += "\n";
-  for (const auto& f : TotalFacts(report)) out += "- " + f.label + ": " + f.value + "\n";
-  std::string withheld = WithheldLine(report);
-  if (!withheld.empty()) out += "\n" + withheld + "\n";
+  for (const auto& f : TotalFacts(report, l)) {
+    out += "- " + Escape(f.label) + ": " + f.value + "\n";
+  }
+  std::string withheld = WithheldLine(report, l);
+  if (!withheld.empty()) out += "\n" + Escape(withheld) + "\n";
 }
 
 }  // namespace
 
-std::string RenderReportMarkdown(const json& report) {
+std::string RenderReportMarkdown(const json& report, const ReportLabels& labels) {
   std::string out;
-  Head(out, report);
-  Parties(out, report);
-  out += "## Responses\n\n";
+  Head(out, report, labels);
+  Parties(out, report, labels);
+  out += "## " + Escape(labels.responses_heading) + "\n\n";
   const json& responses = List(report, "responses");
-  if (responses.empty()) out += "No responses.\n\n";
-  for (const auto& r : responses) Response(out, r);
-  Totals(out, report);
+  if (responses.empty()) out += Escape(labels.responses_none) + "\n\n";
+  for (const auto& r : responses) Response(out, r, labels);
+  Totals(out, report, labels);
   return out;
 }
 

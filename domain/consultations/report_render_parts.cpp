@@ -43,7 +43,8 @@ std::string Shorten(const std::string& s, bool change_before, bool change_after)
   return s.substr(0, w[2 * k - 1].second) + " " + ell;
 }
 
-std::string FormatSize(const json& size) {
+// "240.0 KiB"; the decimal point is the labels' decimal mark.
+std::string FormatSize(const json& size, const std::string& decimal_mark) {
   if (!size.is_number()) return Text(size);
   double b = size.get<double>();
   char buf[32];
@@ -53,14 +54,9 @@ std::string FormatSize(const json& size) {
   } else {
     std::snprintf(buf, sizeof buf, "%.1f MiB", b / (1024.0 * 1024));
   }
-  return buf;
-}
-
-std::string StateName(const std::string& s) {
-  if (s == "scheduled") return "Scheduled";
-  if (s == "open") return "Open";
-  if (s == "closed") return "Closed";
-  return s;
+  std::string out = buf;
+  if (auto dot = out.find('.'); dot != std::string::npos) out.replace(dot, 1, decimal_mark);
+  return out;
 }
 
 void Add(std::vector<Fact>& out, std::string label, std::string value) {
@@ -112,18 +108,12 @@ std::int64_t Count(const json& j, const char* key) {
   return 0;
 }
 
-std::string YesNo(bool b) {
-  return b ? "yes" : "no";
+std::string YesNo(bool b, const ReportLabels& l) {
+  return b ? l.yes : l.no;
 }
 
-std::string OutcomeName(std::string_view key) {
-  if (key.empty() || key == "undecided") return "Not yet decided";
-  if (key == "accepted") return "Accepted";
-  if (key == "partially_accepted") return "Partially accepted";
-  if (key == "not_accepted") return "Not accepted";
-  if (key == "noted") return "Noted";
-  if (key == "out_of_scope") return "Out of scope";
-  return std::string(key);
+std::string OutcomeName(std::string_view key, const ReportLabels& l) {
+  return Name(l.outcome, key.empty() ? "undecided" : key);
 }
 
 std::string OutcomeKey(const json& point) {
@@ -142,70 +132,76 @@ std::vector<std::string> ChangeIds(const json& point) {
   return out;
 }
 
-std::vector<Fact> ConsultationFacts(const json& report) {
+std::vector<Fact> ConsultationFacts(const json& report, const ReportLabels& l) {
   const json& c = Field(report, "consultation");
   const json& v = Field(c, "version");
   std::vector<Fact> out;
-  Add(out, "Consultation", Text(c, "id"));
+  Add(out, l.fact_consultation, Text(c, "id"));
   std::string agreement = Text(c, "agreement");
-  Add(out, "Agreement",
+  Add(out, l.fact_agreement,
       Joined(Text(c, "agreement_title"), " ", agreement.empty() ? "" : "(" + agreement + ")"));
   std::string version = Text(v, "number");
   if (!Text(v, "label").empty()) version = Joined(version, " ", "\"" + Text(v, "label") + "\"");
-  if (!Text(v, "hash").empty()) version = Joined(version, " ", "(hash " + Text(v, "hash") + ")");
-  Add(out, "Consulted version", version);
-  Add(out, "Opens", Text(c, "opens_at"));
+  if (!Text(v, "hash").empty()) {
+    version = Joined(version, " ", FillLabel(l.version_hash, "{hash}", Text(v, "hash")));
+  }
+  Add(out, l.fact_version, version);
+  Add(out, l.fact_opens, Text(c, "opens_at"));
   std::string closes = Text(c, "closes_at");
   std::string original = Text(c, "original_closes_at");
   if (!List(c, "extensions").empty() && !original.empty()) {
-    closes = Joined(closes, " ", "(extended from " + original + ")");
+    closes = Joined(closes, " ", FillLabel(l.extended_from, "{closes_at}", original));
   }
-  Add(out, "Closes", closes);
-  Add(out, "Time zone", Text(c, "time_zone"));
-  Add(out, "State", StateName(Text(c, "state")));
-  Add(out, "Closed at", Text(c, "closed_at"));
-  Add(out, "Close reason", Text(c, "close_reason"));
+  if (!closes.empty()) out.push_back({l.fact_closes, closes, true});
+  Add(out, l.fact_time_zone, Text(c, "time_zone"));
+  Add(out, l.fact_state, Name(l.state, Text(c, "state")));
+  Add(out, l.fact_closed_at, Text(c, "closed_at"));
+  Add(out, l.fact_close_reason, Text(c, "close_reason"));
   std::string generated = Text(report, "generated_at");
   std::string position = Text(report, "as_of_position");
-  if (!position.empty()) generated = Joined(generated, ", ", "as of log position " + position);
-  Add(out, "Generated", generated);
+  if (!position.empty()) {
+    generated = Joined(generated, ", ", FillLabel(l.as_of_position, "{position}", position));
+  }
+  Add(out, l.fact_generated, generated);
   return out;
 }
 
-std::vector<std::string> ExtensionLines(const json& report) {
+std::vector<std::string> ExtensionLines(const json& report, const ReportLabels& l) {
   std::vector<std::string> out;
   for (const auto& e : List(Field(report, "consultation"), "extensions")) {
-    std::string line = "Extended to " + Text(e, "closes_at");
-    if (!Text(e, "at").empty()) line += " (on " + Text(e, "at") + ")";
+    std::string line = FillLabel(l.extended_to, "{closes_at}", Text(e, "closes_at"));
+    if (!Text(e, "at").empty()) line += " " + FillLabel(l.extended_on, "{at}", Text(e, "at"));
     if (!Text(e, "reason").empty()) line += ": " + Text(e, "reason");
     out.push_back(std::move(line));
   }
   return out;
 }
 
-std::vector<Fact> ResponseFacts(const json& r) {
+std::vector<Fact> ResponseFacts(const json& r, const ReportLabels& l) {
   std::vector<Fact> out;
   std::string author = Text(Field(r, "author"), "name");
   std::string publication = Text(r, "publication");
-  if (author.empty()) author = publication == "anonymous" ? "anonymous" : "not given";
-  Add(out, "Author", author);
-  Add(out, "Publication", publication);
+  if (author.empty()) author = publication == "anonymous" ? l.author_anonymous : l.author_not_given;
+  Add(out, l.response_author, author);
+  Add(out, l.response_publication, publication.empty() ? "" : Name(l.publication, publication));
   std::string submitted = Text(r, "submitted_at");
   std::string first = Text(r, "first_submitted_at");
-  if (!first.empty() && first != submitted) submitted += " (first submitted " + first + ")";
-  Add(out, "Submitted", submitted);
-  Add(out, "Revision", Text(r, "revision"));
-  Add(out, "Late", Flag(r, "late") ? Joined("yes", ": ", Text(r, "late_reason")) : "no");
-  std::string withdrawn = "no";
+  if (!first.empty() && first != submitted) {
+    submitted += " " + FillLabel(l.first_submitted, "{at}", first);
+  }
+  Add(out, l.response_submitted, submitted);
+  Add(out, l.response_revision, Text(r, "revision"));
+  Add(out, l.response_late, Flag(r, "late") ? Joined(l.yes, ": ", Text(r, "late_reason")) : l.no);
+  std::string withdrawn = l.no;
   if (Flag(r, "withdrawn")) {
-    withdrawn = Joined("yes", ", ", Text(r, "withdrawn_at"));
+    withdrawn = Joined(l.yes, ", ", Text(r, "withdrawn_at"));
     withdrawn = Joined(withdrawn, ": ", Text(r, "withdrawal_reason"));
   }
-  Add(out, "Withdrawn", withdrawn);
+  Add(out, l.response_withdrawn, withdrawn);
   return out;
 }
 
-std::vector<PartyRow> PartyRows(const json& report) {
+std::vector<PartyRow> PartyRows(const json& report, const ReportLabels& l) {
   std::vector<PartyRow> out;
   std::set<std::string> seen;
   auto label = [](const std::string& name, const std::string& id) {
@@ -214,8 +210,10 @@ std::vector<PartyRow> PartyRows(const json& report) {
   for (const auto& p : List(report, "parties")) {
     std::string id = Text(p, "party");
     seen.insert(id);
-    out.push_back({label(Text(p, "name"), id), Text(p, "kind"), Flag(p, "invited"),
-                   Flag(p, "responded"), Flag(p, "late"), Flag(p, "withdrawn")});
+    std::string kind = Text(p, "kind");
+    out.push_back({label(Text(p, "name"), id), kind.empty() ? "" : Name(l.party_kind, kind),
+                   Flag(p, "invited"), Flag(p, "responded"), Flag(p, "late"),
+                   Flag(p, "withdrawn")});
   }
   for (const auto& r : List(report, "responses")) {
     std::string id = Text(r, "party");
@@ -226,31 +224,31 @@ std::vector<PartyRow> PartyRows(const json& report) {
   return out;
 }
 
-std::vector<AttachmentRow> AttachmentRows(const json& response) {
+std::vector<AttachmentRow> AttachmentRows(const json& response, const ReportLabels& l) {
   std::vector<AttachmentRow> out;
   for (const auto& a : List(response, "attachments")) {
-    out.push_back({Text(a, "filename"), Text(a, "media_type"), FormatSize(Field(a, "size")),
-                   Text(a, "sha256").substr(0, 12)});
+    out.push_back({Text(a, "filename"), Text(a, "media_type"),
+                   FormatSize(Field(a, "size"), l.decimal_mark), Text(a, "sha256").substr(0, 12)});
   }
   return out;
 }
 
-std::string PointSection(const json& point) {
+std::string PointSection(const json& point, const ReportLabels& l) {
   std::string s = Joined(Text(point, "section"), " ", Text(point, "section_heading"));
-  return s.empty() ? "(general)" : s;
+  return s.empty() ? l.section_general : s;
 }
 
-std::string ChangeSectionLabel(const json& section) {
+std::string ChangeSectionLabel(const json& section, const ReportLabels& l) {
   std::string s = Joined(Text(section, "id"), " ", Text(section, "heading"));
   std::string status = Text(section, "status");
-  return status.empty() ? s : Joined(s, " ", "(" + status + ")");
+  return status.empty() ? s : Joined(s, " ", "(" + Name(l.section_status, status) + ")");
 }
 
-std::string DispositionLine(const json& point) {
+std::string DispositionLine(const json& point, const ReportLabels& l) {
   const json& d = Field(point, "disposition");
-  std::string line = OutcomeName(Text(d, "outcome"));
+  std::string line = OutcomeName(Text(d, "outcome"), l);
   std::string at = Text(d, "recorded_at");
-  return at.empty() ? line : line + " (recorded " + at + ")";
+  return at.empty() ? line : line + " " + FillLabel(l.recorded, "{at}", at);
 }
 
 std::vector<Run> ShortenExcerpt(const json& excerpt) {
@@ -283,29 +281,28 @@ std::vector<Run> ShortenExcerpt(const json& excerpt) {
   return runs;
 }
 
-std::vector<OutcomeCount> OutcomeCounts(const json& report) {
+std::vector<OutcomeCount> OutcomeCounts(const json& report, const ReportLabels& l) {
   const json& o = Field(Field(report, "totals"), "outcomes");
   std::vector<OutcomeCount> out;
   for (const char* key :
        {"accepted", "partially_accepted", "not_accepted", "noted", "out_of_scope", "undecided"}) {
-    out.push_back({OutcomeName(key), Count(o, key)});
+    out.push_back({OutcomeName(key, l), Count(o, key)});
   }
   return out;
 }
 
-std::vector<Fact> TotalFacts(const json& report) {
+std::vector<Fact> TotalFacts(const json& report, const ReportLabels& l) {
   const json& t = Field(report, "totals");
-  return {{"Responses", std::to_string(Count(t, "responses"))},
-          {"Withdrawn", std::to_string(Count(t, "withdrawn"))},
-          {"Late", std::to_string(Count(t, "late"))},
-          {"Points", std::to_string(Count(t, "points"))}};
+  return {{l.total_responses, std::to_string(Count(t, "responses"))},
+          {l.total_withdrawn, std::to_string(Count(t, "withdrawn"))},
+          {l.total_late, std::to_string(Count(t, "late"))},
+          {l.total_points, std::to_string(Count(t, "points"))}};
 }
 
-std::string WithheldLine(const json& report) {
+std::string WithheldLine(const json& report, const ReportLabels& l) {
   std::int64_t n = Count(report, "withheld");
   if (n <= 0) return "";
-  return n == 1 ? "1 response is not shown to this reader."
-                : std::to_string(n) + " responses are not shown to this reader.";
+  return n == 1 ? l.withheld_one : FillLabel(l.withheld_many, "{n}", std::to_string(n));
 }
 
 }  // namespace hoering::consultations::report_parts

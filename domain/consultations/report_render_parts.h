@@ -1,8 +1,8 @@
 // Internal to report_render*.cpp: null-safe reads of the report JSON and the
 // format-neutral pieces (facts, party rows, outcome names, shortened diff
-// excerpts) that the Markdown and HTML renderers both lay out. Every function
-// accepts any JSON value (null, wrong type) and then returns an empty result.
-// Pure and thread-safe.
+// excerpts) that the Markdown and HTML renderers both lay out, worded with the
+// given labels (report_labels.h). Every function accepts any JSON value (null,
+// wrong type) and then returns an empty result. Pure and thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "domain/consultations/report_labels.h"
 
 namespace hoering::consultations::report_parts {
 
@@ -24,10 +26,10 @@ std::string Text(const json& j);
 std::string Text(const json& j, const char* key);
 bool Flag(const json& j, const char* key);           // true only for a JSON true
 std::int64_t Count(const json& j, const char* key);  // integer or 0
-std::string YesNo(bool b);
+std::string YesNo(bool b, const ReportLabels& l);
 
-// "Accepted", ...; "" -> "Not yet decided"; unknown keys unchanged.
-std::string OutcomeName(std::string_view key);
+// labels.outcome[key]; "" -> the name of "undecided"; unknown keys unchanged.
+std::string OutcomeName(std::string_view key, const ReportLabels& l);
 // The point's disposition outcome key, "" when there is none.
 std::string OutcomeKey(const json& point);
 // Disposition change ids, then any other ids from the point's "changes".
@@ -35,31 +37,35 @@ std::vector<std::string> ChangeIds(const json& point);
 
 struct Fact {
   std::string label;
-  std::string value;  // plain text, may hold line breaks
+  std::string value;        // plain text, may hold line breaks
+  bool extensions = false;  // the deadline: the extension lines go under it
 };
 // Consultation facts for the report head, in display order (empty ones left out).
-std::vector<Fact> ConsultationFacts(const json& report);
-// One line per extension: "to <closes_at> (on <at>): <reason>".
-std::vector<std::string> ExtensionLines(const json& report);
+std::vector<Fact> ConsultationFacts(const json& report, const ReportLabels& l);
+// One line per extension: "Extended to <closes_at> (on <at>): <reason>".
+std::vector<std::string> ExtensionLines(const json& report, const ReportLabels& l);
 // Author, publication, submitted, revision, late, withdrawn.
-std::vector<Fact> ResponseFacts(const json& response);
+std::vector<Fact> ResponseFacts(const json& response, const ReportLabels& l);
 
 struct PartyRow {
   std::string party;  // "name (id)"
-  std::string kind;
+  std::string kind;   // its name in the labels
   bool invited = false, responded = false, late = false, withdrawn = false;
 };
 // The report's parties, plus a row for each response whose party is not listed.
-std::vector<PartyRow> PartyRows(const json& report);
+std::vector<PartyRow> PartyRows(const json& report, const ReportLabels& l);
 
 struct AttachmentRow {
   std::string filename, media_type, size, sha256;  // size human readable, sha256 prefix
 };
-std::vector<AttachmentRow> AttachmentRows(const json& response);
+std::vector<AttachmentRow> AttachmentRows(const json& response, const ReportLabels& l);
 
-std::string PointSection(const json& point);          // "obj-1 Heading" or "(general)"
-std::string ChangeSectionLabel(const json& section);  // "obj-1 Heading (modified)"
-std::string DispositionLine(const json& point);       // "Accepted (recorded <at>)"
+// "obj-1 Heading" or "(general)".
+std::string PointSection(const json& point, const ReportLabels& l);
+// "obj-1 Heading (modified)".
+std::string ChangeSectionLabel(const json& section, const ReportLabels& l);
+// "Accepted (recorded <at>)".
+std::string DispositionLine(const json& point, const ReportLabels& l);
 
 enum class Op { kEqual, kInsert, kDelete };
 struct Run {
@@ -75,8 +81,11 @@ struct OutcomeCount {
   std::string name;
   std::int64_t count = 0;
 };
-std::vector<OutcomeCount> OutcomeCounts(const json& report);  // all six, fixed order
-std::vector<Fact> TotalFacts(const json& report);             // responses, withdrawn, ...
-std::string WithheldLine(const json& report);                 // "" when nothing withheld
+// All six, fixed order.
+std::vector<OutcomeCount> OutcomeCounts(const json& report, const ReportLabels& l);
+// Responses, withdrawn, late, points.
+std::vector<Fact> TotalFacts(const json& report, const ReportLabels& l);
+// "" when nothing is withheld.
+std::string WithheldLine(const json& report, const ReportLabels& l);
 
 }  // namespace hoering::consultations::report_parts

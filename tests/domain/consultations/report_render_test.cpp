@@ -5,93 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/domain/consultations/report_labels_fixture.h"
+#include "tests/domain/consultations/report_render_fixture.h"
+
 namespace hoering::consultations {
 namespace {
 
 using nlohmann::json;
-
-// Two invited parties (p1 answered with 3 points, p2 withdrew), a late answer
-// from an uninvited party (p3) and an anonymous one whose party (p4) is not in
-// "parties". Names hold < & " ' | , and a line break.
-const char* kReport = R"json({
- "consultation": {"id": "cons-1", "title": "Klimaplan 'Vest' <2030> & mer", "agreement": "agr-1",
-   "agreement_title": "Klimaavtalen", "version": {"number": 3, "label": "Final draft", "hash": "abc123"},
-   "opens_at": "2026-10-01T00:00:00+02:00", "closes_at": "2026-11-15T23:59:00+01:00",
-   "original_closes_at": "2026-11-01T23:59:00+01:00", "time_zone": "Europe/Oslo", "state": "closed",
-   "closed_at": "2026-11-16T00:00:00+01:00", "close_reason": "Deadline passed",
-   "extensions": [{"closes_at": "2026-11-15T23:59:00+01:00", "reason": "Requested by KS",
-                   "at": "2026-10-20T09:00:00Z"}]},
- "generated_at": "2026-11-23T10:00:00Z", "as_of_position": 123,
- "parties": [
-   {"party": "p1", "name": "Fagforbundet <Vest> & \"Co\" | Avd. 3", "kind": "union", "invited": true,
-    "responded": true, "responses": ["r1"], "late": false, "withdrawn": false},
-   {"party": "p2", "name": "Naturvernforbundet, \"Hordaland\"", "kind": "ngo", "invited": true,
-    "responded": true, "responses": ["r2"], "late": false, "withdrawn": true},
-   {"party": "p3", "name": "Hordaland\nBondelag", "kind": "farmers", "invited": false,
-    "responded": true, "responses": ["r3"], "late": true, "withdrawn": false}],
- "responses": [
-   {"id": "r1", "party": "p1", "party_name": "Fagforbundet <Vest> & \"Co\" | Avd. 3",
-    "author": {"name": "Kari Nordmann"}, "publication": "public", "submitted_at": "2026-11-10T12:00:00Z",
-    "first_submitted_at": "2026-11-09T08:00:00Z", "revision": 2, "late": false, "late_reason": null,
-    "withdrawn": false, "withdrawn_at": null, "withdrawal_reason": null, "summary": "Three points.",
-    "attachments": [{"filename": "innspill, v2.pdf", "media_type": "application/pdf", "size": 245760,
-      "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}],
-    "points": [
-     {"n": 1, "section": "obj-1-1", "section_heading": "Reduce emissions", "quote": "cut emissions by 40 %",
-      "text": "We propose 55 %, not 40 %.\nSee attachment.",
-      "disposition": {"outcome": "accepted", "rationale": "Agreed | in part",
-                      "recorded_at": "2026-11-20T12:00:00Z", "changes": ["chg-7"]},
-      "changes": [{"change": "chg-7", "rationale": "Raised the target",
-        "sections": [{"id": "obj-1-1", "heading": "Reduce emissions", "status": "modified",
-          "excerpt": [{"op": "equal", "text": "LONG"}, {"op": "delete", "text": "40"},
-                      {"op": "insert", "text": "55"}, {"op": "equal", "text": " % by 2030."}]}]}]},
-     {"n": 2, "section": null, "section_heading": null, "quote": null,
-      "text": "Use \"plain\" language, please",
-      "disposition": {"outcome": "not_accepted", "rationale": "Out of our hands.",
-                      "recorded_at": "2026-11-20T12:05:00Z", "changes": []}, "changes": []},
-     {"n": 3, "section": "obj-2", "section_heading": "Transport", "quote": null,
-      "text": "Add a cycling target.", "disposition": null, "changes": []}]},
-   {"id": "r2", "party": "p2", "party_name": "Naturvernforbundet, \"Hordaland\"",
-    "author": {"name": "Ola"}, "publication": "public", "submitted_at": "2026-11-02T10:00:00Z",
-    "first_submitted_at": "2026-11-02T10:00:00Z", "revision": 1, "late": false, "late_reason": null,
-    "withdrawn": true, "withdrawn_at": "2026-11-05T08:00:00Z",
-    "withdrawal_reason": "Merged into joint response", "summary": null, "attachments": [],
-    "points": [{"n": 1, "section": "obj-1", "section_heading": "Goals", "quote": null,
-                "text": "Withdrawn point", "disposition": null, "changes": []}]},
-   {"id": "r3", "party": "p3", "party_name": "Hordaland\nBondelag", "author": {"name": "Per"},
-    "publication": "public", "submitted_at": "2026-11-17T09:00:00Z", "revision": 1, "late": true,
-    "late_reason": "Postal delay", "withdrawn": false,
-    "points": [{"n": 1, "section": "obj-2", "section_heading": "Transport", "quote": "roads",
-                "text": "Mind the farms", "changes": [{"change": "chg-8", "sections": []}],
-                "disposition": {"outcome": "noted", "rationale": null, "changes": ["chg-8", "chg-9"]}}]},
-   {"id": "r4", "party": "p4", "party_name": "Private citizen", "author": null,
-    "publication": "anonymous", "submitted_at": "2026-11-12T20:00:00Z", "revision": 1, "late": false,
-    "withdrawn": false,
-    "points": [{"n": 1, "section": null, "text": "<script>alert(1)</script>",
-                "disposition": {"outcome": "partially_accepted", "rationale": "Some of it"}}]}],
- "totals": {"responses": 4, "withdrawn": 1, "late": 1, "points": 5,
-            "outcomes": {"accepted": 1, "partially_accepted": 1, "not_accepted": 1, "noted": 1,
-                         "out_of_scope": 0, "undecided": 2}},
- "withheld": 2
-})json";
-
-std::string Words(int from, int to) {
-  std::string s;
-  for (int i = from; i <= to; ++i) s += "w" + std::to_string(i) + " ";
-  return s;
-}
-
-json Report() {
-  json r = json::parse(kReport);
-  r["responses"][0]["points"][0]["changes"][0]["sections"][0]["excerpt"][0]["text"] = Words(1, 40);
-  return r;
-}
-
-std::size_t CountOf(const std::string& s, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto p = s.find(needle); p != std::string::npos; p = s.find(needle, p + 1)) ++n;
-  return n;
-}
+using namespace report_fixture;
 
 // A strict RFC 4180 reader: records end in CRLF, a bare CR or LF outside quotes fails.
 std::vector<std::vector<std::string>> ParseCsv(const std::string& s) {
@@ -128,7 +49,7 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& s) {
 }
 
 TEST(ReportRender, MarkdownHeadHasFactsAndExtensions) {
-  std::string md = RenderReportMarkdown(Report());
+  std::string md = RenderReportMarkdown(Report(), EnglishLabels());
   EXPECT_EQ(md.rfind("# Consultation report: Klimaplan 'Vest' \\<2030\\> & mer\n\n", 0), 0u) << md;
   EXPECT_NE(md.find("- **Consultation:** cons-1\n"), std::string::npos);
   EXPECT_NE(md.find("- **Agreement:** Klimaavtalen (agr-1)\n"), std::string::npos);
@@ -145,7 +66,7 @@ TEST(ReportRender, MarkdownHeadHasFactsAndExtensions) {
 }
 
 TEST(ReportRender, MarkdownPartiesTableIsEscaped) {
-  std::string md = RenderReportMarkdown(Report());
+  std::string md = RenderReportMarkdown(Report(), EnglishLabels());
   auto begin = md.find("## Invited parties and respondents\n\n");
   auto end = md.find("## Responses\n");
   ASSERT_NE(begin, std::string::npos);
@@ -168,7 +89,7 @@ TEST(ReportRender, MarkdownPartiesTableIsEscaped) {
 }
 
 TEST(ReportRender, MarkdownResponsesPointsAndDispositions) {
-  std::string md = RenderReportMarkdown(Report());
+  std::string md = RenderReportMarkdown(Report(), EnglishLabels());
   EXPECT_NE(md.find("### Fagforbundet \\<Vest\\> & \"Co\" \\| Avd. 3 (r1)\n\n- **Author:** Kari "
                     "Nordmann\n- **Publication:** public\n- **Submitted:** 2026-11-10T12:00:00Z "
                     "(first submitted 2026-11-09T08:00:00Z)\n- **Revision:** 2\n- **Late:** no\n"
@@ -202,7 +123,7 @@ TEST(ReportRender, MarkdownResponsesPointsAndDispositions) {
 }
 
 TEST(ReportRender, MarkdownExcerptMarksChangesAndShortensEqualText) {
-  std::string md = RenderReportMarkdown(Report());
+  std::string md = RenderReportMarkdown(Report(), EnglishLabels());
   EXPECT_NE(md.find("**Change chg-7**\n\nRaised the target\n\n*Section obj-1-1 Reduce emissions "
                     "(modified):*\n\n\xE2\x80\xA6 " +
                     Words(29, 40) + "~~40~~**55** % by 2030.\n"),
@@ -214,7 +135,7 @@ TEST(ReportRender, MarkdownExcerptMarksChangesAndShortensEqualText) {
   r["responses"][0]["points"][0]["changes"][0]["sections"][0]["excerpt"] =
       json::parse(R"([{"op":"insert","text":"  new  "},{"op":"equal","text":")" + Words(1, 30) +
                   R"("},{"op":"delete","text":"old\nline"},{"op":"equal","text":"end"}])");
-  md = RenderReportMarkdown(r);
+  md = RenderReportMarkdown(r, EnglishLabels());
   EXPECT_NE(md.find("  **new**  " + Words(1, 12).substr(0, Words(1, 12).size() - 1) +
                     " \xE2\x80\xA6 " + Words(19, 30) + "~~old~~\\\n~~line~~end\n"),
             std::string::npos)
@@ -222,7 +143,7 @@ TEST(ReportRender, MarkdownExcerptMarksChangesAndShortensEqualText) {
 }
 
 TEST(ReportRender, MarkdownTotalsAndWithheld) {
-  std::string md = RenderReportMarkdown(Report());
+  std::string md = RenderReportMarkdown(Report(), EnglishLabels());
   auto totals = md.find(
       "## Totals\n\n| Outcome | Points |\n| --- | ---: |\n| Accepted | 1 |\n"
       "| Partially accepted | 1 |\n| Not accepted | 1 |\n| Noted | 1 |\n"
@@ -234,11 +155,12 @@ TEST(ReportRender, MarkdownTotalsAndWithheld) {
 
   json r = Report();
   r["withheld"] = 0;
-  EXPECT_EQ(RenderReportMarkdown(r).find("not shown to this reader"), std::string::npos);
+  EXPECT_EQ(RenderReportMarkdown(r, EnglishLabels()).find("not shown to this reader"),
+            std::string::npos);
 }
 
 TEST(ReportRender, HtmlIsAWholeEscapedPrintablePage) {
-  std::string html = RenderReportHtml(Report());
+  std::string html = RenderReportHtml(Report(), EnglishLabels());
   EXPECT_EQ(html.rfind("<!doctype html>\n", 0), 0u);
   EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
   EXPECT_NE(html.find("<title>Consultation report: Klimaplan &#39;Vest&#39; &lt;2030&gt; &amp; "
@@ -258,7 +180,7 @@ TEST(ReportRender, HtmlIsAWholeEscapedPrintablePage) {
 }
 
 TEST(ReportRender, HtmlStructureMatchesMarkdown) {
-  std::string html = RenderReportHtml(Report());
+  std::string html = RenderReportHtml(Report(), EnglishLabels());
   auto parties = html.find("<h2>Invited parties and respondents</h2>");
   auto responses = html.find("<h2>Responses</h2>");
   auto totals = html.find("<h2>Totals</h2>");
@@ -345,8 +267,8 @@ TEST(ReportRender, MissingAndNullFieldsNeverThrow) {
                   7, null, {"author": {"name": null}, "attachments": [{"size": "big"}, null]}]})");
   for (const json& r : {json(), json::object(), json::array(), json("x"), sparse}) {
     std::string md, html, csv;
-    EXPECT_NO_THROW(md = RenderReportMarkdown(r)) << r.dump();
-    EXPECT_NO_THROW(html = RenderReportHtml(r)) << r.dump();
+    EXPECT_NO_THROW(md = RenderReportMarkdown(r, EnglishLabels())) << r.dump();
+    EXPECT_NO_THROW(html = RenderReportHtml(r, EnglishLabels())) << r.dump();
     EXPECT_NO_THROW(csv = RenderReportCsv(r)) << r.dump();
     EXPECT_NE(md.find("## Totals\n"), std::string::npos);
     EXPECT_NE(html.find("</html>"), std::string::npos);
@@ -354,7 +276,7 @@ TEST(ReportRender, MissingAndNullFieldsNeverThrow) {
   }
   EXPECT_EQ(ParseCsv(RenderReportCsv(sparse)).size(), 1u + 4u);
   EXPECT_EQ(ParseCsv(RenderReportCsv(json())).size(), 1u);
-  EXPECT_NE(RenderReportMarkdown(sparse).find("**Disposition: Not yet decided**"),
+  EXPECT_NE(RenderReportMarkdown(sparse, EnglishLabels()).find("**Disposition: Not yet decided**"),
             std::string::npos);
 }
 
