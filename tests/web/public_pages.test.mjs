@@ -3,7 +3,9 @@
 // screenshots; the same pages with JavaScript off; the /static/ assets.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit } from './lib/browser.mjs';
+import {
+  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
+} from './lib/browser.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 
 const enc = encodeURIComponent;
@@ -72,101 +74,105 @@ async function AssertRendered(page, response, lang, path) {
   assert.ok((await page.locator('h1').innerText()).trim(), `${path}: the <h1> is empty`);
 }
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-after(async () => { await browser?.close(); });
+// The hooks sit in a describe(), where node:test runs them since Node 18.
+describe('public pages', () => {
+  let browser;
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { await browser?.close(); });
 
-for (const lang of ['da', 'en']) {
-  describe(`public pages in ${lang}`, () => {
-    let context;
-    before(async () => { context = await newContext(browser, { lang }); });
-    after(async () => { await context?.close(); });
+  for (const lang of ['da', 'en']) {
+    describe(`in ${lang}`, () => {
+      let context;
+      before(async () => { context = await newContext(browser, { lang }); });
+      after(async () => { await context?.close(); });
 
-    for (const { key, path, texts } of pages) {
-      test(`${lang} ${path}`, async () => {
+      for (const { key, path, texts } of pages) {
+        test(`${lang} ${path}`, async () => {
+          const page = await newPage(context);
+          try {
+            const response = await visit(page, path);
+            await AssertRendered(page, response, lang, path);
+            AssertSecurityHeaders(response.headers(), path);
+            const text = await page.locator('body').innerText();
+            for (const t of texts) assert.ok(text.includes(t), `${path} does not show "${t}"`);
+            if (adminToken) assert.ok(!(await page.content()).includes(adminToken), `${path} shows a token`);
+            await checkAxe(page, `${lang}-${key}`);
+            await screenshots(page, `${lang}-${key}`);
+            assert.deepEqual(pageProblems(page), [], `${path}: console errors`);
+          } finally {
+            await page.close();
+          }
+        });
+      }
+
+      const other = lang === 'da' ? 'en' : 'da';
+      test(`${lang}: a visible link switches to ${other}`, async () => {
         const page = await newPage(context);
         try {
-          const response = await visit(page, path);
-          await AssertRendered(page, response, lang, path);
-          AssertSecurityHeaders(response.headers(), path);
+          for (const { path } of pages) {
+            await visit(page, path);
+            const link = page.locator(`a[hreflang="${other}"]`);
+            assert.equal(await link.count(), 1, `${path}: one link with hreflang="${other}"`);
+            assert.ok(await link.isVisible(), `${path}: the ${other} link is not visible`);
+            await link.click();
+            await page.waitForLoadState('load');
+            assert.equal(await page.locator('html').getAttribute('lang'), other, `${path}: after the switch`);
+            assert.equal(new URL(page.url()).pathname, new URL(urlOf(path)).pathname,
+                         `${path}: the switch left the page`);
+          }
+        } finally {
+          await page.close();
+        }
+      });
+    });
+  }
+
+  describe('with JavaScript off', () => {
+    let context;
+    before(async () => { context = await newContext(browser, { lang: 'da', javaScriptEnabled: false }); });
+    after(async () => { await context?.close(); });
+
+    for (const { path, texts } of pages) {
+      test(`no JavaScript: ${path}`, async () => {
+        const page = await newPage(context);
+        try {
+          await AssertRendered(page, await visit(page, path), 'da', path);
           const text = await page.locator('body').innerText();
           for (const t of texts) assert.ok(text.includes(t), `${path} does not show "${t}"`);
-          if (adminToken) assert.ok(!(await page.content()).includes(adminToken), `${path} shows a token`);
-          await checkAxe(page, `${lang}-${key}`);
-          await screenshots(page, `${lang}-${key}`);
-          assert.deepEqual(pageProblems(page), [], `${path}: console errors`);
         } finally {
           await page.close();
         }
       });
     }
-
-    const other = lang === 'da' ? 'en' : 'da';
-    test(`${lang}: a visible link switches to ${other}`, async () => {
-      const page = await newPage(context);
-      try {
-        for (const { path } of pages) {
-          await visit(page, path);
-          const link = page.locator(`a[hreflang="${other}"]`);
-          assert.equal(await link.count(), 1, `${path}: one link with hreflang="${other}"`);
-          assert.ok(await link.isVisible(), `${path}: the ${other} link is not visible`);
-          await link.click();
-          await page.waitForLoadState('load');
-          assert.equal(await page.locator('html').getAttribute('lang'), other, `${path}: after the switch`);
-          assert.equal(new URL(page.url()).pathname, new URL(urlOf(path)).pathname, `${path}: the switch left the page`);
-        }
-      } finally {
-        await page.close();
-      }
-    });
   });
-}
 
-describe('public pages with JavaScript off', () => {
-  let context;
-  before(async () => { context = await newContext(browser, { lang: 'da', javaScriptEnabled: false }); });
-  after(async () => { await context?.close(); });
-
-  for (const { path, texts } of pages) {
-    test(`no JavaScript: ${path}`, async () => {
-      const page = await newPage(context);
-      try {
-        await AssertRendered(page, await visit(page, path), 'da', path);
-        const text = await page.locator('body').innerText();
-        for (const t of texts) assert.ok(text.includes(t), `${path} does not show "${t}"`);
-      } finally {
-        await page.close();
+  test('the stylesheets and scripts of the pages are immutable /static/ assets with an ETag', async () => {
+    const context = await newContext(browser, { lang: 'da' });
+    const assets = new Set();
+    try {
+      const page = await context.newPage();
+      for (const { path } of pages) {
+        await visit(page, path);
+        const hrefs = await page.$$eval('link[rel~="stylesheet"][href], script[src]',
+                                        (els) => els.map((e) => e.href || e.src));
+        assert.ok(hrefs.length > 0, `${path} links no stylesheet`);
+        hrefs.forEach((h) => assets.add(h));
       }
-    });
-  }
-});
-
-test('the stylesheets and scripts of the pages are immutable /static/ assets with an ETag', async () => {
-  const context = await newContext(browser, { lang: 'da' });
-  const assets = new Set();
-  try {
-    const page = await context.newPage();
-    for (const { path } of pages) {
-      await visit(page, path);
-      const hrefs = await page.$$eval('link[rel~="stylesheet"][href], script[src]',
-                                      (els) => els.map((e) => e.href || e.src));
-      assert.ok(hrefs.length > 0, `${path} links no stylesheet`);
-      hrefs.forEach((h) => assets.add(h));
+    } finally {
+      await context.close();
     }
-  } finally {
-    await context.close();
-  }
-  for (const href of assets) {
-    const url = new URL(href);
-    assert.equal(url.origin, new URL(urlOf('/')).origin, `${href} is not served by hoering`);
-    assert.match(url.pathname, /^\/static\//, `${href} is not under /static/`);
-    const res = await fetch(href);
-    assert.equal(res.status, 200, `${href} answered ${res.status}`);
-    await res.arrayBuffer();
-    assert.match(res.headers.get('cache-control') ?? '', /\bimmutable\b/, `${href}: Cache-Control`);
-    const etag = res.headers.get('etag');
-    assert.ok(etag, `${href} has no ETag`);
-    const again = await fetch(href, { headers: { 'if-none-match': etag } });
-    assert.equal(again.status, 304, `${href} with If-None-Match: ${etag} answered ${again.status}`);
-  }
+    for (const href of assets) {
+      const url = new URL(href);
+      assert.equal(url.origin, new URL(urlOf('/')).origin, `${href} is not served by hoering`);
+      assert.match(url.pathname, /^\/static\//, `${href} is not under /static/`);
+      const res = await fetch(href);
+      assert.equal(res.status, 200, `${href} answered ${res.status}`);
+      await res.arrayBuffer();
+      assert.match(res.headers.get('cache-control') ?? '', /\bimmutable\b/, `${href}: Cache-Control`);
+      const etag = res.headers.get('etag');
+      assert.ok(etag, `${href} has no ETag`);
+      const again = await fetch(href, { headers: { 'if-none-match': etag } });
+      assert.equal(again.status, 304, `${href} with If-None-Match: ${etag} answered ${again.status}`);
+    }
+  });
 });
