@@ -11,7 +11,7 @@ import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 const enc = encodeURIComponent;
 
 // The pages to visit, with the texts each must show, found through the API.
-async function PublicPages() {
+async function publicPages() {
   const consultations = (await apiGet('/v1/consultations')).items;
   assert.ok(consultations.length > 0, 'no consultations: is the demo loaded?');
   const closed = consultations.find((c) => c.state === 'closed' && c.responses.submitted > 0);
@@ -36,10 +36,10 @@ async function PublicPages() {
     { key: 'receipts-verify', path: '/receipts/verify', texts: [] },
   ];
 }
-const pages = await PublicPages();
+const pages = await publicPages();
 
 // CSP directive name -> its sources.
-function ParseCsp(header) {
+function parseCsp(header) {
   const directives = new Map();
   for (const part of (header ?? '').split(';')) {
     const [name, ...sources] = part.trim().split(/\s+/);
@@ -48,8 +48,8 @@ function ParseCsp(header) {
   return directives;
 }
 
-function AssertSecurityHeaders(headers, path) {
-  const csp = ParseCsp(headers['content-security-policy']);
+function assertSecurityHeaders(headers, path) {
+  const csp = parseCsp(headers['content-security-policy']);
   assert.ok(csp.size > 0, `${path}: no Content-Security-Policy`);
   for (const name of ['script-src', 'style-src']) {
     const sources = csp.get(name) ?? csp.get('default-src') ?? [];
@@ -67,7 +67,7 @@ function AssertSecurityHeaders(headers, path) {
 }
 
 // What every page must be, with or without JavaScript.
-async function AssertRendered(page, response, lang, path) {
+async function assertRendered(page, response, lang, path) {
   assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
   assert.equal(await page.locator('html').getAttribute('lang'), lang, `${path}: <html lang>`);
   assert.equal(await page.locator('h1').count(), 1, `${path}: one <h1>`);
@@ -91,8 +91,8 @@ describe('public pages', () => {
           const page = await newPage(context);
           try {
             const response = await visit(page, path);
-            await AssertRendered(page, response, lang, path);
-            AssertSecurityHeaders(response.headers(), path);
+            await assertRendered(page, response, lang, path);
+            assertSecurityHeaders(response.headers(), path);
             const text = await page.locator('body').innerText();
             for (const t of texts) assert.ok(text.includes(t), `${path} does not show "${t}"`);
             if (adminToken) assert.ok(!(await page.content()).includes(adminToken), `${path} shows a token`);
@@ -136,7 +136,7 @@ describe('public pages', () => {
       test(`no JavaScript: ${path}`, async () => {
         const page = await newPage(context);
         try {
-          await AssertRendered(page, await visit(page, path), 'da', path);
+          await assertRendered(page, await visit(page, path), 'da', path);
           const text = await page.locator('body').innerText();
           for (const t of texts) assert.ok(text.includes(t), `${path} does not show "${t}"`);
         } finally {
