@@ -110,6 +110,8 @@ describe('public pages', () => {
         const page = await newPage(context);
         try {
           for (const { path } of pages) {
+            // The switch sets a language cookie; start each page from the context's language.
+            await context.clearCookies();
             await visit(page, path);
             const link = page.locator(`a[hreflang="${other}"]`).first();
             assert.ok(await link.count(), `${path}: no link with hreflang="${other}"`);
@@ -119,6 +121,9 @@ describe('public pages', () => {
             assert.equal(await page.locator('html').getAttribute('lang'), other, `${path}: after the switch`);
             assert.equal(new URL(page.url()).pathname, new URL(urlOf(path)).pathname,
                          `${path}: the switch left the page`);
+            // The choice is remembered: the same page without ?lang= stays switched.
+            await visit(page, path);
+            assert.equal(await page.locator('html').getAttribute('lang'), other, `${path}: remembered`);
           }
         } finally {
           await page.close();
