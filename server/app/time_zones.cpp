@@ -5,16 +5,23 @@
 namespace hoering::app {
 
 const date::time_zone* FindTimeZone(std::string_view name) {
-  if (name.empty()) return nullptr;
+  // "localtime" and "posixrules" are files of the database that mean this
+  // machine's settings, not a place.
+  if (name.empty() || name == "localtime" || name == "posixrules") return nullptr;
   try {
-    return date::locate_zone(name);
+    const date::time_zone* zone = date::locate_zone(name);
+    // Zone files are read lazily: read it now, so a damaged one is unknown
+    // here instead of throwing when a time is shown.
+    zone->get_info(date::sys_seconds{});
+    return zone;
   } catch (const std::exception&) {
     return nullptr;
   }
 }
 
 bool IsKnownTimeZone(const std::string& name) {
-  return FindTimeZone(name) != nullptr;
+  // UTC needs no database (the default of every consultation).
+  return name == "UTC" || FindTimeZone(name) != nullptr;
 }
 
 }  // namespace hoering::app

@@ -14,7 +14,8 @@ class time_zone;
 
 namespace hoering::app {
 
-// The zone, or nullptr when the database has no zone of that name.
+// The zone, or nullptr when the database has no zone of that name (or its
+// file cannot be read; "localtime" and "posixrules" are not zones).
 const date::time_zone* FindTimeZone(std::string_view name);
 bool IsKnownTimeZone(const std::string& name);
 

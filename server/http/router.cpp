@@ -170,6 +170,10 @@ void Router::Handle(Request request, const RequestInfo& info, Responder respond)
         if (!handler) break;
         RouteMatch none;
         none.route = std::string(kUnmatched);
+        for (auto p : url.params()) {
+          none.query_params.emplace_back(std::string(p.key),
+                                         p.has_value ? std::string(p.value) : std::string());
+        }
         const Request stub = Stub(request);
         try {
           handler(std::move(request), none, info, responder);

@@ -28,11 +28,15 @@ http::Response Html(bh::status status, std::string body, const http::Request& re
 }  // namespace
 
 std::string WithLanguage(const http::Request& req, Language lang) {
+  const std::string code(Code(lang));
   auto parsed = boost::urls::parse_origin_form(req.target());
-  if (!parsed) return "/?lang=" + std::string(Code(lang));
+  if (!parsed) return "?lang=" + code;
   boost::urls::url url(*parsed);
-  url.params().set("lang", Code(lang));
-  return std::string(url.encoded_target());
+  url.params().erase("token");  // a sign-in code never goes into a link
+  url.params().set("lang", code);
+  // Query only: resolved against the page's own address, so a path such as
+  // "//elsewhere.example/" can never make the link leave the site.
+  return "?" + std::string(url.encoded_query());
 }
 
 http::Response RenderPage(const LayoutContext& layout, const HtmlPage& page) {

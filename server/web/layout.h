@@ -38,7 +38,8 @@ struct LayoutContext {
 // and answered with a minimal error page.
 http::Response RenderPage(const LayoutContext& layout, const HtmlPage& page);
 
-// The path and query of the request with ?lang= set to `lang` (the switch).
+// The switch's link: "?<the request's query with lang=<lang>>", relative to
+// the page (never another host), without a sign-in `token`.
 std::string WithLanguage(const http::Request& req, Language lang);
 
 }  // namespace hoering::web

@@ -28,8 +28,14 @@ struct Local {
 Local ToLocal(TimeMs t, std::string_view zone) {
   const date::time_zone* tz = app::FindTimeZone(zone);
   const date::sys_time<std::chrono::milliseconds> sys{std::chrono::milliseconds{t}};
-  const std::chrono::milliseconds since_epoch =
-      tz ? tz->to_local(sys).time_since_epoch() : sys.time_since_epoch();
+  std::chrono::milliseconds since_epoch = sys.time_since_epoch();
+  if (tz) {
+    try {
+      since_epoch = tz->to_local(sys).time_since_epoch();
+    } catch (const std::exception&) {
+      tz = nullptr;  // shown in UTC, and said so
+    }
+  }
   const auto days = date::floor<date::days>(since_epoch);
   const auto rest = since_epoch - days;
   return Local{date::year_month_day{date::sys_days{days}},

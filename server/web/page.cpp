@@ -214,7 +214,15 @@ http::RouteHandler Pages::Bind(PageHandler handler) {
       const LayoutContext later = LayoutFor(site, prepared, *req);
       const PageCall again{
           ctx, site, *req, match, prepared.who, prepared.language.lang, form, prepared.signed_in};
-      auto page = work(again);
+      // A throw here would end the process (the pool has no handler): a
+      // 500 page instead, logged as the bug it is.
+      Result<HtmlPage> page = Status(Code::kInternal, "unset");
+      try {
+        page = work(again);
+      } catch (const std::exception& e) {
+        spdlog::error("page {} threw: {}", match.route, e.what());
+        page = Status(Code::kInternal, "internal error", "internal");
+      }
       respond(Finish(page.ok() ? RenderPage(later, *page) : RenderErrorPage(later, page.status()),
                      prepared));
     });
@@ -222,8 +230,8 @@ http::RouteHandler Pages::Bind(PageHandler handler) {
 }
 
 std::string SiteCookie(std::string_view name, std::string_view value, std::string_view max_age) {
-  return std::string(name) + "=" + std::string(value) +
-         "; Path=/; Max-Age=" + std::string(max_age) + "; HttpOnly; SameSite=Lax";
+  return std::string(name) + "=" + std::string(value) + "; Path=/" +
+         (max_age.empty() ? "" : "; Max-Age=" + std::string(max_age)) + "; HttpOnly; SameSite=Lax";
 }
 
 std::string UrlEncode(std::string_view s) {

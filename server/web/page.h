@@ -117,7 +117,7 @@ inline constexpr std::string_view kCsrfCookie = "hoering_csrf";
 inline constexpr std::string_view kCsrfField = "csrf";
 
 // A Set-Cookie value for this site: Path=/, HttpOnly, SameSite=Lax; Max-Age 0
-// deletes the cookie.
+// deletes the cookie, an empty one makes it last while the browser runs.
 std::string SiteCookie(std::string_view name, std::string_view value, std::string_view max_age);
 
 // Percent-encodes a path segment or query value (RFC 3986 unreserved kept).

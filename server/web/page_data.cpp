@@ -95,7 +95,12 @@ nlohmann::json ResponseEntry(const PageCall& call, const nlohmann::json& r,
       {"party", party},
       {"party_name", app::PartyName(call.ctx.views, party).value_or(party)},
       {"submitted", call.LocalTime(r.value("submitted_at", nlohmann::json()), zone)},
-      {"received", call.LocalTime(r.value("received_at", nlohmann::json()), zone)},
+      // When the party sent it: received_at for a response recorded on its
+      // behalf, else when it was submitted.
+      {"received", call.LocalTime(r.value("received_at", nlohmann::json()).is_string()
+                                      ? r["received_at"]
+                                      : r.value("submitted_at", nlohmann::json()),
+                                  zone)},
       {"revision", r.value("revision", 0)},
       {"summary", r.value("summary", nlohmann::json()).is_string() ? r["summary"].get<std::string>()
                                                                    : std::string()},

@@ -1,5 +1,7 @@
 #include "server/web/pages.h"
 
+#include <spdlog/spdlog.h>
+
 #include "server/web/sign_in.h"
 
 namespace hoering::web {
@@ -11,6 +13,10 @@ const Site& TheSite() {
 
 void AddWebPages(http::Router& router, app::AppContext& ctx) {
   const Site& site = TheSite();
+  // Sessions that expired while the server was down.
+  if (auto swept = WebSessions(ctx.local).Sweep(ctx.clock()); !swept.ok()) {
+    spdlog::warn("could not remove expired web sessions: {}", swept.status().detail());
+  }
   Pages pages(router, ctx, site);
   AddHomePage(pages);
   AddConsultationPages(pages);

@@ -49,15 +49,29 @@ Result<PageReply> SignIn(const PageCall& call, const std::string& secret) {
   if (call.signed_in) {
     if (Status s = WebSessions(call.ctx.local).Close(call.signed_in->id); !s.ok()) return s;
   }
-  auto id = WebSessions(call.ctx.local).Open(opened->session);
+  WebSessions sessions(call.ctx.local);
+  // Expired sessions are removed here, at each sign-in (and at start).
+  if (auto swept = sessions.Sweep(call.Now()); !swept.ok()) return swept.status();
+  auto id = sessions.Open(opened->session);
   if (!id.ok()) return id.status();
-  return Redirect{opened->next,
-                  {SiteCookie(kSessionCookie, *id, std::to_string(kSessionIdleMs / 1000))}};
+  // No Max-Age: the cookie lasts while the browser runs; the server ends the
+  // session after an hour without a request (its expiry slides, a cookie's
+  // would not).
+  return Redirect{opened->next, {SiteCookie(kSessionCookie, *id, "")}};
 }
 
 Result<PageReply> ShowSignIn(const PageCall& call) {
-  if (auto token = call.Query("token"); token && !token->empty()) return SignIn(call, *token);
-  return Form(call);
+  auto token = call.Query("token");
+  if (!token || token->empty()) return Form(call);
+  // A link must not switch a signed-in reader to another party unasked
+  // (login CSRF): sign out first, or paste the code into the form (a POST
+  // with the CSRF field).
+  if (call.signed_in) {
+    HtmlPage page = Form(call);
+    page.data["already_signed_in"] = true;
+    return page;
+  }
+  return SignIn(call, *token);
 }
 
 Result<PageReply> PostSignIn(const PageCall& call) {

@@ -21,8 +21,12 @@ mu::data ToData(const nlohmann::json& value) {
       for (const auto& v : value) out.push_back(ToData(v));
       return out;
     }
-    case nlohmann::json::value_t::string:
-      return mu::data{value.get_ref<const std::string&>()};
+    case nlohmann::json::value_t::string: {
+      // An empty string is falsy, as in most mustache engines (kainjow treats
+      // only false and an empty list so): {{#summary}} hides an empty one.
+      const std::string& text = value.get_ref<const std::string&>();
+      return text.empty() ? mu::data{false} : mu::data{text};
+    }
     case nlohmann::json::value_t::boolean:
       return mu::data{value.get<bool>()};
     case nlohmann::json::value_t::number_integer:

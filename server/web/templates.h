@@ -23,7 +23,7 @@ class Templates {
   Templates();
 
   // Renders template `name` (without ".mustache") with `data` (objects,
-  // arrays, strings, numbers and booleans; null and false are falsy).
+  // arrays, strings, numbers and booleans; null, false, "" and [] are falsy).
   // kInternal when the template is unknown or does not parse (a bug).
   Result<std::string> Render(std::string_view name, const nlohmann::json& data) const;
   bool Has(std::string_view name) const { return texts_.count(std::string(name)) > 0; }

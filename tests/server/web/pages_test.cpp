@@ -68,7 +68,7 @@ TEST_F(PagesTest, LanguageFollowsAcceptLanguageAndTheSwitch) {
   EXPECT_TRUE(cookie);
   EXPECT_TRUE(Has(Get("/", {{"Cookie", "hoering_lang=en"}}), "<html lang=\"en\">"));
   // The switch links to the same page in the other language.
-  EXPECT_TRUE(Has(switched, "href=\"/?lang=da\""));
+  EXPECT_TRUE(Has(switched, "href=\"?lang=da\""));
 }
 
 TEST_F(PagesTest, EveryPageCarriesTheSecurityHeaders) {
@@ -292,6 +292,49 @@ TEST_F(PagesTest, SignInFormRefusesABadCodeAndSignOutEndsTheSession) {
       PostForm("/sign-out", "csrf=" + session_csrf, {{"Cookie", "hoering_session=" + session}});
   EXPECT_EQ(out.status, 303);
   EXPECT_FALSE(Has(Get("/", {{"Cookie", "hoering_session=" + session}}), "action=\"/sign-out\""));
+}
+
+TEST_F(PagesTest, ACodeNeverStaysInAPageOrLink) {
+  HttpResponse failed = Get("/sign-in?token=inv_wrong&x=1");
+  EXPECT_EQ(failed.status, 401);
+  EXPECT_FALSE(Has(failed, "inv_wrong"));
+  EXPECT_TRUE(Has(failed, "href=\"?x=1&amp;lang=en\""));
+  // The switch is relative to the page: it cannot lead to another host.
+  HttpResponse odd = Get("//evil.example/x");
+  EXPECT_EQ(odd.status, 404);
+  EXPECT_FALSE(Has(odd, "href=\"//evil.example"));
+  // The session cookie has no Max-Age: the server's idle limit governs.
+  HttpResponse ok = Get("/sign-in?token=" + auditor_);
+  for (const auto& [name, value] : ok.headers.fields()) {
+    if (name == "Set-Cookie" && value.starts_with("hoering_session=")) {
+      EXPECT_EQ(value.find("Max-Age"), std::string::npos) << value;
+      EXPECT_NE(value.find("HttpOnly"), std::string::npos) << value;
+    }
+  }
+}
+
+TEST_F(PagesTest, ALinkDoesNotSwitchASignedInReader) {
+  const std::string session = SetCookie(Get("/sign-in?token=" + auditor_), "hoering_session");
+  HttpResponse again =
+      Get("/sign-in?token=" + secretariat_, {{"Cookie", "hoering_session=" + session}});
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(SetCookie(again, "hoering_session"), "");
+  EXPECT_TRUE(Has(Get("/", {{"Cookie", "hoering_session=" + session}}), "revisor"));
+}
+
+TEST_F(PagesTest, EmptyFieldsShowNothing) {
+  nlohmann::json body = ResponseBody("aarhus");
+  body.erase("summary");
+  const std::string id = Submit(aarhus_, body);
+  Close();
+  HttpResponse page = Get("/consultations/h1/responses/" + id);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_FALSE(Has(page, "Resumé"));
+  EXPECT_FALSE(Has(page, "href=\"\""));
+  EXPECT_FALSE(
+      Has(page,
+          "<blockquote class=\"quote\"><p><span class=\"sr-only\">Citat fra teksten: </span></p>"));
+  EXPECT_TRUE(Has(page, "16. maj 2023 kl. 00.00"));  // received: the submission time
 }
 
 TEST_F(PagesTest, ASessionEndsAfterAnHourWithoutActivity) {
