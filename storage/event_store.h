@@ -32,6 +32,7 @@
 
 #include "domain/event.h"
 #include "domain/status.h"
+#include "storage/local_state_store.h"
 #include "storage/projection_store.h"
 
 namespace hoering {
@@ -150,9 +151,10 @@ class EventLog {
   virtual VerifyReport Verify() const = 0;
 };
 
-// The log with its writing side: appends, commit listeners, and the derived
-// data kept beside it (storage/projection_store.h).
-class EventStore : public EventLog, public ProjectionStore {
+// The log with its writing side: appends, commit listeners, the derived data
+// kept beside it (storage/projection_store.h) and the server's local state
+// (storage/local_state_store.h).
+class EventStore : public EventLog, public ProjectionStore, public LocalStateStore {
  public:
   // Appends asynchronously; `done` runs exactly once, on a store thread, after
   // the events are durable (or with the error). Never blocks on I/O.

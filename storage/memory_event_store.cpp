@@ -5,6 +5,22 @@
 
 namespace hoering {
 
+namespace {
+
+// Up to `limit` entries of `map` whose keys start with `prefix` and are > `after`.
+ProjectionEntries ScanMap(const std::map<std::string, std::string>& map, const std::string& prefix,
+                          const std::string& after, std::size_t limit) {
+  ProjectionEntries out;
+  auto it = after < prefix ? map.lower_bound(prefix) : map.upper_bound(after);
+  for (; it != map.end() && out.size() < limit; ++it) {
+    if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+    out.emplace_back(it->first, it->second);
+  }
+  return out;
+}
+
+}  // namespace
+
 MemoryEventStore::MemoryEventStore(std::function<std::int64_t()> clock)
     : clock_(clock ? std::move(clock) : SystemClockMs) {}
 
@@ -143,13 +159,7 @@ Result<ProjectionEntries> MemoryEventStore::ScanProjections(const std::string& p
                                                             const std::string& after,
                                                             std::size_t limit) const {
   std::lock_guard lock(projections_mu_);
-  ProjectionEntries out;
-  auto it = after < prefix ? projections_.lower_bound(prefix) : projections_.upper_bound(after);
-  for (; it != projections_.end() && out.size() < limit; ++it) {
-    if (it->first.compare(0, prefix.size(), prefix) != 0) break;
-    out.emplace_back(it->first, it->second);
-  }
-  return out;
+  return ScanMap(projections_, prefix, after, limit);
 }
 
 Status MemoryEventStore::DeleteProjections(const std::string& prefix) {
@@ -159,6 +169,31 @@ Status MemoryEventStore::DeleteProjections(const std::string& prefix) {
     it = projections_.erase(it);
   }
   return Status::Ok();
+}
+
+Status MemoryEventStore::PutLocal(const std::string& key, const std::string& value) {
+  std::lock_guard lock(local_mu_);
+  local_[key] = value;
+  return Status::Ok();
+}
+
+Result<std::optional<std::string>> MemoryEventStore::GetLocal(const std::string& key) const {
+  std::lock_guard lock(local_mu_);
+  auto it = local_.find(key);
+  return it == local_.end() ? std::optional<std::string>() : std::optional(it->second);
+}
+
+Status MemoryEventStore::DeleteLocal(const std::string& key) {
+  std::lock_guard lock(local_mu_);
+  local_.erase(key);
+  return Status::Ok();
+}
+
+Result<ProjectionEntries> MemoryEventStore::ScanLocal(const std::string& prefix,
+                                                      const std::string& after,
+                                                      std::size_t limit) const {
+  std::lock_guard lock(local_mu_);
+  return ScanMap(local_, prefix, after, limit);
 }
 
 }  // namespace hoering

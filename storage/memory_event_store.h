@@ -39,6 +39,13 @@ class MemoryEventStore : public EventStore {
                                             std::size_t limit) const override;
   Status DeleteProjections(const std::string& prefix) override;
 
+  // LocalStateStore
+  Status PutLocal(const std::string& key, const std::string& value) override;
+  Result<std::optional<std::string>> GetLocal(const std::string& key) const override;
+  Status DeleteLocal(const std::string& key) override;
+  Result<ProjectionEntries> ScanLocal(const std::string& prefix, const std::string& after,
+                                      std::size_t limit) const override;
+
   // Test hook: overwrite the stored event at `position` (to test Verify).
   void TamperForTest(std::uint64_t position, const std::function<void(RecordedEvent&)>& change);
 
@@ -53,6 +60,8 @@ class MemoryEventStore : public EventStore {
   // Its own lock: commit listeners, which run under mu_, write projections.
   mutable std::mutex projections_mu_;
   std::map<std::string, std::string> projections_;  // bytewise order, as RocksDB
+  mutable std::mutex local_mu_;
+  std::map<std::string, std::string> local_;
 };
 
 }  // namespace hoering

@@ -101,6 +101,7 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
       {"idempotency", cf_options},
       {"projections", cf_options},
       {"stream_heads", heads_options},
+      {"local_state", cf_options},
   };
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(db_options, store->options_.path, cfs, &store->handles_, &raw);
@@ -112,6 +113,7 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   store->idempotency_ = store->handles_[3];
   store->projections_ = store->handles_[4];
   store->stream_heads_ = store->handles_[5];
+  store->local_state_ = store->handles_[6];
 
   if (Status st = store->LoadHead(); !st.ok()) return st;
   store->committer_ = std::thread([s = store.get()] { s->CommitLoop(); });

@@ -94,6 +94,13 @@ class RocksDbEventStore : public EventStore {
                                             std::size_t limit) const override;
   Status DeleteProjections(const std::string& prefix) override;
 
+  // LocalStateStore
+  Status PutLocal(const std::string& key, const std::string& value) override;
+  Result<std::optional<std::string>> GetLocal(const std::string& key) const override;
+  Status DeleteLocal(const std::string& key) override;
+  Result<ProjectionEntries> ScanLocal(const std::string& prefix, const std::string& after,
+                                      std::size_t limit) const override;
+
   // Test hook: rewrites the stored bytes of the event at `position`.
   Status TamperForTest(std::uint64_t position, const std::function<void(std::string&)>& change);
 
@@ -119,6 +126,7 @@ class RocksDbEventStore : public EventStore {
   rocksdb::ColumnFamilyHandle* streams_ = nullptr;
   rocksdb::ColumnFamilyHandle* idempotency_ = nullptr;
   rocksdb::ColumnFamilyHandle* projections_ = nullptr;
+  rocksdb::ColumnFamilyHandle* local_state_ = nullptr;  // sessions, drafts
   rocksdb::ColumnFamilyHandle* stream_heads_ = nullptr;
 
   // Queue of appends waiting for the commit thread.

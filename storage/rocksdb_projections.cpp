@@ -9,6 +9,25 @@
 
 namespace hoering {
 
+Result<ProjectionEntries> ScanFamily(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family,
+                                     const std::string& prefix, const std::string& after,
+                                     std::size_t limit) {
+  ProjectionEntries out;
+  std::unique_ptr<rocksdb::Iterator> it(db.NewIterator({}, family));
+  if (after < prefix) {
+    it->Seek(prefix);
+  } else {
+    it->Seek(after);
+    if (it->Valid() && it->key().ToStringView() == after) it->Next();
+  }
+  for (; it->Valid() && out.size() < limit; it->Next()) {
+    if (!it->key().starts_with(prefix)) break;
+    out.emplace_back(it->key().ToString(), it->value().ToString());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "scanning " + family->GetName());
+  return out;
+}
+
 Status RocksDbEventStore::PutProjection(const std::string& key, const std::string& value) {
   // Checkpoints are large (a snapshot of every read model) and derived: they
   // bypass the WAL and go straight to an SST file by a flush, so the next
@@ -44,20 +63,7 @@ Status RocksDbEventStore::WriteProjections(const std::vector<ProjectionWrite>& w
 Result<ProjectionEntries> RocksDbEventStore::ScanProjections(const std::string& prefix,
                                                              const std::string& after,
                                                              std::size_t limit) const {
-  ProjectionEntries out;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, projections_));
-  if (after < prefix) {
-    it->Seek(prefix);
-  } else {
-    it->Seek(after);
-    if (it->Valid() && it->key().ToStringView() == after) it->Next();
-  }
-  for (; it->Valid() && out.size() < limit; it->Next()) {
-    if (!it->key().starts_with(prefix)) break;
-    out.emplace_back(it->key().ToString(), it->value().ToString());
-  }
-  if (!it->status().ok()) return FromRocks(it->status(), "scanning projections");
-  return out;
+  return ScanFamily(*db_, projections_, prefix, after, limit);
 }
 
 Status RocksDbEventStore::DeleteProjections(const std::string& prefix) {

@@ -3,10 +3,13 @@
 // RocksDB's text in the detail. Shared by the files of RocksDbEventStore.
 #pragma once
 
+#include <rocksdb/db.h>
 #include <rocksdb/status.h>
+
 #include <string>
 
 #include "domain/status.h"
+#include "storage/projection_store.h"
 
 namespace hoering {
 
@@ -15,5 +18,11 @@ inline Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   Code code = s.IsCorruption() ? Code::kCorruption : Code::kUnavailable;
   return Status(code, what + ": " + s.ToString(), "storage-error");
 }
+
+// Up to `limit` entries of a column family whose keys start with `prefix` and
+// are > `after`, in key order (rocksdb_projections.cpp).
+Result<ProjectionEntries> ScanFamily(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family,
+                                     const std::string& prefix, const std::string& after,
+                                     std::size_t limit);
 
 }  // namespace hoering

@@ -22,17 +22,8 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 cli=(build/release/client/hoering --url "http://127.0.0.1:$port" --token "$token")
-invite=()
-for i in $(seq -w 1 50); do
-  "${cli[@]}" parties add --id "party-$i" --name "Party $i" --kind organisation >/dev/null
-  invite+=(--invite "party-$i")
-done
-"${cli[@]}" agreement create --id sa --title "Sundhedsaftalen 2024-2027" >/dev/null
-"${cli[@]}" agreement import sa tests/fixtures/agreement-2024-2027.md --rationale seed >/dev/null
-"${cli[@]}" agreement publish sa --label draft >/dev/null
-"${cli[@]}" consultation open h1 --agreement sa --version draft --title "Høring" \
-  --opens "$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)" \
-  --closes "$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)" "${invite[@]}" >/dev/null
+source bench/wrk/open_consultation.sh
+open_consultation "Høring"
 # The server's CPU time (user + system, clock ticks) from /proc.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)

@@ -66,7 +66,8 @@ const agreements::VersionInfo* FindPublished(const agreements::AgreementState& a
 Result<std::vector<NewEvent>> DecideOpen(
     const ConsultationState& state, const OpenConsultation& cmd,
     const agreements::AgreementState* agreement,
-    const std::function<bool(const std::string&)>& party_exists) {
+    const std::function<bool(const std::string&)>& party_exists,
+    const std::function<bool(const std::string&)>& zone_exists) {
   if (state.exists()) {
     return AlreadyExists("consultation '" + cmd.id + "' already exists", "consultation-exists");
   }
@@ -81,6 +82,11 @@ Result<std::vector<NewEvent>> DecideOpen(
   }
   if (cmd.closes_at <= cmd.opens_at) {
     return Unprocessable("closes_at must be after opens_at", "invalid-period");
+  }
+  if (zone_exists && !zone_exists(cmd.time_zone)) {
+    return Unprocessable("time_zone '" + cmd.time_zone +
+                             "' is not a time zone of the tz database (e.g. Europe/Copenhagen)",
+                         "unknown-time-zone");
   }
   for (const auto& p : cmd.invited) {
     if (party_exists && !party_exists(p)) {

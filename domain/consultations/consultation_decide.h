@@ -3,7 +3,8 @@
 // Errors (Status code, problem type):
 //   Parse*         400 "invalid-field" | "invalid-id"
 //   DecideOpen     409 "consultation-exists"; 422 "unknown-agreement" |
-//                  "version-not-published" | "unknown-party" | "invalid-period"
+//                  "version-not-published" | "unknown-party" | "invalid-period" |
+//                  "unknown-time-zone"
 //   DecideExtend   404 "consultation-not-found"; 409 "consultation-closed";
 //                  422 "invalid-deadline"
 //   DecideClose    404 "consultation-not-found"; 409 "consultation-closed"
@@ -38,10 +39,13 @@ struct OpenConsultation {
 };
 Result<OpenConsultation> ParseOpenConsultation(const nlohmann::json& body);
 // agreement: the agreement's state, null when it does not exist.
+// zone_exists: whether a time zone name is in the tz database (the caller's
+// lookup; the domain reads no files); null skips the check.
 Result<std::vector<NewEvent>> DecideOpen(
     const ConsultationState& state, const OpenConsultation& cmd,
     const agreements::AgreementState* agreement,
-    const std::function<bool(const std::string&)>& party_exists);
+    const std::function<bool(const std::string&)>& party_exists,
+    const std::function<bool(const std::string&)>& zone_exists = nullptr);
 
 // POST /v1/consultations/{id}/extend {closes_at, reason}
 struct ExtendDeadline {

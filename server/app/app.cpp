@@ -5,6 +5,7 @@
 #include <boost/asio/post.hpp>
 
 #include "server/app/routes.h"
+#include "server/web/pages.h"
 
 namespace hoering::app {
 
@@ -13,6 +14,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
     : options_(options),
       ctx_store_(store),
       ctx_{store,
+           store,
            commands_,
            views_,
            version_texts_,
@@ -50,6 +52,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddTraceRoutes(routes);
   AddReceiptRoutes(routes);
   AddProjectionRoutes(routes);
+  web::AddWebPages(router_, ctx_);
 }
 
 App::~App() {

@@ -1,4 +1,5 @@
-// What every route handler needs: the log (read-only), the command service
+// What every route handler needs: the log (read-only), the local state
+// (web sessions, drafts), the command service
 // (the only way to append), the read views, the agreement version texts, the
 // commit notifier (for live tails), metrics and the clock. Owned by App.
 #pragma once
@@ -16,6 +17,8 @@ namespace hoering::app {
 
 struct AppContext {
   const EventLog& log;
+  // Sessions and drafts of the web pages: beside the log, not in it.
+  LocalStateStore& local;
   commands::CommandService& commands;
   ReadViews& views;
   VersionTexts& version_texts;

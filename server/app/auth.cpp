@@ -17,8 +17,10 @@ Result<access::Principal> Authenticate(const http::Request& request, const ReadV
     return Status(Code::kUnauthenticated, "Authorization must be 'Bearer <token>'",
                   "invalid-token");
   }
-  std::string secret(value.substr(kScheme.size()));
-  std::string hash = TokenHash(secret);
+  return PrincipalForTokenHash(views, TokenHash(std::string(value.substr(kScheme.size()))));
+}
+
+Result<access::Principal> PrincipalForTokenHash(const ReadViews& views, const std::string& hash) {
   auto token = views.Read([&](const Views& v) { return v.access.FindActiveByHash(hash); });
   if (!token) {
     return Status(Code::kUnauthenticated, "the bearer token is unknown or revoked",

@@ -13,6 +13,10 @@
 namespace hoering::app {
 
 Result<access::Principal> Authenticate(const http::Request& request, const ReadViews& views);
+// The caller of an active token by its hash (TokenHash); 401 "invalid-token"
+// when it is unknown or revoked. Web sessions opened with a token use it on
+// every request, so a revoked token ends them.
+Result<access::Principal> PrincipalForTokenHash(const ReadViews& views, const std::string& hash);
 
 // OK when the principal has one of `roles`; 401 for anonymous callers, 403
 // for authenticated ones with another role (the detail lists `roles` in order).

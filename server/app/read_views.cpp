@@ -263,4 +263,11 @@ std::function<bool(const std::string&)> PartyExists(const ReadViews& views) {
   };
 }
 
+std::optional<std::string> PartyName(const ReadViews& views, const std::string& party) {
+  return views.Read([&](const Views& v) -> std::optional<std::string> {
+    const parties::Party* p = v.parties.Find(party);
+    return p ? std::optional<std::string>(p->name) : std::nullopt;
+  });
+}
+
 }  // namespace hoering::app

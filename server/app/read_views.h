@@ -139,5 +139,7 @@ class ReadViews {
 
 // Whether the parties view holds `party`: the lookup deciders take.
 std::function<bool(const std::string&)> PartyExists(const ReadViews& views);
+// A party's registered name, or nullopt when the view has no such party.
+std::optional<std::string> PartyName(const ReadViews& views, const std::string& party);
 
 }  // namespace hoering::app

@@ -21,12 +21,7 @@ namespace ag = agreements;
 Result<Reply> List(const Call& call) {
   auto page = ParsePage(call.match);
   if (!page.ok()) return page.status();
-  auto found = call.ctx.views.Read(
-      [&](const Views& v) { return v.agreements.List(page->after, page->limit + 1); });
-  return call.Json(status::ok, PageOf(
-                                   found, page->limit, [](const auto& a) { return a->info().id; },
-                                   [](const auto& a) { return ag::AgreementSummaryJson(*a); })
-                                   .ToJson());
+  return call.Json(status::ok, AgreementsPage(call.ctx, *page).ToJson());
 }
 
 Result<Reply> Show(const Call& call) {

@@ -8,6 +8,7 @@
 #include "server/app/request_helpers.h"
 #include "server/app/route.h"
 #include "server/app/routes.h"
+#include "server/app/time_zones.h"
 #include "server/http/json_body.h"
 
 namespace hoering::app {
@@ -24,9 +25,9 @@ Result<Reply> Open(const Call& call) {
     auto existing = LoadConsultation(ctx, cmd.id);
     cs::ConsultationState empty;
     auto agreement = LoadAgreement(ctx, cmd.agreement);
-    auto events =
-        cs::DecideOpen(existing.ok() ? **existing : empty, cmd,
-                       agreement.ok() ? agreement->get() : nullptr, PartyExists(ctx.views));
+    auto events = cs::DecideOpen(existing.ok() ? **existing : empty, cmd,
+                                 agreement.ok() ? agreement->get() : nullptr,
+                                 PartyExists(ctx.views), IsKnownTimeZone);
     if (!events.ok()) return events.status();
     Command write =
         CommandFor(cs::ConsultationStream(cmd.id), ExpectedVersion::NoStream(), *events);

@@ -46,6 +46,10 @@ std::string NewResponseId() {
   return "r-" + ToHex(RandomBytes(8));
 }
 
+std::string RandomHex(std::size_t bytes) {
+  return ToHex(RandomBytes(bytes));
+}
+
 std::string TokenHash(const std::string& secret) {
   return ToHex(Sha256(secret));
 }

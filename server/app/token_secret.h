@@ -12,6 +12,8 @@ std::string NewTokenSecret();
 std::string NewTokenId();
 // "r-" followed by 16 hex digits: response ids cannot be enumerated.
 std::string NewResponseId();
+// `bytes` random bytes as lowercase hex (CSRF secrets, session ids).
+std::string RandomHex(std::size_t bytes);
 // Lowercase hex SHA-256 of the secret.
 std::string TokenHash(const std::string& secret);
 

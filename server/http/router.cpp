@@ -58,6 +58,13 @@ void Router::Add(beast_http::verb method, std::string pattern, RouteHandler hand
       if (seg.size() >= 2 && seg.front() == '{' && seg.back() == '}') {
         s.param = true;
         s.text = std::string(seg.substr(1, seg.size() - 2));
+        if (s.text.size() > 3 && s.text.ends_with("...")) {
+          s.text.resize(s.text.size() - 3);
+          s.tail = true;
+          if (slash != std::string_view::npos) {
+            throw std::invalid_argument("a {name...} segment must be the last: " + pattern);
+          }
+        }
         if (s.text.empty() || !names.insert(s.text).second ||
             s.text.find_first_of("{}") != std::string::npos) {
           throw std::invalid_argument("bad parameter in route pattern: " + pattern);
@@ -79,6 +86,10 @@ void Router::Add(beast_http::verb method, std::string pattern, RouteHandler hand
     }
   }
   routes_.push_back(std::move(route));
+}
+
+void Router::SetNotFound(std::string path_prefix, RouteHandler handler) {
+  not_found_.emplace_back(std::move(path_prefix), std::move(handler));
 }
 
 Responder Router::Instrument(Responder respond, std::string route, beast_http::verb method) {
@@ -131,16 +142,20 @@ void Router::Handle(Request request, const RequestInfo& info, Responder respond)
   const Route* best = nullptr;
   std::set<std::string_view> allowed;
   auto more_specific = [](const Route& a, const Route& b) {
-    for (std::size_t i = 0; i < a.segments.size(); ++i) {
+    const std::size_t n = std::min(a.segments.size(), b.segments.size());
+    for (std::size_t i = 0; i < n; ++i) {
       if (a.segments[i].param != b.segments[i].param) return !a.segments[i].param;
+      if (a.segments[i].tail != b.segments[i].tail) return !a.segments[i].tail;
     }
     return false;
   };
   for (const auto& r : routes_) {
-    if (r.segments.size() != segs.size()) continue;
+    const bool tail = !r.segments.empty() && r.segments.back().tail;
+    if (tail ? segs.size() < r.segments.size() : r.segments.size() != segs.size()) continue;
     bool match = true;
     for (std::size_t i = 0; i < segs.size() && match; ++i) {
-      match = r.segments[i].param ? !segs[i].empty() : r.segments[i].text == segs[i];
+      const Segment& pat = r.segments[std::min(i, r.segments.size() - 1)];
+      match = pat.param ? !segs[i].empty() : pat.text == segs[i];
     }
     if (!match) continue;
     allowed.insert(beast_http::to_string(r.method));
@@ -149,6 +164,25 @@ void Router::Handle(Request request, const RequestInfo& info, Responder respond)
   if (best == nullptr) {
     auto responder = Instrument(std::move(respond), std::string(kUnmatched), method);
     if (allowed.empty()) {
+      const std::string path(url.path());
+      for (const auto& [prefix, handler] : not_found_) {
+        if (!path.starts_with(prefix)) continue;
+        if (!handler) break;
+        RouteMatch none;
+        none.route = std::string(kUnmatched);
+        for (auto p : url.params()) {
+          none.query_params.emplace_back(std::string(p.key),
+                                         p.has_value ? std::string(p.value) : std::string());
+        }
+        const Request stub = Stub(request);
+        try {
+          handler(std::move(request), none, info, responder);
+        } catch (const std::exception& e) {
+          spdlog::error("not-found handler threw (request {}): {}", info.request_id, e.what());
+          responder(MakeProblem(500, "internal", "internal error", stub));
+        }
+        return;
+      }
       responder(MakeProblem(404, "route-not-found", "no route for this path", request));
       return;
     }
@@ -164,7 +198,10 @@ void Router::Handle(Request request, const RequestInfo& info, Responder respond)
   RouteMatch match;
   match.route = best->pattern;
   for (std::size_t i = 0; i < segs.size(); ++i) {
-    if (best->segments[i].param) match.path_params[best->segments[i].text] = segs[i];
+    const Segment& pat = best->segments[std::min(i, best->segments.size() - 1)];
+    if (!pat.param) continue;
+    std::string& value = match.path_params[pat.text];
+    value += (pat.tail && !value.empty() ? "/" : "") + segs[i];
   }
   for (auto p : url.params()) {
     match.query_params.emplace_back(std::string(p.key),

@@ -5,7 +5,9 @@
 // parameters: "/v1/agreements/{id}/versions/{number}". A path matches when it
 // has as many segments and every literal equals the percent-decoded segment;
 // among several matches the most specific wins (the first differing segment
-// is a literal), so "/v1/events/live" beats "/v1/events/{id}".
+// is a literal), so "/v1/events/live" beats "/v1/events/{id}". A last segment
+// `{name...}` matches one or more remaining segments and holds them joined by
+// '/' ("/static/{path...}"); it is less specific than a plain parameter.
 //
 // Answers of its own (RFC 9457 problems):
 //   400 "invalid-target"      the request target is not origin-form
@@ -66,12 +68,20 @@ class Router : public Handler {
   // otherwise (a programming error).
   void Add(beast_http::verb method, std::string pattern, RouteHandler handler);
 
+  // Answers requests whose path matches no pattern and starts with
+  // `path_prefix` ("/" for all) with `handler` instead of the 404 problem,
+  // e.g. an HTML "page not found" for browsers. The first prefix added that
+  // matches wins; a null handler keeps the 404 problem for its prefix
+  // ("/v1/" before "/").
+  void SetNotFound(std::string path_prefix, RouteHandler handler);
+
   void Handle(Request request, const RequestInfo& info, Responder respond) override;
 
  private:
   struct Segment {
     std::string text;  // literal text, or the parameter name
     bool param = false;
+    bool tail = false;  // `{name...}`: the rest of the path
   };
   struct Route {
     beast_http::verb method;
@@ -85,6 +95,7 @@ class Router : public Handler {
 
   RequestMetrics* metrics_;
   std::vector<Route> routes_;
+  std::vector<std::pair<std::string, RouteHandler>> not_found_;  // prefix, handler
 };
 
 }  // namespace hoering::http

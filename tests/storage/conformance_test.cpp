@@ -293,5 +293,27 @@ TYPED_TEST(EventStoreConformance, RecordedAtNeverGoesBackwards) {
   EXPECT_GT((*all)[0].recorded_at_ms, 1'600'000'000'000);
 }
 
+TYPED_TEST(EventStoreConformance, LocalStateIsAKeyValueSpaceOutsideTheLog) {
+  EventStore& store = *this->store_;
+  ASSERT_TRUE(store.PutLocal("session/b", "2").ok());
+  ASSERT_TRUE(store.PutLocal("session/a", "1").ok());
+  ASSERT_TRUE(store.PutLocal("draft/x", "d").ok());
+  EXPECT_EQ(store.GetLocal("session/a")->value_or(""), "1");
+  EXPECT_FALSE(store.GetLocal("session/c")->has_value());
+  auto scan = store.ScanLocal("session/", "", 10);
+  ASSERT_TRUE(scan.ok());
+  ASSERT_EQ(scan->size(), 2u);
+  EXPECT_EQ((*scan)[0].first, "session/a");
+  EXPECT_EQ(store.ScanLocal("session/", "session/a", 10)->size(), 1u);
+  EXPECT_EQ(store.ScanLocal("session/", "", 1)->size(), 1u);
+  ASSERT_TRUE(store.DeleteLocal("session/a").ok());
+  ASSERT_TRUE(store.DeleteLocal("session/none").ok());
+  EXPECT_FALSE(store.GetLocal("session/a")->has_value());
+  // Not events, not projections.
+  EXPECT_EQ(store.Head().position, 0u);
+  EXPECT_TRUE(store.ScanProjections("", "", 10)->empty());
+  EXPECT_TRUE(store.Verify().ok);
+}
+
 }  // namespace
 }  // namespace hoering

@@ -24,7 +24,8 @@ TEST(RocksDbEventStore, ReopenKeepsEventsHeadVersionsAndIdempotencyKeys) {
   {
     auto store = RocksDbEventStore::Open({.path = dir.str()});
     ASSERT_TRUE(store.ok());
-    for (int i = 0; i < 10; ++i) ASSERT_TRUE((*store)->Append(Req("s" + std::to_string(i % 3))).ok());
+    for (int i = 0; i < 10; ++i)
+      ASSERT_TRUE((*store)->Append(Req("s" + std::to_string(i % 3))).ok());
     ASSERT_TRUE((*store)->Append(Req("k", "key-1")).ok());
     head = (*store)->Head();
   }
@@ -78,12 +79,15 @@ TEST(RocksDbEventStore, VerifyReportsAChangedHashLink) {
   for (int i = 0; i < 5; ++i) ASSERT_TRUE((*store)->Append(Req("a")).ok());
   // Re-seal event 4 with a different payload: its own hash is consistent,
   // but event 5's prev_hash no longer matches.
-  ASSERT_TRUE((*store)->TamperForTest(4, [](std::string& v) {
-    auto e = DecodeStored(v).value();
-    e.data = R"({"payload":"forged"})";
-    SealEvent(e, e.prev_hash);
-    v = EncodeStored(e);
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->TamperForTest(4,
+                                  [](std::string& v) {
+                                    auto e = DecodeStored(v).value();
+                                    e.data = R"({"payload":"forged"})";
+                                    SealEvent(e, e.prev_hash);
+                                    v = EncodeStored(e);
+                                  })
+                  .ok());
   auto report = (*store)->Verify();
   EXPECT_FALSE(report.ok);
   EXPECT_EQ(report.first_bad.value_or(0), 5u);
@@ -100,6 +104,16 @@ TEST(RocksDbEventStore, ProjectionValuesPersist) {
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->value_or(""), "42");
   EXPECT_FALSE((*store)->GetProjection("other")->has_value());
+}
+
+TEST(RocksDbEventStore, LocalStatePersists) {
+  testing::TempDir dir;
+  {
+    auto store = RocksDbEventStore::Open({.path = dir.str()});
+    ASSERT_TRUE((*store)->PutLocal("session/s1", "v").ok());
+  }
+  auto store = RocksDbEventStore::Open({.path = dir.str()});
+  EXPECT_EQ((*store)->GetLocal("session/s1")->value_or(""), "v");
 }
 
 }  // namespace

@@ -25,9 +25,9 @@ TEST_F(ConsultationTest, StateFollowsTheClockAndTheDeadlineCanBeExtended) {
   auto bad = admin_->Call(Verb::post, "/v1/consultations/h1/extend",
                           {{"closes_at", FormatRfc3339(kCloses - kDay)}, {"reason", "earlier"}});
   EXPECT_EQ(TypeOf(bad), "urn:hoering:invalid-deadline");
-  auto ext = admin_->Call(Verb::post, "/v1/consultations/h1/extend",
-                          {{"closes_at", FormatRfc3339(kCloses + 7 * kDay)},
-                           {"reason", "Summer holidays"}});
+  auto ext = admin_->Call(
+      Verb::post, "/v1/consultations/h1/extend",
+      {{"closes_at", FormatRfc3339(kCloses + 7 * kDay)}, {"reason", "Summer holidays"}});
   ASSERT_TRUE(ext.ok()) << ext.error().detail;
   auto shown = admin_->Call(Verb::get, "/v1/consultations/h1");
   EXPECT_EQ(shown->body["closes_at"], FormatRfc3339Ms(kCloses + 7 * kDay));
@@ -38,8 +38,9 @@ TEST_F(ConsultationTest, StateFollowsTheClockAndTheDeadlineCanBeExtended) {
   EXPECT_EQ(admin_->Call(Verb::get, "/v1/consultations/h1")->body["state"], "open");
   now_->store(kCloses + 7 * kDay);
   EXPECT_EQ(admin_->Call(Verb::get, "/v1/consultations/h1")->body["state"], "closed");
-  auto late_ext = admin_->Call(Verb::post, "/v1/consultations/h1/extend",
-                               {{"closes_at", FormatRfc3339(kCloses + 30 * kDay)}, {"reason", "x"}});
+  auto late_ext =
+      admin_->Call(Verb::post, "/v1/consultations/h1/extend",
+                   {{"closes_at", FormatRfc3339(kCloses + 30 * kDay)}, {"reason", "x"}});
   EXPECT_EQ(TypeOf(late_ext), "urn:hoering:consultation-closed");
 }
 
@@ -54,10 +55,20 @@ TEST_F(ConsultationTest, OpeningChecksTheAgreementVersionPartiesAndPeriod) {
             "urn:hoering:unknown-agreement");
   body = OpenBody("h2");
   body["invited"] = {"aarhus", "ghost"};
-  EXPECT_EQ(TypeOf(admin_->Call(Verb::post, "/v1/consultations", body)), "urn:hoering:unknown-party");
+  EXPECT_EQ(TypeOf(admin_->Call(Verb::post, "/v1/consultations", body)),
+            "urn:hoering:unknown-party");
   body = OpenBody("h2");
   body["closes_at"] = body["opens_at"];
-  EXPECT_EQ(TypeOf(admin_->Call(Verb::post, "/v1/consultations", body)), "urn:hoering:invalid-period");
+  EXPECT_EQ(TypeOf(admin_->Call(Verb::post, "/v1/consultations", body)),
+            "urn:hoering:invalid-period");
+  body = OpenBody("h2");
+  body["time_zone"] = "Europe/Aarhus";
+  auto zone = admin_->Call(Verb::post, "/v1/consultations", body);
+  EXPECT_EQ(TypeOf(zone), "urn:hoering:unknown-time-zone");
+  EXPECT_EQ(zone.error().status, 422);
+  body["time_zone"] = "Europe/Copenhagen";
+  body["id"] = "h-cph";
+  EXPECT_TRUE(admin_->Call(Verb::post, "/v1/consultations", body).ok());
   EXPECT_EQ(TypeOf(admin_->Call(Verb::post, "/v1/consultations", OpenBody("h1"))),
             "urn:hoering:consultation-exists");
   auto stakeholder = As(aarhus_);
@@ -70,7 +81,7 @@ TEST_F(ConsultationTest, OpeningChecksTheAgreementVersionPartiesAndPeriod) {
   ASSERT_TRUE(ok.ok()) << ok.error().detail;
   auto list = admin_->Call(Verb::get, "/v1/consultations?agreement=sa");
   ASSERT_TRUE(list.ok()) << list.error().detail;
-  EXPECT_EQ(list->body["items"].size(), 2u);
+  EXPECT_EQ(list->body["items"].size(), 3u);
   EXPECT_EQ(admin_->Call(Verb::get, "/v1/consultations?agreement=other")->body["items"].size(), 0u);
 }
 
@@ -99,7 +110,8 @@ TEST_F(ConsultationTest, AStakeholderGetsAReceiptForItsOwnPartyOnly) {
                 .error()
                 .status,
             403);
-  EXPECT_EQ(Anonymous().Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("plo"))
+  EXPECT_EQ(Anonymous()
+                .Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("plo"))
                 .error()
                 .status,
             401);
@@ -134,19 +146,21 @@ TEST_F(ConsultationTest, DeadlinesRefuseWithConflictUnlessTheSecretariatAcceptsL
                                     ResponseBody("aarhus"))),
             "urn:hoering:consultation-not-open");
   now_->store(kCloses);
-  auto closed = As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("aarhus"));
+  auto closed =
+      As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("aarhus"));
   ASSERT_FALSE(closed.ok());
   EXPECT_EQ(closed.error().status, 409);
   EXPECT_EQ(closed.error().type, "urn:hoering:consultation-closed");
   auto late_body = ResponseBody("aarhus");
   late_body["accept_late"] = {{"reason", "Sent by e-mail on time; mail server delay"}};
-  EXPECT_EQ(As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", late_body).error().status,
-            403);
+  EXPECT_EQ(
+      As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", late_body).error().status,
+      403);
   auto late = As(secretariat_).Call(Verb::post, "/v1/consultations/h1/responses", late_body);
   ASSERT_TRUE(late.ok()) << late.error().detail;
   EXPECT_EQ(late->body["late"], true);
-  auto shown = admin_->Call(Verb::get, "/v1/consultations/h1/responses/" +
-                                           late->body["response"].get<std::string>());
+  auto shown = admin_->Call(
+      Verb::get, "/v1/consultations/h1/responses/" + late->body["response"].get<std::string>());
   ASSERT_TRUE(shown.ok());
   EXPECT_EQ(shown->body["late"], true);
   EXPECT_EQ(shown->body["late_reason"], "Sent by e-mail on time; mail server delay");
@@ -223,8 +237,9 @@ TEST_F(ConsultationTest, AmendKeepsEveryRevisionAndWithdrawEndsIt) {
   // After the deadline nothing can be amended.
   const std::string rid2 = Submit(aarhus_, ResponseBody("aarhus"));
   now_->store(kCloses + 1);
-  EXPECT_EQ(api.Call(Verb::put, "/v1/consultations/h1/responses/" + rid2, amended_body).error().type,
-            "urn:hoering:consultation-closed");
+  EXPECT_EQ(
+      api.Call(Verb::put, "/v1/consultations/h1/responses/" + rid2, amended_body).error().type,
+      "urn:hoering:consultation-closed");
   EXPECT_EQ(api.Call(Verb::post, "/v1/consultations/h1/responses/" + rid2 + "/withdraw", nullptr)
                 .error()
                 .type,
@@ -258,8 +273,8 @@ TEST_F(ConsultationTest, ARetryWithTheSameKeyReturnsTheFirstReceiptAndWritesNoth
 
 TEST_F(ConsultationTest, AttachmentsAreCheckedStoredOnceAndDownloadable) {
   auto body = ResponseBody("aarhus");
-  body["attachments"] = {{{"filename", "notes.txt"}, {"media_type", "text/plain"},
-                          {"content_base64", "aGVsbG8="}}};
+  body["attachments"] = {
+      {{"filename", "notes.txt"}, {"media_type", "text/plain"}, {"content_base64", "aGVsbG8="}}};
   const std::string a = Submit(aarhus_, body);
   const std::string b = Submit(secretariat_, body);
   ASSERT_FALSE(a.empty());
@@ -281,23 +296,27 @@ TEST_F(ConsultationTest, AttachmentsAreCheckedStoredOnceAndDownloadable) {
   EXPECT_EQ(file->raw, "hello");
   EXPECT_EQ(file->headers.Get("Content-Type"), "text/plain");
   // Another party's stakeholder cannot fetch it before close.
-  EXPECT_EQ(As(plo_).CallRaw(Verb::get,
-                             "/v1/consultations/h1/responses/" + a +
-                                 "/attachments/2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
-                             "", "")
-                .error()
-                .status,
-            404);
-  body["attachments"][0] = {{"filename", "x.exe"}, {"media_type", "application/x-msdownload"},
+  EXPECT_EQ(
+      As(plo_)
+          .CallRaw(
+              Verb::get,
+              "/v1/consultations/h1/responses/" + a +
+                  "/attachments/2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+              "", "")
+          .error()
+          .status,
+      404);
+  body["attachments"][0] = {{"filename", "x.exe"},
+                            {"media_type", "application/x-msdownload"},
                             {"content_base64", "aGVsbG8="}};
   EXPECT_EQ(TypeOf(As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", body)),
             "urn:hoering:attachment-type-not-allowed");
-  body["attachments"][0] = {{"filename", "fake.pdf"}, {"media_type", "application/pdf"},
-                            {"content_base64", "aGVsbG8="}};
+  body["attachments"][0] = {
+      {"filename", "fake.pdf"}, {"media_type", "application/pdf"}, {"content_base64", "aGVsbG8="}};
   EXPECT_EQ(TypeOf(As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", body)),
             "urn:hoering:attachment-content-mismatch");
-  body["attachments"][0] = {{"filename", "bad.txt"}, {"media_type", "text/plain"},
-                            {"content_base64", "not base64!"}};
+  body["attachments"][0] = {
+      {"filename", "bad.txt"}, {"media_type", "text/plain"}, {"content_base64", "not base64!"}};
   EXPECT_EQ(TypeOf(As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", body)),
             "urn:hoering:invalid-field");
 }

@@ -105,6 +105,32 @@ TEST_F(RouterTest, LiteralBeatsParameter) {
   EXPECT_EQ(Call(verb::get, "/v1/events/7")["route"], "/v1/events/{id}");
 }
 
+TEST_F(RouterTest, TailParameterTakesTheRestOfThePath) {
+  Echo(verb::get, "/static/{hash}/{path...}");
+  Echo(verb::get, "/static/{hash}/exact");
+  json j = Call(verb::get, "/static/ab12/dkfds/css/dkfds.min.css");
+  EXPECT_EQ(j["route"], "/static/{hash}/{path...}");
+  EXPECT_EQ(j["params"], (json{{"hash", "ab12"}, {"path", "dkfds/css/dkfds.min.css"}}));
+  EXPECT_EQ(Call(verb::get, "/static/ab12/one")["params"]["path"], "one");
+  EXPECT_EQ(Call(verb::get, "/static/ab12/exact")["route"], "/static/{hash}/exact");
+  Call(verb::get, "/static/ab12", 404);
+  Call(verb::get, "/static/ab12/a//b", 404);
+  EXPECT_THROW(Echo(verb::get, "/x/{rest...}/y"), std::invalid_argument);
+}
+
+TEST_F(RouterTest, NotFoundHandlersTakeUnmatchedPathsByPrefix) {
+  Echo(verb::get, "/v1/parties/{id}");
+  router_.SetNotFound("/v1/", nullptr);
+  router_.SetNotFound(
+      "/", [](Request&& req, const RouteMatch&, const RequestInfo&, Responder respond) {
+        respond(MakeJson(beast_http::status::not_found, {{"page", "not found"}}, req));
+      });
+  EXPECT_EQ(Call(verb::get, "/nope/deeper", 404)["page"], "not found");
+  EXPECT_EQ(Call(verb::get, "/v1/nothing", 404)["type"], "urn:hoering:route-not-found");
+  // A path some route has, with another method, is still 405.
+  Call(verb::post, "/v1/parties/x", 405);
+}
+
 TEST_F(RouterTest, UnknownPathIs404) {
   Echo(verb::get, "/v1/parties/{id}");
   json j = Call(verb::get, "/v1/nothing", 404);

@@ -1,0 +1,17 @@
+# Sourced by the wrk scripts: with "${cli[@]}" set to the hoering CLI with an
+# admin token, registers 50 parties (party-01..party-50), imports and
+# publishes the 2024-2027 agreement as "sa", and opens consultation h1 (title
+# $1) from a minute ago to tomorrow with every party invited.
+open_consultation() {
+  local invite=() i
+  for i in $(seq -w 1 50); do
+    "${cli[@]}" parties add --id "party-$i" --name "Party $i" --kind organisation >/dev/null
+    invite+=(--invite "party-$i")
+  done
+  "${cli[@]}" agreement create --id sa --title "Sundhedsaftalen 2024-2027" >/dev/null
+  "${cli[@]}" agreement import sa tests/fixtures/agreement-2024-2027.md --rationale seed >/dev/null
+  "${cli[@]}" agreement publish sa --label draft >/dev/null
+  "${cli[@]}" consultation open h1 --agreement sa --version draft --title "$1" \
+    --opens "$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)" \
+    --closes "$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)" "${invite[@]}" >/dev/null
+}

@@ -1,0 +1,31 @@
+// The API's JSON documents (the queries' answers) turned into what the page
+// templates show: times in the consultation's zone and the reader's language,
+// states and outcomes as catalogue labels, links. One converter per document
+// kind, shared by every page that shows it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "server/web/page.h"
+
+namespace hoering::web {
+
+// A consultation (ConsultationJson) for lists and its own page:
+// {id, title, href, state, state_label, is_open, is_closed, is_scheduled,
+//  opens, closes, remaining, time_zone, submitted, extended, agreement,
+//  agreement_href, version_number, version_label}.
+nlohmann::json ConsultationEntry(const PageCall& call, const nlohmann::json& c);
+
+// A response (ResponseJson) as its page and lists show it, times in `zone`:
+// {id, href, author, party, party_name, submitted, received, revision,
+//  summary, withdrawn, late, points: [{n, section, section_href, quote, text,
+//  outcome_label, rationale, has_disposition, changes}], attachments, receipt}.
+nlohmann::json ResponseEntry(const PageCall& call, const nlohmann::json& r,
+                             const std::string& consultation, const std::string& agreement,
+                             const std::string& zone);
+
+// The catalogue label of a disposition outcome ("accepted" -> "Imødekommet").
+std::string OutcomeLabel(const PageCall& call, const std::string& outcome);
+
+}  // namespace hoering::web

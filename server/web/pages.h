@@ -1,0 +1,27 @@
+// The web pages, one registration function per family, each in its own file
+// (like server/app/routes.h for the API). Paths are a contract (issue 14):
+//   /                                        pages_home.cpp
+//   /consultations/{id}, .../responses/{rid}, .../report
+//                                            pages_consultations.cpp
+//   /agreements/{id}, /agreements/{id}/diff  pages_agreements.cpp
+//   /accessibility, /receipts/verify         pages_info.cpp
+//   /static/{bundle}/{path...}               static_route.cpp
+#pragma once
+
+#include "server/http/router.h"
+#include "server/web/page.h"
+
+namespace hoering::web {
+
+void AddHomePage(Pages& pages);
+void AddConsultationPages(Pages& pages);
+void AddAgreementPages(Pages& pages);
+void AddInfoPages(Pages& pages);
+void AddStaticRoute(http::Router& router, const Site& site);
+
+// Every page and the static files.
+void AddWebPages(http::Router& router, app::AppContext& ctx);
+// The process's site (built from the embedded files once, on first use).
+const Site& TheSite();
+
+}  // namespace hoering::web

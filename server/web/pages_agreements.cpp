@@ -1,0 +1,166 @@
+// The public pages of an agreement:
+//   GET /agreements/{id}?at=                  the text at any selector (as
+//       GET /v1/agreements/{id}?at=), its versions, a table of contents
+//   GET /agreements/{id}/diff?from=&to=       the diff, inline (default) or
+//       side by side (?view=side), word-level <ins>/<del> marks with more than
+//       colour (underline, strike-through, and a hidden "inserted"/"deleted"
+//       label for screen readers), unchanged sections collapsed in <details>
+// Without from/to the diff compares the last two published versions.
+#include "domain/agreements/agreement_views.h"
+#include "domain/agreements/diff_render.h"
+#include "server/app/agreement_access.h"
+#include "server/app/agreement_text_queries.h"
+#include "server/web/local_time.h"
+#include "server/web/page_data.h"
+#include "server/web/pages.h"
+#include "server/web/text_view.h"
+
+namespace hoering::web {
+namespace {
+
+namespace ag = agreements;
+using boost::beast::http::verb;
+
+nlohmann::json VersionList(const PageCall& call, const ag::AgreementState& state) {
+  nlohmann::json out = nlohmann::json::array();
+  const std::string base = "/agreements/" + UrlEncode(state.info().id);
+  for (const ag::VersionInfo& v : state.versions()) {
+    out.push_back({{"number", v.number},
+                   {"label", v.label},
+                   {"href", base + "?at=" + std::to_string(v.number)},
+                   {"published", FormatLocalDateTime(v.recorded_at_ms, kSiteTimeZone, call.lang)}});
+  }
+  return out;
+}
+
+Result<PageReply> ShowAgreement(const PageCall& call) {
+  const std::string& id = call.Param("id");
+  auto at = ag::ParseAtSelector(call.Query("at").value_or(""));
+  if (!at.ok()) return at.status();
+  auto text = app::AgreementTextAt(call.ctx, id, *at);
+  if (!text.ok()) return text.status();
+  const auto& snap = text->snapshot;
+  const ag::AgreementState& state = *text->agreement;
+  nlohmann::json doc =
+      ag::AgreementJson(state, *snap.text, snap.version ? &*snap.version : nullptr, nullptr);
+  nlohmann::json data = {{"id", id},
+                         {"title", doc.value("title", id)},
+                         {"subtitle", doc.value("subtitle", "")},
+                         {"sections", SectionsForPage(doc["sections"], 2)},
+                         {"toc", TableOfContents(doc["sections"], 2)},
+                         {"versions", VersionList(call, state)},
+                         {"has_versions", !state.versions().empty()}};
+  if (snap.version) {
+    data["shown_version"] = {{"number", snap.version->number}, {"label", snap.version->label}};
+  } else {
+    data["shown_working"] = true;
+  }
+  if (state.versions().size() >= 2) data["diff_href"] = "/agreements/" + UrlEncode(id) + "/diff";
+  return HtmlPage{"agreement", doc.value("title", id), std::move(data)};
+}
+
+// A run of diff text with its mark.
+nlohmann::json Segments(const nlohmann::json& ops, bool keep_insert, bool keep_delete) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& op : ops) {
+    const std::string kind = op.value("op", "equal");
+    if ((kind == "insert" && !keep_insert) || (kind == "delete" && !keep_delete)) continue;
+    out.push_back({{"text", op.value("text", "")},
+                   {"ins", kind == "insert"},
+                   {"del", kind == "delete"},
+                   {"eq", kind == "equal"}});
+  }
+  return out;
+}
+
+nlohmann::json SectionForDiff(const PageCall& call, const nlohmann::json& s) {
+  const std::string status = s.value("status", "unchanged");
+  const nlohmann::json& heading = s["heading"];
+  const std::string title = heading["to"].is_string()     ? heading["to"].get<std::string>()
+                            : heading["from"].is_string() ? heading["from"].get<std::string>()
+                                                          : std::string();
+  const int depth = s.value("depth", 1);
+  return {{"id", s.value("id", "")},
+          {"status", status},
+          {"status_label", call.T("diff.status." + status)},
+          {"heading", title},
+          {"level", std::min(depth + 1, 6)},
+          {"heading_inline", Segments(s["heading_diff"], true, true)},
+          {"body_inline", Segments(s["body_diff"], true, true)},
+          {"body_from", Segments(s["body_diff"], false, true)},
+          {"body_to", Segments(s["body_diff"], true, false)},
+          {"has_body", !s["body_diff"].empty()}};
+}
+
+// Changed sections one by one; each run of unchanged ones as one collapsed group.
+nlohmann::json Blocks(const PageCall& call, const nlohmann::json& sections) {
+  nlohmann::json blocks = nlohmann::json::array();
+  for (const auto& s : sections) {
+    nlohmann::json section = SectionForDiff(call, s);
+    if (section["status"] != "unchanged") {
+      blocks.push_back({{"changed", section}});
+      continue;
+    }
+    if (blocks.empty() || !blocks.back().contains("unchanged")) {
+      blocks.push_back({{"unchanged", {{"sections", nlohmann::json::array()}, {"count", 0}}}});
+    }
+    auto& group = blocks.back()["unchanged"];
+    group["sections"].push_back(section);
+    group["count"] = group["sections"].size();
+  }
+  return blocks;
+}
+
+Result<PageReply> ShowDiff(const PageCall& call) {
+  const std::string& id = call.Param("id");
+  auto state = app::LoadAgreement(call.ctx, id);
+  if (!state.ok()) return state.status();
+  const auto& versions = (*state)->versions();
+  std::string from_raw = call.Query("from").value_or("");
+  std::string to_raw = call.Query("to").value_or("");
+  if (from_raw.empty() && to_raw.empty() && !versions.empty()) {
+    to_raw = std::to_string(versions.back().number);
+    from_raw = std::to_string(versions.size() >= 2 ? versions[versions.size() - 2].number
+                                                   : versions.back().number);
+  }
+  auto from = ag::ParseAtSelector(from_raw);
+  if (!from.ok()) return from.status();
+  auto to = ag::ParseAtSelector(to_raw);
+  if (!to.ok()) return to.status();
+  auto found = app::DiffOfAgreement(call.ctx, id, *from, *to);
+  if (!found.ok()) return found.status();
+  nlohmann::json diff =
+      ag::DiffToJson(found->answer.diff, found->answer.from_ref, found->answer.to_ref);
+  const bool side = call.Query("view").value_or("inline") == "side";
+  const std::string base = "/agreements/" + UrlEncode(id) + "/diff?from=" + UrlEncode(from_raw) +
+                           "&to=" + UrlEncode(to_raw);
+  nlohmann::json options = nlohmann::json::array();
+  for (const ag::VersionInfo& v : versions) {
+    const std::string n = std::to_string(v.number);
+    options.push_back({{"value", n},
+                       {"label", n + " – " + v.label},
+                       {"from_selected", n == from_raw},
+                       {"to_selected", n == to_raw}});
+  }
+  nlohmann::json data = {{"id", id},
+                         {"title", (*state)->info().title},
+                         {"agreement_href", "/agreements/" + UrlEncode(id)},
+                         {"from", from_raw},
+                         {"to", to_raw},
+                         {"summary", diff["summary"]},
+                         {"blocks", Blocks(call, diff["sections"])},
+                         {"side", side},
+                         {"inline_href", base},
+                         {"side_href", base + "&view=side"},
+                         {"options", options}};
+  return HtmlPage{"diff", call.T("diff.title") + " – " + (*state)->info().title, std::move(data)};
+}
+
+}  // namespace
+
+void AddAgreementPages(Pages& pages) {
+  pages.Add(verb::get, "/agreements/{id}", ShowAgreement);
+  pages.Add(verb::get, "/agreements/{id}/diff", ShowDiff);
+}
+
+}  // namespace hoering::web

@@ -1,0 +1,103 @@
+#include "server/web/sign_in.h"
+
+#include "server/app/auth.h"
+#include "server/app/token_secret.h"
+#include "server/web/pages.h"
+
+namespace hoering::web {
+namespace {
+
+using boost::beast::http::verb;
+
+// The session a code or token opens, and where to go after signing in.
+struct Opened {
+  WebSession session;
+  std::string next;
+};
+
+Result<Opened> Exchange(const PageCall& call, const std::string& secret) {
+  const TimeMs now = call.Now();
+  WebSession session;
+  session.csrf = app::RandomHex(32);
+  session.created_at = session.last_seen = now;
+  session.kind = WebSession::Kind::kToken;
+  session.credential = app::TokenHash(secret);
+  auto who = app::PrincipalForTokenHash(call.ctx.views, session.credential);
+  if (!who.ok()) {
+    return Status(Code::kUnauthenticated, "the code or token is unknown, revoked or expired",
+                  "sign-in-failed");
+  }
+  return Opened{std::move(session), "/"};
+}
+
+HtmlPage Form(const PageCall& call, const std::string& error = "") {
+  nlohmann::json data = nlohmann::json::object();
+  if (!error.empty()) {
+    data["token_error"] = error;
+    data["has_errors"] = true;
+    data["errors"] = {{{"field", "token"}, {"message", error}}};
+  }
+  return HtmlPage{
+      "sign_in", call.T("sign_in.title"), std::move(data),
+      error.empty() ? boost::beast::http::status::ok : boost::beast::http::status::unauthorized};
+}
+
+Result<PageReply> SignIn(const PageCall& call, const std::string& secret) {
+  auto opened = Exchange(call, secret);
+  if (!opened.ok()) return Form(call, call.T("sign_in.error_invalid"));
+  // A session open in this browser is replaced.
+  if (call.signed_in) {
+    if (Status s = WebSessions(call.ctx.local).Close(call.signed_in->id); !s.ok()) return s;
+  }
+  WebSessions sessions(call.ctx.local);
+  // Expired sessions are removed here, at each sign-in (and at start).
+  if (auto swept = sessions.Sweep(call.Now()); !swept.ok()) return swept.status();
+  auto id = sessions.Open(opened->session);
+  if (!id.ok()) return id.status();
+  // No Max-Age: the cookie lasts while the browser runs; the server ends the
+  // session after an hour without a request (its expiry slides, a cookie's
+  // would not).
+  return Redirect{opened->next, {SiteCookie(kSessionCookie, *id, "")}};
+}
+
+Result<PageReply> ShowSignIn(const PageCall& call) {
+  auto token = call.Query("token");
+  if (!token || token->empty()) return Form(call);
+  // A link must not switch a signed-in reader to another party unasked
+  // (login CSRF): sign out first, or paste the code into the form (a POST
+  // with the CSRF field).
+  if (call.signed_in) {
+    HtmlPage page = Form(call);
+    page.data["already_signed_in"] = true;
+    return page;
+  }
+  return SignIn(call, *token);
+}
+
+Result<PageReply> PostSignIn(const PageCall& call) {
+  const std::string token = call.Field("token").value_or("");
+  if (token.empty()) return Form(call, call.T("sign_in.error_empty"));
+  return SignIn(call, token);
+}
+
+Result<PageReply> SignOut(const PageCall& call) {
+  if (call.signed_in) {
+    if (Status s = WebSessions(call.ctx.local).Close(call.signed_in->id); !s.ok()) return s;
+  }
+  return Redirect{"/", {SiteCookie(kSessionCookie, "", "0")}};
+}
+
+}  // namespace
+
+Result<access::Principal> InvitationPrincipal(app::AppContext&, const std::string&) {
+  return Status(Code::kUnauthenticated, "the invitation is revoked or expired",
+                "invitation-invalid");
+}
+
+void AddSignInPages(Pages& pages) {
+  pages.Add(verb::get, "/sign-in", ShowSignIn);
+  pages.Add(verb::post, "/sign-in", PostSignIn);
+  pages.Add(verb::post, "/sign-out", SignOut);
+}
+
+}  // namespace hoering::web
