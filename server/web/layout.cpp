@@ -66,7 +66,8 @@ http::Response RenderPage(const LayoutContext& layout, const HtmlPage& page) {
         {"name", s.is_party ? s.name : site.catalogue.Text(layout.lang, "roles." + s.name)},
         {"expires", FormatLocalDateTime(s.expires_at, kSiteTimeZone, layout.lang)},
         {"expires_ms", std::to_string(s.expires_at)},
-        {"csrf", layout.csrf}};
+        {"csrf", layout.csrf},
+        {"is_party", s.is_party}};
   }
   auto html = body.ok() ? site.templates.Render("layout", frame) : body;
   if (!html.ok()) {

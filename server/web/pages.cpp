@@ -22,6 +22,7 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddConsultationPages(pages);
   AddAgreementPages(pages);
   AddInfoPages(pages);
+  AddMyPages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

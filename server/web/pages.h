@@ -5,6 +5,8 @@
 //                                            pages_consultations.cpp
 //   /agreements/{id}, /agreements/{id}/diff  pages_agreements.cpp
 //   /accessibility, /receipts/verify         pages_info.cpp
+//   /my/responses                            pages_my.cpp
+//   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
 
@@ -17,6 +19,7 @@ void AddHomePage(Pages& pages);
 void AddConsultationPages(Pages& pages);
 void AddAgreementPages(Pages& pages);
 void AddInfoPages(Pages& pages);
+void AddMyPages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.

@@ -337,6 +337,22 @@ TEST_F(PagesTest, EmptyFieldsShowNothing) {
   EXPECT_TRUE(Has(page, "16. maj 2023 kl. 00.00"));  // received: the submission time
 }
 
+TEST_F(PagesTest, APartySeesItsOwnResponsesOnly) {
+  Submit(aarhus_, ResponseBody("aarhus"));
+  Submit(plo_, ResponseBody("plo"));
+  const std::string session = SetCookie(Get("/sign-in?token=" + aarhus_), "hoering_session");
+  HttpResponse mine = Get("/my/responses", {{"Cookie", "hoering_session=" + session}});
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_TRUE(Has(mine, "Response of aarhus"));
+  EXPECT_FALSE(Has(mine, "Response of plo"));
+  EXPECT_TRUE(Has(mine, "href=\"/my/responses\""));  // in the menu for a party
+  HttpResponse anonymous = Get("/my/responses");
+  EXPECT_EQ(anonymous.status, 303);
+  EXPECT_EQ(anonymous.headers.Get("Location"), "/sign-in");
+  const std::string auditor = SetCookie(Get("/sign-in?token=" + auditor_), "hoering_session");
+  EXPECT_EQ(Get("/my/responses", {{"Cookie", "hoering_session=" + auditor}}).status, 403);
+}
+
 TEST_F(PagesTest, ASessionEndsAfterAnHourWithoutActivity) {
   const std::string session = SetCookie(Get("/sign-in?token=" + auditor_), "hoering_session");
   const std::string cookie = "hoering_session=" + session;

@@ -27,8 +27,8 @@ TEST(TemplatesTest, EveryTemplateParses) {
   Templates templates;
   for (const char* name :
        {"layout", "error", "home", "consultation", "response", "report", "agreement", "diff",
-        "accessibility", "receipt_verify", "sign_in", "_toc", "_sections", "_response_points",
-        "_diff_runs", "_diff_section", "_error_summary"}) {
+        "accessibility", "receipt_verify", "sign_in", "my_responses", "_toc", "_sections",
+        "_response_points", "_diff_runs", "_diff_section", "_error_summary"}) {
     ASSERT_TRUE(templates.Has(name)) << name;
     auto html = templates.Render(name, nlohmann::json::object());
     EXPECT_TRUE(html.ok()) << name << ": " << html.status().detail();
