@@ -1,9 +1,23 @@
 #include "server/web/page_data.h"
 
+#include "server/app/consultation_queries.h"
 #include "server/app/read_views.h"
 #include "server/web/local_time.h"
 
 namespace hoering::web {
+
+Result<std::vector<nlohmann::json>> AllConsultations(app::AppContext& ctx) {
+  std::vector<nlohmann::json> out;
+  app::ConsultationsQuery query;
+  query.limit = 1000;
+  while (true) {
+    auto found = app::ConsultationsPage(ctx, query);
+    if (!found.ok()) return found.status();
+    for (const auto& c : found->items) out.push_back(c);
+    if (!found->next) return out;
+    query.after = *found->next;
+  }
+}
 
 std::string OutcomeLabel(const PageCall& call, const std::string& outcome) {
   return call.T("outcome." + outcome);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "server/web/page.h"
 
@@ -24,6 +25,10 @@ nlohmann::json ConsultationEntry(const PageCall& call, const nlohmann::json& c);
 nlohmann::json ResponseEntry(const PageCall& call, const nlohmann::json& r,
                              const std::string& consultation, const std::string& agreement,
                              const std::string& zone);
+
+// Every consultation (ConsultationJson), by id, from the query behind
+// GET /v1/consultations, page after page.
+Result<std::vector<nlohmann::json>> AllConsultations(app::AppContext& ctx);
 
 // The catalogue label of a disposition outcome ("accepted" -> "Imødekommet").
 std::string OutcomeLabel(const PageCall& call, const std::string& outcome);

@@ -3,7 +3,6 @@
 // agreements. From the same queries as GET /v1/consultations and
 // GET /v1/agreements.
 #include "server/app/agreement_access.h"
-#include "server/app/consultation_queries.h"
 #include "server/web/page_data.h"
 #include "server/web/pages.h"
 
@@ -13,17 +12,11 @@ namespace {
 Result<PageReply> Home(const PageCall& call) {
   nlohmann::json open = nlohmann::json::array(), scheduled = nlohmann::json::array(),
                  closed = nlohmann::json::array();
-  app::ConsultationsQuery query;
-  query.limit = 1000;
-  while (true) {
-    auto found = app::ConsultationsPage(call.ctx, query);
-    if (!found.ok()) return found.status();
-    for (const auto& c : found->items) {
-      nlohmann::json entry = ConsultationEntry(call, c);
-      (entry["is_open"] ? open : entry["is_scheduled"] ? scheduled : closed).push_back(entry);
-    }
-    if (!found->next) break;
-    query.after = *found->next;
+  auto all = AllConsultations(call.ctx);
+  if (!all.ok()) return all.status();
+  for (const auto& c : *all) {
+    nlohmann::json entry = ConsultationEntry(call, c);
+    (entry["is_open"] ? open : entry["is_scheduled"] ? scheduled : closed).push_back(entry);
   }
   nlohmann::json agreements = nlohmann::json::array();
   for (const auto& a : app::AgreementsPage(call.ctx, {"", 1000}).items) {

@@ -3,7 +3,6 @@
 // queries as GET /v1/consultations/{id}/responses?party=, so a party sees
 // exactly what the API shows it). Anonymous readers are sent to /sign-in;
 // another role gets 403 (the page is a party's own list).
-#include "server/app/consultation_queries.h"
 #include "server/app/read_views.h"
 #include "server/app/response_queries.h"
 #include "server/web/page_data.h"
@@ -21,31 +20,25 @@ Result<PageReply> MyResponses(const PageCall& call) {
                   "not-a-party");
   }
   nlohmann::json consultations = nlohmann::json::array();
-  app::ConsultationsQuery query;
-  query.limit = 1000;
-  while (true) {
-    auto found = app::ConsultationsPage(call.ctx, query);
-    if (!found.ok()) return found.status();
-    for (const auto& c : found->items) {
-      const std::string id = c.value("id", "");
-      app::ResponsesQuery mine;
-      mine.consultation = id;
-      mine.party = call.who.party;
-      mine.limit = 1000;
-      auto page = app::ResponsesPage(call.ctx, call.who, mine);
-      if (!page.ok()) return page.status();
-      if (page->items.empty()) continue;
-      nlohmann::json entry = ConsultationEntry(call, c);
-      nlohmann::json responses = nlohmann::json::array();
-      for (const auto& r : page->items) {
-        responses.push_back(
-            ResponseEntry(call, r, id, c.value("agreement", ""), c.value("time_zone", "UTC")));
-      }
-      entry["responses"] = responses;
-      consultations.push_back(std::move(entry));
+  auto all = AllConsultations(call.ctx);
+  if (!all.ok()) return all.status();
+  for (const auto& c : *all) {
+    const std::string id = c.value("id", "");
+    app::ResponsesQuery mine;
+    mine.consultation = id;
+    mine.party = call.who.party;
+    mine.limit = 1000;
+    auto page = app::ResponsesPage(call.ctx, call.who, mine);
+    if (!page.ok()) return page.status();
+    if (page->items.empty()) continue;
+    nlohmann::json entry = ConsultationEntry(call, c);
+    nlohmann::json responses = nlohmann::json::array();
+    for (const auto& r : page->items) {
+      responses.push_back(
+          ResponseEntry(call, r, id, c.value("agreement", ""), c.value("time_zone", "UTC")));
     }
-    if (!found->next) break;
-    query.after = *found->next;
+    entry["responses"] = responses;
+    consultations.push_back(std::move(entry));
   }
   nlohmann::json data = {
       {"consultations", consultations},
