@@ -46,10 +46,15 @@ Result<PageReply> ShowAgreement(const PageCall& call) {
   nlohmann::json data = {{"id", id},
                          {"title", doc.value("title", id)},
                          {"subtitle", doc.value("subtitle", "")},
-                         {"sections", SectionsForPage(doc["sections"], 2)},
-                         {"toc", TableOfContents(doc["sections"], 2)},
+
                          {"versions", VersionList(call, state)},
                          {"has_versions", !state.versions().empty()}};
+  // Only a published version's text has a hash that names it for the cache.
+  auto rendered = RenderedTextFor(snap.version ? snap.version->hash : std::string(), 2,
+                                  [&]() -> Result<nlohmann::json> { return doc["sections"]; });
+  if (!rendered.ok()) return rendered.status();
+  data["sections"] = (*rendered)->sections;
+  data["toc"] = (*rendered)->toc;
   if (snap.version) {
     data["shown_version"] = {{"number", snap.version->number}, {"label", snap.version->label}};
   } else {

@@ -57,10 +57,11 @@ Result<PageReply> ShowConsultation(const PageCall& call) {
   if (auto state = app::LoadAgreement(call.ctx, agreement); state.ok()) {
     data["c"]["agreement_title"] = (*state)->info().title;
   }
-  auto sections = SectionsAt(call, agreement, version);
-  if (!sections.ok()) return sections.status();
-  data["sections"] = SectionsForPage(*sections, 3);
-  data["toc"] = TableOfContents(*sections, 2);
+  const std::string hash = c.contains("version") ? c["version"].value("hash", "") : "";
+  auto text = RenderedTextFor(hash, 3, [&] { return SectionsAt(call, agreement, version); });
+  if (!text.ok()) return text.status();
+  data["sections"] = (*text)->sections;
+  data["toc"] = (*text)->toc;
   nlohmann::json invited = nlohmann::json::array();
   for (const auto& party : c.value("invited", nlohmann::json::array())) {
     const std::string pid = party.get<std::string>();

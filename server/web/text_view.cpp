@@ -1,6 +1,9 @@
 #include "server/web/text_view.h"
 
 #include <algorithm>
+#include <list>
+#include <mutex>
+#include <utility>
 
 #include "server/web/markdown_html.h"
 
@@ -35,6 +38,38 @@ nlohmann::json TableOfContents(const nlohmann::json& sections, int max_depth) {
   nlohmann::json out = nlohmann::json::array();
   Walk(sections, 1, max_depth, 2, false, out);
   return out;
+}
+
+Result<std::shared_ptr<const RenderedText>> RenderedTextFor(
+    const std::string& hash, int top_level,
+    const std::function<Result<nlohmann::json>()>& sections) {
+  constexpr std::size_t kCapacity = 16;
+  using Entry = std::pair<std::string, std::shared_ptr<const RenderedText>>;
+  static std::mutex mu;
+  static std::list<Entry> cache;  // most recently used first
+  if (hash.empty()) {             // nothing names this text: render it, keep nothing
+    auto json = sections();
+    if (!json.ok()) return json.status();
+    return std::make_shared<const RenderedText>(
+        RenderedText{SectionsForPage(*json, top_level), TableOfContents(*json, 2)});
+  }
+  const std::string key = hash + "/" + std::to_string(top_level);
+  {
+    std::lock_guard lock(mu);
+    for (auto it = cache.begin(); it != cache.end(); ++it) {
+      if (it->first != key) continue;
+      cache.splice(cache.begin(), cache, it);
+      return cache.front().second;
+    }
+  }
+  auto json = sections();
+  if (!json.ok()) return json.status();
+  auto text = std::make_shared<const RenderedText>(
+      RenderedText{SectionsForPage(*json, top_level), TableOfContents(*json, 2)});
+  std::lock_guard lock(mu);
+  cache.emplace_front(key, text);
+  if (cache.size() > kCapacity) cache.pop_back();
+  return text;
 }
 
 }  // namespace hoering::web

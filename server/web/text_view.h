@@ -4,7 +4,12 @@
 // body rendered from Markdown, plus the table of contents.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
+
+#include "domain/status.h"
 
 namespace hoering::web {
 
@@ -14,5 +19,23 @@ nlohmann::json SectionsForPage(const nlohmann::json& sections, int top_level);
 // [{id, heading, depth, indent}] of the sections down to `max_depth` (1 =
 // chapters only).
 nlohmann::json TableOfContents(const nlohmann::json& sections, int max_depth);
+
+}  // namespace hoering::web
+
+namespace hoering::web {
+
+// A published version's text as pages show it: {sections, toc}.
+struct RenderedText {
+  nlohmann::json sections;  // SectionsForPage(..., top_level)
+  nlohmann::json toc;       // TableOfContents(..., 2)
+};
+
+// The rendered text of the version whose text hash is `hash`, from a cache of
+// the 16 most recently used (a hash names one text forever, so entries never
+// go stale); `sections` is called only on a miss and gives the API's
+// sections JSON. Thread-safe.
+Result<std::shared_ptr<const RenderedText>> RenderedTextFor(
+    const std::string& hash, int top_level,
+    const std::function<Result<nlohmann::json>()>& sections);
 
 }  // namespace hoering::web
