@@ -30,13 +30,13 @@ Status NoSuchInvitation(const std::string& consultation, const std::string& id) 
                   "invitation-not-found");
 }
 
-}  // namespace
-
-Result<InvitationGrant> RedeemInvitation(AppContext& ctx, const std::string& code) {
-  const std::string hash = TokenHash(code);
+// The grant of the invitation `find` picks in the views, when it is neither
+// revoked nor expired now; else 401 "invitation-invalid" (one answer for all).
+template <typename Find>
+Result<InvitationGrant> GrantOf(AppContext& ctx, Find find) {
   const TimeMs now = ctx.clock();
   auto grant = ctx.views.Read([&](const Views& v) -> std::optional<InvitationGrant> {
-    const InvitationInfo* i = v.invitations.FindByHash(hash);
+    const InvitationInfo* i = find(v);
     if (i == nullptr || i->revoked) return std::nullopt;
     auto consultation = v.consultations.GetConsultation(i->consultation);
     if (!consultation.ok()) return std::nullopt;
@@ -46,11 +46,22 @@ Result<InvitationGrant> RedeemInvitation(AppContext& ctx, const std::string& cod
   });
   if (!grant) {
     return Status(Code::kUnauthenticated,
-                  "the invitation code is not valid (unknown, revoked or expired); ask the "
-                  "secretariat for a new invitation",
+                  "the invitation is not valid (unknown, revoked or expired); ask the "
+                  "secretariat for a new one",
                   "invitation-invalid");
   }
   return *grant;
+}
+
+}  // namespace
+
+Result<InvitationGrant> RedeemInvitation(AppContext& ctx, const std::string& code) {
+  const std::string hash = TokenHash(code);
+  return GrantOf(ctx, [&](const Views& v) { return v.invitations.FindByHash(hash); });
+}
+
+Result<InvitationGrant> ActiveInvitation(AppContext& ctx, const std::string& id) {
+  return GrantOf(ctx, [&](const Views& v) { return v.invitations.Find(id); });
 }
 
 std::string InvitationLink(const AppContext& ctx, const std::string& code) {

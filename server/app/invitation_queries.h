@@ -33,6 +33,12 @@ struct InvitationGrant {
 // expired code (no oracle).
 Result<InvitationGrant> RedeemInvitation(AppContext& ctx, const std::string& code);
 
+// The invitation `id` as RedeemInvitation() would grant it now: for a web
+// session created from it, checked again on each request, so that revoking
+// an invitation (or its expiry) ends the sessions it created. The same 401
+// "invitation-invalid" when it is unknown, revoked or expired.
+Result<InvitationGrant> ActiveInvitation(AppContext& ctx, const std::string& id);
+
 // The link an invitation is sent as: "<public url>/sign-in?token=<code>"
 // (codes are base64url: nothing to escape).
 std::string InvitationLink(const AppContext& ctx, const std::string& code);

@@ -128,6 +128,7 @@ TEST_F(InvitationsRoutesTest, RevokeOnceThenTheCodeSignsNoOneIn) {
   EXPECT_EQ(revoked->body["revoke_reason"], "Sent to the wrong person");
   EXPECT_EQ(revoked->body["position"], head + 1);
   ExpectInvalid(Redeem(inv["code"]), "revoked");
+  ExpectInvalid(app::ActiveInvitation(server_->app().context(), id), "revoked, by id");
 
   ExpectProblem(admin_->RevokeInvitation("h1", id, std::nullopt), 409, "invitation-revoked");
   ExpectProblem(admin_->RevokeInvitation("h1", "inv-0000000000000000", std::nullopt), 404,
@@ -213,12 +214,19 @@ TEST_F(InvitationsRoutesTest, RedeemGrantsThePartyUntilExpiry) {
 
   ExpectInvalid(Redeem("inv_unknowncodeunknowncodeunknowncodeunknowncod"), "unknown");
   ExpectInvalid(Redeem(""), "empty");
+  auto by_id = app::ActiveInvitation(server_->app().context(), inv["id"]);
+  ASSERT_TRUE(by_id.ok()) << by_id.status().detail();
+  EXPECT_EQ(by_id->party, "aarhus");
+  EXPECT_EQ(by_id->expires_at_ms, kCloses + 30 * kDay);
+  ExpectInvalid(app::ActiveInvitation(server_->app().context(), "inv-0000000000000000"),
+                "unknown id");
   ExpectInvalid(Redeem(testing::kAdminToken), "an API token");
 
   now_->store(kCloses + 30 * kDay - 1);
   EXPECT_TRUE(Redeem(inv["code"]).ok()) << "the last millisecond";
   now_->store(kCloses + 30 * kDay);
   ExpectInvalid(Redeem(inv["code"]), "expired");
+  ExpectInvalid(app::ActiveInvitation(server_->app().context(), inv["id"]), "expired, by id");
   auto listed = admin_->ListInvitations("h1");
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ((*listed)[0]["expired"], true);
