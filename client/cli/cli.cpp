@@ -11,8 +11,8 @@ namespace {
 
 constexpr AddCommandGroup kCommandGroups[] = {
     AddPartyCommands,        AddTokenCommands,        AddEventCommands,      AddVerifyCommands,
-    AddAgreementCommands,    AddConsultationCommands, AddResponseCommands,   AddDispositionCommands,
-    AddDecisionCommands,
+    AddAgreementCommands,    AddConsultationCommands, AddInvitationCommands, AddResponseCommands,
+    AddDispositionCommands,  AddDecisionCommands,
     AddRatificationCommands,  // after AddAgreementCommands: extends `agreement`
     AddTraceCommands,        AddReceiptCommands,      AddProjectionCommands, AddDemoCommands,
 };

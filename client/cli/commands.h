@@ -21,6 +21,8 @@ void AddVerifyCommands(CLI::App& app, CliContext& ctx);  // verify [--local]
 void AddAgreementCommands(CLI::App& app, CliContext& ctx);
 // consultation open|extend|close|show|list|report
 void AddConsultationCommands(CLI::App& app, CliContext& ctx);
+// invitation create|list|revoke
+void AddInvitationCommands(CLI::App& app, CliContext& ctx);
 // response submit|amend|withdraw|show|list
 void AddResponseCommands(CLI::App& app, CliContext& ctx);
 // disposition set|show

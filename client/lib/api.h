@@ -11,7 +11,8 @@
 // the JSON body (api_inputs.h). Call()/CallRaw() remain for any other route.
 // Definitions by resource: api.cpp (generic, parties, tokens, log,
 // operations), api_agreements.cpp, api_consultations.cpp (consultations,
-// responses, dispositions), api_decisions.cpp (decisions, traces, receipts).
+// responses, dispositions), api_invitations.cpp (invitations),
+// api_decisions.cpp (decisions, traces, receipts).
 #pragma once
 
 #include <cstdint>
@@ -195,6 +196,17 @@ class Api {
                                      const CallOptions& options = {});
   // {current, history}.
   Expected<ApiResult> GetDisposition(const PointRef& point);
+
+  // --- invitations (api.md "Invitations") ----------------------------------
+  // A new invitation of `party`: {id, party, consultation, code, link,
+  // expires_at, ...}; `code` and `link` are in this answer only.
+  Expected<ApiResult> IssueInvitation(std::string_view consultation, std::string_view party,
+                                      const CallOptions& options = {});
+  // Every invitation of `consultation` (never a code), in the order issued.
+  Expected<std::vector<nlohmann::json>> ListInvitations(std::string_view consultation);
+  Expected<ApiResult> RevokeInvitation(std::string_view consultation, std::string_view id,
+                                       const std::optional<std::string>& reason,
+                                       const CallOptions& options = {});
 
   // --- decisions, audit ----------------------------------------------------
   Expected<ApiResult> RecordDecision(const DecisionInput& decision,

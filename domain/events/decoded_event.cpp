@@ -90,6 +90,10 @@ const Entry kDecoders[] = {
      Typed<decisions::ConditionFulfilled, decisions::ConditionFulfilledFromJson>},
     {decisions::kObligationFulfilled,
      Typed<decisions::ObligationFulfilled, decisions::ObligationFulfilledFromJson>},
+    {invitations::kInvitationIssued,
+     Typed<invitations::InvitationIssued, invitations::InvitationIssuedFromJson>},
+    {invitations::kInvitationRevoked,
+     Typed<invitations::InvitationRevoked, invitations::InvitationRevokedFromJson>},
 };
 
 }  // namespace

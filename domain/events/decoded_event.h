@@ -12,6 +12,7 @@
 //   ConsultationOpened, DeadlineExtended, ConsultationClosed  consultations::
 //   ResponseSubmitted, ResponseAmended                        consultations::ResponseRevisionEvent
 //   ResponseWithdrawn, DispositionRecorded                    consultations::
+//   InvitationIssued, InvitationRevoked                      invitations::
 //   AttachmentStored  consultations::AttachmentStored without its content (read
 //                     from the log when a request needs it)
 //   any other type    UnknownType, whatever its data: a type this build does not know is
@@ -29,6 +30,7 @@
 #include "domain/consultations/response_events.h"
 #include "domain/decisions/decision_events.h"
 #include "domain/event.h"
+#include "domain/invitations/invitation_events.h"
 #include "domain/parties/party.h"
 #include "domain/status.h"
 
@@ -36,14 +38,14 @@ namespace hoering::events {
 
 struct UnknownType {};
 
-using Payload = std::variant<UnknownType, parties::Party, access::TokenIssued, access::TokenRevoked,
-                             agreements::AgreementCreated, agreements::ChangeSetRecorded,
-                             agreements::VersionPublished, consultations::ConsultationOpened,
-                             consultations::DeadlineExtended, consultations::ConsultationClosed,
-                             consultations::ResponseRevisionEvent, consultations::ResponseWithdrawn,
-                             consultations::DispositionRecorded, consultations::AttachmentStored,
-                             decisions::DecisionRecorded, decisions::ConditionFulfilled,
-                             decisions::ObligationFulfilled>;
+using Payload = std::variant<
+    UnknownType, parties::Party, access::TokenIssued, access::TokenRevoked,
+    agreements::AgreementCreated, agreements::ChangeSetRecorded, agreements::VersionPublished,
+    consultations::ConsultationOpened, consultations::DeadlineExtended,
+    consultations::ConsultationClosed, consultations::ResponseRevisionEvent,
+    consultations::ResponseWithdrawn, consultations::DispositionRecorded,
+    consultations::AttachmentStored, decisions::DecisionRecorded, decisions::ConditionFulfilled,
+    decisions::ObligationFulfilled, invitations::InvitationIssued, invitations::InvitationRevoked>;
 
 // What a view folds: the envelope (position, stream, time, actor, hash) and
 // its typed data.

@@ -24,6 +24,7 @@ void Views::Apply(const RecordedEvent& e) {
   agreements.Apply(d);
   decisions.Apply(d);
   consultations.Apply(d);
+  invitations.Apply(d);
 }
 
 nlohmann::json Views::Snapshot() const {
@@ -31,6 +32,7 @@ nlohmann::json Views::Snapshot() const {
           {"agreements", agreements.Snapshot()},
           {"consultations", consultations.Snapshot()},
           {"decisions", decisions.Snapshot()},
+          {"invitations", invitations.Snapshot()},
           {"parties", parties.Snapshot()}};
 }
 
@@ -50,9 +52,10 @@ Status Restore(const nlohmann::json& j, const char* key, View& out) {
 
 Result<Views> Views::FromSnapshot(const nlohmann::json& j) {
   Views v;
-  for (Status s : {Restore(j, "access", v.access), Restore(j, "agreements", v.agreements),
-                   Restore(j, "consultations", v.consultations),
-                   Restore(j, "decisions", v.decisions), Restore(j, "parties", v.parties)}) {
+  for (Status s :
+       {Restore(j, "access", v.access), Restore(j, "agreements", v.agreements),
+        Restore(j, "consultations", v.consultations), Restore(j, "decisions", v.decisions),
+        Restore(j, "invitations", v.invitations), Restore(j, "parties", v.parties)}) {
     if (!s.ok()) return s;
   }
   return v;

@@ -1,6 +1,6 @@
 // The read models the server keeps in memory, as one value: projections of
 // the log whose size grows with the number of parties, tokens, agreements,
-// consultations and decisions, never with the number of responses (those
+// consultations, invitations and decisions, never with the number of responses (those
 // are the persistent response index's, server/app/response_index.h).
 //
 // Apply() feeds one event to each view in turn; each view picks the streams
@@ -20,6 +20,7 @@
 #include "domain/agreements/agreements_view.h"
 #include "domain/consultations/consultations_view.h"
 #include "domain/decisions/decisions_view.h"
+#include "domain/invitations/invitations_view.h"
 #include "domain/parties/parties_view.h"
 
 namespace hoering::projections {
@@ -30,7 +31,8 @@ namespace hoering::projections {
 // unknown types no longer break a stream whatever their data.
 // 3: the views hold no responses (server/app/response_index.h) and no
 // agreement version texts (server/app/version_texts.h).
-inline constexpr int kSnapshotFormat = 3;
+// 4: invitations (domain/invitations/invitations_view.h).
+inline constexpr int kSnapshotFormat = 4;
 
 struct Views {
   parties::PartiesView parties;
@@ -38,13 +40,15 @@ struct Views {
   agreements::AgreementsView agreements;
   consultations::ConsultationsView consultations;
   decisions::DecisionsView decisions;
+  invitations::InvitationsView invitations;
 
   // Decodes `e` once (domain/events/decoded_event.h) and hands it to every
   // view. Events of response and attachment streams, which no view here
   // folds, are skipped without being decoded.
   void Apply(const RecordedEvent& e);
 
-  // {"access", "agreements", "consultations", "decisions", "parties"}: each
+  // {"access", "agreements", "consultations", "decisions", "invitations",
+  // "parties"}: each
   // view's canonical snapshot (domain/snapshot/snapshot_json.h).
   nlohmann::json Snapshot() const;
   // kCorruption when any part is missing or malformed.

@@ -8,6 +8,14 @@
 #include "server/web/pages.h"
 
 namespace hoering::app {
+namespace {
+
+std::string WithoutTrailingSlash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+}  // namespace
 
 App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::int64_t()> clock,
          AppOptions options)
@@ -21,7 +29,8 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
            notifier_,
            metrics,
            std::move(clock),
-           [this](std::function<void()> job) { boost::asio::post(blocking_, std::move(job)); }},
+           [this](std::function<void()> job) { boost::asio::post(blocking_, std::move(job)); },
+           WithoutTrailingSlash(options.public_url)},
       request_metrics_(metrics),
       router_(&request_metrics_) {
   store.AddCommitListener([this](const std::vector<RecordedEvent>& batch) {
@@ -44,6 +53,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddAgreementWriteRoutes(routes);
   AddAgreementReadRoutes(routes);
   AddConsultationRoutes(routes);
+  AddInvitationRoutes(routes);
   AddResponseWriteRoutes(routes);
   AddResponseReadRoutes(routes);
   AddDispositionRoutes(routes);

@@ -25,6 +25,10 @@ struct AppOptions {
   // as much as folding the log again (docs/performance.md "Projections").
   std::uint64_t checkpoint_every = 0;
   bool checkpoint_on_shutdown = true;
+  // AppContext::public_url: an absolute http(s) URL without query or
+  // fragment (server/http/config.h validates --public-url); a trailing slash
+  // is dropped.
+  std::string public_url = "http://127.0.0.1:8080";
 };
 
 class App {

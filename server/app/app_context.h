@@ -1,7 +1,8 @@
 // What every route handler needs: the log (read-only), the local state
 // (web sessions, drafts), the command service
 // (the only way to append), the read views, the agreement version texts, the
-// commit notifier (for live tails), metrics and the clock. Owned by App.
+// commit notifier (for live tails), metrics, the clock and the public URL
+// links are built from. Owned by App.
 #pragma once
 
 #include <functional>
@@ -28,6 +29,10 @@ struct AppContext {
   // Runs slow work (a full-chain verify) off the I/O threads; the jobs finish
   // before the store closes.
   std::function<void(std::function<void()>)> run_blocking;
+  // Where the server is reached from outside (--public-url), without a
+  // trailing slash: "https://hoering.example.dk". Links given to people
+  // (invitations) start with it.
+  std::string public_url;
 };
 
 }  // namespace hoering::app

@@ -10,7 +10,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kParts[] = {"access", "agreements", "consultations", "decisions", "parties"};
+constexpr const char* kParts[] = {"access",    "agreements",  "consultations",
+                                  "decisions", "invitations", "parties"};
 
 Status Stale(const std::string& why) {
   return Conflict("checkpoint not usable: " + why, "checkpoint-stale");
@@ -44,6 +45,7 @@ std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t posi
                                                  {"agreements", PartBytes(views.agreements)},
                                                  {"consultations", PartBytes(views.consultations)},
                                                  {"decisions", PartBytes(views.decisions)},
+                                                 {"invitations", PartBytes(views.invitations)},
                                                  {"parties", PartBytes(views.parties)}};
   std::string body;
   json part_list = json::array();
@@ -121,7 +123,8 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
   });
   Status rest[] = {
       RestorePart(part["access"], v.access), RestorePart(part["consultations"], v.consultations),
-      RestorePart(part["decisions"], v.decisions), RestorePart(part["parties"], v.parties)};
+      RestorePart(part["decisions"], v.decisions), RestorePart(part["invitations"], v.invitations),
+      RestorePart(part["parties"], v.parties)};
   if (Status s = agreements.get(); !s.ok()) return s;
   for (const Status& s : rest) {
     if (!s.ok()) return s;

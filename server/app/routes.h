@@ -14,6 +14,7 @@ void AddOpsRoutes(Routes& routes);             // routes_ops.cpp
 void AddAgreementWriteRoutes(Routes& routes);  // routes_agreements.cpp
 void AddAgreementReadRoutes(Routes& routes);   // routes_agreements_read.cpp
 void AddConsultationRoutes(Routes& routes);    // routes_consultations.cpp
+void AddInvitationRoutes(Routes& routes);      // routes_invitations.cpp
 void AddResponseWriteRoutes(Routes& routes);   // routes_responses.cpp
 void AddResponseReadRoutes(Routes& routes);    // routes_responses_read.cpp
 void AddDispositionRoutes(Routes& routes);     // routes_dispositions.cpp

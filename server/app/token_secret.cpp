@@ -17,13 +17,12 @@ std::string RandomBytes(std::size_t n) {
   return out;
 }
 
-}  // namespace
-
-std::string NewTokenSecret() {
+// `prefix` followed by 43 base64url characters of 32 random bytes (no padding).
+std::string RandomSecret(std::string prefix) {
   static constexpr char kAlphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   std::string bytes = RandomBytes(32);
-  std::string out = "hoer_";
+  std::string out = std::move(prefix);
   std::uint32_t acc = 0;
   int bits = 0;
   for (unsigned char c : bytes) {
@@ -36,6 +35,20 @@ std::string NewTokenSecret() {
   }
   if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
   return out;
+}
+
+}  // namespace
+
+std::string NewTokenSecret() {
+  return RandomSecret("hoer_");
+}
+
+std::string NewInvitationCode() {
+  return RandomSecret("inv_");
+}
+
+std::string NewInvitationId() {
+  return "inv-" + ToHex(RandomBytes(8));
 }
 
 std::string NewTokenId() {

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <boost/url/parse.hpp>
 #include <cctype>
 #include <limits>
 #include <vector>
@@ -52,6 +53,27 @@ Status ParseListen(const std::string& source, const std::string& text, ServerCon
   c.listen = text;
   c.listen_host = host;
   c.listen_port = static_cast<std::uint16_t>(*p);
+  return Status::Ok();
+}
+
+// An absolute http(s) URL with a host, without user info, query or fragment;
+// stored without trailing slashes.
+Status ParsePublicUrl(const std::string& source, const std::string& text, ServerConfig& c) {
+  const std::string want =
+      "an absolute http:// or https:// URL with a host and no user info, query or fragment, "
+      "e.g. https://hoering.example.dk";
+  auto parsed = boost::urls::parse_absolute_uri(text);
+  if (!parsed) return ConfigError(source, text, want);
+  const boost::urls::url_view& u = *parsed;
+  const bool http =
+      u.scheme_id() == boost::urls::scheme::http || u.scheme_id() == boost::urls::scheme::https;
+  if (!http || !u.has_authority() || u.host().empty() || u.has_userinfo() || u.has_query() ||
+      u.has_fragment() || (u.has_port() && (u.port().empty() || u.port_number() == 0))) {
+    return ConfigError(source, text, want);
+  }
+  std::string url = text;
+  while (url.back() == '/') url.pop_back();
+  c.public_url = std::move(url);
   return Status::Ok();
 }
 
@@ -207,6 +229,13 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
        {},
        nullptr,
        UintIn(1, 1u << 20, [](ServerConfig& c, std::uint64_t v) { c.max_wal_mb = v; })},
+      {"--public-url",
+       "HOERING_PUBLIC_URL",
+       "Where people reach the server, for links such as invitations, e.g. "
+       "https://hoering.example.dk (default http://<--listen>)",
+       {},
+       nullptr,
+       ParsePublicUrl},
       {"--log-format",
        "HOERING_LOG_FORMAT",
        "Log lines as text or json (default text)",
@@ -264,6 +293,7 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
       if (Status st = o.apply(o.env, env, config); !st.ok()) return st;
     }
   }
+  if (config.public_url.empty()) config.public_url = "http://" + config.listen;
   config.rebuild_projections = rebuild;
   if (verify_opt->count() > 0) {
     if (verify.empty()) return ConfigError("--verify", verify, "a directory path");

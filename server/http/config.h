@@ -14,6 +14,7 @@
 //   --block-cache-mb    HOERING_BLOCK_CACHE_MB    1..1048576 MiB           64
 //   --write-buffer-mb   HOERING_WRITE_BUFFER_MB   4..1048576 MiB           64
 //   --max-wal-mb        HOERING_MAX_WAL_MB        MiB                      64
+//   --public-url        HOERING_PUBLIC_URL        absolute http(s) URL     http://<listen>
 //   --log-format        HOERING_LOG_FORMAT        text | json              text
 //   --log-level         HOERING_LOG_LEVEL         trace..off               info
 //   --rebuild-projections                         boolean flag             false
@@ -52,6 +53,10 @@ struct ServerConfig {
   std::uint64_t block_cache_mb = 64;
   std::uint64_t write_buffer_mb = 64;
   std::uint64_t max_wal_mb = 64;
+  // Where people reach the server (links in invitations): an absolute
+  // http(s) URL without user info, query, fragment or trailing slash;
+  // ParseServerConfig() sets "http://" + listen when none is given.
+  std::string public_url;
   std::optional<std::string> verify_data_dir;  // --verify DIR: verify and exit
 
   // --help: the caller prints help_text to stdout and exits with status 0.

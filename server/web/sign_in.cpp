@@ -1,6 +1,7 @@
 #include "server/web/sign_in.h"
 
 #include "server/app/auth.h"
+#include "server/app/invitation_queries.h"
 #include "server/app/token_secret.h"
 #include "server/web/pages.h"
 
@@ -15,18 +16,25 @@ struct Opened {
   std::string next;
 };
 
+// An invitation code ("inv_...") opens a session for its party and goes to
+// its consultation; anything else is tried as an API token.
 Result<Opened> Exchange(const PageCall& call, const std::string& secret) {
   const TimeMs now = call.Now();
   WebSession session;
   session.csrf = app::RandomHex(32);
   session.created_at = session.last_seen = now;
+  const Status refused(Code::kUnauthenticated, "the code or token is unknown, revoked or expired",
+                       "sign-in-failed");
+  if (secret.starts_with("inv_")) {
+    auto grant = app::RedeemInvitation(call.ctx, secret);
+    if (!grant.ok()) return refused;
+    session.kind = WebSession::Kind::kInvitation;
+    session.credential = grant->id;
+    return Opened{std::move(session), "/consultations/" + grant->consultation};
+  }
   session.kind = WebSession::Kind::kToken;
   session.credential = app::TokenHash(secret);
-  auto who = app::PrincipalForTokenHash(call.ctx.views, session.credential);
-  if (!who.ok()) {
-    return Status(Code::kUnauthenticated, "the code or token is unknown, revoked or expired",
-                  "sign-in-failed");
-  }
+  if (!app::PrincipalForTokenHash(call.ctx.views, session.credential).ok()) return refused;
   return Opened{std::move(session), "/"};
 }
 
@@ -89,9 +97,11 @@ Result<PageReply> SignOut(const PageCall& call) {
 
 }  // namespace
 
-Result<access::Principal> InvitationPrincipal(app::AppContext&, const std::string&) {
-  return Status(Code::kUnauthenticated, "the invitation is revoked or expired",
-                "invitation-invalid");
+Result<access::Principal> InvitationPrincipal(app::AppContext& ctx,
+                                              const std::string& invitation_id) {
+  auto grant = app::ActiveInvitation(ctx, invitation_id);
+  if (!grant.ok()) return grant.status();
+  return access::Principal{access::Role::kStakeholder, grant->id, grant->party};
 }
 
 void AddSignInPages(Pages& pages) {

@@ -36,6 +36,17 @@ TEST(DecodedEvent, KnownTypesBecomeTheirTypedValues) {
   auto c = Decode(closed);
   ASSERT_TRUE(c.ok()) << c.status().detail();
   EXPECT_TRUE(std::holds_alternative<consultations::ConsultationClosed>(*c));
+
+  auto issued = Stored("InvitationIssued",
+                       R"({"code_sha256":"ab","consultation":"h1","id":"inv-1","party":"plo"})");
+  const auto* i = DecodeEvent(issued).As<invitations::InvitationIssued>();
+  ASSERT_NE(i, nullptr);
+  EXPECT_EQ(*i, (invitations::InvitationIssued{"inv-1", "h1", "plo", "ab"}));
+  auto withdrawn = Stored("InvitationRevoked", R"({"consultation":"h1","id":"inv-1"})");
+  const auto* w = DecodeEvent(withdrawn).As<invitations::InvitationRevoked>();
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->id, "inv-1");
+  EXPECT_EQ(w->reason, std::nullopt);
 }
 
 TEST(DecodedEvent, AttachmentsAreDecodedWithoutTheirContent) {

@@ -112,6 +112,7 @@ class HostileInputTest : public ConsultationTest {
          {{"label", "v2"}, {"note", "n"}},
          {"/note"}},
         {"consultations", Verb::post, "/v1/consultations", OpenBody("h9"), {}},
+        {"invitations", Verb::post, "/v1/consultations/h1/invitations", {{"party", "plo"}}, {}},
         {"extend",
          Verb::post,
          "/v1/consultations/h1/extend",
@@ -267,7 +268,8 @@ TEST_F(HostileInputTest, NumericHeadersAndParametersRefuseWhatIsNotAPosition) {
     for (const std::string& target :
          {"/v1/events?from=" + q, "/v1/events?limit=" + q, "/v1/consultations?limit=" + q,
           "/v1/events/live?from=" + q, "/v1/agreements/sa?at=position:" + q,
-          "/v1/consultations/h1/responses?limit=" + q}) {
+          "/v1/consultations/h1/responses?limit=" + q,
+          "/v1/consultations/h1/invitations?limit=" + q}) {
       expect_400(Verb::get, target, {}, nullptr, target);
     }
     // Header values lose leading white space (RFC 9110 OWS): " 5" is 5 there.

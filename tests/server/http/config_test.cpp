@@ -41,6 +41,31 @@ TEST_F(ConfigTest, Defaults) {
   EXPECT_EQ(c->block_cache_mb, 64u);
   EXPECT_EQ(c->write_buffer_mb, 64u);
   EXPECT_EQ(c->max_wal_mb, 64u);
+  EXPECT_EQ(c->public_url, "http://127.0.0.1:8080");
+}
+
+TEST_F(ConfigTest, PublicUrlDefaultsToTheListenAddressAndIsChecked) {
+  env_ = {{"HOERING_LISTEN", "[::1]:7000"}};
+  auto from_listen = Parse({});
+  ASSERT_TRUE(from_listen.ok()) << from_listen.status().detail();
+  EXPECT_EQ(from_listen->public_url, "http://[::1]:7000");
+  env_ = {{"HOERING_PUBLIC_URL", "https://hoering.example.dk/"}};
+  auto from_env = Parse({});
+  ASSERT_TRUE(from_env.ok()) << from_env.status().detail();
+  EXPECT_EQ(from_env->public_url, "https://hoering.example.dk");
+  auto from_flag = Parse({"--public-url", "http://example.dk:8443/hoering//"});
+  ASSERT_TRUE(from_flag.ok()) << from_flag.status().detail();
+  EXPECT_EQ(from_flag->public_url, "http://example.dk:8443/hoering");
+  env_ = {};
+  for (const char* bad :
+       {"", "hoering.example.dk", "/sign-in", "ftp://example.dk", "https://",
+        "https://example.dk/?a=1", "https://example.dk/#top", "https://user:pw@example.dk",
+        "https://example.dk:0", "https://ex ample.dk", "mailto:x@example.dk"}) {
+    auto c = Parse({"--public-url", bad});
+    ASSERT_FALSE(c.ok()) << bad;
+    EXPECT_EQ(c.status().type(), "invalid-config") << bad;
+    EXPECT_NE(c.status().detail().find("--public-url"), std::string::npos) << c.status().detail();
+  }
 }
 
 TEST_F(ConfigTest, CheckpointEveryFromEnvironmentAndFlag) {

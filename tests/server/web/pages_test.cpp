@@ -353,6 +353,34 @@ TEST_F(PagesTest, APartySeesItsOwnResponsesOnly) {
   EXPECT_EQ(Get("/my/responses", {{"Cookie", "hoering_session=" + auditor}}).status, 403);
 }
 
+TEST_F(PagesTest, AnInvitationLinkSignsInItsPartyUntilRevoked) {
+  auto issued = As(secretariat_).Call(Verb::post, "/v1/consultations/h1/invitations",
+                                      {{"party", "aarhus"}});
+  ASSERT_TRUE(issued.ok()) << issued.error().detail;
+  const std::string link = issued->body["link"];
+  const std::string code = link.substr(link.find("token=") + 6);
+  ASSERT_TRUE(code.starts_with("inv_"));
+  HttpResponse opened = Get(link.substr(link.find("/sign-in")));
+  EXPECT_EQ(opened.status, 303);
+  EXPECT_EQ(opened.headers.Get("Location"), "/consultations/h1");
+  const std::string cookie = "hoering_session=" + SetCookie(opened, "hoering_session");
+  Submit(aarhus_, ResponseBody("aarhus"));
+  HttpResponse mine = Get("/my/responses", {{"Cookie", cookie}});
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_TRUE(Has(mine, "Response of aarhus"));
+  EXPECT_FALSE(Has(mine, code));
+  // The code is not a bearer token on /v1.
+  auto api = As(code).Call(Verb::get, "/v1/consultations/h1/responses?party=aarhus");
+  EXPECT_FALSE(api.ok());
+  // Revoking the invitation ends the session at the next request.
+  const std::string id = issued->body["id"];
+  ASSERT_TRUE(
+      As(secretariat_).Call(Verb::delete_, "/v1/consultations/h1/invitations/" + id).ok());
+  HttpResponse after = Get("/my/responses", {{"Cookie", cookie}});
+  EXPECT_EQ(after.status, 303);
+  EXPECT_EQ(Get(link.substr(link.find("/sign-in"))).status, 401);
+}
+
 TEST_F(PagesTest, ASessionEndsAfterAnHourWithoutActivity) {
   const std::string session = SetCookie(Get("/sign-in?token=" + auditor_), "hoering_session");
   const std::string cookie = "hoering_session=" + session;
