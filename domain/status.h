@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace hoering {
 
@@ -31,8 +32,20 @@ enum class Code {
   kInternal,              // a bug; never caused by input
 };
 
-// A stable, URI-like identifier for the problem type, e.g. "version-conflict".
-// Optional: when empty the server derives one from the code.
+// One of several validation errors of one request, so that a form can show
+// all of them at their fields at once: where (a JSON pointer into the request
+// body, "/points/1/quote"), what (a stable type, "quote-not-found"), and the
+// values a message may show ({"max", "200"}). The API lists them as the
+// problem's `errors` extension (docs/api.md "Validation errors").
+struct FieldProblem {
+  std::string pointer;
+  std::string type;
+  std::vector<std::pair<std::string, std::string>> params = {};
+};
+
+// An outcome: ok, or a code, a detail for people and a stable, URI-like
+// problem type ("version-conflict"; optional, when empty the server derives
+// one from the code).
 class Status {
  public:
   Status() = default;
@@ -46,11 +59,19 @@ class Status {
   const std::string& detail() const { return detail_; }
   // Short stable problem type without the "urn:hoering:" prefix; may be empty.
   const std::string& type() const { return type_; }
+  // Every validation error when there are several (may be empty; the code,
+  // detail and type then describe the first).
+  const std::vector<FieldProblem>& errors() const { return errors_; }
+  Status WithErrors(std::vector<FieldProblem> errors) && {
+    errors_ = std::move(errors);
+    return std::move(*this);
+  }
 
  private:
   Code code_ = Code::kOk;
   std::string detail_;
   std::string type_;
+  std::vector<FieldProblem> errors_;
 };
 
 inline Status InvalidArgument(std::string detail, std::string type = "invalid-request") {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "domain/consultations/json_fields.h"
+#include "domain/field_problems.h"
 #include "domain/ids.h"
 
 namespace hoering::consultations {
@@ -51,65 +52,91 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
-Status ParseAuthor(const json& body, Author& out) {
+void ParseAuthor(const json& body, Author& out, FieldProblems& problems) {
   auto it = body.find("author");
   if (it == body.end() || !it->is_object()) {
-    return FieldError("'author' is required: {name, email?}");
+    problems.Add(FieldError("'author' is required: {name, email?}"), "/author/name", "required");
+    return;
   }
-  if (Status s = ReqString(*it, "name", out.name); !s.ok()) return s;
-  if (Status s = ValidateText(out.name, "author.name", kMaxNameBytes); !s.ok()) return s;
-  if (Status s = OptString(*it, "email", out.email); !s.ok()) return s;
-  if (out.email) {
-    if (Status s = ValidateText(*out.email, "author.email", 254); !s.ok()) return s;
-    if (out.email->find('@') == std::string::npos) {
-      return FieldError("'author.email' must be an e-mail address");
+  if (!problems.Add(ReqString(*it, "name", out.name), "/author/name", "required")) return;
+  problems.AddText(ValidateText(out.name, "author.name", kMaxNameBytes), out.name, "/author/name",
+                   kMaxNameBytes);
+  if (!problems.Add(OptString(*it, "email", out.email), "/author/email", "invalid-email")) return;
+  if (out.email && !out.email->empty()) {
+    if (!problems.Add(ValidateText(*out.email, "author.email", 254), "/author/email",
+                      "invalid-email")) {
+      return;
     }
+    if (out.email->find('@') == std::string::npos) {
+      problems.Add(FieldError("'author.email' must be an e-mail address"), "/author/email",
+                   "invalid-email");
+    }
+  } else if (out.email) {
+    out.email.reset();  // an empty address is no address
   }
-  return Status::Ok();
 }
 
-Status ParsePoints(const json& body, std::vector<Point>& out) {
+void ParsePoints(const json& body, std::vector<Point>& out, FieldProblems& problems) {
   auto it = body.find("points");
   if (it == body.end() || !it->is_array() || it->empty()) {
-    return FieldError("'points' is required: an array of 1-100 {section?, quote?, text}");
+    problems.Add(FieldError("'points' is required: an array of 1-100 {section?, quote?, text}"),
+                 "/points", "required");
+    return;
   }
-  if (it->size() > kMaxPoints) return FieldError("at most 100 points per response");
+  if (it->size() > kMaxPoints) {
+    problems.Add(FieldError("at most 100 points per response"), "/points", "too-many-points",
+                 {{"max", std::to_string(kMaxPoints)}});
+    return;
+  }
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& p = (*it)[i];
     const std::string where = "point " + std::to_string(i + 1);
-    if (!p.is_object()) return FieldError(where + " must be an object {section?, quote?, text}");
-    Point point;
-    if (Status s = OptString(p, "section", point.section); !s.ok()) return s;
-    if (Status s = OptString(p, "quote", point.quote); !s.ok()) return s;
-    if (Status s = ReqString(p, "text", point.text); !s.ok()) {
-      return FieldError(where + ": 'text' is required");
+    const std::string at = "/points/" + std::to_string(i);
+    if (!p.is_object()) {
+      problems.Add(FieldError(where + " must be an object {section?, quote?, text}"), at);
+      continue;
     }
-    if (Status s = ValidateText(point.text, where + " text", kMaxPointBytes); !s.ok()) return s;
+    Point point;
+    problems.Add(OptString(p, "section", point.section), at + "/section");
+    problems.Add(OptString(p, "quote", point.quote), at + "/quote");
+    if (point.section && point.section->empty()) point.section.reset();
+    if (point.quote && point.quote->find_first_not_of(" \t\r\n") == std::string::npos) {
+      point.quote.reset();
+    }
+    if (problems.Add(ReqString(p, "text", point.text), at + "/text", "required")) {
+      problems.AddText(ValidateText(point.text, where + " text", kMaxPointBytes), point.text,
+                       at + "/text", kMaxPointBytes);
+    }
     if (point.quote) {
-      if (Status s = ValidateText(*point.quote, where + " quote", kMaxPointBytes); !s.ok())
-        return s;
+      problems.AddText(ValidateText(*point.quote, where + " quote", kMaxPointBytes), *point.quote,
+                       at + "/quote", kMaxPointBytes);
     }
     out.push_back(std::move(point));
   }
-  return Status::Ok();
 }
 
-// Sections and quotes must refer to the consulted text.
+// Sections and quotes must refer to the consulted text; every point is
+// checked (one problem per field).
 Status CheckAnchors(const std::vector<Point>& points, const agreements::SectionTree& text) {
+  FieldProblems problems;
   for (std::size_t i = 0; i < points.size(); ++i) {
     const Point& p = points[i];
     const std::string where = "point " + std::to_string(i + 1);
+    const std::string at = "/points/" + std::to_string(i);
     if (p.section) {
       const agreements::Section* s = text.Find(*p.section);
       if (s == nullptr) {
-        return Unprocessable(
-            where + ": section '" + *p.section + "' is not in the consulted version",
-            "unknown-section");
+        problems.Add(
+            Unprocessable(where + ": section '" + *p.section + "' is not in the consulted version",
+                          "unknown-section"),
+            at + "/section");
+        continue;
       }
       if (p.quote && !QuoteOccurs(s->heading, *p.quote) && !QuoteOccurs(s->body, *p.quote)) {
-        return Unprocessable(where + ": the quoted passage does not occur in section '" +
-                                 *p.section + "' of the consulted version",
-                             "quote-not-found");
+        problems.Add(Unprocessable(where + ": the quoted passage does not occur in section '" +
+                                       *p.section + "' of the consulted version",
+                                   "quote-not-found"),
+                     at + "/quote");
       }
     } else if (p.quote) {
       bool found = false;
@@ -117,12 +144,14 @@ Status CheckAnchors(const std::vector<Point>& points, const agreements::SectionT
         found = found || QuoteOccurs(s.heading, *p.quote) || QuoteOccurs(s.body, *p.quote);
       });
       if (!found) {
-        return Unprocessable(where + ": the quoted passage does not occur in the consulted version",
-                             "quote-not-found");
+        problems.Add(
+            Unprocessable(where + ": the quoted passage does not occur in the consulted version",
+                          "quote-not-found"),
+            at + "/quote");
       }
     }
   }
-  return Status::Ok();
+  return std::move(problems).ToStatus();
 }
 
 Status CheckParty(const Submitter& who, const std::string& party) {
@@ -145,39 +174,52 @@ Result<Submission> ParseSubmission(const json& body, std::uint64_t max_attachmen
   if (!body.is_object()) return FieldError("the body must be a JSON object");
   Submission s;
   ResponseContent& c = s.content;
-  if (Status st = ReqString(body, "party", c.party); !st.ok()) return st;
-  if (Status st = ValidateId(c.party, "party"); !st.ok()) return st;
-  if (Status st = ParseAuthor(body, c.author); !st.ok()) return st;
-  if (Status st = OptString(body, "summary", c.summary); !st.ok()) return st;
-  if (c.summary) {
-    if (Status st = ValidateText(*c.summary, "summary", kMaxSummaryBytes); !st.ok()) return st;
+  FieldProblems problems;
+  if (problems.Add(ReqString(body, "party", c.party), "/party", "required")) {
+    problems.Add(ValidateId(c.party, "party"), "/party");
   }
-  if (Status st = ParsePoints(body, c.points); !st.ok()) return st;
+  ParseAuthor(body, c.author, problems);
+  if (problems.Add(OptString(body, "summary", c.summary), "/summary") && c.summary) {
+    if (c.summary->find_first_not_of(" \t\r\n") == std::string::npos) {
+      c.summary.reset();  // a blank summary is no summary
+    } else {
+      problems.AddText(ValidateText(*c.summary, "summary", kMaxSummaryBytes), *c.summary,
+                       "/summary", kMaxSummaryBytes);
+    }
+  }
+  ParsePoints(body, c.points, problems);
   std::string publication;
-  if (Status st = ReqString(body, "publication", publication); !st.ok()) {
-    return FieldError("'publication' is required: public, anonymous or private");
+  if (!ReqString(body, "publication", publication).ok()) {
+    problems.Add(FieldError("'publication' is required: public, anonymous or private"),
+                 "/publication", "required");
+  } else if (auto pub = ParsePublication(publication)) {
+    c.publication = *pub;
+  } else {
+    problems.Add(FieldError("'publication' must be public, anonymous or private"), "/publication",
+                 "invalid-publication");
   }
-  auto pub = ParsePublication(publication);
-  if (!pub) return FieldError("'publication' must be public, anonymous or private");
-  c.publication = *pub;
   auto attachments = ParseAttachments(body, max_attachment_bytes);
-  if (!attachments.ok()) return attachments.status();
-  s.attachments = std::move(attachments).value();
-  for (const auto& a : s.attachments) c.attachments.push_back(a.ref);
+  if (problems.Add(attachments.ok() ? Status::Ok() : attachments.status(), "/attachments")) {
+    s.attachments = std::move(attachments).value();
+    for (const auto& a : s.attachments) c.attachments.push_back(a.ref);
+  }
   if (auto late = body.find("accept_late"); late != body.end() && !late->is_null()) {
     std::string reason;
     if (!late->is_object() || !ReqString(*late, "reason", reason).ok()) {
-      return FieldError("'accept_late' must be {\"reason\": \"...\"}");
+      problems.Add(FieldError("'accept_late' must be {\"reason\": \"...\"}"), "/accept_late/reason",
+                   "required");
+    } else if (problems.AddText(ValidateText(reason, "accept_late.reason", kMaxReasonBytes), reason,
+                                "/accept_late/reason", kMaxReasonBytes)) {
+      s.accept_late = reason;
     }
-    if (Status st = ValidateText(reason, "accept_late.reason", kMaxReasonBytes); !st.ok())
-      return st;
-    s.accept_late = reason;
   }
   if (body.contains("received_at") && !body["received_at"].is_null()) {
     TimeMs at = 0;
-    if (Status st = ReqTime(body, "received_at", at); !st.ok()) return st;
-    s.received_at = at;
+    if (problems.Add(ReqTime(body, "received_at", at), "/received_at", "invalid-time")) {
+      s.received_at = at;
+    }
   }
+  if (Status st = std::move(problems).ToStatus(); !st.ok()) return st;
   return s;
 }
 

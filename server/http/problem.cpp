@@ -88,8 +88,11 @@ Response MakeBody(beast_http::status status, std::string body, std::string_view 
   return res;
 }
 
-Response MakeProblem(unsigned http_status, std::string type, std::string detail,
-                     const Request& req) {
+namespace {
+
+// The problem body; `errors` is added as the `errors` extension when not empty.
+Response ProblemResponse(unsigned http_status, std::string type, std::string detail,
+                         const std::vector<FieldProblem>& errors, const Request& req) {
   const auto status = beast_http::int_to_status(http_status);
   std::string title{beast_http::obsolete_reason(status)};
   if (status == beast_http::status::unknown) title = "Error";
@@ -101,6 +104,15 @@ Response MakeProblem(unsigned http_status, std::string type, std::string detail,
       {"status", http_status},
       {"detail", std::move(detail)},
   };
+  if (!errors.empty()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const FieldProblem& e : errors) {
+      nlohmann::json params = nlohmann::json::object();
+      for (const auto& [k, v] : e.params) params[k] = v;
+      list.push_back({{"pointer", e.pointer}, {"type", e.type}, {"params", std::move(params)}});
+    }
+    body["errors"] = std::move(list);
+  }
   Response res{status, req.version()};
   if (status == beast_http::status::unknown) res.result(http_status);
   res.set(beast_http::field::content_type, "application/problem+json");
@@ -108,6 +120,13 @@ Response MakeProblem(unsigned http_status, std::string type, std::string detail,
   res.body() = DumpJson(body);
   res.prepare_payload();
   return res;
+}
+
+}  // namespace
+
+Response MakeProblem(unsigned http_status, std::string type, std::string detail,
+                     const Request& req) {
+  return ProblemResponse(http_status, std::move(type), std::move(detail), {}, req);
 }
 
 Response MakeProblem(const hoering::Status& status, const Request& req) {
@@ -122,7 +141,8 @@ Response MakeProblem(const hoering::Status& status, const Request& req) {
   }
   std::string type =
       status.type().empty() ? std::string(DefaultProblemType(status.code())) : status.type();
-  Response res = MakeProblem(http_status, std::move(type), status.detail(), req);
+  Response res =
+      ProblemResponse(http_status, std::move(type), status.detail(), status.errors(), req);
   if (status.code() == Code::kUnauthenticated) {
     res.set(beast_http::field::www_authenticate, "Bearer");
   }

@@ -39,6 +39,8 @@ std::string_view DefaultProblemType(Code code);
 // `WWW-Authenticate: Bearer`. kWrongExpectedVersion answers 412 instead of 409
 // when the request carried If-Match (api.md "Concurrency": a write with If-Match
 // whose version differs gets 412).
+// A status with several validation errors lists them as the extension
+// `errors: [{pointer, type, params}]` (domain/status.h FieldProblem).
 // REQUIRES: !status.ok() (an ok Status yields a 500 "internal" problem).
 Response MakeProblem(const hoering::Status& status, const Request& req);
 

@@ -35,19 +35,37 @@ bool SameSecret(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
-Result<Form> ParseForm(const http::Request& req) {
+// A POSTed form's fields and files.
+struct PostedForm {
+  Form fields;
+  std::vector<UploadedFile> files;
+};
+
+// Bounds of a multipart form (the server's body limit bounds the whole):
+// the API's attachment count, and a text field as long as the longest
+// the API takes (a point or a summary, 50,000 bytes) with room to spare.
+constexpr std::size_t kMaxFormFiles = 20;
+constexpr std::size_t kMaxFormFieldBytes = 256 * 1024;
+
+Result<PostedForm> ParseForm(const http::Request& req) {
   const std::string_view type = req[bh::field::content_type];
+  if (type.starts_with("multipart/form-data")) {
+    auto parsed = ParseMultipartForm(type, req.body(), kMaxFormFiles, kMaxFormFieldBytes);
+    if (!parsed.ok()) return parsed.status();
+    return PostedForm{std::move(parsed->fields), std::move(parsed->files)};
+  }
   if (!type.starts_with("application/x-www-form-urlencoded")) {
-    return InvalidArgument("a form must be sent as application/x-www-form-urlencoded",
-                           "invalid-form");
+    return InvalidArgument(
+        "a form must be sent as application/x-www-form-urlencoded or multipart/form-data",
+        "invalid-form");
   }
   auto query = boost::urls::parse_query(req.body());
   if (!query) return InvalidArgument("the form data is not well-formed", "invalid-form");
   boost::urls::encoding_opts opts;
   opts.space_as_plus = true;
-  Form out;
+  PostedForm out;
   for (auto p : *query) {
-    out.emplace_back(p.key.decode(opts), p.has_value ? p.value.decode(opts) : std::string());
+    out.fields.emplace_back(p.key.decode(opts), p.has_value ? p.value.decode(opts) : std::string());
   }
   return out;
 }
@@ -160,71 +178,125 @@ void Pages::AddNotFound(PageHandler handler) {
   router_.SetNotFound("/", Bind(std::move(handler)));
 }
 
+namespace {
+
+// What a page call refers to, kept alive while slow or later work runs.
+struct CallState {
+  CallState(app::AppContext& ctx, const Site& site, std::shared_ptr<const http::Request> request,
+            http::RouteMatch route, PostedForm posted, Prepared prep)
+      : req(std::move(request)),
+        match(std::move(route)),
+        form(std::move(posted)),
+        prepared(std::move(prep)),
+        call{ctx,         site,       *req,
+             match,       prepared.who, prepared.language.lang,
+             form.fields, form.files, prepared.signed_in} {}
+  std::shared_ptr<const http::Request> req;
+  http::RouteMatch match;
+  PostedForm form;
+  Prepared prepared;
+  PageCall call;
+};
+
+// Answers with a reply that needs no more work; an error value becomes an
+// error page. BlockingPage and LaterPage are not final: a 500 page.
+void Deliver(const CallState& state, Result<PageReply> reply, const http::Responder& respond) {
+  const LayoutContext layout = LayoutFor(state.call.site, state.prepared, *state.req);
+  if (!reply.ok()) {
+    return respond(Finish(RenderErrorPage(layout, reply.status()), state.prepared));
+  }
+  if (auto* page = std::get_if<HtmlPage>(&*reply)) {
+    return respond(Finish(RenderPage(layout, *page), state.prepared));
+  }
+  if (auto* redirect = std::get_if<Redirect>(&*reply)) {
+    http::Response res{bh::status::see_other, state.req->version()};
+    res.set(bh::field::location, redirect->location);
+    for (const auto& cookie : redirect->cookies) res.insert(bh::field::set_cookie, cookie);
+    res.keep_alive(state.req->keep_alive());
+    res.prepare_payload();
+    Prepared after = state.prepared;
+    after.new_csrf = after.new_csrf && redirect->cookies.empty();
+    after.clear_session = after.clear_session && redirect->cookies.empty();
+    return respond(Finish(std::move(res), after));
+  }
+  if (auto* raw = std::get_if<http::Response>(&*reply)) {
+    return respond(Finish(std::move(*raw), state.prepared));
+  }
+  spdlog::error("page {} answered later work with more later work", state.match.route);
+  respond(Finish(RenderErrorPage(layout, Status(Code::kInternal, "internal error", "internal")),
+                 state.prepared));
+}
+
+// The CSRF check of a POST (before its handler runs): 403 unless the form's
+// field equals the reader's secret.
+Status CheckCsrf(const Form& form, const Prepared& prepared) {
+  std::optional<std::string> sent;
+  for (const auto& [k, v] : form) {
+    if (k == kCsrfField) sent = v;
+  }
+  if (prepared.new_csrf || !sent || !SameSecret(*sent, prepared.csrf)) {
+    return Status(Code::kPermissionDenied, "the form's security token is missing or out of date",
+                  "csrf-failed");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 http::RouteHandler Pages::Bind(PageHandler handler) {
   return [&ctx = ctx_, &site = site_, handler = std::move(handler)](
              http::Request&& request, const http::RouteMatch& match, const http::RequestInfo&,
              http::Responder respond) {
     auto req = std::make_shared<const http::Request>(std::move(request));
-    auto prepared_or = Prepare(ctx, *req, match);
-    if (!prepared_or.ok()) {
+    auto prepared = Prepare(ctx, *req, match);
+    if (!prepared.ok()) {
       const std::string none;
       return respond(
-          Refusal(LayoutContext{site, Language::kDanish, none, *req, {}}, prepared_or.status()));
+          Refusal(LayoutContext{site, Language::kDanish, none, *req, {}}, prepared.status()));
     }
-    const Prepared prepared = std::move(prepared_or).value();
-    const LayoutContext layout = LayoutFor(site, prepared, *req);
-    Form form;
+    PostedForm form;
     if (req->method() == bh::verb::post) {
+      const LayoutContext layout = LayoutFor(site, *prepared, *req);
       auto parsed = ParseForm(*req);
       if (!parsed.ok()) return respond(Refusal(layout, parsed.status()));
+      if (Status s = CheckCsrf(parsed->fields, *prepared); !s.ok()) {
+        return respond(Refusal(layout, s));
+      }
       form = std::move(parsed).value();
-      std::optional<std::string> sent;
-      for (const auto& [k, v] : form) {
-        if (k == kCsrfField) sent = v;
-      }
-      if (prepared.new_csrf || !sent || !SameSecret(*sent, prepared.csrf)) {
-        return respond(Refusal(
-            layout, Status(Code::kPermissionDenied,
-                           "the form's security token is missing or out of date", "csrf-failed")));
-      }
     }
-    const PageCall call{
-        ctx, site, *req, match, prepared.who, prepared.language.lang, form, prepared.signed_in};
-    Result<PageReply> reply = handler(call);
-    if (!reply.ok()) return respond(Finish(RenderErrorPage(layout, reply.status()), prepared));
-    if (auto* page = std::get_if<HtmlPage>(&*reply)) {
-      return respond(Finish(RenderPage(layout, *page), prepared));
+    auto state = std::make_shared<CallState>(ctx, site, req, match, std::move(form),
+                                             std::move(prepared).value());
+    Result<PageReply> reply = handler(state->call);
+    if (reply.ok() && std::holds_alternative<LaterPage>(*reply)) {
+      auto start = std::get<LaterPage>(*reply).start;
+      // `done` may run on the store's commit thread: rendering moves to the
+      // blocking pool so that no commit waits for a page.
+      return start(state->call, [&ctx, state, respond](Result<PageReply> done) {
+        ctx.run_blocking([state, respond,
+                          done = std::make_shared<Result<PageReply>>(std::move(done))]() mutable {
+          Deliver(*state, std::move(*done), respond);
+        });
+      });
     }
-    if (auto* redirect = std::get_if<Redirect>(&*reply)) {
-      http::Response res{bh::status::see_other, req->version()};
-      res.set(bh::field::location, redirect->location);
-      for (const auto& cookie : redirect->cookies) res.insert(bh::field::set_cookie, cookie);
-      res.keep_alive(req->keep_alive());
-      res.prepare_payload();
-      Prepared after = prepared;
-      after.new_csrf = after.new_csrf && redirect->cookies.empty();
-      after.clear_session = after.clear_session && redirect->cookies.empty();
-      return respond(Finish(std::move(res), after));
+    if (!reply.ok() || !std::holds_alternative<BlockingPage>(*reply)) {
+      return Deliver(*state, std::move(reply), respond);
     }
-    if (auto* raw = std::get_if<http::Response>(&*reply)) {
-      return respond(Finish(std::move(*raw), prepared));
-    }
-    ctx.run_blocking([work = std::get<BlockingPage>(*reply).work, &ctx, &site, req, match,
-                      form = std::move(form), prepared, respond = std::move(respond)] {
-      const LayoutContext later = LayoutFor(site, prepared, *req);
-      const PageCall again{
-          ctx, site, *req, match, prepared.who, prepared.language.lang, form, prepared.signed_in};
+    ctx.run_blocking([work = std::get<BlockingPage>(*reply).work, state, respond] {
       // A throw here would end the process (the pool has no handler): a
       // 500 page instead, logged as the bug it is.
-      Result<HtmlPage> page = Status(Code::kInternal, "unset");
+      Result<PageReply> page = Status(Code::kInternal, "unset");
       try {
-        page = work(again);
+        auto html = work(state->call);
+        if (html.ok()) {
+          page = PageReply(std::move(html).value());
+        } else {
+          page = html.status();
+        }
       } catch (const std::exception& e) {
-        spdlog::error("page {} threw: {}", match.route, e.what());
+        spdlog::error("page {} threw: {}", state->match.route, e.what());
         page = Status(Code::kInternal, "internal error", "internal");
       }
-      respond(Finish(page.ok() ? RenderPage(later, *page) : RenderErrorPage(later, page.status()),
-                     prepared));
+      Deliver(*state, std::move(page), respond);
     });
   };
 }

@@ -32,6 +32,7 @@
 #include "server/http/message.h"
 #include "server/http/router.h"
 #include "server/web/language.h"
+#include "server/web/multipart_form.h"
 #include "server/web/site.h"
 #include "server/web/web_sessions.h"
 
@@ -60,7 +61,17 @@ struct BlockingPage {
   std::function<Result<HtmlPage>(const PageCall&)> work;
 };
 
-using PageReply = std::variant<HtmlPage, Redirect, BlockingPage, http::Response>;
+// Work that completes later (a write through the command service): `start`
+// gets the call, valid until `done` runs, and must call `done` exactly once,
+// from any thread, with a page, a redirect or a raw response.
+struct LaterPage;
+
+using PageReply = std::variant<HtmlPage, Redirect, BlockingPage, LaterPage, http::Response>;
+using PageDone = std::function<void(Result<PageReply>)>;
+
+struct LaterPage {
+  std::function<void(const PageCall&, PageDone)> start;
+};
 
 // The reader's web session, when signed in (web_sessions.h).
 struct SignedIn {
@@ -75,9 +86,11 @@ struct PageCall {
   const http::RouteMatch& match;
   const access::Principal& who;
   Language lang;
-  // The fields of a POSTed form (application/x-www-form-urlencoded); empty
-  // for GET.
+  // The fields of a POSTed form (application/x-www-form-urlencoded or
+  // multipart/form-data); empty for GET.
   const std::vector<std::pair<std::string, std::string>>& form;
+  // The files of a POSTed multipart/form-data form; empty otherwise.
+  const std::vector<UploadedFile>& files;
   const std::optional<SignedIn>& signed_in;
 
   const std::string& Param(std::string_view name) const { return match.Param(name); }
@@ -98,8 +111,9 @@ class Pages {
   Pages(http::Router& router, app::AppContext& ctx, const Site& site)
       : router_(router), ctx_(ctx), site_(site) {}
 
-  // GET pages and POST forms. A POST's body must be a urlencoded form with
-  // the CSRF field (kCsrfField) equal to the reader's CSRF cookie.
+  // GET pages and POST forms. A POST's body must be a form (urlencoded, or
+  // multipart with files) with the CSRF field (kCsrfField) equal to the
+  // reader's CSRF secret.
   void Add(boost::beast::http::verb method, std::string pattern, PageHandler handler);
   // Answers paths no route matches (outside /v1/, which keeps its 404
   // problem) with `handler`, usually a "page not found" page.

@@ -1,5 +1,7 @@
 #include "server/web/page_data.h"
 
+#include "domain/agreements/agreement_views.h"
+#include "server/app/agreement_text_queries.h"
 #include "server/app/consultation_queries.h"
 #include "server/app/read_views.h"
 #include "server/web/local_time.h"
@@ -17,6 +19,28 @@ Result<std::vector<nlohmann::json>> AllConsultations(app::AppContext& ctx) {
     if (!found->next) return out;
     query.after = *found->next;
   }
+}
+
+Result<std::shared_ptr<const RenderedText>> ConsultedText(const PageCall& call,
+                                                          const nlohmann::json& c) {
+  const std::string agreement = c.value("agreement", "");
+  const std::uint32_t version = c.contains("version") ? c["version"].value("number", 0u) : 0u;
+  const std::string hash = c.contains("version") ? c["version"].value("hash", "") : "";
+  return RenderedTextFor(hash, 3, [&]() -> Result<nlohmann::json> {
+    agreements::AtSelector at;
+    at.kind = agreements::AtSelector::Kind::kVersion;
+    at.version = version;
+    auto text = app::AgreementTextAt(call.ctx, agreement, at);
+    if (!text.ok()) return text.status();
+    const auto& snap = text->snapshot;
+    return agreements::AgreementJson(*text->agreement, *snap.text,
+                                     snap.version ? &*snap.version : nullptr, nullptr)["sections"];
+  });
+}
+
+std::string ReceiptHref(const std::string& consultation, const std::string& response) {
+  return "/consultations/" + UrlEncode(consultation) + "/responses/" + UrlEncode(response) +
+         "/receipt";
 }
 
 std::string OutcomeLabel(const PageCall& call, const std::string& outcome) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/web/page.h"
+#include "server/web/text_view.h"
 
 namespace hoering::web {
 
@@ -26,9 +27,17 @@ nlohmann::json ResponseEntry(const PageCall& call, const nlohmann::json& r,
                              const std::string& consultation, const std::string& agreement,
                              const std::string& zone);
 
+// The consulted version's text of consultation `c` (ConsultationJson) as
+// pages show it (text_view.h RenderedTextFor, headings from h3).
+Result<std::shared_ptr<const RenderedText>> ConsultedText(const PageCall& call,
+                                                          const nlohmann::json& c);
+
 // Every consultation (ConsultationJson), by id, from the query behind
 // GET /v1/consultations, page after page.
 Result<std::vector<nlohmann::json>> AllConsultations(app::AppContext& ctx);
+
+// "/consultations/<id>/responses/<rid>/receipt": a response's receipt page.
+std::string ReceiptHref(const std::string& consultation, const std::string& response);
 
 // The catalogue label of a disposition outcome ("accepted" -> "Imødekommet").
 std::string OutcomeLabel(const PageCall& call, const std::string& outcome);

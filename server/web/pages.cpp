@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "server/web/response_drafts.h"
 #include "server/web/sign_in.h"
 
 namespace hoering::web {
@@ -13,9 +14,12 @@ const Site& TheSite() {
 
 void AddWebPages(http::Router& router, app::AppContext& ctx) {
   const Site& site = TheSite();
-  // Sessions that expired while the server was down.
+  // Sessions and drafts that expired while the server was down.
   if (auto swept = WebSessions(ctx.local).Sweep(ctx.clock()); !swept.ok()) {
     spdlog::warn("could not remove expired web sessions: {}", swept.status().detail());
+  }
+  if (auto swept = ResponseDrafts(ctx.local).Sweep(ctx.clock()); !swept.ok()) {
+    spdlog::warn("could not remove expired response drafts: {}", swept.status().detail());
   }
   Pages pages(router, ctx, site);
   AddHomePage(pages);
@@ -23,6 +27,8 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddAgreementPages(pages);
   AddInfoPages(pages);
   AddMyPages(pages);
+  AddRespondPages(pages);
+  AddReceiptPages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

@@ -6,6 +6,9 @@
 //   /agreements/{id}, /agreements/{id}/diff  pages_agreements.cpp
 //   /accessibility, /receipts/verify         pages_info.cpp
 //   /my/responses                            pages_my.cpp
+//   /consultations/{id}/respond              pages_respond.cpp
+//   .../responses/{rid}/receipt, .../withdraw
+//                                            pages_receipt.cpp
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -20,6 +23,8 @@ void AddConsultationPages(Pages& pages);
 void AddAgreementPages(Pages& pages);
 void AddInfoPages(Pages& pages);
 void AddMyPages(Pages& pages);
+void AddRespondPages(Pages& pages);
+void AddReceiptPages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.

@@ -24,19 +24,6 @@ namespace {
 namespace ag = agreements;
 using boost::beast::http::verb;
 
-// The consulted text's sections (the API's JSON) at `version` of `agreement`.
-Result<nlohmann::json> SectionsAt(const PageCall& call, const std::string& agreement,
-                                  std::uint32_t version) {
-  ag::AtSelector at;
-  at.kind = ag::AtSelector::Kind::kVersion;
-  at.version = version;
-  auto text = app::AgreementTextAt(call.ctx, agreement, at);
-  if (!text.ok()) return text.status();
-  const auto& snap = text->snapshot;
-  return ag::AgreementJson(*text->agreement, *snap.text, snap.version ? &*snap.version : nullptr,
-                           nullptr)["sections"];
-}
-
 // The newest version of the agreement published after `consulted`, or 0.
 std::uint32_t LatestAfter(const PageCall& call, const std::string& agreement,
                           std::uint32_t consulted) {
@@ -57,8 +44,7 @@ Result<PageReply> ShowConsultation(const PageCall& call) {
   if (auto state = app::LoadAgreement(call.ctx, agreement); state.ok()) {
     data["c"]["agreement_title"] = (*state)->info().title;
   }
-  const std::string hash = c.contains("version") ? c["version"].value("hash", "") : "";
-  auto text = RenderedTextFor(hash, 3, [&] { return SectionsAt(call, agreement, version); });
+  auto text = ConsultedText(call, c);
   if (!text.ok()) return text.status();
   data["sections"] = (*text)->sections;
   data["toc"] = (*text)->toc;
@@ -69,6 +55,11 @@ Result<PageReply> ShowConsultation(const PageCall& call) {
   }
   data["invited"] = invited;
   const std::string zone = c.value("time_zone", "UTC");
+  // Any party may answer (as in the API); the form is for parties.
+  if (c.value("state", "") == "open" && call.who.role == access::Role::kStakeholder) {
+    data["respond_href"] = "/consultations/" + UrlEncode(id) + "/respond";
+    data["respond_base"] = "/consultations/" + UrlEncode(id) + "/respond?section=";
+  }
   if (c.value("state", "") == "closed") {
     app::ResponsesQuery query;
     query.consultation = id;

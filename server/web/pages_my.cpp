@@ -2,7 +2,9 @@
 // with their state and, after close, how each point was handled (the same
 // queries as GET /v1/consultations/{id}/responses?party=, so a party sees
 // exactly what the API shows it). Anonymous readers are sent to /sign-in;
-// another role gets 403 (the page is a party's own list).
+// another role gets 403 (the page is a party's own list). While a
+// consultation is open each response can be amended (the response form) or
+// withdrawn with a reason (pages_receipt.cpp); each links to its receipt.
 #include "server/app/read_views.h"
 #include "server/app/response_queries.h"
 #include "server/web/page_data.h"
@@ -33,9 +35,23 @@ Result<PageReply> MyResponses(const PageCall& call) {
     if (page->items.empty()) continue;
     nlohmann::json entry = ConsultationEntry(call, c);
     nlohmann::json responses = nlohmann::json::array();
+    const bool open = c.value("state", "") == "open";
     for (const auto& r : page->items) {
-      responses.push_back(
-          ResponseEntry(call, r, id, c.value("agreement", ""), c.value("time_zone", "UTC")));
+      nlohmann::json e =
+          ResponseEntry(call, r, id, c.value("agreement", ""), c.value("time_zone", "UTC"));
+      const std::string rid = r.value("id", "");
+      e["receipt_href"] = ReceiptHref(id, rid);
+      if (open && !r.value("withdrawn", false)) {
+        e["can_change"] = true;
+        e["version"] = r.value("stream_version", 0);
+        e["amend_href"] = "/consultations/" + UrlEncode(id) + "/respond?response=" + UrlEncode(rid);
+        e["withdraw_href"] =
+            "/consultations/" + UrlEncode(id) + "/responses/" + UrlEncode(rid) + "/withdraw";
+      }
+      responses.push_back(std::move(e));
+    }
+    if (open) {
+      entry["respond_href"] = "/consultations/" + UrlEncode(id) + "/respond";
     }
     entry["responses"] = responses;
     consultations.push_back(std::move(entry));

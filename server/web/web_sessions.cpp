@@ -1,5 +1,7 @@
 #include "server/web/web_sessions.h"
 
+#include "server/web/local_sweep.h"
+
 #include <nlohmann/json.hpp>
 
 #include "domain/sha256.h"
@@ -69,22 +71,10 @@ Status WebSessions::Close(const std::string& id) {
 }
 
 Result<std::size_t> WebSessions::Sweep(TimeMs now) {
-  std::size_t removed = 0;
-  std::string after;
-  while (true) {
-    auto page = store_.ScanLocal(std::string(kPrefix), after, 1000);
-    if (!page.ok()) return page.status();
-    for (const auto& [key, value] : *page) {
-      auto session = Decode(value);
-      if (!session || now >= session->expires_at()) {
-        if (Status s = store_.DeleteLocal(key); !s.ok()) return s;
-        ++removed;
-      }
-    }
-    if (page->size() < 1000) break;
-    after = page->back().first;
-  }
-  return removed;
+  return SweepLocal(store_, std::string(kPrefix), [now](const std::string& value) {
+    auto session = Decode(value);
+    return !session || now >= session->expires_at();
+  });
 }
 
 }  // namespace hoering::web

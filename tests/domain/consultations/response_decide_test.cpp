@@ -46,6 +46,45 @@ TEST(ResponseParseSubmission, ReadsTheApiShape) {
   EXPECT_EQ(hundred->accept_late, std::nullopt);
 }
 
+// Every field problem at once, each at its JSON pointer, for the API's
+// `errors` list and the form's error summary.
+TEST(ResponseParseSubmission, ListsEveryFieldProblem) {
+  json b = SubmissionBody();
+  b["author"] = {{"name", " "}, {"email", "anne.aarhus.dk"}};
+  b["points"] = json::array({json{{"text", "fine"}}, json{{"text", ""}, {"quote", "  "}}});
+  b["publication"] = "secret";
+  auto r = ParseSubmission(b);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(r.status().type(), "invalid-field");
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const FieldProblem& p : r.status().errors()) got.emplace_back(p.pointer, p.type);
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
+                     {"/author/name", "required"},
+                     {"/author/email", "invalid-email"},
+                     {"/points/1/text", "required"},
+                     {"/publication", "invalid-publication"}}));
+  b = SubmissionBody();
+  b["summary"] = std::string(kMaxSummaryBytes + 1, 'x');
+  auto long_summary = ParseSubmission(b);
+  ASSERT_FALSE(long_summary.ok());
+  ASSERT_EQ(long_summary.status().errors().size(), 1u);
+  EXPECT_EQ(long_summary.status().errors()[0].type, "invalid-text");
+  EXPECT_EQ(long_summary.status().errors()[0].params,
+            (std::vector<std::pair<std::string, std::string>>{{"max", "50000"}}));
+  // A form's empty optional fields are absent, not errors.
+  b = SubmissionBody();
+  b["summary"] = " ";
+  b["author"]["email"] = "";
+  b["points"] = json::array({json{{"text", "t"}, {"section", ""}, {"quote", ""}}});
+  auto blanks = ParseSubmission(b);
+  ASSERT_TRUE(blanks.ok()) << blanks.status().detail();
+  EXPECT_EQ(blanks->content.summary, std::nullopt);
+  EXPECT_EQ(blanks->content.author.email, std::nullopt);
+  EXPECT_EQ(blanks->content.points[0].section, std::nullopt);
+  EXPECT_EQ(blanks->content.points[0].quote, std::nullopt);
+}
+
 TEST(ResponseParseSubmission, FieldErrorsAre400) {
   json b = SubmissionBody();
   b.erase("publication");
@@ -173,6 +212,16 @@ TEST_F(ResponseDecide, SectionsAndQuotesMustBeInTheConsultedText) {
               Code::kUnprocessable, "quote-not-found");
   ExpectError(Submit(WithPoint({{"quote", "findes ikke"}, {"text", "t"}})), Code::kUnprocessable,
               "quote-not-found");
+  // Every point is checked; each problem is at its field.
+  json two = WithPoint({{"section", "nope"}, {"text", "t"}});
+  two["points"].push_back({{"quote", "findes ikke"}, {"text", "t"}});
+  auto both = Submit(two);
+  ASSERT_FALSE(both.ok());
+  ASSERT_EQ(both.status().errors().size(), 2u);
+  EXPECT_EQ(both.status().errors()[0].pointer, "/points/0/section");
+  EXPECT_EQ(both.status().errors()[0].type, "unknown-section");
+  EXPECT_EQ(both.status().errors()[1].pointer, "/points/1/quote");
+  EXPECT_EQ(both.status().errors()[1].type, "quote-not-found");
   // Whitespace differences (line breaks, runs of spaces) do not matter.
   for (const char* quote : {"samarbejder om sundhed og trivsel.", "samarbejder   om\n sundhed",
                             "trivsel. Det gælder", "  sundhed og\ttrivsel  ", "Samarbejde"}) {

@@ -5,44 +5,11 @@
 
 #include <string>
 
-#include "tests/server/app/consultation_fixture.h"
+#include "tests/server/web/pages_fixture.h"
 
 namespace hoering::testing {
 namespace {
 
-using client::Headers;
-using client::HttpResponse;
-using client::Verb;
-
-class PagesTest : public ConsultationTest {
- protected:
-  HttpResponse Get(const std::string& target, Headers headers = {}) {
-    auto api = Anonymous();
-    auto res = api.http().Send(Verb::get, target, "", "", headers);
-    EXPECT_TRUE(res.ok()) << (res.ok() ? "" : res.status().detail());
-    return res.ok() ? *res : HttpResponse{};
-  }
-  HttpResponse PostForm(const std::string& target, const std::string& form, Headers headers) {
-    auto api = Anonymous();
-    auto res =
-        api.http().Send(Verb::post, target, form, "application/x-www-form-urlencoded", headers);
-    EXPECT_TRUE(res.ok()) << (res.ok() ? "" : res.status().detail());
-    return res.ok() ? *res : HttpResponse{};
-  }
-  static bool Has(const HttpResponse& r, const std::string& text) {
-    return r.body.find(text) != std::string::npos;
-  }
-  // The CSRF secret the server set with a page.
-  static std::string CsrfCookie(const HttpResponse& r) {
-    for (const auto& [name, value] : r.headers.fields()) {
-      if (name == "Set-Cookie" && value.starts_with("hoering_csrf=")) {
-        return value.substr(13, value.find(';') - 13);
-      }
-    }
-    return "";
-  }
-  void Close() { now_->store(kCloses + kDay); }
-};
 
 TEST_F(PagesTest, HomeListsTheOpenConsultationInDanishByDefault) {
   HttpResponse home = Get("/");
@@ -226,15 +193,6 @@ TEST_F(PagesTest, StaticFilesAreImmutableWithETags) {
   EXPECT_EQ(Get(url.substr(0, url.rfind('/')) + "/missing.css").status, 404);
 }
 
-// The Set-Cookie value of `name` in an answer ("" when not set).
-std::string SetCookie(const HttpResponse& r, const std::string& name) {
-  for (const auto& [header, value] : r.headers.fields()) {
-    if (header == "Set-Cookie" && value.starts_with(name + "=")) {
-      return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
-    }
-  }
-  return "";
-}
 
 TEST_F(PagesTest, ATokenOpensASessionThatEndsWithTheToken) {
   HttpResponse link = Get("/sign-in?token=" + secretariat_);
@@ -354,8 +312,8 @@ TEST_F(PagesTest, APartySeesItsOwnResponsesOnly) {
 }
 
 TEST_F(PagesTest, AnInvitationLinkSignsInItsPartyUntilRevoked) {
-  auto issued = As(secretariat_).Call(Verb::post, "/v1/consultations/h1/invitations",
-                                      {{"party", "aarhus"}});
+  auto issued =
+      As(secretariat_).Call(Verb::post, "/v1/consultations/h1/invitations", {{"party", "aarhus"}});
   ASSERT_TRUE(issued.ok()) << issued.error().detail;
   const std::string link = issued->body["link"];
   const std::string code = link.substr(link.find("token=") + 6);
@@ -374,8 +332,7 @@ TEST_F(PagesTest, AnInvitationLinkSignsInItsPartyUntilRevoked) {
   EXPECT_FALSE(api.ok());
   // Revoking the invitation ends the session at the next request.
   const std::string id = issued->body["id"];
-  ASSERT_TRUE(
-      As(secretariat_).Call(Verb::delete_, "/v1/consultations/h1/invitations/" + id).ok());
+  ASSERT_TRUE(As(secretariat_).Call(Verb::delete_, "/v1/consultations/h1/invitations/" + id).ok());
   HttpResponse after = Get("/my/responses", {{"Cookie", cookie}});
   EXPECT_EQ(after.status, 303);
   EXPECT_EQ(Get(link.substr(link.find("/sign-in"))).status, 401);

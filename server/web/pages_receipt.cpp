@@ -1,0 +1,127 @@
+// What a party gets after writing a response (issue 14):
+//   GET  /consultations/{id}/responses/{rid}/receipt[?format=json]
+//        the receipt of the response's latest event (its latest revision,
+//        or its withdrawal): response id, revision, time in the
+//        consultation's time zone, log position and hash; printable; and
+//        with ?format=json the file `hoering receipt check` and
+//        /receipts/verify accept. Whoever may see the response (the query
+//        behind GET /v1/.../responses/{rid}) may see its receipt.
+//   POST /consultations/{id}/responses/{rid}/withdraw
+//        fields `reason` (optional) and `version` (the response's stream
+//        version the page showed: a response changed meanwhile is not
+//        withdrawn unseen, 412 explained); the write is the API's
+//        (response_commands.h); then the receipt page.
+#include "domain/consultations/response_decide.h"
+#include "domain/consultations/response_events.h"
+#include "domain/ids.h"
+#include "domain/sha256.h"
+#include "server/app/consultation_queries.h"
+#include "server/app/read_views.h"
+#include "server/app/response_commands.h"
+#include "server/app/response_queries.h"
+#include "server/http/problem.h"
+#include "server/web/page_data.h"
+#include "server/web/pages.h"
+
+namespace hoering::web {
+namespace {
+
+namespace bh = boost::beast::http;
+namespace cs = consultations;
+using bh::verb;
+using nlohmann::json;
+
+
+// The receipt JSON of the response's latest event: {response,
+// consultation, party, revision, event, recorded_at, position, hash,
+// stream_version, withdrawn}.
+Result<json> LatestReceipt(const PageCall& call, const json& response) {
+  const std::string stream = cs::ResponseStream(response.value("id", ""));
+  const std::uint64_t version = call.ctx.log.StreamVersion(stream);
+  auto events = call.ctx.log.ReadStream(stream, version, 1);
+  if (!events.ok()) return events.status();
+  if (events->empty()) return NotFound("the response has no events", "response-not-found");
+  const RecordedEvent& e = events->front();
+  return json{{"response", response.value("id", "")},
+              {"consultation", response.value("consultation", "")},
+              {"party", response.value("party", "")},
+              {"revision", response.value("revision", 0)},
+              {"event", e.type},
+              {"recorded_at", FormatRfc3339Ms(e.recorded_at_ms)},
+              {"position", e.position},
+              {"hash", ToHex(e.hash)},
+              {"stream_version", e.stream_version},
+              {"withdrawn", response.value("withdrawn", false)}};
+}
+
+Result<PageReply> ShowReceipt(const PageCall& call) {
+  const std::string& id = call.Param("id");
+  const std::string& rid = call.Param("rid");
+  auto consultation = app::ConsultationFor(call.ctx, id);
+  if (!consultation.ok()) return consultation.status();
+  auto doc = app::ResponseFor(call.ctx, call.who, id, rid);
+  if (!doc.ok()) return doc.status();
+  auto receipt = LatestReceipt(call, doc->body);
+  if (!receipt.ok()) return receipt.status();
+  if (call.Query("format").value_or("") == "json") {
+    http::Response res{bh::status::ok, call.req.version()};
+    res.set(bh::field::content_type, "application/json");
+    res.set(bh::field::content_disposition, "attachment; filename=\"receipt-" + rid + "-" +
+                                                std::to_string((*receipt)["stream_version"]
+                                                                   .get<std::uint64_t>()) +
+                                                ".json\"");
+    res.body() = receipt->dump(2) + "\n";
+    res.keep_alive(call.req.keep_alive());
+    res.prepare_payload();
+    return PageReply(std::move(res));
+  }
+  const json& c = consultation->body;
+  const std::string zone = c.value("time_zone", "UTC");
+  json data = {
+      {"c", ConsultationEntry(call, c)},
+      {"receipt", *receipt},
+      {"recorded", call.LocalTime((*receipt)["recorded_at"], zone)},
+      {"party_name", app::PartyName(call.ctx.views, doc->body.value("party", ""))
+                         .value_or(doc->body.value("party", ""))},
+      {"response_href", "/consultations/" + UrlEncode(id) + "/responses/" + UrlEncode(rid)},
+      {"json_href", ReceiptHref(id, rid) + "?format=json"},
+      {"withdrawn", doc->body.value("withdrawn", false)}};
+  return HtmlPage{"receipt", call.T("receipt_page.title") + " – " + c.value("title", id),
+                  std::move(data)};
+}
+
+Result<PageReply> Withdraw(const PageCall& call) {
+  if (!call.who.authenticated()) return Redirect{"/sign-in", {}};
+  const std::string& id = call.Param("id");
+  const std::string& rid = call.Param("rid");
+  std::optional<std::string> reason = call.Field("reason");
+  if (reason && reason->find_first_not_of(" \t\r\n") == std::string::npos) reason.reset();
+  if (reason) {
+    if (Status s = ValidateText(*reason, "reason", cs::kMaxReasonBytes); !s.ok()) return s;
+  }
+  std::optional<std::uint64_t> version;
+  const std::string sent = call.Field("version").value_or("");
+  if (!sent.empty() && sent.size() < 19 &&
+      sent.find_first_not_of("0123456789") == std::string::npos) {
+    version = std::stoull(sent);
+  }
+  commands::CommandMeta meta;
+  meta.actor = call.who.actor();
+  meta.on_conflict = commands::OnConflict::kRefuse;
+  return LaterPage{[id, rid, reason, version, meta](const PageCall& later, PageDone done) {
+    app::WithdrawResponse(later.ctx, meta, later.who, id, rid, version, reason,
+                          [id, rid, done](Result<commands::Written> written) {
+                            if (!written.ok()) return done(written.status());
+                            done(PageReply(Redirect{ReceiptHref(id, rid), {}}));
+                          });
+  }};
+}
+
+}  // namespace
+
+void AddReceiptPages(Pages& pages) {
+  pages.Add(verb::get, "/consultations/{id}/responses/{rid}/receipt", ShowReceipt);
+  pages.Add(verb::post, "/consultations/{id}/responses/{rid}/withdraw", Withdraw);
+}
+
+}  // namespace hoering::web

@@ -1,0 +1,469 @@
+// The response form of a signed-in party (issue 14):
+//   GET  /consultations/{id}/respond[?section=S][&response=R]
+//        the form: author, publication consent in plain words, summary, the
+//        points (each may be anchored to a section of the consulted text and
+//        quote a passage of it), attachments. With ?response= it amends that
+//        response (the form opens with its current revision); ?section= adds
+//        a point on that section ("comment on this section" on the text).
+//   POST /consultations/{id}/respond
+//        action=save     keeps the input as the party's draft
+//        action=preview  checks it and shows the response as it will be read
+//        action=submit   submits (or amends) it; then the receipt page
+//   GET  /consultations/{id}/responses/{rid}/receipt[?format=json]
+//        the receipt of the latest revision, printable, and as the JSON file
+//        `hoering receipt check` and /receipts/verify accept
+//   POST /consultations/{id}/responses/{rid}/withdraw
+//        withdraws the response (reason optional); then its receipt
+//
+// Rules and writes are the API's: the body is built from the draft and read
+// by consultations::ParseSubmission, and response_commands.h decides and
+// appends it, so a page never accepts what POST /v1/.../responses refuses.
+// Every problem is shown in the reader's language at its field, the input
+// kept in the draft (response_drafts.h) and nothing written. The form always
+// ends with one empty point, so a point is added by filling it in and saving;
+// a point is removed by ticking its box. Uploaded files stay with the draft.
+#include <openssl/evp.h>
+#include <spdlog/spdlog.h>
+
+#include <map>
+
+#include "domain/consultations/response_decide.h"
+#include "domain/time.h"
+#include "server/app/command_http.h"
+#include "server/app/consultation_queries.h"
+#include "server/app/read_views.h"
+#include "server/app/response_commands.h"
+#include "server/app/response_queries.h"
+#include "server/app/token_secret.h"
+#include "server/http/problem.h"
+#include "server/web/page_data.h"
+#include "server/web/pages.h"
+#include "server/web/response_drafts.h"
+#include "server/web/text_view.h"
+
+namespace hoering::web {
+namespace {
+
+namespace bh = boost::beast::http;
+namespace cs = consultations;
+using bh::verb;
+using nlohmann::json;
+
+constexpr TimeMs kDraftKeptAfterCloseMs = 30LL * 24 * 60 * 60 * 1000;
+
+std::string Base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()),
+                                static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::string RespondHref(const std::string& consultation) {
+  return "/consultations/" + UrlEncode(consultation) + "/respond";
+}
+
+// Anonymous readers are sent to sign in; another role than a party's is 403.
+std::optional<Result<PageReply>> UnlessParty(const PageCall& call) {
+  if (!call.who.authenticated()) return Result<PageReply>(Redirect{"/sign-in", {}});
+  if (call.who.role != access::Role::kStakeholder) {
+    return Result<PageReply>(Status(Code::kPermissionDenied,
+                                    "only a party answers a consultation", "not-a-party"));
+  }
+  return std::nullopt;
+}
+
+// What the form needs of its consultation: the API's document, the consulted
+// text's sections (for the section choice) and until when a draft is kept.
+struct Consulted {
+  json doc;
+  json sections;  // SectionsForPage shape
+  TimeMs draft_expires_at = 0;
+};
+
+Result<Consulted> LoadConsulted(const PageCall& call, const std::string& id) {
+  auto doc = app::ConsultationFor(call.ctx, id);
+  if (!doc.ok()) return doc.status();
+  Consulted out;
+  out.doc = doc->body;
+  auto text = ConsultedText(call, out.doc);
+  if (!text.ok()) return text.status();
+  out.sections = (*text)->sections;
+  const auto closes = ParseRfc3339(out.doc.value("effective_close", out.doc.value("closes_at", "")));
+  out.draft_expires_at = (closes ? *closes : call.Now()) + kDraftKeptAfterCloseMs;
+  return out;
+}
+
+// The form's input over `kept` (whose attachments and version stay, less the
+// ones ticked for removal, plus new uploads). Blank points are dropped.
+ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept) {
+  ResponseDraft d = std::move(kept);
+  d.author_name = call.Field("author_name").value_or("");
+  d.author_email = call.Field("author_email").value_or("");
+  d.publication = call.Field("publication").value_or("");
+  d.summary = call.Field("summary").value_or("");
+  d.points.clear();
+  for (std::size_t i = 0; i <= cs::kMaxPoints; ++i) {
+    const std::string p = "point-" + std::to_string(i) + "-";
+    auto text = call.Field(p + "text");
+    if (!text) break;
+    DraftPoint point{call.Field(p + "section").value_or(""), call.Field(p + "quote").value_or(""),
+                     *text};
+    const bool blank = point.text.find_first_not_of(" \t\r\n") == std::string::npos &&
+                       point.quote.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (call.Field(p + "remove") || blank) continue;
+    d.points.push_back(std::move(point));
+  }
+  std::vector<DraftAttachment> files;
+  for (std::size_t i = 0; i < d.attachments.size(); ++i) {
+    if (!call.Field("file-" + std::to_string(i) + "-remove")) files.push_back(d.attachments[i]);
+  }
+  for (const UploadedFile& f : call.files) {
+    if (f.field != "files" || f.content.empty()) continue;
+    files.push_back({f.filename, f.media_type, Base64(f.content), f.content.size()});
+  }
+  d.attachments = std::move(files);
+  d.version = std::stoull("0" + call.Field("version").value_or("0").substr(0, 18));
+  return d;
+}
+
+// A problem's message in the reader's language ("field_errors.<type>", with
+// {max}); the API's detail when the catalogue has none.
+std::string FieldMessage(const PageCall& call, const FieldProblem& p, const Status& whole) {
+  std::string text = call.T("field_errors." + p.type);
+  if (text.empty() || text == "field_errors." + p.type) return whole.detail();
+  for (const auto& [k, v] : p.params) {
+    const std::string mark = "{" + k + "}";
+    if (auto at = text.find(mark); at != std::string::npos) text.replace(at, mark.size(), v);
+  }
+  return text;
+}
+
+// The form element a problem's JSON pointer names ("/points/1/quote" ->
+// "point-1-quote"); "" when none (shown in the summary only).
+std::string FieldIdFor(const std::string& pointer) {
+  if (pointer == "/author/name") return "author_name";
+  if (pointer == "/author/email") return "author_email";
+  if (pointer == "/summary") return "summary";
+  if (pointer == "/publication") return "publication-public";
+  if (pointer == "/attachments") return "files";
+  if (pointer == "/points") return "point-0-text";
+  if (pointer.starts_with("/points/")) {
+    const std::string rest = pointer.substr(8);
+    const auto slash = rest.find('/');
+    const std::string n = rest.substr(0, slash);
+    return "point-" + n + "-" + (slash == std::string::npos ? "text" : rest.substr(slash + 1));
+  }
+  return "";
+}
+
+// `data` with the problems of `status`: the summary list (each linking to its
+// field) and "<field id>_error" beside each field.
+void AddProblems(const PageCall& call, const Status& status, json& data) {
+  json summary = json::array();
+  std::vector<FieldProblem> problems = status.errors();
+  if (problems.empty()) problems.push_back({"", status.type(), {}});
+  for (const FieldProblem& p : problems) {
+    std::string message = FieldMessage(call, p, status);
+    const std::string field = FieldIdFor(p.pointer);
+    if (p.type == "precondition-failed") message = call.T("respond.stale");
+    summary.push_back({{"field", field.empty() ? "respond-form" : field}, {"message", message}});
+    if (!field.empty() && !data["field_errors"].contains(field)) {
+      data["field_errors"][field] = message;
+    }
+  }
+  data["errors"] = summary;
+  data["has_errors"] = true;
+}
+
+json SectionOptions(const json& sections, const std::string& chosen) {
+  json options = json::array();
+  for (const auto& s : sections) {
+    const std::string id = s.value("id", "");
+    std::string label;
+    for (int d = 1; d < s.value("depth", 1); ++d) label += "– ";
+    label += s.value("heading", id);
+    options.push_back({{"id", id}, {"label", label}, {"selected", id == chosen}});
+  }
+  return options;
+}
+
+// The form page for `draft` (plus one empty point), with `problem` shown
+// when not ok; its status is the API's for the problem.
+HtmlPage FormPage(const PageCall& call, const Consulted& c, const std::string& target,
+                  const ResponseDraft& draft, const Status& problem = Status::Ok()) {
+  const std::string id = c.doc.value("id", "");
+  const std::string zone = c.doc.value("time_zone", "UTC");
+  json data = {{"c", ConsultationEntry(call, c.doc)},
+               {"action_href", RespondHref(id)},
+               {"target", target},
+               {"amend", target != kNewResponseDraft},
+               {"version", draft.version},
+               {"form_key", app::RandomHex(16)},
+               {"author_name", draft.author_name},
+               {"author_email", draft.author_email},
+               {"summary", draft.summary},
+               {"publication_" + (draft.publication.empty() ? "none" : draft.publication), true},
+               {"field_errors", json::object()}};
+  if (target != kNewResponseDraft) data["response_id"] = target;
+  if (draft.saved_at > 0) data["saved"] = FormatLocalDateTime(draft.saved_at, zone, call.lang);
+  if (!problem.ok()) AddProblems(call, problem, data);
+  const json& errors = data["field_errors"];
+  auto error_of = [&errors](const std::string& field) {
+    return errors.contains(field) ? errors[field] : json("");
+  };
+  json points = json::array();
+  std::vector<DraftPoint> shown = draft.points;
+  if (shown.size() < cs::kMaxPoints) shown.push_back({});
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const std::string p = "point-" + std::to_string(i) + "-";
+    points.push_back({{"i", i},
+                      {"n", i + 1},
+                      {"blank", i == draft.points.size()},
+                      {"quote", shown[i].quote},
+                      {"text", shown[i].text},
+                      {"sections", SectionOptions(c.sections, shown[i].section)},
+                      {"section_error", error_of(p + "section")},
+                      {"quote_error", error_of(p + "quote")},
+                      {"text_error", error_of(p + "text")}});
+  }
+  data["points"] = points;
+  json files = json::array();
+  for (std::size_t i = 0; i < draft.attachments.size(); ++i) {
+    const auto& a = draft.attachments[i];
+    files.push_back({{"i", i},
+                     {"filename", a.filename},
+                     {"media_type", a.media_type},
+                     {"size_kb", (a.size + 1023) / 1024}});
+  }
+  data["has_attachments"] = !files.empty();
+  data["attachments"] = files;
+  for (const char* f : {"author_name", "author_email", "summary", "files"}) {
+    data[std::string(f) + "_error"] = error_of(f);
+  }
+  data["publication_error"] = error_of("publication-public");
+  const auto status = bh::int_to_status(problem.ok() ? 200 : http::HttpStatusFor(problem.code()));
+  return HtmlPage{"respond", call.T("respond.title") + " – " + c.doc.value("title", id),
+                  std::move(data), status};
+}
+
+// The target ("new" or a response id) a request works on; a response id
+// must be one of the caller's (else 404, as in the API).
+Result<std::string> TargetOf(const PageCall& call, const std::string& consultation,
+                             const std::string& requested) {
+  if (requested.empty() || requested == kNewResponseDraft) return std::string(kNewResponseDraft);
+  auto doc = app::ResponseFor(call.ctx, call.who, consultation, requested);
+  if (!doc.ok()) return doc.status();
+  return requested;
+}
+
+// A new draft for amending `response`: its current revision, with its
+// attachments read back from the log.
+Result<ResponseDraft> DraftOfResponse(const PageCall& call, const std::string& consultation,
+                                      const std::string& response) {
+  auto doc = app::ResponseFor(call.ctx, call.who, consultation, response);
+  if (!doc.ok()) return doc.status();
+  const json& r = doc->body;
+  ResponseDraft d;
+  d.version = doc->version;
+  if (r.contains("author") && r["author"].is_object()) {
+    d.author_name = r["author"].value("name", "");
+    const json email = r["author"].value("email", json());
+    if (email.is_string()) d.author_email = email.get<std::string>();
+  }
+  d.publication = r.value("publication", "");
+  if (r.value("summary", json()).is_string()) d.summary = r["summary"].get<std::string>();
+  for (const auto& p : r.value("points", json::array())) {
+    DraftPoint point;
+    if (p.value("section", json()).is_string()) point.section = p["section"].get<std::string>();
+    if (p.value("quote", json()).is_string()) point.quote = p["quote"].get<std::string>();
+    point.text = p.value("text", "");
+    d.points.push_back(std::move(point));
+  }
+  for (const auto& a : r.value("attachments", json::array())) {
+    auto file =
+        app::AttachmentFor(call.ctx, call.who, consultation, response, a.value("sha256", ""));
+    if (!file.ok()) return file.status();
+    d.attachments.push_back(
+        {file->filename, file->media_type, Base64(file->bytes), file->bytes.size()});
+  }
+  return d;
+}
+
+// The draft the form opens with: the saved one, else a new one (for an
+// amendment, the response's current revision).
+Result<ResponseDraft> CurrentDraft(const PageCall& call, const Consulted& c,
+                                   const std::string& target) {
+  const std::string id = c.doc.value("id", "");
+  auto saved = ResponseDrafts(call.ctx.local).Load(call.who.party, id, target, call.Now());
+  if (!saved.ok()) return saved.status();
+  if (*saved) return **saved;
+  if (target != kNewResponseDraft) return DraftOfResponse(call, id, target);
+  return ResponseDraft{};
+}
+
+Status SaveDraft(const PageCall& call, const Consulted& c, const std::string& target,
+                 ResponseDraft& draft) {
+  draft.saved_at = call.Now();
+  draft.expires_at = c.draft_expires_at;
+  return ResponseDrafts(call.ctx.local)
+      .Save(call.who.party, c.doc.value("id", ""), target, draft);
+}
+
+// The consultation must take responses now (the form is no use otherwise):
+// the decider's own answer, 409 "consultation-closed" / "consultation-not-open".
+Status CheckOpen(const Consulted& c) {
+  const std::string state = c.doc.value("state", "");
+  if (state == "open") return Status::Ok();
+  if (state == "scheduled") {
+    return Status(Code::kConflict, "the consultation is not open yet", "consultation-not-open");
+  }
+  return Status(Code::kConflict, "the consultation is closed", "consultation-closed");
+}
+
+Result<PageReply> ShowForm(const PageCall& call) {
+  if (auto refused = UnlessParty(call)) return std::move(*refused);
+  const std::string& id = call.Param("id");
+  auto c = LoadConsulted(call, id);
+  if (!c.ok()) return c.status();
+  if (Status s = CheckOpen(*c); !s.ok()) return s;
+  auto target = TargetOf(call, id, call.Query("response").value_or(""));
+  if (!target.ok()) return target.status();
+  auto draft = CurrentDraft(call, *c, *target);
+  if (!draft.ok()) return draft.status();
+  if (auto section = call.Query("section")) {
+    // "Comment on this section": a point on it, unless the last one is.
+    if (draft->points.empty() || draft->points.back().section != *section ||
+        !draft->points.back().text.empty()) {
+      draft->points.push_back({*section, "", ""});
+    }
+  }
+  return FormPage(call, *c, *target, *draft);
+}
+
+// After a write: the draft it came from is gone, and the receipt page next.
+PageReply AfterWrite(const PageCall& call, const std::string& consultation, const std::string& target,
+                  const commands::Written& written) {
+  const std::string response =
+      written.events.empty() ? target : written.events.front().data.value("response", target);
+  if (Status s = ResponseDrafts(call.ctx.local).Discard(call.who.party, consultation, target);
+      !s.ok()) {
+    spdlog::warn("could not discard a submitted draft: {}", s.detail());
+  }
+  return Redirect{ReceiptHref(consultation, response), {}};
+}
+
+// The response as it will be read, with a button to submit the saved draft
+// and a link back to the form.
+HtmlPage PreviewPage(const PageCall& call, const Consulted& c, const std::string& target,
+                     const ResponseDraft& draft) {
+  const std::string id = c.doc.value("id", "");
+  std::map<std::string, std::string> headings;
+  for (const auto& s : c.sections) headings[s.value("id", "")] = s.value("heading", "");
+  json points = json::array();
+  for (std::size_t i = 0; i < draft.points.size(); ++i) {
+    const DraftPoint& p = draft.points[i];
+    json point = {{"n", i + 1}, {"quote", p.quote}, {"text", p.text}};
+    if (!p.section.empty()) {
+      point["section"] = headings.count(p.section) ? headings[p.section] : p.section;
+      point["section_href"] = "/consultations/" + UrlEncode(id) + "#" + UrlEncode(p.section);
+    }
+    points.push_back(std::move(point));
+  }
+  json files = json::array();
+  for (const auto& a : draft.attachments) {
+    files.push_back({{"filename", a.filename}, {"size_kb", (a.size + 1023) / 1024}});
+  }
+  std::string edit = RespondHref(id);
+  if (target != kNewResponseDraft) edit += "?response=" + UrlEncode(target);
+  json data = {{"c", ConsultationEntry(call, c.doc)},
+               {"action_href", RespondHref(id)},
+               {"edit_href", edit},
+               {"target", target},
+               {"amend", target != kNewResponseDraft},
+               {"form_key", app::RandomHex(16)},
+               {"preview", true},
+               {"author_name", draft.author_name},
+               {"author_email", draft.author_email},
+               {"summary", draft.summary},
+               {"publication_label", call.T("respond.publication_" + draft.publication)},
+               {"points", points},
+               {"has_attachments", !files.empty()},
+               {"attachments", files}};
+  return HtmlPage{"respond_preview", call.T("respond.preview_title") + " – " +
+                                         c.doc.value("title", id),
+                  std::move(data)};
+}
+
+// Submits (or amends) `draft`: the receipt page, or the form with every
+// problem at its field.
+Result<PageReply> Submit(const PageCall& call, const Consulted& c, const std::string& target,
+                         const ResponseDraft& draft) {
+  const std::string id = c.doc.value("id", "");
+  const json body = draft.SubmissionBody(call.who.party);
+  auto submission = cs::ParseSubmission(body);
+  if (!submission.ok()) return FormPage(call, c, target, draft, submission.status());
+  commands::CommandMeta meta;
+  meta.actor = call.who.actor();
+  const std::string form_key = call.Field("form_key").value_or("");
+  if (!form_key.empty() && form_key.size() <= 64) {
+    // A second click of the same form is answered with the first's receipt.
+    meta.idempotency = commands::IdempotencyKey::For(call.who.token_id, "form:" + form_key,
+                                                     "POST " + RespondHref(id), body.dump());
+  }
+  const bool amend = target != kNewResponseDraft;
+  if (amend) meta.on_conflict = commands::OnConflict::kRefuse;
+  return LaterPage{[c, target, draft, meta, amend, submission = std::move(submission).value()](
+                       const PageCall& later, PageDone done) {
+    const std::string id = c.doc.value("id", "");
+    auto finish = [&later, c, target, draft, id, done](Result<commands::Written> written) {
+      if (!written.ok()) {
+        return done(PageReply(FormPage(later, c, target, draft, written.status())));
+      }
+      done(AfterWrite(later, id, target, *written));
+    };
+    if (amend) {
+      app::AmendResponse(later.ctx, meta, later.who, id, target, draft.version, submission,
+                         std::move(finish));
+    } else {
+      app::SubmitResponse(later.ctx, meta, later.who, id, app::NewResponseId(), submission,
+                          std::move(finish));
+    }
+  }};
+}
+
+Result<PageReply> PostForm(const PageCall& call) {
+  if (auto refused = UnlessParty(call)) return std::move(*refused);
+  const std::string& id = call.Param("id");
+  auto c = LoadConsulted(call, id);
+  if (!c.ok()) return c.status();
+  if (Status s = CheckOpen(*c); !s.ok()) return s;
+  auto target = TargetOf(call, id, call.Field("target").value_or(""));
+  if (!target.ok()) return target.status();
+  auto kept = CurrentDraft(call, *c, *target);
+  if (!kept.ok()) return kept.status();
+  const std::string action = call.Field("action").value_or("save");
+  // The preview's submit button sends no fields: the saved draft is sent.
+  ResponseDraft draft = call.Field("author_name") ? DraftFromForm(call, *kept) : *kept;
+  if (Status s = SaveDraft(call, *c, *target, draft); !s.ok()) return s;
+  if (action == "submit") return Submit(call, *c, *target, draft);
+  if (action == "preview") {
+    auto submission = cs::ParseSubmission(draft.SubmissionBody(call.who.party));
+    if (!submission.ok()) return FormPage(call, *c, *target, draft, submission.status());
+    return PreviewPage(call, *c, *target, draft);
+  }
+  // Saved: back to the form by GET, so a reload does not post again.
+  std::string back = RespondHref(id);
+  if (*target != kNewResponseDraft) back += "?response=" + UrlEncode(*target);
+  return Redirect{back + "#respond-form", {}};
+}
+
+}  // namespace
+
+void AddRespondPages(Pages& pages) {
+  pages.Add(verb::get, "/consultations/{id}/respond", ShowForm);
+  pages.Add(verb::post, "/consultations/{id}/respond", PostForm);
+}
+
+}  // namespace hoering::web

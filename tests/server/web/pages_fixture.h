@@ -1,0 +1,73 @@
+// The web pages through a real server and HTTP client: GET a page, POST a
+// form, read cookies and the CSRF secret a page carries.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/server/app/consultation_fixture.h"
+
+namespace hoering::testing {
+
+using client::Headers;
+using client::HttpResponse;
+using client::Verb;
+
+// The Set-Cookie value of `name` in an answer ("" when not set).
+inline std::string SetCookie(const HttpResponse& r, const std::string& name) {
+  for (const auto& [header, value] : r.headers.fields()) {
+    if (header == "Set-Cookie" && value.starts_with(name + "=")) {
+      return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
+    }
+  }
+  return "";
+}
+
+class PagesTest : public ConsultationTest {
+ protected:
+  HttpResponse Get(const std::string& target, Headers headers = {}) {
+    auto api = Anonymous();
+    auto res = api.http().Send(Verb::get, target, "", "", headers);
+    EXPECT_TRUE(res.ok()) << (res.ok() ? "" : res.status().detail());
+    return res.ok() ? *res : HttpResponse{};
+  }
+  HttpResponse PostForm(const std::string& target, const std::string& form, Headers headers) {
+    auto api = Anonymous();
+    auto res =
+        api.http().Send(Verb::post, target, form, "application/x-www-form-urlencoded", headers);
+    EXPECT_TRUE(res.ok()) << (res.ok() ? "" : res.status().detail());
+    return res.ok() ? *res : HttpResponse{};
+  }
+  static bool Has(const HttpResponse& r, const std::string& text) {
+    return r.body.find(text) != std::string::npos;
+  }
+  // The CSRF secret the server set with a page.
+  static std::string CsrfCookie(const HttpResponse& r) {
+    for (const auto& [name, value] : r.headers.fields()) {
+      if (name == "Set-Cookie" && value.starts_with("hoering_csrf=")) {
+        return value.substr(13, value.find(';') - 13);
+      }
+    }
+    return "";
+  }
+  void Close() { now_->store(kCloses + kDay); }
+  HttpResponse Send(Verb verb, const std::string& target, const std::string& body,
+                    const std::string& type, Headers headers) {
+    auto api = Anonymous();
+    auto res = api.http().Send(verb, target, body, type, headers);
+    EXPECT_TRUE(res.ok()) << (res.ok() ? "" : res.status().detail());
+    return res.ok() ? *res : HttpResponse{};
+  }
+  // A session cookie ("hoering_session=...") signed in with `token`.
+  std::string SignIn(const std::string& token) {
+    return "hoering_session=" + SetCookie(Get("/sign-in?token=" + token), "hoering_session");
+  }
+  // The CSRF secret the forms of a page carry.
+  static std::string FormCsrf(const HttpResponse& page) {
+    const auto at = page.body.find("name=\"csrf\" value=\"");
+    return at == std::string::npos ? "" : page.body.substr(at + 19, 64);
+  }
+};
+
+}  // namespace hoering::testing

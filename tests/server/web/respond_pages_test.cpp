@@ -1,0 +1,253 @@
+// The response form, the receipt page and withdrawing through a real server
+// and HTTP client: every problem at its field with the input kept and
+// nothing written, drafts with uploaded files, submit, amend (and a stale
+// amendment), withdraw, who may see what. The browser tests (tests/web/)
+// drive the same flows in Chromium.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "tests/server/web/pages_fixture.h"
+
+namespace hoering::testing {
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+constexpr char kBoundary[] = "----hoeringtestboundary7a1b";
+const std::string kPdf = std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n") +
+                         std::string(1, '\0') + "trailer\n<<>>\n%%EOF\n";
+
+struct File {
+  std::string filename;
+  std::string media_type;
+  std::string content;
+};
+
+std::string Multipart(const Fields& fields, const std::vector<File>& files) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name +
+            "\"\r\n\r\n" + value + "\r\n";
+  }
+  for (const File& f : files) {
+    body += std::string("--") + kBoundary +
+            "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f.filename +
+            "\"\r\nContent-Type: " + f.media_type + "\r\n\r\n" + f.content + "\r\n";
+  }
+  return body + "--" + kBoundary + "--\r\n";
+}
+
+class RespondPagesTest : public PagesTest {
+ protected:
+  void SetUp() override {
+    PagesTest::SetUp();
+    aarhus_session_ = SignIn(aarhus_);
+    csrf_ = FormCsrf(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}));
+    ASSERT_EQ(csrf_.size(), 64u);
+  }
+  // POSTs the response form as aarhus, multipart, with the CSRF field.
+  HttpResponse PostRespond(Fields fields, const std::vector<File>& files = {},
+                           const std::string& session = "") {
+    fields.emplace_back("csrf", csrf_);
+    return Send(Verb::post, "/consultations/h1/respond", Multipart(fields, files),
+                std::string("multipart/form-data; boundary=") + kBoundary,
+                {{"Cookie", session.empty() ? aarhus_session_ : session}});
+  }
+  static Fields Complete(const std::string& action) {
+    return {{"author_name", "Anne Jensen"},
+            {"author_email", "anne@aarhus.dk"},
+            {"publication", "public"},
+            {"summary", "Vi støtter aftalen"},
+            {"point-0-section", "kap-1"},
+            {"point-0-quote", "hænger godt sammen"},
+            {"point-0-text", "Godt at se <script>alert(1)</script>"},
+            {"point-1-section", "vision-1"},
+            {"point-1-quote", ""},
+            {"point-1-text", "Visionen er klar"},
+            {"point-2-section", ""},
+            {"point-2-quote", ""},
+            {"point-2-text", ""},
+            {"action", action}};
+  }
+  // aarhus's responses as the API shows them to aarhus.
+  nlohmann::json Mine() {
+    auto r = As(aarhus_).Call(Verb::get, "/v1/consultations/h1/responses?party=aarhus");
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->body["items"] : nlohmann::json::array();
+  }
+  std::string aarhus_session_;
+  std::string csrf_;
+};
+
+TEST_F(RespondPagesTest, TheFormIsForParties) {
+  HttpResponse anonymous = Get("/consultations/h1/respond");
+  EXPECT_EQ(anonymous.status, 303);
+  EXPECT_EQ(anonymous.headers.Get("Location"), "/sign-in");
+  EXPECT_EQ(Get("/consultations/h1/respond", {{"Cookie", SignIn(auditor_)}}).status, 403);
+  HttpResponse form = Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}});
+  EXPECT_EQ(form.status, 200);
+  EXPECT_TRUE(Has(form, "enctype=\"multipart/form-data\""));
+  EXPECT_TRUE(Has(form, "<option value=\"kap-1\""));
+  // The text links each section to the form for a party.
+  HttpResponse text = Get("/consultations/h1", {{"Cookie", aarhus_session_}});
+  EXPECT_TRUE(Has(text, "href=\"/consultations/h1/respond?section=kap-1#respond-form\""));
+  EXPECT_FALSE(Has(Get("/consultations/h1"), "/respond?section="));
+  HttpResponse on_section =
+      Get("/consultations/h1/respond?section=vision-1", {{"Cookie", aarhus_session_}});
+  EXPECT_TRUE(Has(on_section, "<option value=\"vision-1\" selected>"));
+  // A closed consultation takes no responses.
+  Close();
+  EXPECT_EQ(Get("/consultations/h1/respond", {{"Cookie", SignIn(aarhus_)}}).status, 409);
+}
+
+TEST_F(RespondPagesTest, EveryProblemIsShownAtItsFieldWithTheInputKeptAndNothingWritten) {
+  Fields fields = Complete("submit");
+  fields[0].second = "";            // no name
+  fields[2].second = "";            // no publication choice
+  fields[1].second = "anne.aarhus";  // not an address
+  HttpResponse page = PostRespond(fields);
+  EXPECT_EQ(page.status, 400);
+  EXPECT_TRUE(Has(page, "error-summary"));
+  EXPECT_TRUE(Has(page, "href=\"#author_name\""));
+  EXPECT_TRUE(Has(page, "href=\"#author_email\""));
+  EXPECT_TRUE(Has(page, "href=\"#publication-public\""));
+  EXPECT_TRUE(Has(page, "id=\"author_name-error\""));
+  EXPECT_TRUE(Has(page, "Udfyld feltet."));
+  EXPECT_TRUE(Has(page, "Visionen er klar"));  // kept
+  EXPECT_TRUE(Has(page, "Godt at se &lt;script&gt;alert(1)&lt;/script&gt;"));
+  EXPECT_FALSE(Has(page, "<script>alert(1)"));
+  EXPECT_TRUE(Mine().empty());
+  // Problems the text check finds: each quote at its own field.
+  fields = Complete("submit");
+  fields[5].second = "står ikke i teksten";
+  fields[9].second = "heller ikke her";
+  page = PostRespond(fields);
+  EXPECT_EQ(page.status, 422);
+  EXPECT_TRUE(Has(page, "id=\"point-0-quote-error\""));
+  EXPECT_TRUE(Has(page, "id=\"point-1-quote-error\""));
+  EXPECT_TRUE(Has(page, "Den citerede passage står ikke i det valgte afsnit"));
+  EXPECT_TRUE(Mine().empty());
+}
+
+TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
+  HttpResponse saved = PostRespond(Complete("save"), {{"bilag.pdf", "application/pdf", kPdf}});
+  EXPECT_EQ(saved.status, 303);
+  // The draft keeps the text and the file; a validation error never asks again.
+  HttpResponse again = Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}});
+  EXPECT_TRUE(Has(again, "Visionen er klar"));
+  EXPECT_TRUE(Has(again, "bilag.pdf"));
+  EXPECT_TRUE(Has(again, "Din kladde blev gemt"));
+  EXPECT_TRUE(Mine().empty());  // a draft is not an event
+  // Another party does not see it.
+  EXPECT_FALSE(
+      Has(Get("/consultations/h1/respond", {{"Cookie", SignIn(plo_)}}), "Visionen er klar"));
+  HttpResponse submitted = PostRespond(Complete("submit"));
+  ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 2000);
+  const std::string receipt_href = submitted.headers.Get("Location");
+  ASSERT_TRUE(receipt_href.starts_with("/consultations/h1/responses/r-"));
+  const nlohmann::json mine = Mine();
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["points"].size(), 2u);
+  EXPECT_EQ(mine[0]["attachments"].size(), 1u);
+  EXPECT_EQ(mine[0]["author"]["name"], "Anne Jensen");
+  HttpResponse receipt = Get(receipt_href, {{"Cookie", aarhus_session_}});
+  EXPECT_EQ(receipt.status, 200);
+  const std::string hash = mine[0]["receipt"]["hash"];
+  EXPECT_TRUE(Has(receipt, hash));
+  HttpResponse file = Get(receipt_href + "?format=json", {{"Cookie", aarhus_session_}});
+  EXPECT_EQ(file.status, 200);
+  EXPECT_TRUE(file.headers.Get("Content-Disposition").starts_with("attachment"));
+  const auto json = nlohmann::json::parse(file.body);
+  EXPECT_EQ(json["hash"], hash);
+  EXPECT_EQ(json["response"], mine[0]["id"]);
+  auto verified = Anonymous().Call(Verb::get, "/v1/receipts/verify?position=" +
+                                                  std::to_string(json["position"].get<int>()) +
+                                                  "&hash=" + hash);
+  ASSERT_TRUE(verified.ok());
+  EXPECT_EQ(verified->body["ok"], true);
+  // The draft is gone with the submission.
+  EXPECT_FALSE(Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}),
+                   "Visionen er klar"));
+}
+
+TEST_F(RespondPagesTest, PreviewThenSubmitTheSavedDraft) {
+  HttpResponse preview = PostRespond(Complete("preview"));
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_TRUE(Has(preview, "Kontrollér dit høringssvar"));
+  EXPECT_TRUE(Mine().empty());
+  HttpResponse submitted = PostRespond({{"action", "submit"}, {"target", "new"}});
+  EXPECT_EQ(submitted.status, 303);
+  EXPECT_EQ(Mine().size(), 1u);
+}
+
+TEST_F(RespondPagesTest, AmendAndAStaleAmendmentAndWithdraw) {
+  ASSERT_EQ(PostRespond(Complete("submit")).status, 303);
+  const std::string rid = Mine()[0]["id"];
+  HttpResponse form =
+      Get("/consultations/h1/respond?response=" + rid, {{"Cookie", aarhus_session_}});
+  EXPECT_EQ(form.status, 200);
+  EXPECT_TRUE(Has(form, "Visionen er klar"));
+  EXPECT_TRUE(Has(form, "name=\"version\" value=\"1\""));
+  // Another party cannot open it.
+  EXPECT_EQ(Get("/consultations/h1/respond?response=" + rid, {{"Cookie", SignIn(plo_)}}).status,
+            404);
+  Fields amended = Complete("submit");
+  amended[9].second = "Visionen er meget klar";
+  amended.emplace_back("target", rid);
+  amended.emplace_back("version", "1");
+  HttpResponse ok = PostRespond(amended);
+  ASSERT_EQ(ok.status, 303) << ok.body.substr(0, 2000);
+  EXPECT_EQ(Mine()[0]["revision"], 2);
+  // The same form again names version 1: explained, input kept, nothing written.
+  amended[9].second = "En tredje udgave";
+  HttpResponse stale = PostRespond(amended);
+  EXPECT_EQ(stale.status, 412);
+  EXPECT_TRUE(Has(stale, "blev ændret af en anden"));
+  EXPECT_TRUE(Has(stale, "En tredje udgave"));
+  EXPECT_EQ(Mine()[0]["revision"], 2);
+  // Withdraw from /my/responses, with a reason.
+  HttpResponse mine = Get("/my/responses", {{"Cookie", aarhus_session_}});
+  EXPECT_TRUE(Has(mine, "/responses/" + rid + "/withdraw"));
+  HttpResponse withdrawn = Send(Verb::post, "/consultations/h1/responses/" + rid + "/withdraw",
+                                "csrf=" + csrf_ + "&version=2&reason=Sendt+ved+en+fejl",
+                                "application/x-www-form-urlencoded", {{"Cookie", aarhus_session_}});
+  ASSERT_EQ(withdrawn.status, 303);
+  EXPECT_EQ(Mine()[0]["withdrawn"], true);
+  EXPECT_EQ(Mine()[0]["withdrawal_reason"], "Sendt ved en fejl");
+  HttpResponse receipt = Get(withdrawn.headers.Get("Location"), {{"Cookie", aarhus_session_}});
+  EXPECT_TRUE(Has(receipt, "trukket tilbage"));
+}
+
+TEST_F(RespondPagesTest, WithoutTheCsrfFieldNothingIsWritten) {
+  Fields fields = Complete("submit");
+  HttpResponse refused = Send(Verb::post, "/consultations/h1/respond", Multipart(fields, {}),
+                              std::string("multipart/form-data; boundary=") + kBoundary,
+                              {{"Cookie", aarhus_session_}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_TRUE(Mine().empty());
+  EXPECT_FALSE(Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}),
+                   "Visionen er klar"));
+}
+
+TEST_F(RespondPagesTest, TheApiListsEveryFieldProblem) {
+  nlohmann::json body = ResponseBody("aarhus");
+  body["author"]["name"] = "";
+  body["publication"] = "secret";
+  auto r = As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", body);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status, 400);
+  auto raw = Send(Verb::post, "/v1/consultations/h1/responses", body.dump(), "application/json",
+                  {{"Authorization", "Bearer " + aarhus_}});
+  const auto problem = nlohmann::json::parse(raw.body);
+  ASSERT_EQ(problem["errors"].size(), 2u);
+  EXPECT_EQ(problem["errors"][0],
+            nlohmann::json({{"pointer", "/author/name"}, {"type", "required"}, {"params", nlohmann::json::object()}}));
+  EXPECT_EQ(problem["errors"][1]["pointer"], "/publication");
+  EXPECT_EQ(problem["errors"][1]["type"], "invalid-publication");
+}
+
+}  // namespace
+}  // namespace hoering::testing
