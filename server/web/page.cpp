@@ -79,6 +79,7 @@ struct Prepared {
   access::Principal who;
   std::optional<SessionView> session_view;
   bool clear_session = false;  // the cookie names a session that ended
+  bool secure = false;         // cookies with the Secure flag (SecureCookies)
 };
 
 // The caller a session stands for, or 401 when its credential is no longer
@@ -93,6 +94,7 @@ Result<access::Principal> SessionPrincipal(app::AppContext& ctx, const WebSessio
 Result<Prepared> Prepare(app::AppContext& ctx, const http::Request& req,
                          const http::RouteMatch& match) {
   Prepared p;
+  p.secure = SecureCookies(ctx);
   const std::string_view cookies = req[bh::field::cookie];
   auto lang = match.Query("lang");
   p.language = ChooseLanguage(lang ? std::optional<std::string_view>(*lang) : std::nullopt, cookies,
@@ -131,11 +133,13 @@ Result<Prepared> Prepare(app::AppContext& ctx, const http::Request& req,
 // Adds what every page answer carries.
 http::Response Finish(http::Response res, const Prepared& p) {
   AddSecurityHeaders(res);
-  if (p.new_csrf) res.insert(bh::field::set_cookie, SiteCookie(kCsrfCookie, p.csrf, "86400"));
-  if (p.clear_session) res.insert(bh::field::set_cookie, SiteCookie(kSessionCookie, "", "0"));
+  if (p.new_csrf)
+    res.insert(bh::field::set_cookie, SiteCookie(kCsrfCookie, p.csrf, "86400", p.secure));
+  if (p.clear_session)
+    res.insert(bh::field::set_cookie, SiteCookie(kSessionCookie, "", "0", p.secure));
   if (p.language.from_query) {
     res.insert(bh::field::set_cookie,
-               SiteCookie(kLanguageCookie, Code(p.language.lang), "31536000"));
+               SiteCookie(kLanguageCookie, Code(p.language.lang), "31536000", p.secure));
   }
   if (res.find(bh::field::cache_control) == res.end())
     res.set(bh::field::cache_control, "no-store");
@@ -188,9 +192,9 @@ struct CallState {
         match(std::move(route)),
         form(std::move(posted)),
         prepared(std::move(prep)),
-        call{ctx,         site,       *req,
+        call{ctx,         site,         *req,
              match,       prepared.who, prepared.language.lang,
-             form.fields, form.files, prepared.signed_in} {}
+             form.fields, form.files,   prepared.signed_in} {}
   std::shared_ptr<const http::Request> req;
   http::RouteMatch match;
   PostedForm form;
@@ -301,9 +305,15 @@ http::RouteHandler Pages::Bind(PageHandler handler) {
   };
 }
 
-std::string SiteCookie(std::string_view name, std::string_view value, std::string_view max_age) {
+std::string SiteCookie(std::string_view name, std::string_view value, std::string_view max_age,
+                       bool secure) {
   return std::string(name) + "=" + std::string(value) + "; Path=/" +
-         (max_age.empty() ? "" : "; Max-Age=" + std::string(max_age)) + "; HttpOnly; SameSite=Lax";
+         (max_age.empty() ? "" : "; Max-Age=" + std::string(max_age)) + "; HttpOnly; SameSite=Lax" +
+         (secure ? "; Secure" : "");
+}
+
+bool SecureCookies(const app::AppContext& ctx) {
+  return ctx.public_url.starts_with("https://");
 }
 
 std::string UrlEncode(std::string_view s) {

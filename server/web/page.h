@@ -130,9 +130,14 @@ class Pages {
 inline constexpr std::string_view kCsrfCookie = "hoering_csrf";
 inline constexpr std::string_view kCsrfField = "csrf";
 
-// A Set-Cookie value for this site: Path=/, HttpOnly, SameSite=Lax; Max-Age 0
-// deletes the cookie, an empty one makes it last while the browser runs.
-std::string SiteCookie(std::string_view name, std::string_view value, std::string_view max_age);
+// A Set-Cookie value for this site: Path=/, HttpOnly, SameSite=Lax, and
+// Secure when `secure`; Max-Age 0 deletes the cookie, an empty one makes it
+// last while the browser runs.
+std::string SiteCookie(std::string_view name, std::string_view value, std::string_view max_age,
+                       bool secure);
+// Cookies are Secure when the site is reached over TLS: its --public-url
+// starts with "https://".
+bool SecureCookies(const app::AppContext& ctx);
 
 // Percent-encodes a path segment or query value (RFC 3986 unreserved kept).
 std::string UrlEncode(std::string_view s);

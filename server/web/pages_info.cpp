@@ -43,8 +43,17 @@ std::optional<Receipt> ParseReceipt(const std::string& text) {
   return Receipt{position.get<std::uint64_t>(), ToHex(*parsed)};
 }
 
+// An uploaded receipt file wins over the pasted text (a form sends both
+// fields; the unused one is empty).
+std::string ReceiptText(const PageCall& call) {
+  for (const UploadedFile& f : call.files) {
+    if (f.field == "receipt_file" && !f.content.empty()) return f.content.substr(0, 64 * 1024);
+  }
+  return call.Field("receipt").value_or("");
+}
+
 Result<PageReply> CheckReceipt(const PageCall& call) {
-  const std::string text = call.Field("receipt").value_or("");
+  const std::string text = ReceiptText(call);
   auto receipt = ParseReceipt(text);
   if (!receipt) {
     nlohmann::json data = {

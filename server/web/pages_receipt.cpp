@@ -13,6 +13,7 @@
 //        (response_commands.h); then the receipt page.
 #include "domain/consultations/response_decide.h"
 #include "domain/consultations/response_events.h"
+#include "domain/decimal.h"
 #include "domain/ids.h"
 #include "domain/sha256.h"
 #include "server/app/consultation_queries.h"
@@ -30,7 +31,6 @@ namespace bh = boost::beast::http;
 namespace cs = consultations;
 using bh::verb;
 using nlohmann::json;
-
 
 // The receipt JSON of the response's latest event: {response,
 // consultation, party, revision, event, recorded_at, position, hash,
@@ -66,10 +66,9 @@ Result<PageReply> ShowReceipt(const PageCall& call) {
   if (call.Query("format").value_or("") == "json") {
     http::Response res{bh::status::ok, call.req.version()};
     res.set(bh::field::content_type, "application/json");
-    res.set(bh::field::content_disposition, "attachment; filename=\"receipt-" + rid + "-" +
-                                                std::to_string((*receipt)["stream_version"]
-                                                                   .get<std::uint64_t>()) +
-                                                ".json\"");
+    res.set(bh::field::content_disposition,
+            "attachment; filename=\"receipt-" + rid + "-" +
+                std::to_string((*receipt)["stream_version"].get<std::uint64_t>()) + ".json\"");
     res.body() = receipt->dump(2) + "\n";
     res.keep_alive(call.req.keep_alive());
     res.prepare_payload();
@@ -99,12 +98,9 @@ Result<PageReply> Withdraw(const PageCall& call) {
   if (reason) {
     if (Status s = ValidateText(*reason, "reason", cs::kMaxReasonBytes); !s.ok()) return s;
   }
-  std::optional<std::uint64_t> version;
-  const std::string sent = call.Field("version").value_or("");
-  if (!sent.empty() && sent.size() < 19 &&
-      sent.find_first_not_of("0123456789") == std::string::npos) {
-    version = std::stoull(sent);
-  }
+  // The version the page showed; without one (a hand-made form) the current.
+  const std::optional<std::uint64_t> version =
+      ParseDecimal<std::uint64_t>(call.Field("version").value_or(""));
   commands::CommandMeta meta;
   meta.actor = call.who.actor();
   meta.on_conflict = commands::OnConflict::kRefuse;

@@ -28,6 +28,7 @@
 #include <map>
 
 #include "domain/consultations/response_decide.h"
+#include "domain/decimal.h"
 #include "domain/time.h"
 #include "server/app/command_http.h"
 #include "server/app/consultation_queries.h"
@@ -36,6 +37,7 @@
 #include "server/app/response_queries.h"
 #include "server/app/token_secret.h"
 #include "server/http/problem.h"
+#include "server/web/local_time.h"
 #include "server/web/page_data.h"
 #include "server/web/pages.h"
 #include "server/web/response_drafts.h"
@@ -68,8 +70,8 @@ std::string RespondHref(const std::string& consultation) {
 std::optional<Result<PageReply>> UnlessParty(const PageCall& call) {
   if (!call.who.authenticated()) return Result<PageReply>(Redirect{"/sign-in", {}});
   if (call.who.role != access::Role::kStakeholder) {
-    return Result<PageReply>(Status(Code::kPermissionDenied,
-                                    "only a party answers a consultation", "not-a-party"));
+    return Result<PageReply>(
+        Status(Code::kPermissionDenied, "only a party answers a consultation", "not-a-party"));
   }
   return std::nullopt;
 }
@@ -90,7 +92,7 @@ Result<Consulted> LoadConsulted(const PageCall& call, const std::string& id) {
   auto text = ConsultedText(call, out.doc);
   if (!text.ok()) return text.status();
   out.sections = (*text)->sections;
-  const auto closes = ParseRfc3339(out.doc.value("effective_close", out.doc.value("closes_at", "")));
+  const auto closes = ParseRfc3339(out.doc.value("closes_at", ""));
   out.draft_expires_at = (closes ? *closes : call.Now()) + kDraftKeptAfterCloseMs;
   return out;
 }
@@ -124,20 +126,31 @@ ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept) {
     files.push_back({f.filename, f.media_type, Base64(f.content), f.content.size()});
   }
   d.attachments = std::move(files);
-  d.version = std::stoull("0" + call.Field("version").value_or("0").substr(0, 18));
+  d.version = ParseDecimal<std::uint64_t>(call.Field("version").value_or("")).value_or(0);
   return d;
 }
 
-// A problem's message in the reader's language ("field_errors.<type>", with
-// {max}); the API's detail when the catalogue has none.
+// A problem's message in the reader's language: "field_errors.<type>" (with
+// {max}), else "problems.<type>", else the status's general message.
 std::string FieldMessage(const PageCall& call, const FieldProblem& p, const Status& whole) {
-  std::string text = call.T("field_errors." + p.type);
-  if (text.empty() || text == "field_errors." + p.type) return whole.detail();
-  for (const auto& [k, v] : p.params) {
-    const std::string mark = "{" + k + "}";
-    if (auto at = text.find(mark); at != std::string::npos) text.replace(at, mark.size(), v);
+  for (const std::string& key : {"field_errors." + p.type, "problems." + p.type}) {
+    std::string text = call.T(key);
+    if (text == key) continue;
+    for (const auto& [k, v] : p.params) {
+      const std::string mark = "{" + k + "}";
+      if (auto at = text.find(mark); at != std::string::npos) text.replace(at, mark.size(), v);
+    }
+    return text;
   }
-  return text;
+  const std::string by_status =
+      "errors.status_" + std::to_string(http::HttpStatusFor(whole.code()));
+  const std::string text = call.T(by_status);
+  return text == by_status ? call.T("errors.other") : text;
+}
+
+// A refusal because the response changed after the form was opened.
+bool IsStale(const Status& s) {
+  return s.code() == Code::kPreconditionFailed || s.code() == Code::kWrongExpectedVersion;
 }
 
 // The form element a problem's JSON pointer names ("/points/1/quote" ->
@@ -167,7 +180,7 @@ void AddProblems(const PageCall& call, const Status& status, json& data) {
   for (const FieldProblem& p : problems) {
     std::string message = FieldMessage(call, p, status);
     const std::string field = FieldIdFor(p.pointer);
-    if (p.type == "precondition-failed") message = call.T("respond.stale");
+    if (IsStale(status)) message = call.T("respond.stale");
     summary.push_back({{"field", field.empty() ? "respond-form" : field}, {"message", message}});
     if (!field.empty() && !data["field_errors"].contains(field)) {
       data["field_errors"][field] = message;
@@ -307,8 +320,7 @@ Status SaveDraft(const PageCall& call, const Consulted& c, const std::string& ta
                  ResponseDraft& draft) {
   draft.saved_at = call.Now();
   draft.expires_at = c.draft_expires_at;
-  return ResponseDrafts(call.ctx.local)
-      .Save(call.who.party, c.doc.value("id", ""), target, draft);
+  return ResponseDrafts(call.ctx.local).Save(call.who.party, c.doc.value("id", ""), target, draft);
 }
 
 // The consultation must take responses now (the form is no use otherwise):
@@ -343,8 +355,8 @@ Result<PageReply> ShowForm(const PageCall& call) {
 }
 
 // After a write: the draft it came from is gone, and the receipt page next.
-PageReply AfterWrite(const PageCall& call, const std::string& consultation, const std::string& target,
-                  const commands::Written& written) {
+PageReply AfterWrite(const PageCall& call, const std::string& consultation,
+                     const std::string& target, const commands::Written& written) {
   const std::string response =
       written.events.empty() ? target : written.events.front().data.value("response", target);
   if (Status s = ResponseDrafts(call.ctx.local).Discard(call.who.party, consultation, target);
@@ -391,8 +403,8 @@ HtmlPage PreviewPage(const PageCall& call, const Consulted& c, const std::string
                {"points", points},
                {"has_attachments", !files.empty()},
                {"attachments", files}};
-  return HtmlPage{"respond_preview", call.T("respond.preview_title") + " – " +
-                                         c.doc.value("title", id),
+  return HtmlPage{"respond_preview",
+                  call.T("respond.preview_title") + " – " + c.doc.value("title", id),
                   std::move(data)};
 }
 
@@ -418,10 +430,16 @@ Result<PageReply> Submit(const PageCall& call, const Consulted& c, const std::st
                        const PageCall& later, PageDone done) {
     const std::string id = c.doc.value("id", "");
     auto finish = [&later, c, target, draft, id, done](Result<commands::Written> written) {
-      if (!written.ok()) {
+      if (written.ok()) return done(AfterWrite(later, id, target, *written));
+      if (!IsStale(written.status())) {
         return done(PageReply(FormPage(later, c, target, draft, written.status())));
       }
-      done(AfterWrite(later, id, target, *written));
+      // Changed meanwhile: the form, explained, now names the current
+      // version, so submitting it again (after a look) replaces the response.
+      ResponseDraft current = draft;
+      current.version = later.ctx.log.StreamVersion(cs::ResponseStream(target));
+      if (Status s = SaveDraft(later, c, target, current); !s.ok()) return done(s);
+      done(PageReply(FormPage(later, c, target, current, written.status())));
     };
     if (amend) {
       app::AmendResponse(later.ctx, meta, later.who, id, target, draft.version, submission,

@@ -26,10 +26,14 @@ json Encode(const ResponseDraft& d) {
                      {"content_base64", a.content_base64},
                      {"size", a.size}});
   }
-  return {{"author_name", d.author_name}, {"author_email", d.author_email},
-          {"publication", d.publication}, {"summary", d.summary},
-          {"points", points},             {"attachments", files},
-          {"version", d.version},         {"saved_at", d.saved_at},
+  return {{"author_name", d.author_name},
+          {"author_email", d.author_email},
+          {"publication", d.publication},
+          {"summary", d.summary},
+          {"points", points},
+          {"attachments", files},
+          {"version", d.version},
+          {"saved_at", d.saved_at},
           {"expires_at", d.expires_at}};
 }
 

@@ -65,8 +65,8 @@ class ResponseDrafts {
   Result<std::optional<ResponseDraft>> Load(const std::string& party,
                                             const std::string& consultation,
                                             const std::string& target, TimeMs now);
-  Status Save(const std::string& party, const std::string& consultation,
-              const std::string& target, const ResponseDraft& draft);
+  Status Save(const std::string& party, const std::string& consultation, const std::string& target,
+              const ResponseDraft& draft);
   Status Discard(const std::string& party, const std::string& consultation,
                  const std::string& target);
   // Deletes every draft expired at `now`; returns how many.

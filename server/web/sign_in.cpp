@@ -65,7 +65,7 @@ Result<PageReply> SignIn(const PageCall& call, const std::string& secret) {
   // No Max-Age: the cookie lasts while the browser runs; the server ends the
   // session after an hour without a request (its expiry slides, a cookie's
   // would not).
-  return Redirect{opened->next, {SiteCookie(kSessionCookie, *id, "")}};
+  return Redirect{opened->next, {SiteCookie(kSessionCookie, *id, "", SecureCookies(call.ctx))}};
 }
 
 Result<PageReply> ShowSignIn(const PageCall& call) {
@@ -92,7 +92,7 @@ Result<PageReply> SignOut(const PageCall& call) {
   if (call.signed_in) {
     if (Status s = WebSessions(call.ctx.local).Close(call.signed_in->id); !s.ok()) return s;
   }
-  return Redirect{"/", {SiteCookie(kSessionCookie, "", "0")}};
+  return Redirect{"/", {SiteCookie(kSessionCookie, "", "0", SecureCookies(call.ctx))}};
 }
 
 }  // namespace

@@ -59,7 +59,10 @@ Result<std::string> Templates::Render(std::string_view name, const nlohmann::jso
     return Status(Code::kInternal, "template '" + std::string(name) + "': " + tmpl.error_message());
   }
   mu::data root = ToData(data);
+  // Partials share the data's name space: only the templates named "_..."
+  // are partials, so a data key may be named like a page ("receipt").
   for (const auto& [partial_name, text] : texts_) {
+    if (!partial_name.starts_with('_')) continue;
     root.set(partial_name, mu::partial{[&text = text] { return text; }});
   }
   std::string out = tmpl.render(root);

@@ -24,7 +24,9 @@ class Templates {
 
   // Renders template `name` (without ".mustache") with `data` (objects,
   // arrays, strings, numbers and booleans; null, false, "" and [] are falsy).
-  // kInternal when the template is unknown or does not parse (a bug).
+  // The templates named "_<name>" are its partials ({{>_toc}}); no data key
+  // starts with "_". kInternal when the template is unknown or does not parse
+  // (a bug).
   Result<std::string> Render(std::string_view name, const nlohmann::json& data) const;
   bool Has(std::string_view name) const { return texts_.count(std::string(name)) > 0; }
 

@@ -1,11 +1,10 @@
 #include "server/web/web_sessions.h"
 
-#include "server/web/local_sweep.h"
-
 #include <nlohmann/json.hpp>
 
 #include "domain/sha256.h"
 #include "server/app/token_secret.h"
+#include "server/web/local_sweep.h"
 
 namespace hoering::web {
 namespace {

@@ -10,7 +10,6 @@
 namespace hoering::testing {
 namespace {
 
-
 TEST_F(PagesTest, HomeListsTheOpenConsultationInDanishByDefault) {
   HttpResponse home = Get("/");
   EXPECT_EQ(home.status, 200);
@@ -192,7 +191,6 @@ TEST_F(PagesTest, StaticFilesAreImmutableWithETags) {
   EXPECT_EQ(Get("/static/000000000000/dkfds/css/dkfds.min.css").status, 404);
   EXPECT_EQ(Get(url.substr(0, url.rfind('/')) + "/missing.css").status, 404);
 }
-
 
 TEST_F(PagesTest, ATokenOpensASessionThatEndsWithTheToken) {
   HttpResponse link = Get("/sign-in?token=" + secretariat_);

@@ -24,6 +24,7 @@ struct File {
   std::string filename;
   std::string media_type;
   std::string content;
+  std::string field = "files";
 };
 
 std::string Multipart(const Fields& fields, const std::vector<File>& files) {
@@ -33,9 +34,9 @@ std::string Multipart(const Fields& fields, const std::vector<File>& files) {
             "\"\r\n\r\n" + value + "\r\n";
   }
   for (const File& f : files) {
-    body += std::string("--") + kBoundary +
-            "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f.filename +
-            "\"\r\nContent-Type: " + f.media_type + "\r\n\r\n" + f.content + "\r\n";
+    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" +
+            f.field + "\"; filename=\"" + f.filename + "\"\r\nContent-Type: " + f.media_type +
+            "\r\n\r\n" + f.content + "\r\n";
   }
   return body + "--" + kBoundary + "--\r\n";
 }
@@ -105,8 +106,8 @@ TEST_F(RespondPagesTest, TheFormIsForParties) {
 
 TEST_F(RespondPagesTest, EveryProblemIsShownAtItsFieldWithTheInputKeptAndNothingWritten) {
   Fields fields = Complete("submit");
-  fields[0].second = "";            // no name
-  fields[2].second = "";            // no publication choice
+  fields[0].second = "";             // no name
+  fields[2].second = "";             // no publication choice
   fields[1].second = "anne.aarhus";  // not an address
   HttpResponse page = PostRespond(fields);
   EXPECT_EQ(page.status, 400);
@@ -123,7 +124,7 @@ TEST_F(RespondPagesTest, EveryProblemIsShownAtItsFieldWithTheInputKeptAndNothing
   // Problems the text check finds: each quote at its own field.
   fields = Complete("submit");
   fields[5].second = "står ikke i teksten";
-  fields[9].second = "heller ikke her";
+  fields[8].second = "heller ikke her";
   page = PostRespond(fields);
   EXPECT_EQ(page.status, 422);
   EXPECT_TRUE(Has(page, "id=\"point-0-quote-error\""));
@@ -146,7 +147,7 @@ TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
       Has(Get("/consultations/h1/respond", {{"Cookie", SignIn(plo_)}}), "Visionen er klar"));
   HttpResponse submitted = PostRespond(Complete("submit"));
   ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 2000);
-  const std::string receipt_href = submitted.headers.Get("Location");
+  const std::string receipt_href = std::string(submitted.headers.Get("Location").value_or(""));
   ASSERT_TRUE(receipt_href.starts_with("/consultations/h1/responses/r-"));
   const nlohmann::json mine = Mine();
   ASSERT_EQ(mine.size(), 1u);
@@ -156,21 +157,31 @@ TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
   HttpResponse receipt = Get(receipt_href, {{"Cookie", aarhus_session_}});
   EXPECT_EQ(receipt.status, 200);
   const std::string hash = mine[0]["receipt"]["hash"];
-  EXPECT_TRUE(Has(receipt, hash));
+  EXPECT_TRUE(Has(receipt, hash)) << hash << "\n"
+                                  << receipt.body.substr(receipt.body.find("<main"), 3000);
   HttpResponse file = Get(receipt_href + "?format=json", {{"Cookie", aarhus_session_}});
   EXPECT_EQ(file.status, 200);
-  EXPECT_TRUE(file.headers.Get("Content-Disposition").starts_with("attachment"));
+  EXPECT_TRUE(
+      std::string(file.headers.Get("Content-Disposition").value_or("")).starts_with("attachment"));
   const auto json = nlohmann::json::parse(file.body);
   EXPECT_EQ(json["hash"], hash);
   EXPECT_EQ(json["response"], mine[0]["id"]);
-  auto verified = Anonymous().Call(Verb::get, "/v1/receipts/verify?position=" +
-                                                  std::to_string(json["position"].get<int>()) +
-                                                  "&hash=" + hash);
+  auto verified = Anonymous().Call(
+      Verb::get, "/v1/receipts/verify?position=" + std::to_string(json["position"].get<int>()) +
+                     "&hash=" + hash);
   ASSERT_TRUE(verified.ok());
   EXPECT_EQ(verified->body["ok"], true);
+  // The downloaded file, uploaded on /receipts/verify, is confirmed.
+  HttpResponse checked = Send(
+      Verb::post, "/receipts/verify",
+      Multipart({{"csrf", csrf_}, {"receipt", ""}},
+                {{"receipt.json", "application/json", file.body, "receipt_file"}}),
+      std::string("multipart/form-data; boundary=") + kBoundary, {{"Cookie", aarhus_session_}});
+  EXPECT_EQ(checked.status, 200);
+  EXPECT_TRUE(Has(checked, "Kvitteringen er gyldig"));
   // The draft is gone with the submission.
-  EXPECT_FALSE(Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}),
-                   "Visionen er klar"));
+  EXPECT_FALSE(
+      Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}), "Visionen er klar"));
 }
 
 TEST_F(RespondPagesTest, PreviewThenSubmitTheSavedDraft) {
@@ -208,16 +219,22 @@ TEST_F(RespondPagesTest, AmendAndAStaleAmendmentAndWithdraw) {
   EXPECT_TRUE(Has(stale, "blev ændret af en anden"));
   EXPECT_TRUE(Has(stale, "En tredje udgave"));
   EXPECT_EQ(Mine()[0]["revision"], 2);
+  // The explained form now names the current version: sent again, it replaces it.
+  EXPECT_TRUE(Has(stale, "name=\"version\" value=\"2\""));
+  amended.back().second = "2";
+  ASSERT_EQ(PostRespond(amended).status, 303);
+  EXPECT_EQ(Mine()[0]["revision"], 3);
   // Withdraw from /my/responses, with a reason.
   HttpResponse mine = Get("/my/responses", {{"Cookie", aarhus_session_}});
   EXPECT_TRUE(Has(mine, "/responses/" + rid + "/withdraw"));
   HttpResponse withdrawn = Send(Verb::post, "/consultations/h1/responses/" + rid + "/withdraw",
-                                "csrf=" + csrf_ + "&version=2&reason=Sendt+ved+en+fejl",
+                                "csrf=" + csrf_ + "&version=3&reason=Sendt+ved+en+fejl",
                                 "application/x-www-form-urlencoded", {{"Cookie", aarhus_session_}});
   ASSERT_EQ(withdrawn.status, 303);
   EXPECT_EQ(Mine()[0]["withdrawn"], true);
   EXPECT_EQ(Mine()[0]["withdrawal_reason"], "Sendt ved en fejl");
-  HttpResponse receipt = Get(withdrawn.headers.Get("Location"), {{"Cookie", aarhus_session_}});
+  HttpResponse receipt = Get(std::string(withdrawn.headers.Get("Location").value_or("")),
+                             {{"Cookie", aarhus_session_}});
   EXPECT_TRUE(Has(receipt, "trukket tilbage"));
 }
 
@@ -228,8 +245,8 @@ TEST_F(RespondPagesTest, WithoutTheCsrfFieldNothingIsWritten) {
                               {{"Cookie", aarhus_session_}});
   EXPECT_EQ(refused.status, 403);
   EXPECT_TRUE(Mine().empty());
-  EXPECT_FALSE(Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}),
-                   "Visionen er klar"));
+  EXPECT_FALSE(
+      Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}), "Visionen er klar"));
 }
 
 TEST_F(RespondPagesTest, TheApiListsEveryFieldProblem) {
@@ -243,8 +260,9 @@ TEST_F(RespondPagesTest, TheApiListsEveryFieldProblem) {
                   {{"Authorization", "Bearer " + aarhus_}});
   const auto problem = nlohmann::json::parse(raw.body);
   ASSERT_EQ(problem["errors"].size(), 2u);
-  EXPECT_EQ(problem["errors"][0],
-            nlohmann::json({{"pointer", "/author/name"}, {"type", "required"}, {"params", nlohmann::json::object()}}));
+  EXPECT_EQ(problem["errors"][0], nlohmann::json({{"pointer", "/author/name"},
+                                                  {"type", "required"},
+                                                  {"params", nlohmann::json::object()}}));
   EXPECT_EQ(problem["errors"][1]["pointer"], "/publication");
   EXPECT_EQ(problem["errors"][1]["type"], "invalid-publication");
 }

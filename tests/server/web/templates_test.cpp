@@ -25,15 +25,32 @@ TEST(TemplatesTest, EscapesEveryValue) {
 
 TEST(TemplatesTest, EveryTemplateParses) {
   Templates templates;
-  for (const char* name :
-       {"layout", "error", "home", "consultation", "response", "report", "agreement", "diff",
-        "accessibility", "receipt_verify", "sign_in", "my_responses", "_toc", "_sections",
-        "_response_points", "_diff_runs", "_diff_section", "_error_summary"}) {
+  for (const char* name : {"layout",        "error",
+                           "home",          "consultation",
+                           "response",      "report",
+                           "agreement",     "diff",
+                           "accessibility", "receipt_verify",
+                           "sign_in",       "my_responses",
+                           "respond",       "respond_preview",
+                           "receipt",       "_toc",
+                           "_sections",     "_response_points",
+                           "_diff_runs",    "_diff_section",
+                           "_error_summary"}) {
     ASSERT_TRUE(templates.Has(name)) << name;
     auto html = templates.Render(name, nlohmann::json::object());
     EXPECT_TRUE(html.ok()) << name << ": " << html.status().detail();
   }
   EXPECT_FALSE(templates.Render("no-such-template", nlohmann::json::object()).ok());
+}
+
+// A data key named like a page template is data, not a partial.
+TEST(TemplatesTest, OnlyUnderscoreTemplatesArePartials) {
+  Templates templates;
+  auto html = templates.Render(
+      "receipt", {{"receipt", {{"response", "r-1"}, {"hash", "abc123"}, {"position", 7}}}});
+  ASSERT_TRUE(html.ok()) << html.status().detail();
+  EXPECT_NE(html->find("<code>r-1</code>"), std::string::npos);
+  EXPECT_NE(html->find("abc123"), std::string::npos);
 }
 
 // Every key of one catalogue is in the other (no label is left untranslated).
