@@ -180,7 +180,7 @@ int List(CliContext& ctx, const std::string& agreement) {
 }
 
 struct ReportOptions {
-  std::string id, format, output;
+  std::string id, format, output, lang;
 };
 
 int Report(CliContext& ctx, const ReportOptions& o) {
@@ -192,7 +192,7 @@ int Report(CliContext& ctx, const ReportOptions& o) {
   }
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->ConsultationReport(o.id, format);
+  auto r = (*api)->ConsultationReport(o.id, format, o.lang);
   if (!r.ok()) return ctx.Fail(r.error());
   if (o.output.empty()) {
     ctx.out() << r->raw;
@@ -264,6 +264,9 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   r->add_option("--format", report->format, "md (default) | html | json | csv")
       ->check(CLI::IsMember({"md", "html", "json", "csv"}));
   r->add_option("--output", report->output, "Write the report to this file");
+  r->add_option("--lang", report->lang,
+                "Language of the md and html report: da | en (default: the server's, English)")
+      ->check(CLI::IsMember({"da", "en"}));
 }
 
 }  // namespace hoering::client

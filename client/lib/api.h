@@ -175,7 +175,10 @@ class Api {
   // All consultations, or those on `agreement` ("" = all).
   Expected<std::vector<nlohmann::json>> ListConsultations(std::string_view agreement = {});
   // The report as `format`: "md", "html" or "csv" in `raw`, or "json".
-  Expected<ApiResult> ConsultationReport(std::string_view id, std::string_view format);
+  // `lang` ("da" | "en", or "" for the server's choice) is the language of
+  // the md and html report.
+  Expected<ApiResult> ConsultationReport(std::string_view id, std::string_view format,
+                                         std::string_view lang = "");
   Expected<ApiResult> SubmitResponse(std::string_view consultation,
                                      const ResponseSubmission& submission,
                                      const CallOptions& options = {});

@@ -66,8 +66,10 @@ Expected<std::vector<json>> Api::ListConsultations(std::string_view agreement) {
   return ListAllWhere("/v1/consultations", {{"agreement", std::string(agreement)}});
 }
 
-Expected<ApiResult> Api::ConsultationReport(std::string_view id, std::string_view format) {
-  return GetAs(WithQuery(ConsultationPath(id, "report"), {{"format", std::string(format)}}),
+Expected<ApiResult> Api::ConsultationReport(std::string_view id, std::string_view format,
+                                            std::string_view lang) {
+  return GetAs(WithQuery(ConsultationPath(id, "report"),
+                         {{"format", std::string(format)}, {"lang", std::string(lang)}}),
                ReportAccept(format));
 }
 

@@ -19,6 +19,17 @@ Status ClosedAtCommit() {
                 "consultation-closed");
 }
 
+// Who writes responses at all: parties (for themselves, response_decide.h)
+// and the editors; an auditor, or anyone else, never.
+Status CheckWriter(const access::Principal& who) {
+  if (who.role == Role::kStakeholder || who.role == Role::kSecretariat ||
+      who.role == Role::kAdmin) {
+    return Status::Ok();
+  }
+  return Status(Code::kPermissionDenied, "only parties and the secretariat write responses",
+                "forbidden");
+}
+
 Command ResponseCommand(const std::string& response, ExpectedVersion expected,
                         cs::ResponseWrite write) {
   Command cmd = CommandFor(cs::ResponseStream(response), expected, std::move(write.events));
@@ -105,6 +116,7 @@ Decide ResponseDecider(AppContext& ctx, const access::Principal& who, std::strin
 void SubmitResponse(AppContext& ctx, commands::CommandMeta meta, const access::Principal& who,
                     std::string consultation, std::string response, cs::Submission submission,
                     commands::Completion done) {
+  if (Status s = CheckWriter(who); !s.ok()) return done(s);
   auto attachments = std::move(submission.attachments);
   submission.attachments.clear();
   Decide decide = [&ctx, who, cmd = std::move(submission), consultation = std::move(consultation),
@@ -126,6 +138,7 @@ void AmendResponse(AppContext& ctx, commands::CommandMeta meta, const access::Pr
                    std::string consultation, std::string response,
                    std::optional<std::uint64_t> if_match, cs::Submission submission,
                    commands::Completion done) {
+  if (Status s = CheckWriter(who); !s.ok()) return done(s);
   auto attachments = std::move(submission.attachments);
   submission.attachments.clear();
   DecideOnResponse decide_on = [&ctx, who, cmd = std::move(submission)](
@@ -146,6 +159,7 @@ void WithdrawResponse(AppContext& ctx, commands::CommandMeta meta, const access:
                       std::string consultation, std::string response,
                       std::optional<std::uint64_t> if_match, std::optional<std::string> reason,
                       commands::Completion done) {
+  if (Status s = CheckWriter(who); !s.ok()) return done(s);
   DecideOnResponse decide_on = [who, reason = std::move(reason)](const cs::ConsultationState& c,
                                                                  const cs::ResponseDecisionState& r,
                                                                  TimeMs now) {

@@ -3,7 +3,8 @@
 // the response form (server/web/pages_respond.cpp) alike.
 //
 //  * Who: stakeholders for their own party, editors (secretariat, admin) for
-//    any (domain/consultations/response_decide.h has every rule).
+//    any (domain/consultations/response_decide.h); any other role is 403
+//    "forbidden" here, whatever route or page calls.
 //  * Deadline: each append carries the consultation's deadline to the store
 //    (commit_before), so a response is either committed before the deadline
 //    with a receipt or refused with 409 "consultation-closed".

@@ -1,7 +1,9 @@
 #include "server/web/page.h"
 
+#include <glib.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/params_encoded_view.hpp>
 #include <boost/url/parse_query.hpp>
@@ -49,12 +51,12 @@ constexpr std::size_t kMaxFormFieldBytes = 256 * 1024;
 
 Result<PostedForm> ParseForm(const http::Request& req) {
   const std::string_view type = req[bh::field::content_type];
-  if (type.starts_with("multipart/form-data")) {
+  if (boost::algorithm::istarts_with(type, "multipart/form-data")) {
     auto parsed = ParseMultipartForm(type, req.body(), kMaxFormFiles, kMaxFormFieldBytes);
     if (!parsed.ok()) return parsed.status();
     return PostedForm{std::move(parsed->fields), std::move(parsed->files)};
   }
-  if (!type.starts_with("application/x-www-form-urlencoded")) {
+  if (!boost::algorithm::istarts_with(type, "application/x-www-form-urlencoded")) {
     return InvalidArgument(
         "a form must be sent as application/x-www-form-urlencoded or multipart/form-data",
         "invalid-form");
@@ -65,7 +67,15 @@ Result<PostedForm> ParseForm(const http::Request& req) {
   opts.space_as_plus = true;
   PostedForm out;
   for (auto p : *query) {
-    out.fields.emplace_back(p.key.decode(opts), p.has_value ? p.value.decode(opts) : std::string());
+    std::string key = p.key.decode(opts);
+    std::string value = p.has_value ? p.value.decode(opts) : std::string();
+    // Text is UTF-8 (as in a multipart form): anything else is refused here,
+    // before it reaches a draft, a command or a page.
+    if (!g_utf8_validate_len(key.data(), key.size(), nullptr) ||
+        !g_utf8_validate_len(value.data(), value.size(), nullptr)) {
+      return InvalidArgument("a form field is not UTF-8 text", "invalid-form");
+    }
+    out.fields.emplace_back(std::move(key), std::move(value));
   }
   return out;
 }

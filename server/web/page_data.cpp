@@ -38,6 +38,15 @@ Result<std::shared_ptr<const RenderedText>> ConsultedText(const PageCall& call,
   });
 }
 
+std::optional<Result<PageReply>> UnlessParty(const PageCall& call) {
+  if (!call.who.authenticated()) return Result<PageReply>(Redirect{"/sign-in", {}});
+  if (call.who.role != access::Role::kStakeholder) {
+    return Result<PageReply>(
+        Status(Code::kPermissionDenied, "this page is for a party's own work", "not-a-party"));
+  }
+  return std::nullopt;
+}
+
 std::string ReceiptHref(const std::string& consultation, const std::string& response) {
   return "/consultations/" + UrlEncode(consultation) + "/responses/" + UrlEncode(response) +
          "/receipt";

@@ -36,6 +36,11 @@ Result<std::shared_ptr<const RenderedText>> ConsultedText(const PageCall& call,
 // GET /v1/consultations, page after page.
 Result<std::vector<nlohmann::json>> AllConsultations(app::AppContext& ctx);
 
+// For the pages of a party's own work: nullopt for a signed-in party; a
+// redirect to /sign-in for an anonymous reader; 403 "not-a-party" for
+// another role.
+std::optional<Result<PageReply>> UnlessParty(const PageCall& call);
+
 // "/consultations/<id>/responses/<rid>/receipt": a response's receipt page.
 std::string ReceiptHref(const std::string& consultation, const std::string& response);
 

@@ -16,11 +16,7 @@ namespace {
 using boost::beast::http::verb;
 
 Result<PageReply> MyResponses(const PageCall& call) {
-  if (!call.who.authenticated()) return Redirect{"/sign-in", {}};
-  if (call.who.role != access::Role::kStakeholder) {
-    return Status(Code::kPermissionDenied, "this page lists a party's own responses",
-                  "not-a-party");
-  }
+  if (auto refused = UnlessParty(call)) return std::move(*refused);
   nlohmann::json consultations = nlohmann::json::array();
   auto all = AllConsultations(call.ctx);
   if (!all.ok()) return all.status();

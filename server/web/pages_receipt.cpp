@@ -32,12 +32,12 @@ namespace cs = consultations;
 using bh::verb;
 using nlohmann::json;
 
-// The receipt JSON of the response's latest event: {response,
+// The receipt JSON of the response's event at `version` (the one the
+// document `response` was read at, so they agree): {response,
 // consultation, party, revision, event, recorded_at, position, hash,
 // stream_version, withdrawn}.
-Result<json> LatestReceipt(const PageCall& call, const json& response) {
+Result<json> LatestReceipt(const PageCall& call, const json& response, std::uint64_t version) {
   const std::string stream = cs::ResponseStream(response.value("id", ""));
-  const std::uint64_t version = call.ctx.log.StreamVersion(stream);
   auto events = call.ctx.log.ReadStream(stream, version, 1);
   if (!events.ok()) return events.status();
   if (events->empty()) return NotFound("the response has no events", "response-not-found");
@@ -61,7 +61,7 @@ Result<PageReply> ShowReceipt(const PageCall& call) {
   if (!consultation.ok()) return consultation.status();
   auto doc = app::ResponseFor(call.ctx, call.who, id, rid);
   if (!doc.ok()) return doc.status();
-  auto receipt = LatestReceipt(call, doc->body);
+  auto receipt = LatestReceipt(call, doc->body, doc->version);
   if (!receipt.ok()) return receipt.status();
   if (call.Query("format").value_or("") == "json") {
     http::Response res{bh::status::ok, call.req.version()};
@@ -90,7 +90,7 @@ Result<PageReply> ShowReceipt(const PageCall& call) {
 }
 
 Result<PageReply> Withdraw(const PageCall& call) {
-  if (!call.who.authenticated()) return Redirect{"/sign-in", {}};
+  if (auto refused = UnlessParty(call)) return std::move(*refused);
   const std::string& id = call.Param("id");
   const std::string& rid = call.Param("rid");
   std::optional<std::string> reason = call.Field("reason");
@@ -106,9 +106,15 @@ Result<PageReply> Withdraw(const PageCall& call) {
   meta.on_conflict = commands::OnConflict::kRefuse;
   return LaterPage{[id, rid, reason, version, meta](const PageCall& later, PageDone done) {
     app::WithdrawResponse(later.ctx, meta, later.who, id, rid, version, reason,
-                          [id, rid, done](Result<commands::Written> written) {
-                            if (!written.ok()) return done(written.status());
-                            done(PageReply(Redirect{ReceiptHref(id, rid), {}}));
+                          [&later, id, rid, done](Result<commands::Written> written) {
+                            if (written.ok())
+                              return done(PageReply(Redirect{ReceiptHref(id, rid), {}}));
+                            // A second click after the first withdrew it: its receipt.
+                            auto now = app::ResponseFor(later.ctx, later.who, id, rid);
+                            if (now.ok() && now->body.value("withdrawn", false)) {
+                              return done(PageReply(Redirect{ReceiptHref(id, rid), {}}));
+                            }
+                            done(written.status());
                           });
   }};
 }

@@ -25,10 +25,12 @@
 #include <openssl/evp.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <map>
 
 #include "domain/consultations/response_decide.h"
 #include "domain/decimal.h"
+#include "domain/field_problems.h"
 #include "domain/time.h"
 #include "server/app/command_http.h"
 #include "server/app/consultation_queries.h"
@@ -66,16 +68,6 @@ std::string RespondHref(const std::string& consultation) {
   return "/consultations/" + UrlEncode(consultation) + "/respond";
 }
 
-// Anonymous readers are sent to sign in; another role than a party's is 403.
-std::optional<Result<PageReply>> UnlessParty(const PageCall& call) {
-  if (!call.who.authenticated()) return Result<PageReply>(Redirect{"/sign-in", {}});
-  if (call.who.role != access::Role::kStakeholder) {
-    return Result<PageReply>(
-        Status(Code::kPermissionDenied, "only a party answers a consultation", "not-a-party"));
-  }
-  return std::nullopt;
-}
-
 // What the form needs of its consultation: the API's document, the consulted
 // text's sections (for the section choice) and until when a draft is kept.
 struct Consulted {
@@ -98,8 +90,10 @@ Result<Consulted> LoadConsulted(const PageCall& call, const std::string& id) {
 }
 
 // The form's input over `kept` (whose attachments and version stay, less the
-// ones ticked for removal, plus new uploads). Blank points are dropped.
-ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept) {
+// ones ticked for removal, plus new uploads). Blank points are dropped. An
+// upload beyond the API's limits (20 files, 10 MB together) or a file already
+// kept is not added; `upload` then says why (at the file field).
+ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept, Status& upload) {
   ResponseDraft d = std::move(kept);
   d.author_name = call.Field("author_name").value_or("");
   d.author_email = call.Field("author_email").value_or("");
@@ -118,13 +112,35 @@ ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept) {
     d.points.push_back(std::move(point));
   }
   std::vector<DraftAttachment> files;
+  std::uint64_t total = 0;
   for (std::size_t i = 0; i < d.attachments.size(); ++i) {
-    if (!call.Field("file-" + std::to_string(i) + "-remove")) files.push_back(d.attachments[i]);
+    if (call.Field("file-" + std::to_string(i) + "-remove")) continue;
+    total += d.attachments[i].size;
+    files.push_back(d.attachments[i]);
   }
+  FieldProblems problems;
   for (const UploadedFile& f : call.files) {
     if (f.field != "files" || f.content.empty()) continue;
-    files.push_back({f.filename, f.media_type, Base64(f.content), f.content.size()});
+    std::string content = Base64(f.content);
+    const bool kept_already = std::any_of(
+        files.begin(), files.end(), [&](const auto& a) { return a.content_base64 == content; });
+    if (kept_already) continue;
+    if (files.size() >= cs::kMaxAttachments) {
+      problems.Add(InvalidArgument("at most 20 attachments per response", "invalid-field"),
+                   "/attachments", "too-many-attachments",
+                   {{"max", std::to_string(cs::kMaxAttachments)}});
+      break;
+    }
+    if (total + f.content.size() > cs::kDefaultMaxAttachmentBytes) {
+      problems.Add(Status(Code::kPayloadTooLarge, "attachments exceed 10 MB together",
+                          "attachments-too-large"),
+                   "/attachments");
+      break;
+    }
+    total += f.content.size();
+    files.push_back({f.filename, f.media_type, std::move(content), f.content.size()});
   }
+  upload = std::move(problems).ToStatus();
   d.attachments = std::move(files);
   d.version = ParseDecimal<std::uint64_t>(call.Field("version").value_or("")).value_or(0);
   return d;
@@ -408,38 +424,48 @@ HtmlPage PreviewPage(const PageCall& call, const Consulted& c, const std::string
                   std::move(data)};
 }
 
+// The idempotency key of one rendering of the form ("form_key", random per
+// page): a second click of the same button is answered with the first's
+// receipt. Its fingerprint is the target alone, so a second click whose body
+// differs (the draft already gone, files sent again) is still a replay.
+std::optional<commands::IdempotencyKey> FormKey(const PageCall& call, const std::string& id,
+                                                const std::string& target) {
+  const std::string form_key = call.Field("form_key").value_or("");
+  if (form_key.empty() || form_key.size() > 64) return std::nullopt;
+  return commands::IdempotencyKey::For(call.who.token_id, "form:" + form_key,
+                                       "POST " + RespondHref(id), target);
+}
+
 // Submits (or amends) `draft`: the receipt page, or the form with every
 // problem at its field.
 Result<PageReply> Submit(const PageCall& call, const Consulted& c, const std::string& target,
                          const ResponseDraft& draft) {
   const std::string id = c.doc.value("id", "");
-  const json body = draft.SubmissionBody(call.who.party);
-  auto submission = cs::ParseSubmission(body);
+  auto submission = cs::ParseSubmission(draft.SubmissionBody(call.who.party));
   if (!submission.ok()) return FormPage(call, c, target, draft, submission.status());
   commands::CommandMeta meta;
   meta.actor = call.who.actor();
-  const std::string form_key = call.Field("form_key").value_or("");
-  if (!form_key.empty() && form_key.size() <= 64) {
-    // A second click of the same form is answered with the first's receipt.
-    meta.idempotency = commands::IdempotencyKey::For(call.who.token_id, "form:" + form_key,
-                                                     "POST " + RespondHref(id), body.dump());
-  }
+  meta.idempotency = FormKey(call, id, target);
   const bool amend = target != kNewResponseDraft;
   if (amend) meta.on_conflict = commands::OnConflict::kRefuse;
   return LaterPage{[c, target, draft, meta, amend, submission = std::move(submission).value()](
                        const PageCall& later, PageDone done) {
     const std::string id = c.doc.value("id", "");
+    // Runs on the store's commit thread: the draft's synced writes move to
+    // the blocking pool, so no commit waits for them.
     auto finish = [&later, c, target, draft, id, done](Result<commands::Written> written) {
-      if (written.ok()) return done(AfterWrite(later, id, target, *written));
-      if (!IsStale(written.status())) {
-        return done(PageReply(FormPage(later, c, target, draft, written.status())));
-      }
-      // Changed meanwhile: the form, explained, now names the current
-      // version, so submitting it again (after a look) replaces the response.
-      ResponseDraft current = draft;
-      current.version = later.ctx.log.StreamVersion(cs::ResponseStream(target));
-      if (Status s = SaveDraft(later, c, target, current); !s.ok()) return done(s);
-      done(PageReply(FormPage(later, c, target, current, written.status())));
+      later.ctx.run_blocking([&later, c, target, draft, id, done, written] {
+        if (written.ok()) return done(AfterWrite(later, id, target, *written));
+        if (!IsStale(written.status())) {
+          return done(PageReply(FormPage(later, c, target, draft, written.status())));
+        }
+        // Changed meanwhile: the form, explained, now names the current
+        // version, so submitting it again (after a look) replaces the response.
+        ResponseDraft current = draft;
+        current.version = later.ctx.log.StreamVersion(cs::ResponseStream(target));
+        if (Status s = SaveDraft(later, c, target, current); !s.ok()) return done(s);
+        done(PageReply(FormPage(later, c, target, current, written.status())));
+      });
     };
     if (amend) {
       app::AmendResponse(later.ctx, meta, later.who, id, target, draft.version, submission,
@@ -459,12 +485,23 @@ Result<PageReply> PostForm(const PageCall& call) {
   if (Status s = CheckOpen(*c); !s.ok()) return s;
   auto target = TargetOf(call, id, call.Field("target").value_or(""));
   if (!target.ok()) return target.status();
+  const std::string action = call.Field("action").value_or("save");
+  if (action == "submit") {
+    // A second click after the first was recorded: its receipt, before the
+    // (now discarded) draft is touched.
+    if (auto key = FormKey(call, id, *target)) {
+      if (auto replay = call.ctx.commands.Replay(*key); replay && replay->ok()) {
+        return AfterWrite(call, id, *target, **replay);
+      }
+    }
+  }
   auto kept = CurrentDraft(call, *c, *target);
   if (!kept.ok()) return kept.status();
-  const std::string action = call.Field("action").value_or("save");
   // The preview's submit button sends no fields: the saved draft is sent.
-  ResponseDraft draft = call.Field("author_name") ? DraftFromForm(call, *kept) : *kept;
+  Status upload = Status::Ok();
+  ResponseDraft draft = call.Field("author_name") ? DraftFromForm(call, *kept, upload) : *kept;
   if (Status s = SaveDraft(call, *c, *target, draft); !s.ok()) return s;
+  if (!upload.ok()) return FormPage(call, *c, *target, draft, upload);
   if (action == "submit") return Submit(call, *c, *target, draft);
   if (action == "preview") {
     auto submission = cs::ParseSubmission(draft.SubmissionBody(call.who.party));

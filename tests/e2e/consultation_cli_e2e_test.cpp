@@ -244,6 +244,12 @@ TEST(ConsultationCliE2e, FromOpeningToReport) {
               Contains(report.out, "partially accepted") ||
               Contains(report.out, "Partially accepted"))
       << report.out;
+  // In Danish: the secretariat's "høringsnotat".
+  CliRun danish = Cli(w.server, {"consultation", "report", kConsultation, "--lang", "da"});
+  ASSERT_EQ(danish.code, kExitOk) << danish.err;
+  EXPECT_TRUE(Contains(danish.out, "Høringsnotat")) << danish.out;
+  EXPECT_EQ(Cli(w.server, {"consultation", "report", kConsultation, "--lang", "de"}).code,
+            kExitUsage);
   const std::string report_path = w.dir.str() + "/report.csv";
   CliRun csv = Cli(w.server, {"consultation", "report", kConsultation, "--format", "csv",
                               "--output", report_path});

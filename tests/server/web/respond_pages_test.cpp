@@ -249,6 +249,64 @@ TEST_F(RespondPagesTest, WithoutTheCsrfFieldNothingIsWritten) {
       Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}), "Visionen er klar"));
 }
 
+TEST_F(RespondPagesTest, ASecondClickGetsTheFirstReceipt) {
+  Fields fields = Complete("submit");
+  fields.emplace_back("form_key", "0123456789abcdef0123456789abcdef");
+  HttpResponse first = PostRespond(fields, {{"bilag.pdf", "application/pdf", kPdf}});
+  ASSERT_EQ(first.status, 303);
+  HttpResponse second = PostRespond(fields, {{"bilag.pdf", "application/pdf", kPdf}});
+  EXPECT_EQ(second.status, 303);
+  EXPECT_EQ(second.headers.Get("Location"), first.headers.Get("Location"));
+  EXPECT_EQ(Mine().size(), 1u);
+  // Nor does the draft come back.
+  EXPECT_FALSE(
+      Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}), "Visionen er klar"));
+  // A second withdraw click shows the withdrawal's receipt.
+  const std::string rid = Mine()[0]["id"];
+  const std::string withdraw = "/consultations/h1/responses/" + rid + "/withdraw";
+  for (int click = 0; click < 2; ++click) {
+    HttpResponse w = Send(Verb::post, withdraw, "csrf=" + csrf_ + "&version=1",
+                          "application/x-www-form-urlencoded", {{"Cookie", aarhus_session_}});
+    EXPECT_EQ(w.status, 303) << click;
+  }
+}
+
+TEST_F(RespondPagesTest, OnlyThePartyWithdrawsOnThePages) {
+  const std::string rid = Submit(aarhus_, ResponseBody("aarhus"));
+  const std::string auditor = SignIn(auditor_);
+  const std::string csrf = FormCsrf(Get("/", {{"Cookie", auditor}}));
+  HttpResponse refused =
+      Send(Verb::post, "/consultations/h1/responses/" + rid + "/withdraw", "csrf=" + csrf,
+           "application/x-www-form-urlencoded", {{"Cookie", auditor}});
+  EXPECT_EQ(refused.status, 403);
+  const std::string plo = SignIn(plo_);
+  HttpResponse other = Send(Verb::post, "/consultations/h1/responses/" + rid + "/withdraw",
+                            "csrf=" + FormCsrf(Get("/", {{"Cookie", plo}})),
+                            "application/x-www-form-urlencoded", {{"Cookie", plo}});
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(Mine()[0]["withdrawn"], false);
+}
+
+TEST_F(RespondPagesTest, BadInputIsRefusedWithoutA500) {
+  HttpResponse latin1 = Send(Verb::post, "/consultations/h1/respond",
+                             "csrf=" + csrf_ + "&author_name=x&summary=%FF&point-0-text=t",
+                             "application/x-www-form-urlencoded", {{"Cookie", aarhus_session_}});
+  EXPECT_EQ(latin1.status, 400);
+  // 15 files kept, then 6 more: 20 kept, the 21st reported at the file field.
+  std::vector<File> first, more;
+  for (int i = 0; i < 21; ++i) {
+    (i < 15 ? first : more)
+        .push_back({"f" + std::to_string(i) + ".pdf", "application/pdf", kPdf + std::to_string(i)});
+  }
+  EXPECT_EQ(PostRespond(Complete("save"), first).status, 303);
+  HttpResponse many = PostRespond(Complete("save"), more);
+  EXPECT_EQ(many.status, 400) << many.body.substr(0, 500);
+  EXPECT_TRUE(Has(many, "id=\"files-error\""));
+  HttpResponse page = Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}});
+  EXPECT_TRUE(Has(page, "f19.pdf"));
+  EXPECT_FALSE(Has(page, "f20.pdf"));
+}
+
 TEST_F(RespondPagesTest, TheApiListsEveryFieldProblem) {
   nlohmann::json body = ResponseBody("aarhus");
   body["author"]["name"] = "";
