@@ -187,8 +187,27 @@ std::string FieldIdFor(const std::string& pointer) {
   return "";
 }
 
+// What the summary calls field `id` ("Point 2, Quoted passage"), so that
+// each of its links says where it leads.
+std::string FieldLabel(const PageCall& call, const std::string& id) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"author_name", "respond.author_name"}, {"author_email", "respond.author_email"},
+      {"publication-public", "respond.publication"}, {"summary", "respond.summary"},
+      {"files", "respond.files"}};
+  if (auto it = kLabels.find(id); it != kLabels.end()) return call.T(it->second);
+  if (!id.starts_with("point-")) return "";
+  const auto dash = id.find('-', 6);
+  if (dash == std::string::npos) return "";
+  const auto n = ParseDecimal<std::uint64_t>(id.substr(6, dash - 6));
+  const std::string part = id.substr(dash + 1);
+  const std::string point = call.T("response.point") + " " + std::to_string(n.value_or(0) + 1);
+  if (part == "section") return point + ", " + call.T("respond.section");
+  if (part == "quote") return point + ", " + call.T("respond.quote");
+  return point + ", " + call.T("respond.point_text");
+}
+
 // `data` with the problems of `status`: the summary list (each linking to its
-// field) and "<field id>_error" beside each field.
+// field, named) and "<field id>_error" beside each field.
 void AddProblems(const PageCall& call, const Status& status, json& data) {
   json summary = json::array();
   std::vector<FieldProblem> problems = status.errors();
@@ -197,7 +216,9 @@ void AddProblems(const PageCall& call, const Status& status, json& data) {
     std::string message = FieldMessage(call, p, status);
     const std::string field = FieldIdFor(p.pointer);
     if (IsStale(status)) message = call.T("respond.stale");
-    summary.push_back({{"field", field.empty() ? "respond-form" : field}, {"message", message}});
+    const std::string label = field.empty() ? "" : FieldLabel(call, field);
+    summary.push_back({{"field", field.empty() ? "respond-form" : field},
+                       {"message", label.empty() ? message : label + ": " + message}});
     if (!field.empty() && !data["field_errors"].contains(field)) {
       data["field_errors"][field] = message;
     }

@@ -116,7 +116,7 @@ TEST_F(RespondPagesTest, EveryProblemIsShownAtItsFieldWithTheInputKeptAndNothing
   EXPECT_TRUE(Has(page, "href=\"#author_email\""));
   EXPECT_TRUE(Has(page, "href=\"#publication-public\""));
   EXPECT_TRUE(Has(page, "id=\"author_name-error\""));
-  EXPECT_TRUE(Has(page, "Udfyld feltet."));
+  EXPECT_TRUE(Has(page, "Dit navn: Udfyld feltet."));
   EXPECT_TRUE(Has(page, "Visionen er klar"));  // kept
   EXPECT_TRUE(Has(page, "Godt at se &lt;script&gt;alert(1)&lt;/script&gt;"));
   EXPECT_FALSE(Has(page, "<script>alert(1)"));
