@@ -93,7 +93,7 @@ nlohmann::json ConsultationEntry(const PageCall& call, const nlohmann::json& c) 
 
 nlohmann::json ResponseEntry(const PageCall& call, const nlohmann::json& r,
                              const std::string& consultation, const std::string& agreement,
-                             const std::string& zone) {
+                             const std::string& zone, const RenderedText* text) {
   const std::string id = r.value("id", "");
   const std::string party = r.value("party", "");
   const std::string base = "/consultations/" + UrlEncode(consultation);
@@ -106,7 +106,7 @@ nlohmann::json ResponseEntry(const PageCall& call, const nlohmann::json& r,
     nlohmann::json point = {
         {"n", p.value("n", 0)},
         {"text", p.value("text", "")},
-        {"section", section},
+        {"section", text && !section.empty() ? text->HeadingOf(section) : section},
         {"quote", p.value("quote", nlohmann::json()).is_string() ? p["quote"].get<std::string>()
                                                                  : std::string()}};
     if (!section.empty()) point["section_href"] = base + "#" + UrlEncode(section);

@@ -23,9 +23,10 @@ nlohmann::json ConsultationEntry(const PageCall& call, const nlohmann::json& c);
 // {id, href, author, party, party_name, submitted, received, revision,
 //  summary, withdrawn, late, points: [{n, section, section_href, quote, text,
 //  outcome_label, rationale, has_disposition, changes}], attachments, receipt}.
+// With `text` (the consulted text), a point's `section` is its heading.
 nlohmann::json ResponseEntry(const PageCall& call, const nlohmann::json& r,
                              const std::string& consultation, const std::string& agreement,
-                             const std::string& zone);
+                             const std::string& zone, const RenderedText* text = nullptr);
 
 // The consulted version's text of consultation `c` (ConsultationJson) as
 // pages show it (text_view.h RenderedTextFor, headings from h3).

@@ -92,9 +92,11 @@ Result<PageReply> ShowResponse(const PageCall& call) {
   auto doc = app::ResponseFor(call.ctx, call.who, id, call.Param("rid"));
   if (!doc.ok()) return doc.status();
   const nlohmann::json& c = consultation->body;
-  nlohmann::json data = {{"c", ConsultationEntry(call, c)},
-                         {"r", ResponseEntry(call, doc->body, id, c.value("agreement", ""),
-                                             c.value("time_zone", "UTC"))}};
+  auto text = ConsultedText(call, c);  // headings of the points' sections
+  nlohmann::json data = {
+      {"c", ConsultationEntry(call, c)},
+      {"r", ResponseEntry(call, doc->body, id, c.value("agreement", ""),
+                          c.value("time_zone", "UTC"), text.ok() ? text->get() : nullptr)}};
   return HtmlPage{"response", call.T("response.title") + " – " + c.value("title", id),
                   std::move(data)};
 }

@@ -32,9 +32,11 @@ Result<PageReply> MyResponses(const PageCall& call) {
     nlohmann::json entry = ConsultationEntry(call, c);
     nlohmann::json responses = nlohmann::json::array();
     const bool open = c.value("state", "") == "open";
+    auto text = ConsultedText(call, c);  // headings of the points' sections
+    const RenderedText* headings = text.ok() ? text->get() : nullptr;
     for (const auto& r : page->items) {
-      nlohmann::json e =
-          ResponseEntry(call, r, id, c.value("agreement", ""), c.value("time_zone", "UTC"));
+      nlohmann::json e = ResponseEntry(call, r, id, c.value("agreement", ""),
+                                       c.value("time_zone", "UTC"), headings);
       const std::string rid = r.value("id", "");
       e["receipt_href"] = ReceiptHref(id, rid);
       if (open && !r.value("withdrawn", false)) {

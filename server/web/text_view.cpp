@@ -40,6 +40,21 @@ nlohmann::json TableOfContents(const nlohmann::json& sections, int max_depth) {
   return out;
 }
 
+namespace {
+
+std::shared_ptr<const RenderedText> Render(const nlohmann::json& json, int top_level) {
+  RenderedText text{SectionsForPage(json, top_level), TableOfContents(json, 2), {}};
+  for (const auto& s : text.sections) text.headings[s.value("id", "")] = s.value("heading", "");
+  return std::make_shared<const RenderedText>(std::move(text));
+}
+
+}  // namespace
+
+std::string RenderedText::HeadingOf(const std::string& id) const {
+  auto it = headings.find(id);
+  return it == headings.end() ? id : it->second;
+}
+
 Result<std::shared_ptr<const RenderedText>> RenderedTextFor(
     const std::string& hash, int top_level,
     const std::function<Result<nlohmann::json>()>& sections) {
@@ -50,8 +65,7 @@ Result<std::shared_ptr<const RenderedText>> RenderedTextFor(
   if (hash.empty()) {             // nothing names this text: render it, keep nothing
     auto json = sections();
     if (!json.ok()) return json.status();
-    return std::make_shared<const RenderedText>(
-        RenderedText{SectionsForPage(*json, top_level), TableOfContents(*json, 2)});
+    return Render(*json, top_level);
   }
   const std::string key = hash + "/" + std::to_string(top_level);
   {
@@ -64,8 +78,7 @@ Result<std::shared_ptr<const RenderedText>> RenderedTextFor(
   }
   auto json = sections();
   if (!json.ok()) return json.status();
-  auto text = std::make_shared<const RenderedText>(
-      RenderedText{SectionsForPage(*json, top_level), TableOfContents(*json, 2)});
+  auto text = Render(*json, top_level);
   std::lock_guard lock(mu);
   cache.emplace_front(key, text);
   if (cache.size() > kCapacity) cache.pop_back();

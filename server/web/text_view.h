@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -26,8 +27,11 @@ namespace hoering::web {
 
 // A published version's text as pages show it: {sections, toc}.
 struct RenderedText {
-  nlohmann::json sections;  // SectionsForPage(..., top_level)
-  nlohmann::json toc;       // TableOfContents(..., 2)
+  nlohmann::json sections;                      // SectionsForPage(..., top_level)
+  nlohmann::json toc;                           // TableOfContents(..., 2)
+  std::map<std::string, std::string> headings;  // section id -> heading
+  // The heading of section `id`; the id itself when the text has none.
+  std::string HeadingOf(const std::string& id) const;
 };
 
 // The rendered text of the version whose text hash is `hash`, from a cache of

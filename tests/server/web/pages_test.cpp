@@ -301,6 +301,8 @@ TEST_F(PagesTest, APartySeesItsOwnResponsesOnly) {
   EXPECT_EQ(mine.status, 200);
   EXPECT_TRUE(Has(mine, "Response of aarhus"));
   EXPECT_FALSE(Has(mine, "Response of plo"));
+  // A point's section by its heading, linked by its id.
+  EXPECT_TRUE(Has(mine, "<a href=\"/consultations/h1#kap-1\">Forord</a>"));
   EXPECT_TRUE(Has(mine, "href=\"/my/responses\""));  // in the menu for a party
   HttpResponse anonymous = Get("/my/responses");
   EXPECT_EQ(anonymous.status, 303);
