@@ -99,9 +99,10 @@ int main(int argc, char** argv) {
   spdlog::info("event store {} open at position {}", store_options.path, (*store)->Head().position);
 
   {
-    app::App application(
-        **store, metrics, SystemClockMs,
-        {.checkpoint_every = config.checkpoint_every, .public_url = config.public_url});
+    app::App application(**store, metrics, SystemClockMs,
+                         {.checkpoint_every = config.checkpoint_every,
+                          .public_url = config.public_url,
+                          .response_cache_bytes = config.response_cache_mb << 20});
     auto started = application.Start(!config.rebuild_projections);
     if (!started.ok()) {
       spdlog::critical("read views could not catch up: {}", started.status().detail());

@@ -26,6 +26,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
            commands_,
            views_,
            version_texts_,
+           response_cache_,
            notifier_,
            metrics,
            std::move(clock),
@@ -40,6 +41,14 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   });
   metrics.AddCallbackGauge("hoering_store_head_position", "Position of the last committed event",
                            [&store] { return static_cast<double>(store.Head().position); });
+  metrics.AddCallbackGauge("hoering_response_cache_bytes",
+                           "Bytes of folded responses kept between requests",
+                           [this] { return static_cast<double>(response_cache_.stats().bytes); });
+  metrics.AddCallbackGauge("hoering_response_cache_hits", "Response reads served from the cache",
+                           [this] { return static_cast<double>(response_cache_.stats().hits); });
+  metrics.AddCallbackGauge("hoering_response_cache_misses",
+                           "Response reads that folded the stream from the log",
+                           [this] { return static_cast<double>(response_cache_.stats().misses); });
   metrics.AddCallbackGauge("hoering_projection_position", "Position the read models have applied",
                            [this] { return static_cast<double>(views_.position()); });
   metrics.AddCallbackGauge("hoering_projection_checkpoint_position",

@@ -29,6 +29,8 @@ struct AppOptions {
   // fragment (server/http/config.h validates --public-url); a trailing slash
   // is dropped.
   std::string public_url = "http://127.0.0.1:8080";
+  // AppContext::response_cache's memory budget (response_cache.h).
+  std::size_t response_cache_bytes = std::size_t{32} << 20;
 };
 
 class App {
@@ -59,6 +61,7 @@ class App {
   ReadViews views_{ctx_store_};
   commands::CommandService commands_{ctx_store_};
   VersionTexts version_texts_{ctx_store_};
+  ResponseCache response_cache_{ctx_store_, options_.response_cache_bytes};
   CommitNotifier notifier_;
   boost::asio::thread_pool blocking_{1};
   AppContext ctx_;

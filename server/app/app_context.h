@@ -9,6 +9,7 @@
 
 #include "server/app/commit_notifier.h"
 #include "server/app/read_views.h"
+#include "server/app/response_cache.h"
 #include "server/app/version_texts.h"
 #include "server/commands/command_service.h"
 #include "server/http/metrics.h"
@@ -23,6 +24,8 @@ struct AppContext {
   commands::CommandService& commands;
   ReadViews& views;
   VersionTexts& version_texts;
+  // Responses folded from the log, kept while their streams do not move.
+  ResponseCache& response_cache;
   CommitNotifier& notifier;
   http::MetricsRegistry& metrics;
   std::function<std::int64_t()> clock;  // UTC ms

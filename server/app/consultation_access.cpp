@@ -32,7 +32,7 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
                                             const std::string& response) {
   auto c = LoadConsultation(ctx, consultation);
   if (!c.ok()) return c.status();
-  auto r = LoadResponse(ctx.log, response);
+  auto r = ctx.response_cache.Load(response);
   if (!r.ok()) return r.status();
   const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
   const cs::Visibility vis = cs::VisibilityOf(ReaderOf(who), **r, closed);

@@ -8,9 +8,10 @@ namespace hoering::app {
 namespace cs = consultations;
 
 Result<std::shared_ptr<const cs::ResponseState>> LoadResponse(const EventLog& log,
-                                                              const std::string& id) {
+                                                              const std::string& id,
+                                                              std::size_t* bytes) {
   auto state = std::make_shared<cs::ResponseState>();
-  if (Status s = FoldStream(log, cs::ResponseStream(id), *state); !s.ok()) return s;
+  if (Status s = FoldStream(log, cs::ResponseStream(id), *state, bytes); !s.ok()) return s;
   if (!state->exists()) {
     return NotFound("response '" + id + "' does not exist", "response-not-found");
   }

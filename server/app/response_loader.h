@@ -13,8 +13,10 @@ namespace hoering::app {
 
 // The response folded from "response-<id>": 404 "response-not-found" when
 // the stream holds no response, kCorruption when an event does not fold.
-Result<std::shared_ptr<const consultations::ResponseState>> LoadResponse(const EventLog& log,
-                                                                         const std::string& id);
+// `bytes`, when given, gains the size of the event data folded. Reads that
+// repeat go through ResponseCache (response_cache.h) instead.
+Result<std::shared_ptr<const consultations::ResponseState>> LoadResponse(
+    const EventLog& log, const std::string& id, std::size_t* bytes = nullptr);
 
 // LoadResponse() on `log`, as the domain's lookup function.
 consultations::ResponseLookup ResponsesIn(const EventLog& log);

@@ -26,7 +26,7 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
     auto ids = index->ResponsesOf((*c)->info().id, after, chunk);
     if (!ids.ok()) return ids.status();
     for (const auto& id : *ids) {
-      auto r = LoadResponse(ctx.log, id);
+      auto r = ctx.response_cache.Load(id);
       if (!r.ok() && r.status().code() != Code::kCorruption &&
           r.status().code() != Code::kNotFound) {
         return r.status();

@@ -12,15 +12,18 @@
 namespace hoering::app {
 
 // Folds every event of `stream` into `state`; the first Apply() error (a
-// corruption) or read error stops the fold and is returned.
+// corruption) or read error stops the fold and is returned. `bytes`, when
+// given, gains the size of the events' data folded.
 template <typename State>
-Status FoldStream(const EventLog& log, const std::string& stream, State& state) {
+Status FoldStream(const EventLog& log, const std::string& stream, State& state,
+                  std::size_t* bytes = nullptr) {
   constexpr std::size_t kPage = 256;
   for (std::uint64_t from = 1;; from += kPage) {
     auto page = log.ReadStream(stream, from, kPage);
     if (!page.ok()) return page.status();
     for (const RecordedEvent& e : *page) {
       if (Status s = state.Apply(events::DecodeEvent(e)); !s.ok()) return s;
+      if (bytes != nullptr) *bytes += e.data.size();
     }
     if (page->size() < kPage) return Status::Ok();
   }

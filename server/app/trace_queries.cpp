@@ -25,7 +25,7 @@ Result<nlohmann::json> DecisionTrace(AppContext& ctx, const std::string& decisio
 
 Result<nlohmann::json> ResponseTrace(AppContext& ctx, const access::Principal& who,
                                      const std::string& response) {
-  auto r = LoadResponse(ctx.log, response);
+  auto r = ctx.response_cache.Load(response);
   if (!r.ok()) return r.status();
   return ctx.views.Read([&](const Views& v) -> Result<nlohmann::json> {
     if (who.role == access::Role::kStakeholder && (*r)->party() != who.party) {

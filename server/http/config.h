@@ -14,6 +14,7 @@
 //   --block-cache-mb    HOERING_BLOCK_CACHE_MB    1..1048576 MiB           64
 //   --write-buffer-mb   HOERING_WRITE_BUFFER_MB   4..1048576 MiB           64
 //   --max-wal-mb        HOERING_MAX_WAL_MB        MiB                      64
+//   --response-cache-mb HOERING_RESPONSE_CACHE_MB 0..1048576 MiB           32
 //   --public-url        HOERING_PUBLIC_URL        absolute http(s) URL     http://<listen>
 //   --log-format        HOERING_LOG_FORMAT        text | json              text
 //   --log-level         HOERING_LOG_LEVEL         trace..off               info
@@ -53,6 +54,8 @@ struct ServerConfig {
   std::uint64_t block_cache_mb = 64;
   std::uint64_t write_buffer_mb = 64;
   std::uint64_t max_wal_mb = 64;
+  // Folded responses kept between requests, MiB (server/app/response_cache.h).
+  std::uint64_t response_cache_mb = 32;
   // Where people reach the server (links in invitations): an absolute
   // http(s) URL without user info, query, fragment or trailing slash;
   // ParseServerConfig() sets "http://" + listen when none is given.

@@ -41,6 +41,7 @@ TEST_F(ConfigTest, Defaults) {
   EXPECT_EQ(c->block_cache_mb, 64u);
   EXPECT_EQ(c->write_buffer_mb, 64u);
   EXPECT_EQ(c->max_wal_mb, 64u);
+  EXPECT_EQ(c->response_cache_mb, 32u);
   EXPECT_EQ(c->public_url, "http://127.0.0.1:8080");
 }
 
@@ -65,6 +66,26 @@ TEST_F(ConfigTest, PublicUrlDefaultsToTheListenAddressAndIsChecked) {
     ASSERT_FALSE(c.ok()) << bad;
     EXPECT_EQ(c.status().type(), "invalid-config") << bad;
     EXPECT_NE(c.status().detail().find("--public-url"), std::string::npos) << c.status().detail();
+  }
+}
+
+TEST_F(ConfigTest, MemoryBudgetsAreCheckedAndNamedInTheError) {
+  env_ = {{"HOERING_RESPONSE_CACHE_MB", "0"}};
+  auto none = Parse({});
+  ASSERT_TRUE(none.ok()) << none.status().detail();
+  EXPECT_EQ(none->response_cache_mb, 0u);
+  auto flag = Parse({"--response-cache-mb", "128", "--block-cache-mb", "256"});
+  ASSERT_TRUE(flag.ok()) << flag.status().detail();
+  EXPECT_EQ(flag->response_cache_mb, 128u);
+  EXPECT_EQ(flag->block_cache_mb, 256u);
+  for (auto bad : std::vector<std::vector<std::string>>{{"--response-cache-mb", "-1"},
+                                                        {"--response-cache-mb", "lots"},
+                                                        {"--response-cache-mb", "2000000"},
+                                                        {"--block-cache-mb", "0"},
+                                                        {"--write-buffer-mb", "3"}}) {
+    auto c = Parse(bad);
+    ASSERT_FALSE(c.ok()) << bad[0] << " " << bad[1];
+    EXPECT_NE(c.status().detail().find(bad[0]), std::string::npos) << c.status().detail();
   }
 }
 

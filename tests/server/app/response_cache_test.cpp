@@ -1,0 +1,127 @@
+// Folded responses kept between requests (server/app/response_cache.h):
+// hits while a stream stands still, a fresh fold once it moves, the memory
+// budget and the least recently used entry dropped first.
+#include "server/app/response_cache.h"
+
+#include <gtest/gtest.h>
+
+#include "storage/memory_event_store.h"
+#include "tests/domain/consultations/domain_fixture.h"
+
+namespace hoering::app {
+namespace {
+
+using namespace consultations;         // NOLINT
+using namespace consultations::dtest;  // NOLINT
+
+constexpr TimeMs kDuring = kOpensAt + kDay;
+
+class ResponseCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    w.Open();
+    for (int i = 0; i < 10; ++i) w.Submit(Id(i), SubmissionBody("aarhus"), kDuring + i);
+    CopyNew();
+  }
+  static std::string Id(int i) { return "r-" + std::to_string(i); }
+  // Appends to the store what the world's log holds beyond it.
+  void CopyNew() {
+    const auto& events = w.log.events();
+    for (std::size_t i = copied_; i < events.size(); ++i) {
+      const RecordedEvent& e = events[i];
+      AppendRequest r;
+      r.stream = e.stream;
+      r.events = {NewEvent{e.type, e.schema_version, nlohmann::json::parse(e.data), {}}};
+      ASSERT_TRUE(store.Append(std::move(r)).ok());
+    }
+    copied_ = events.size();
+  }
+  // The cost of one of this world's responses (they are the same size but
+  // for their ids).
+  std::size_t EntryBytes() {
+    ResponseCache probe(store, std::size_t{1} << 30);
+    EXPECT_TRUE(probe.Load(Id(0)).ok());
+    return probe.stats().bytes;
+  }
+
+  World w;
+  MemoryEventStore store;
+  std::size_t copied_ = 0;
+};
+
+TEST_F(ResponseCacheTest, ASecondReadOfAStillStreamIsServedFromMemory) {
+  ResponseCache cache(store, std::size_t{1} << 20);
+  auto first = cache.Load(Id(3));
+  ASSERT_TRUE(first.ok()) << first.status().detail();
+  auto second = cache.Load(Id(3));
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->get(), second->get());
+  EXPECT_EQ((*second)->party(), "aarhus");
+  const auto stats = cache.stats();
+  EXPECT_EQ(stats.hits, 1u);
+  EXPECT_EQ(stats.misses, 1u);
+  EXPECT_EQ(stats.entries, 1u);
+  EXPECT_GT(stats.bytes, ResponseCache::kEntryOverhead);
+}
+
+TEST_F(ResponseCacheTest, AStreamThatMovedIsFoldedAgain) {
+  ResponseCache cache(store, std::size_t{1} << 20);
+  auto before = cache.Load(Id(1));
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE((*before)->withdrawn());
+  w.Withdraw(Id(1), kDuring + 100);
+  CopyNew();
+  auto after = cache.Load(Id(1));
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE((*after)->withdrawn());
+  EXPECT_EQ((*after)->version(), (*before)->version() + 1);
+  EXPECT_FALSE((*before)->withdrawn()) << "a state handed out never changes";
+  EXPECT_EQ(cache.stats().misses, 2u);
+  EXPECT_EQ(cache.stats().entries, 1u);
+}
+
+TEST_F(ResponseCacheTest, UnknownAndBrokenStreamsAreNotKept) {
+  ResponseCache cache(store, std::size_t{1} << 20);
+  EXPECT_EQ(cache.Load("r-none").status().type(), "response-not-found");
+  AppendRequest bad;
+  bad.stream = ResponseStream(Id(2));
+  bad.events = {NewEvent{kResponseAmended, 1, {{"response", Id(2)}}, {}}};
+  ASSERT_TRUE(store.Append(std::move(bad)).ok());
+  EXPECT_EQ(cache.Load(Id(2)).status().code(), Code::kCorruption);
+  EXPECT_EQ(cache.stats().entries, 0u);
+}
+
+TEST_F(ResponseCacheTest, ABudgetOfZeroKeepsNothing) {
+  ResponseCache cache(store, 0);
+  ASSERT_TRUE(cache.Load(Id(0)).ok());
+  ASSERT_TRUE(cache.Load(Id(0)).ok());
+  EXPECT_EQ(cache.stats().hits, 0u);
+  EXPECT_EQ(cache.stats().misses, 2u);
+  EXPECT_EQ(cache.stats().bytes, 0u);
+}
+
+TEST_F(ResponseCacheTest, TheLeastRecentlyUsedAreDroppedToStayWithinTheBudget) {
+  const std::size_t entry = EntryBytes();
+  const std::size_t budget = 9 * entry;  // room for 9 of the 10; one entry is within budget/8
+  ResponseCache cache(store, budget);
+  for (int i = 0; i < 9; ++i) ASSERT_TRUE(cache.Load(Id(i)).ok());
+  ASSERT_TRUE(cache.Load(Id(0)).ok());  // r-0 used again: r-1 is now the oldest
+  EXPECT_EQ(cache.stats().hits, 1u);
+  ASSERT_TRUE(cache.Load(Id(9)).ok());
+  EXPECT_LE(cache.stats().bytes, budget);
+  EXPECT_EQ(cache.stats().entries, 9u);
+  ASSERT_TRUE(cache.Load(Id(0)).ok());
+  EXPECT_EQ(cache.stats().hits, 2u) << "r-0 was kept";
+  ASSERT_TRUE(cache.Load(Id(1)).ok());
+  EXPECT_EQ(cache.stats().hits, 2u) << "r-1 was dropped";
+}
+
+TEST_F(ResponseCacheTest, AResponseLargerThanAnEighthOfTheBudgetIsNotKept) {
+  const std::size_t entry = EntryBytes();
+  ResponseCache cache(store, 8 * entry - 8);
+  ASSERT_TRUE(cache.Load(Id(0)).ok());
+  EXPECT_EQ(cache.stats().entries, 0u);
+}
+
+}  // namespace
+}  // namespace hoering::app
