@@ -14,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kPublications[] = {"public", "anonymous", "private"};
-constexpr const char* kWords[] = {
+constexpr std::string_view kWords[] = {
     "patient",   "pathway", "region",     "municipality", "general",  "practice", "shared",
     "care",      "plan",    "data",       "should",       "clearly",  "describe", "how",
     "the",       "parties", "coordinate", "discharge",    "early",    "support",  "for",
@@ -38,7 +38,10 @@ class Rng {
  public:
   explicit Rng(std::uint64_t seed) : state_(seed) {}
   std::uint64_t Next() { return Mix(state_ += 0x632be59bd9b4e019ULL); }
-  std::size_t Below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(Next() % n); }
+  // Uniform in [0, n) by multiply-shift (Lemire), no division.
+  std::size_t Below(std::size_t n) {
+    return static_cast<std::size_t>((static_cast<unsigned __int128>(Next()) * n) >> 64);
+  }
 
  private:
   std::uint64_t state_;
@@ -48,14 +51,17 @@ class Rng {
 // appended to `out`.
 void AppendFiller(std::string& out, Rng& rng, std::size_t bytes) {
   const std::size_t start = out.size();
-  std::size_t in_sentence = 0;
+  std::size_t in_sentence = 0, sentence = 0;  // words so far, words in this sentence
   while (out.size() - start < bytes) {
-    const char* word = kWords[rng.Below(std::size(kWords))];
+    const std::string_view word = kWords[rng.Below(std::size(kWords))];
     if (out.size() > start) out += ' ';
     const std::size_t first = out.size();
     out += word;
-    if (in_sentence == 0) out[first] = static_cast<char>(out[first] - 'a' + 'A');
-    if (++in_sentence >= 8 + rng.Below(8)) {
+    if (in_sentence == 0) {
+      out[first] = static_cast<char>(out[first] - 'a' + 'A');
+      sentence = 8 + rng.Below(8);
+    }
+    if (++in_sentence >= sentence) {
       out += '.';
       in_sentence = 0;
     }
