@@ -2,9 +2,20 @@
 // /v1/events and check that every write the server acknowledged is present at
 // the position it was acknowledged with, in the expected stream.
 // Used by hoering-load at the end of a run; usable by any test.
+//
+// Cost: the audit reads every event from the smallest to the largest
+// acknowledged position in pages of up to 1000 (the server's largest page),
+// never one request per acknowledgement. /v1/events answers whole events
+// (data included, a few KB each), so a big run (600,000 writes) is a few GB
+// of JSON; AuditAcknowledgedInParallel splits the range over several
+// connections so the server and the client work on several pages at once.
+//
+// Thread safety: AuditAcknowledged uses `api` on the calling thread (an Api
+// is not thread-safe); the parallel form uses one Api per reader thread.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,5 +44,19 @@ struct AckAuditReport {
 // An ApiError means the log could not be read; the audit is then unknown.
 Expected<AckAuditReport> AuditAcknowledged(Api& api, std::vector<Acknowledged> acks,
                                            std::uint32_t page_size = 1000);
+
+// The same result, read by up to `readers` connections at once: the
+// acknowledgements, sorted by position, are cut into `readers` contiguous
+// slices of about equal size (never between two acknowledgements of the same
+// position), and each slice's range min..max is read by its own thread with
+// its own Api from `connect` (called on the calling thread, once per slice,
+// before any thread starts). Only the ranges of the slices are read, so the
+// log between two slices is skipped. Counts add up; `examples` are the
+// slices' findings in position order, at most 10.
+// REQUIRES: readers >= 1. The first error of a connect or of a slice (in
+// slice order) is returned; every thread has finished by then.
+Expected<AckAuditReport> AuditAcknowledgedInParallel(const std::function<Expected<Api>()>& connect,
+                                                     std::vector<Acknowledged> acks, int readers,
+                                                     std::uint32_t page_size = 1000);
 
 }  // namespace hoering::client

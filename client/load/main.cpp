@@ -5,6 +5,7 @@
 // back differently ("responses"); 3 nothing was acknowledged, preparation
 // failed or the audit could not read the log.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <random>
 
@@ -30,6 +31,7 @@ int Main(int argc, char** argv) {
   std::string run_id = NewRunId();
   ScenarioConfig scenario_config;
   bool json = false;
+  int audit_readers = 2;
 
   CLI::App app{"hoering-load: write load with a durability audit", "hoering-load"};
   app.add_option("--url", config.url, "Server base URL")
@@ -37,8 +39,14 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--token", config.token, "Bearer token (admin: writes and reads the log)")
       ->envname("HOERING_TOKEN");
-  app.add_option("--connections", config.connections, "Keep-alive connections, one thread each")
+  app.add_option("--connections", config.connections,
+                 "Keep-alive connections, spread over the io threads")
       ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  config.threads = DefaultLoadThreads();
+  app.add_option("--threads", config.threads,
+                 "io threads running the connections (default: min(2, cores))")
+      ->check(CLI::Range(1, 256))
       ->capture_default_str();
   app.add_option("--duration", duration, "Measured time, e.g. 10s, 500ms, 2m")
       ->capture_default_str();
@@ -58,6 +66,10 @@ int Main(int argc, char** argv) {
   app.add_option("--consultations", scenario_config.consultations,
                  "responses: open consultations to submit to")
       ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
+  app.add_option("--audit-readers", audit_readers,
+                 "Connections re-reading the log at once for the audit")
+      ->check(CLI::Range(1, 64))
       ->capture_default_str();
   app.add_flag("--json", json, "Print the report as JSON");
   CLI11_PARSE(app, argc, argv);
@@ -85,7 +97,8 @@ int Main(int argc, char** argv) {
     return 3;
   }
 
-  std::cerr << "hoering-load: " << scenario_name << ", " << config.connections << " connections, "
+  std::cerr << "hoering-load: " << scenario_name << ", " << config.connections << " connections on "
+            << std::min(config.threads, config.connections) << " threads, "
             << (config.requests ? std::to_string(config.requests) + " requests"
                                 : duration + " measured")
             << " after " << warmup << " warm-up against " << config.url << '\n';
@@ -98,8 +111,13 @@ int Main(int argc, char** argv) {
   LoadReport report{scenario_name, run_id, config, RunLoad(run_config, *scenario), {}, {}, {}};
   report.latency = Summarize(report.run.latencies_ms);
   std::cerr << "hoering-load: re-reading " << report.run.acks.size()
-            << " acknowledged writes through /v1/events\n";
-  auto audit = AuditAcknowledged(*api, report.run.acks, 1000);
+            << " acknowledged writes through /v1/events (" << audit_readers << " readers)\n";
+  const auto audit_started = std::chrono::steady_clock::now();
+  auto audit =
+      AuditAcknowledgedInParallel([&] { return Api::Connect(config.url, config.token, http); },
+                                  report.run.acks, audit_readers, 1000);
+  report.audit_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - audit_started).count();
   if (audit.ok()) {
     report.audit = *audit;
   } else {

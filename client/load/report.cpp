@@ -23,6 +23,7 @@ nlohmann::json ToJson(const LoadReport& r) {
       {"scenario", r.scenario},
       {"run_id", r.run_id},
       {"connections", r.config.connections},
+      {"threads", r.run.threads},
       {"seconds", r.run.seconds},
       {"warmup_seconds", r.config.warmup.count() / 1000.0},
       {"sent", r.run.sent},
@@ -39,6 +40,8 @@ nlohmann::json ToJson(const LoadReport& r) {
       {"errors", r.run.errors},
       {"error_examples", r.run.error_examples},
       {"connections_opened", r.run.connections_opened},
+      {"client_cpu_seconds", r.run.client_cpu_seconds},
+      {"client_cpu_us_per_request", r.run.client_cpu_us_per_request()},
   };
   if (r.audit) {
     const AckAuditReport& a = *r.audit;
@@ -49,7 +52,8 @@ nlohmann::json ToJson(const LoadReport& r) {
                   {"duplicates", a.duplicates},
                   {"from", a.from},
                   {"to", a.to},
-                  {"examples", a.examples}};
+                  {"examples", a.examples},
+                  {"seconds", r.audit_seconds}};
     j["lost"] = a.lost;
   } else {
     j["audit"] = {{"error", r.audit_error}};
@@ -68,8 +72,8 @@ nlohmann::json ToJson(const LoadReport& r) {
 
 void PrintHuman(std::ostream& out, const LoadReport& r) {
   out << "scenario      " << r.scenario << " (run " << r.run_id << ")\n"
-      << "connections   " << r.config.connections << " (" << r.run.connections_opened
-      << " opened)\n"
+      << "connections   " << r.config.connections << " on " << r.run.threads << " threads ("
+      << r.run.connections_opened << " opened)\n"
       << "measured      " << Fixed(r.run.seconds) << " s after "
       << Fixed(r.config.warmup.count() / 1000.0) << " s warm-up\n"
       << "requests      " << r.run.sent << " sent, " << r.run.acknowledged << " acknowledged ("
@@ -77,7 +81,9 @@ void PrintHuman(std::ostream& out, const LoadReport& r) {
       << "throughput    " << Fixed(r.throughput(), 1) << " acknowledged writes/s\n"
       << "latency ms    p50 " << Fixed(r.latency.p50_ms, 3) << "  p90 "
       << Fixed(r.latency.p90_ms, 3) << "  p99 " << Fixed(r.latency.p99_ms, 3) << "  max "
-      << Fixed(r.latency.max_ms, 3) << "  (n=" << r.latency.count << ")\n";
+      << Fixed(r.latency.max_ms, 3) << "  (n=" << r.latency.count << ")\n"
+      << "client cpu    " << Fixed(r.run.client_cpu_us_per_request(), 1) << " us per request ("
+      << Fixed(r.run.client_cpu_seconds) << " s user+sys, measured)\n";
   out << "errors        ";
   if (r.run.errors.empty()) out << "none";
   bool first = true;
@@ -93,7 +99,8 @@ void PrintHuman(std::ostream& out, const LoadReport& r) {
     const AckAuditReport& a = *r.audit;
     out << "audit         re-read positions " << a.from << ".." << a.to << ": " << a.confirmed
         << " of " << a.acknowledged << " acknowledged writes confirmed (missing " << a.missing
-        << ", mismatched " << a.mismatched << ", duplicates " << a.duplicates << ")\n";
+        << ", mismatched " << a.mismatched << ", duplicates " << a.duplicates << ") in "
+        << Fixed(r.audit_seconds) << " s\n";
     for (const auto& e : a.examples) out << "  " << e << '\n';
     out << "lost: " << a.lost << '\n';
   } else {

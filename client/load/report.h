@@ -1,4 +1,7 @@
 // The result of a hoering-load run, for people or as one JSON document.
+// Besides throughput, latency, errors and the audit it states what the load
+// generator itself cost: `client_cpu_us_per_request` (JSON) / "client cpu"
+// (human), CPU microseconds (user + sys, every thread) per measured request.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,6 +24,7 @@ struct LoadReport {
   LatencySummary latency;
   std::optional<AckAuditReport> audit;  // nullopt when the log could not be read
   std::string audit_error;              // why, when it could not
+  double audit_seconds = 0;             // wall time the audit took
   // Scenarios that read their writes back ("responses"); nullopt otherwise.
   std::optional<ReadbackReport> readback = std::nullopt;
 

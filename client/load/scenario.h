@@ -41,10 +41,14 @@ class Scenario {
   virtual Status Prepare(Api& api) { return Status::Ok(); }
 
   // The `index`-th request (from 0) of `connection`. Called concurrently from
-  // worker threads, each with its own `connection`; must be thread-safe.
+  // the runner's io threads (several connections per thread, each with its
+  // own `connection`); must be thread-safe and must not block: it runs on an
+  // io thread, and a wait stalls every connection of that thread. A short
+  // lock is fine (ResponsesScenario records receipts under one).
   virtual LoadRequest Next(int connection, std::uint64_t index) = 0;
 
-  // Judges the answer to `request`. Thread-safe. The default accepts any 2xx
+  // Judges the answer to `request`. Thread-safe and non-blocking, as Next
+  // (called on the io thread that got the answer). The default accepts any 2xx
   // answer that carries a log position (body `position` or X-Log-Position)
   // and acknowledges it for `request.stream` when that is non-empty.
   virtual LoadOutcome Check(const LoadRequest& request, const HttpResponse& response);

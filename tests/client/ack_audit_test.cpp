@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "fake_server.h"
 
 namespace hoering::client {
@@ -74,6 +76,92 @@ TEST(AckAuditTest, NothingAcknowledgedReadsNothing) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->lost, 0u);
   EXPECT_TRUE(log.requests().empty());
+}
+
+// ------------------------------------------------------------- in parallel
+
+std::function<Expected<Api>()> ConnectTo(const FakeServer& log, int* calls) {
+  return [url = log.url(), calls]() {
+    ++*calls;
+    return Api::Connect(url);
+  };
+}
+
+TEST(AckAuditTest, InParallelGivesTheSameCountsAndReadsOnlyEachSlice) {
+  FakeServer log = MakeLog();
+  std::vector<Acknowledged> acks = {
+      {2, "party-2", "PartyRegistered"},
+      {3, "party-3", ""},
+      {7, "party-7", ""},
+      {9, "party-9", "TokenIssued"},
+      {11, "party-11", ""},
+      {11, "party-11", ""},
+      {12, "party-12", ""},
+      {18, "party-18", ""},
+      {25, "party-25", ""},
+  };
+  int calls = 0;
+  auto r = AuditAcknowledgedInParallel(ConnectTo(log, &calls), acks, 3, 1000);
+  ASSERT_TRUE(r.ok()) << Describe(r.error());
+  EXPECT_EQ(calls, 3);
+  EXPECT_EQ(r->acknowledged, 9u);
+  EXPECT_EQ(r->confirmed, 5u);  // 2, 3, 11, 12, 18
+  EXPECT_EQ(r->mismatched, 2u);
+  EXPECT_EQ(r->duplicates, 1u);  // 11 twice: both in one slice
+  EXPECT_EQ(r->missing, 1u);
+  EXPECT_EQ(r->lost, 4u);
+  EXPECT_EQ(r->from, 2u);
+  EXPECT_EQ(r->to, 25u);
+  ASSERT_EQ(r->examples.size(), 4u);
+  EXPECT_EQ(r->examples[0].rfind("position 7 ", 0), 0u) << r->examples[0];
+  EXPECT_EQ(r->examples[3].rfind("position 25 ", 0), 0u) << r->examples[3];
+
+  // Slices {2,3,7}, {9,11,11}, {12,18,25}: each reads its own range only.
+  std::multiset<std::string> targets;
+  for (const auto& q : log.requests()) targets.insert(q.target);
+  EXPECT_EQ(targets.count("/v1/events?from=2&limit=6"), 1u);  // 2..7
+  EXPECT_EQ(targets.count("/v1/events?from=9&limit=3"), 1u);  // 9..11
+  EXPECT_EQ(targets.count("/v1/events?from=12&limit=14"), 1u);
+  for (const auto& t : targets) EXPECT_EQ(t.find("from=8"), std::string::npos) << t;
+
+  auto api = Api::Connect(log.url());
+  ASSERT_TRUE(api.ok());
+  auto sequential = AuditAcknowledged(*api, acks, 1000);
+  ASSERT_TRUE(sequential.ok());
+  EXPECT_EQ(sequential->confirmed, r->confirmed);
+  EXPECT_EQ(sequential->lost, r->lost);
+}
+
+TEST(AckAuditTest, InParallelNeverMoreReadersThanAcknowledgements) {
+  FakeServer log = MakeLog();
+  int calls = 0;
+  auto r = AuditAcknowledgedInParallel(
+      ConnectTo(log, &calls), {{4, "party-4", ""}, {4, "party-4", ""}, {6, "party-6", ""}}, 8);
+  ASSERT_TRUE(r.ok()) << Describe(r.error());
+  EXPECT_EQ(calls, 2);  // {4, 4} and {6}
+  EXPECT_EQ(r->confirmed, 2u);
+  EXPECT_EQ(r->duplicates, 1u);
+
+  calls = 0;
+  auto none = AuditAcknowledgedInParallel(ConnectTo(log, &calls), {}, 4);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->acknowledged, 0u);
+  EXPECT_EQ(calls, 0);
+}
+
+TEST(AckAuditTest, InParallelAFailingReaderFailsTheAudit) {
+  FakeServer log([](const FakeRequest& r) {
+    if (r.target.find("from=10") != std::string::npos) return Json(500, "{}");
+    return Json(200, R"({"items":[],"next":null})");
+  });
+  int calls = 0;
+  auto r = AuditAcknowledgedInParallel(ConnectTo(log, &calls), {{1, "a", ""}, {10, "b", ""}}, 2);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status, 500);
+
+  auto refused = AuditAcknowledgedInParallel(
+      []() -> Expected<Api> { return Api::Connect("ftp://nowhere"); }, {{1, "a", ""}}, 2);
+  EXPECT_FALSE(refused.ok());
 }
 
 }  // namespace

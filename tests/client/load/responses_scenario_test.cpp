@@ -87,6 +87,36 @@ TEST(ResponsesScenarioTest, BodiesAreOneToThreeKilobytesWithThreeAnchoredPoints)
   EXPECT_EQ(without_email, 200);
 }
 
+TEST(ResponsesScenarioTest, BodiesAreValidJsonWhateverTheSectionTextHolds) {
+  // The body is written as text (no JSON value): quotes cut from a section
+  // with quotes, backslashes, a tab, a control character and UTF-8 must come
+  // back verbatim.
+  ResponsesFixture f = Fixture();
+  const std::string odd =
+      "Say \"yes\" \\ or\tno \x01 to bl\xc3\xa5 b\xc3\xa6r and r\xc3\xb8"
+      "d gr\xc3\xb8"
+      "d";
+  f.sections = {{"odd", odd}};
+  auto s = std::make_unique<ResponsesScenario>(ScenarioConfig{"t"});
+  s->UseFixture(f);
+  int quotes = 0;
+  for (std::uint64_t i = 0; i < 60; ++i) {
+    const LoadRequest r = s->Next(1, i);
+    const json b = json::parse(r.body, nullptr, /*allow_exceptions=*/false);
+    ASSERT_FALSE(b.is_discarded()) << r.body;
+    EXPECT_EQ(b.dump(), r.body);  // the bytes nlohmann would have written
+    EXPECT_EQ(b["author"]["name"], "Caseworker 1-" + std::to_string(i));
+    EXPECT_EQ(b["author"].contains("email"), i % 4 != 3);
+    for (const auto& p : b["points"]) {
+      EXPECT_EQ(p["section"], "odd");
+      if (!p.contains("quote")) continue;
+      ++quotes;
+      EXPECT_NE(odd.find(p["quote"].get<std::string>()), std::string::npos) << p["quote"];
+    }
+  }
+  EXPECT_GT(quotes, 60);
+}
+
 TEST(ResponsesScenarioTest, DeterministicPerConnectionAndIndexWithUniqueIdempotencyKeys) {
   auto a = Make(), b = Make();
   std::set<std::string> keys, bodies;

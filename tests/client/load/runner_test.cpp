@@ -1,5 +1,6 @@
-// The load runner's accounting, driven by scripted scenarios against the
-// scripted FakeServer.
+// The asynchronous load runner's accounting, driven by scripted scenarios
+// against the scripted FakeServer (one connection alone:
+// load_connection_test.cpp).
 #include "client/load/runner.h"
 
 #include <gtest/gtest.h>
@@ -244,6 +245,60 @@ TEST(RunnerTest, NoServerMeansOnlyTransportErrors) {
   EXPECT_EQ(r.sent, 4u);
   EXPECT_EQ(r.acknowledged, 0u);
   EXPECT_EQ(r.errors, (std::map<std::string, std::uint64_t>{{"transport", 4}}));
+}
+
+TEST(RunnerTest, ConnectionsAreSpreadOverTheIoThreads) {
+  std::atomic<std::uint64_t> counter{0};
+  FakeServer server([&](const FakeRequest&) {
+    FakeReply reply = Json(201, json{{"position", ++counter}}.dump());
+    reply.delay = std::chrono::milliseconds(2);
+    return reply;
+  });
+  ScriptedScenario scenario;
+  RunConfig config = Config(server, 5);
+  config.threads = 2;
+  config.duration = std::chrono::milliseconds(300);
+  RunResult r = RunLoad(config, scenario);
+  EXPECT_EQ(r.threads, 2);
+  EXPECT_EQ(r.connections_opened, 5u);
+  EXPECT_EQ(server.connections(), 5);
+  EXPECT_EQ(r.acknowledged, r.sent);
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(scenario.asked().size(), 5u);  // every connection ran
+  ExpectDenseIndices(scenario, 5);
+  EXPECT_EQ(server.requests().size(), r.sent);
+  // The generator's own CPU over the measured phase, per measured request.
+  EXPECT_GE(r.client_cpu_seconds, 0.0);
+  EXPECT_EQ(r.client_cpu_us_per_request(), r.client_cpu_seconds * 1e6 / r.sent);
+}
+
+TEST(RunnerTest, NeverMoreThreadsThanConnections) {
+  std::atomic<std::uint64_t> counter{0};
+  FakeServer server([&](const FakeRequest&) {
+    return Json(201, json{{"position", ++counter}}.dump());
+  });
+  ScriptedScenario scenario;
+  RunConfig config = Config(server, 3);
+  config.threads = 8;
+  config.requests = 6;
+  RunResult r = RunLoad(config, scenario);
+  EXPECT_EQ(r.threads, 3);
+  EXPECT_EQ(r.sent, 6u);
+  EXPECT_EQ(r.acknowledged, 6u);
+  EXPECT_GE(DefaultLoadThreads(), 1);
+  EXPECT_LE(DefaultLoadThreads(), 2);
+}
+
+TEST(RunnerTest, ABadUrlSendsNothing) {
+  ScriptedScenario scenario;
+  RunConfig config;
+  config.url = "https://example.org";
+  config.requests = 3;
+  RunResult r = RunLoad(config, scenario);
+  EXPECT_EQ(r.sent, 0u);
+  EXPECT_TRUE(scenario.asked().empty());
+  ASSERT_EQ(r.error_examples.size(), 1u);
+  EXPECT_EQ(r.error_examples[0].rfind("bad url: ", 0), 0u) << r.error_examples[0];
 }
 
 // ---------------------------------------------------------------- parties
