@@ -123,10 +123,19 @@ Result<RecordedEvent> DecodeStored(std::string_view bytes) {
   return e;
 }
 
-bool HashMatches(const RecordedEvent& e) { return ChainHash(e.prev_hash, e) == e.hash; }
+bool HashMatches(const RecordedEvent& e) {
+  return ChainHash(e.prev_hash, e) == e.hash;
+}
 
 nlohmann::json EventToJson(const RecordedEvent& e) {
   nlohmann::json data = nlohmann::json::parse(e.data, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j = EventHeadToJson(e);
+  j["data"] = data.is_discarded() ? nlohmann::json(e.data) : std::move(data);
+  j["data_canonical"] = e.data;
+  return j;
+}
+
+nlohmann::json EventHeadToJson(const RecordedEvent& e) {
   return {
       {"position", e.position},
       {"stream", e.stream},
@@ -138,8 +147,6 @@ nlohmann::json EventToJson(const RecordedEvent& e) {
       {"actor", {{"token_id", e.actor.token_id}, {"role", e.actor.role}, {"party", e.actor.party}}},
       {"correlation_id", e.correlation_id},
       {"idempotency_key", e.idempotency_key},
-      {"data", data.is_discarded() ? nlohmann::json(e.data) : data},
-      {"data_canonical", e.data},
       {"prev_hash", ToHex(e.prev_hash)},
       {"hash", ToHex(e.hash)},
   };

@@ -43,6 +43,9 @@ bool HashMatches(const RecordedEvent& e);
 // JSON view of an envelope as served by /v1/events (hashes in hex, data as an
 // object). ToJson/FromJson round-trip exactly, so clients can re-hash.
 nlohmann::json EventToJson(const RecordedEvent& e);
+// EventToJson() without `data` and `data_canonical`: what an audit of
+// positions, streams and hashes needs, at a fraction of the bytes.
+nlohmann::json EventHeadToJson(const RecordedEvent& e);
 Result<RecordedEvent> EventFromJson(const nlohmann::json& j);
 
 }  // namespace hoering

@@ -29,35 +29,38 @@ Expected<AckAuditReport> AuditSorted(Api& api, std::span<const Acknowledged> ack
   r.to = acks.back().position;
 
   std::size_t next = 0;  // the first acknowledgement not yet matched
-  auto scanned = api.ScanEvents(r.from, r.to, page_size, [&](const nlohmann::json& event) {
-    const auto position = PositionFromJson(event.value("position", nlohmann::json()));
-    if (!position) return true;
-    while (next < acks.size() && acks[next].position < *position) {
-      ++r.missing;  // the log skipped past it
-      Note(r, "position " + std::to_string(acks[next].position) + " (" + acks[next].stream +
-                  ") is missing from the log");
-      ++next;
-    }
-    bool first = true;
-    for (; next < acks.size() && acks[next].position == *position; ++next, first = false) {
-      const Acknowledged& a = acks[next];
-      if (!first) {
-        ++r.duplicates;
-        Note(r, "position " + std::to_string(a.position) + " was acknowledged twice");
-        continue;
-      }
-      const std::string stream = event.value("stream", "");
-      const std::string type = event.value("type", "");
-      if (stream == a.stream && (a.type.empty() || type == a.type)) {
-        ++r.confirmed;
-      } else {
-        ++r.mismatched;
-        Note(r, "position " + std::to_string(a.position) + " holds " + type + " on " + stream +
-                    ", expected " + (a.type.empty() ? "" : a.type + " on ") + a.stream);
-      }
-    }
-    return next < acks.size();
-  });
+  auto scanned = api.ScanEvents(
+      r.from, r.to, page_size,
+      [&](const nlohmann::json& event) {
+        const auto position = PositionFromJson(event.value("position", nlohmann::json()));
+        if (!position) return true;
+        while (next < acks.size() && acks[next].position < *position) {
+          ++r.missing;  // the log skipped past it
+          Note(r, "position " + std::to_string(acks[next].position) + " (" + acks[next].stream +
+                      ") is missing from the log");
+          ++next;
+        }
+        bool first = true;
+        for (; next < acks.size() && acks[next].position == *position; ++next, first = false) {
+          const Acknowledged& a = acks[next];
+          if (!first) {
+            ++r.duplicates;
+            Note(r, "position " + std::to_string(a.position) + " was acknowledged twice");
+            continue;
+          }
+          const std::string stream = event.value("stream", "");
+          const std::string type = event.value("type", "");
+          if (stream == a.stream && (a.type.empty() || type == a.type)) {
+            ++r.confirmed;
+          } else {
+            ++r.mismatched;
+            Note(r, "position " + std::to_string(a.position) + " holds " + type + " on " + stream +
+                        ", expected " + (a.type.empty() ? "" : a.type + " on ") + a.stream);
+          }
+        }
+        return next < acks.size();
+      },
+      /*with_data=*/false);
   if (!scanned.ok()) return scanned.error();
   for (; next < acks.size(); ++next) {
     ++r.missing;

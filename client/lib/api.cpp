@@ -137,8 +137,10 @@ Expected<std::vector<json>> Api::ListTokens(std::uint32_t page_size) {
   return ListAll("/v1/admin/tokens", page_size);
 }
 
-Expected<EventPage> Api::ReadEvents(std::uint64_t from, std::uint32_t limit) {
-  QueryParams q{{"from", std::to_string(from)}, {"limit", limit ? std::to_string(limit) : ""}};
+Expected<EventPage> Api::ReadEvents(std::uint64_t from, std::uint32_t limit, bool with_data) {
+  QueryParams q{{"from", std::to_string(from)},
+                {"limit", limit ? std::to_string(limit) : ""},
+                {"data", with_data ? "" : "false"}};
   auto r = Call(Verb::get, WithQuery("/v1/events", q));
   if (!r.ok()) return r.error();
   const json& body = r->body;
@@ -157,13 +159,14 @@ Expected<EventPage> Api::ReadEvents(std::uint64_t from, std::uint32_t limit) {
 
 Expected<std::uint64_t> Api::ScanEvents(std::uint64_t from, std::optional<std::uint64_t> to,
                                         std::uint32_t page_size,
-                                        const std::function<bool(const json&)>& visit) {
+                                        const std::function<bool(const json&)>& visit,
+                                        bool with_data) {
   std::uint64_t visited = 0;
   while (!to || from <= *to) {
     std::uint32_t limit = page_size;
     if (to && limit != 0 && *to - from + 1 < limit)
       limit = static_cast<std::uint32_t>(*to - from + 1);
-    auto page = ReadEvents(from, limit);
+    auto page = ReadEvents(from, limit, with_data);
     if (!page.ok()) return page.error();
     for (const json& event : page->items) {
       auto position = PositionFromJson(event.value("position", json()));

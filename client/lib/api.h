@@ -96,14 +96,17 @@ class Api {
   Expected<std::vector<nlohmann::json>> ListTokens(std::uint32_t page_size = 0);
 
   // --- the log -------------------------------------------------------------
-  // One page from position `from` (1 = the start); `limit` 0 = server default.
-  Expected<EventPage> ReadEvents(std::uint64_t from, std::uint32_t limit = 0);
+  // One page from position `from` (1 = the start); `limit` 0 = server default;
+  // without `with_data` the events come without data and data_canonical.
+  Expected<EventPage> ReadEvents(std::uint64_t from, std::uint32_t limit = 0,
+                                 bool with_data = true);
   // Pages through the log from `from` up to and including `to` (nullopt: the
   // current end), calling `visit` per event in position order until it returns
   // false. Returns the number of events visited.
   Expected<std::uint64_t> ScanEvents(std::uint64_t from, std::optional<std::uint64_t> to,
                                      std::uint32_t page_size,
-                                     const std::function<bool(const nlohmann::json&)>& visit);
+                                     const std::function<bool(const nlohmann::json&)>& visit,
+                                     bool with_data = true);
   // Follows /v1/events/live from `from` (nullopt: the server's default),
   // calling `on_event` with each event's
   // JSON until it returns false (or the server ends the stream). Returns the

@@ -26,10 +26,16 @@ Result<Reply> ListEvents(const Call& call) {
   if (!limit.ok()) return limit.status();
   auto from = ParseUintQuery(call.match, "from");
   if (!from.ok()) return from.status();
+  // ?data=false leaves out each event's data (an audit of positions).
+  const std::optional<std::string> data = call.Query("data");
+  if (data && *data != "true" && *data != "false") {
+    return InvalidArgument("data must be true or false", "invalid-query");
+  }
+  const bool with_data = data != "false";
   auto events = call.ctx.log.ReadAll(from->value_or(1), *limit);
   if (!events.ok()) return events.status();
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& e : *events) items.push_back(EventToJson(e));
+  for (const auto& e : *events) items.push_back(with_data ? EventToJson(e) : EventHeadToJson(e));
   const std::uint64_t head = call.ctx.log.Head().position;
   // Positions, not ids: `next` is the position to pass as ?from=.
   nlohmann::json next = nullptr;

@@ -44,7 +44,8 @@ TEST(AckAuditTest, ConfirmsEveryAcknowledgedWrite) {
   EXPECT_EQ(r->lost, 0u);
   EXPECT_EQ(r->from, 3u);
   EXPECT_EQ(r->to, 12u);
-  EXPECT_EQ(log.requests().at(0).target, "/v1/events?from=3&limit=10" /* the range 3..12 */);
+  EXPECT_EQ(log.requests().at(0).target,
+            "/v1/events?from=3&limit=10&data=false" /* the range 3..12, without data */);
 }
 
 TEST(AckAuditTest, ReportsMissingMismatchedAndDuplicates) {
@@ -119,9 +120,9 @@ TEST(AckAuditTest, InParallelGivesTheSameCountsAndReadsOnlyEachSlice) {
   // Slices {2,3,7}, {9,11,11}, {12,18,25}: each reads its own range only.
   std::multiset<std::string> targets;
   for (const auto& q : log.requests()) targets.insert(q.target);
-  EXPECT_EQ(targets.count("/v1/events?from=2&limit=6"), 1u);  // 2..7
-  EXPECT_EQ(targets.count("/v1/events?from=9&limit=3"), 1u);  // 9..11
-  EXPECT_EQ(targets.count("/v1/events?from=12&limit=14"), 1u);
+  EXPECT_EQ(targets.count("/v1/events?from=2&limit=6&data=false"), 1u);  // 2..7
+  EXPECT_EQ(targets.count("/v1/events?from=9&limit=3&data=false"), 1u);  // 9..11
+  EXPECT_EQ(targets.count("/v1/events?from=12&limit=14&data=false"), 1u);
   for (const auto& t : targets) EXPECT_EQ(t.find("from=8"), std::string::npos) << t;
 
   auto api = Api::Connect(log.url());

@@ -42,6 +42,28 @@ TEST(EventsRoutes, AuditorsPageThroughTheLogAndRehashIt) {
   EXPECT_EQ(report.head_hash, server.store().Head().hash);
 }
 
+TEST(EventsRoutes, EventsWithoutDataKeepEveryOtherField) {
+  TestServer server;
+  AddParties(server, 3);
+  auto auditor = server.Client(server.IssueToken("auditor"));
+  auto whole = auditor.ReadEvents(1, 10);
+  auto lean = auditor.ReadEvents(1, 10, /*with_data=*/false);
+  ASSERT_TRUE(whole.ok() && lean.ok());
+  ASSERT_EQ(whole->items.size(), lean->items.size());
+  EXPECT_EQ(whole->next, lean->next);
+  for (std::size_t i = 0; i < lean->items.size(); ++i) {
+    nlohmann::json expected = whole->items[i];
+    ASSERT_TRUE(expected.contains("data") && expected.contains("data_canonical"));
+    expected.erase("data");
+    expected.erase("data_canonical");
+    EXPECT_EQ(lean->items[i], expected);
+  }
+  auto bad = auditor.Call(Verb::get, "/v1/events?data=no");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().status, 400);
+  EXPECT_EQ(bad.error().type, "urn:hoering:invalid-query");
+}
+
 TEST(EventsRoutes, TheRawLogIsNotForStakeholdersOrAnonymous) {
   TestServer server;
   ASSERT_TRUE(server.Client().RegisterParty({"horsens", "Horsens Kommune", "municipality"}).ok());
@@ -61,7 +83,8 @@ TEST(EventsRoutes, VerifyIsOkAndFindsATamperedEvent) {
   EXPECT_EQ(ok->body["checked"], server.store().Head().position);
   EXPECT_EQ(ok->body["head"]["hash"], ToHex(server.store().Head().hash));
 
-  ASSERT_TRUE(server.store().TamperForTest(4, [](std::string& v) { v[v.size() - 3] ^= 0x20; }).ok());
+  ASSERT_TRUE(
+      server.store().TamperForTest(4, [](std::string& v) { v[v.size() - 3] ^= 0x20; }).ok());
   auto bad = api.Verify();
   ASSERT_TRUE(bad.ok());
   EXPECT_FALSE(bad->body["ok"].get<bool>());
@@ -89,7 +112,8 @@ TEST(EventsRoutes, LiveTailDeliversHistoryThenNewCommits) {
     got.set_value(seen);
   });
   // Appended after the tail started: must arrive through the commit wake-up.
-  while (server.store().Head().position < head) {}
+  while (server.store().Head().position < head) {
+  }
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   auto api = server.Client();
   ASSERT_TRUE(api.RegisterParty({"late1", "Late", "organisation"}).ok());
@@ -115,8 +139,10 @@ TEST(EventsRoutes, OpsEndpoints) {
   EXPECT_EQ(ready->body["projected_position"], server.store().Head().position);
   auto metrics = anon.Metrics();
   ASSERT_TRUE(metrics.ok());
-  EXPECT_NE(metrics->raw.find("hoering_http_requests_total{route=\"/v1/parties\",method=\"POST\",status=\"201\"} 2"),
-            std::string::npos)
+  EXPECT_NE(
+      metrics->raw.find(
+          "hoering_http_requests_total{route=\"/v1/parties\",method=\"POST\",status=\"201\"} 2"),
+      std::string::npos)
       << metrics->raw;
   EXPECT_NE(metrics->raw.find("hoering_store_head_position"), std::string::npos);
 }
