@@ -8,11 +8,9 @@
 // see them, and their points are not counted in the totals.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -20,36 +18,19 @@
 
 #include "domain/agreements/agreement_state.h"
 #include "domain/consultations/consultation_json.h"
-#include "domain/consultations/consultation_state.h"
-#include "domain/consultations/response_state.h"
-#include "domain/consultations/visibility.h"
+#include "domain/consultations/report_pieces.h"
 
 namespace hoering::consultations {
 
-struct PartyFacts {
-  std::string name;
-  std::string kind;
-};
-
-struct ReportInput {
-  const ConsultationState* consultation = nullptr;
-  const agreements::AgreementState* agreement = nullptr;
-  // The text of the consulted version (section headings); may be null.
-  const agreements::SectionTree* consulted_text = nullptr;
+// The whole report at once, over responses held in memory (tests, small
+// callers). A report too large for memory is written in pieces instead
+// (report_pieces.h, report_writer.h); BuildReport is those pieces.
+struct ReportInput : ReportFacts {
   std::vector<std::shared_ptr<const ResponseState>> responses;  // in submission order
-  std::function<std::optional<PartyFacts>(const std::string& party)> party;
-  // Change ids citing point `point` of `response`; may be empty.
-  std::function<std::vector<std::string>(const std::string& response, std::uint32_t point)>
-      cited_by;
-  // change id -> [{id, heading, status, excerpt}] (ChangeExcerpts)
-  std::map<std::string, nlohmann::json> excerpts;
-  Reader reader;
-  TimeMs now = 0;
-  std::uint64_t as_of_position = 0;
 };
 
 // The change ids a report over these responses will show: every current
-// disposition's changes and every citing change set.
+// disposition's changes and every citing change set (ReportTally::changes).
 std::set<std::string> ChangesInReport(const ReportInput& input);
 
 // For each change id in `changes`: the sections it touched, with a word diff

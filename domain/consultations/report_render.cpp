@@ -1,11 +1,13 @@
-// CSV rendering; Markdown is in report_render_markdown.cpp, HTML in
-// report_render_html.cpp, the shared pieces in report_render_parts.cpp.
+// CSV rendering (the whole document and its writer); Markdown is in
+// report_render_markdown.cpp, HTML in report_render_html.cpp, the shared
+// pieces in report_render_parts.cpp, JSON in report_writer.cpp.
 #include "domain/consultations/report_render.h"
 
 #include <string_view>
 #include <vector>
 
 #include "domain/consultations/report_render_parts.h"
+#include "domain/consultations/report_writer.h"
 
 namespace hoering::consultations {
 namespace {
@@ -50,23 +52,38 @@ std::string BoolText(bool b) {
   return b ? "true" : "false";
 }
 
-}  // namespace
-
-std::string RenderReportCsv(const json& report) {
-  std::string out = std::string(kCsvHeader) + "\r\n";
-  std::string consultation = Text(Field(report, "consultation"), "id");
-  for (const auto& r : List(report, "responses")) {
+class CsvWriter final : public ReportWriter {
+ public:
+  void Head(const json& head, std::string& out) override {
+    out += std::string(kCsvHeader) + "\r\n";
+    consultation_ = Text(Field(head, "consultation"), "id");
+  }
+  void Response(const json& r, std::string& out) override {
     for (const auto& p : List(r, "points")) {
       std::string changes;
       for (const auto& id : ChangeIds(p)) changes += (changes.empty() ? "" : " ") + id;
-      CsvRecord(out, {consultation, Text(r, "id"), Text(r, "party"), Text(r, "party_name"),
+      CsvRecord(out, {consultation_, Text(r, "id"), Text(r, "party"), Text(r, "party_name"),
                       Text(r, "publication"), BoolText(Flag(r, "late")),
                       BoolText(Flag(r, "withdrawn")), Text(r, "revision"), Text(r, "submitted_at"),
                       Text(p, "n"), Text(p, "section"), Text(p, "quote"), Text(p, "text"),
                       OutcomeKey(p), Text(Field(p, "disposition"), "rationale"), changes});
     }
   }
-  return out;
+  void Tail(const json&, std::string&) override {}
+
+ private:
+  std::string consultation_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> CsvReportWriter() {
+  return std::make_unique<CsvWriter>();
+}
+
+std::string RenderReportCsv(const json& report) {
+  CsvWriter writer;
+  return RenderWhole(writer, report);
 }
 
 }  // namespace hoering::consultations

@@ -1,4 +1,4 @@
-// RenderReportHtml (contract in report_render.h).
+// RenderReportHtml (contract in report_render.h) and its writer (report_writer.h).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -6,6 +6,7 @@
 #include "domain/agreements/diff_render.h"  // EscapeHtml
 #include "domain/consultations/report_render.h"
 #include "domain/consultations/report_render_parts.h"
+#include "domain/consultations/report_writer.h"
 
 namespace hoering::consultations {
 namespace {
@@ -123,7 +124,8 @@ void Excerpt(std::string& out, const json& excerpt) {
   out += "</div>\n";
 }
 
-void Head(std::string& out, const json& report, const std::string& title, const ReportLabels& l) {
+void WriteHead(std::string& out, const json& report, const std::string& title,
+               const ReportLabels& l) {
   out += "<header>\n<h1>" + Esc(title) + "</h1>\n";
   FactsTable(out, ConsultationFacts(report, l), ExtensionLines(report, l));
   out += "</header>\n";
@@ -173,7 +175,7 @@ void Point(std::string& out, const json& p, const ReportLabels& l) {
   out += "</section>\n";
 }
 
-void Response(std::string& out, const json& r, const ReportLabels& l) {
+void WriteResponse(std::string& out, const json& r, const ReportLabels& l) {
   std::string name = Text(r, "party_name").empty() ? Text(r, "party") : Text(r, "party_name");
   out += std::string("<article class=\"response") + (Flag(r, "withdrawn") ? " withdrawn" : "") +
          "\" id=\"response-" + Esc(Text(r, "id")) + "\">\n";
@@ -209,29 +211,48 @@ void Totals(std::string& out, const json& report, const ReportLabels& l) {
   out += "</section>\n";
 }
 
+class HtmlWriter final : public ReportWriter {
+ public:
+  explicit HtmlWriter(ReportLabels labels) : l_(std::move(labels)) {}
+  void Head(const json& head, std::string& out) override {
+    const json& c = Field(head, "consultation");
+    std::string title = FillLabel(l_.heading, "{title}",
+                                  Text(c, "title").empty() ? Text(c, "id") : Text(c, "title"));
+    out += "<!doctype html>\n<html lang=\"" + Esc(l_.language_tag) +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+           Esc(title) + "</title>\n<style>" +
+           FillLabel(kStyle, "{withdrawn_mark}", CssString(l_.withdrawn_mark)) +
+           "</style>\n</head>\n<body>\n";
+    WriteHead(out, head, title, l_);
+    Parties(out, head, l_);
+    out += "<section class=\"responses\">\n<h2>" + Esc(l_.responses_heading) + "</h2>\n";
+  }
+  void Response(const json& r, std::string& out) override {
+    any_ = true;
+    WriteResponse(out, r, l_);
+  }
+  void Tail(const json& tail, std::string& out) override {
+    if (!any_) out += "<p>" + Esc(l_.responses_none) + "</p>\n";
+    out += "</section>\n";
+    Totals(out, tail, l_);
+    out += "</body>\n</html>\n";
+  }
+
+ private:
+  const ReportLabels l_;
+  bool any_ = false;
+};
+
 }  // namespace
 
+std::unique_ptr<ReportWriter> HtmlReportWriter(const ReportLabels& labels) {
+  return std::make_unique<HtmlWriter>(labels);
+}
+
 std::string RenderReportHtml(const json& report, const ReportLabels& labels) {
-  const json& c = Field(report, "consultation");
-  std::string title = FillLabel(labels.heading, "{title}",
-                                Text(c, "title").empty() ? Text(c, "id") : Text(c, "title"));
-  std::string out =
-      "<!doctype html>\n<html lang=\"" + Esc(labels.language_tag) +
-      "\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-      Esc(title) + "</title>\n<style>" +
-      FillLabel(kStyle, "{withdrawn_mark}", CssString(labels.withdrawn_mark)) +
-      "</style>\n</head>\n<body>\n";
-  Head(out, report, title, labels);
-  Parties(out, report, labels);
-  out += "<section class=\"responses\">\n<h2>" + Esc(labels.responses_heading) + "</h2>\n";
-  const json& responses = List(report, "responses");
-  if (responses.empty()) out += "<p>" + Esc(labels.responses_none) + "</p>\n";
-  for (const auto& r : responses) Response(out, r, labels);
-  out += "</section>\n";
-  Totals(out, report, labels);
-  out += "</body>\n</html>\n";
-  return out;
+  HtmlWriter writer(labels);
+  return RenderWhole(writer, report);
 }
 
 }  // namespace hoering::consultations

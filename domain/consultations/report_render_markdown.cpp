@@ -1,10 +1,11 @@
-// RenderReportMarkdown (contract in report_render.h).
+// RenderReportMarkdown (contract in report_render.h) and its writer (report_writer.h).
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/consultations/report_render.h"
 #include "domain/consultations/report_render_parts.h"
+#include "domain/consultations/report_writer.h"
 
 namespace hoering::consultations {
 namespace {
@@ -135,7 +136,7 @@ void Header(std::string& out, const std::vector<std::string>& cells, std::string
   out += "\n";
 }
 
-void Head(std::string& out, const json& report, const ReportLabels& l) {
+void WriteHead(std::string& out, const json& report, const ReportLabels& l) {
   const json& c = Field(report, "consultation");
   std::string title = Text(c, "title").empty() ? Text(c, "id") : Text(c, "title");
   out += "# " + Fill(l.heading, "{title}", Inline(title, " ")) + "\n\n";
@@ -189,7 +190,7 @@ void Point(std::string& out, const json& p, const ReportLabels& l) {
   Changes(out, p, l);
 }
 
-void Response(std::string& out, const json& r, const ReportLabels& l) {
+void WriteResponse(std::string& out, const json& r, const ReportLabels& l) {
   std::string name = Text(r, "party_name").empty() ? Text(r, "party") : Text(r, "party_name");
   out += "### " + Inline(name, " ") + " (" + Inline(Text(r, "id"), " ") + ")\n\n";
   Facts(out, ResponseFacts(r, l));
@@ -223,18 +224,37 @@ void Totals(std::string& out, const json& report, const ReportLabels& l) {
   if (!withheld.empty()) out += "\n" + Escape(withheld) + "\n";
 }
 
+class MarkdownWriter final : public ReportWriter {
+ public:
+  explicit MarkdownWriter(ReportLabels labels) : l_(std::move(labels)) {}
+  void Head(const json& head, std::string& out) override {
+    WriteHead(out, head, l_);
+    Parties(out, head, l_);
+    out += "## " + Escape(l_.responses_heading) + "\n\n";
+  }
+  void Response(const json& r, std::string& out) override {
+    any_ = true;
+    WriteResponse(out, r, l_);
+  }
+  void Tail(const json& tail, std::string& out) override {
+    if (!any_) out += Escape(l_.responses_none) + "\n\n";
+    Totals(out, tail, l_);
+  }
+
+ private:
+  const ReportLabels l_;
+  bool any_ = false;
+};
+
 }  // namespace
 
+std::unique_ptr<ReportWriter> MarkdownReportWriter(const ReportLabels& labels) {
+  return std::make_unique<MarkdownWriter>(labels);
+}
+
 std::string RenderReportMarkdown(const json& report, const ReportLabels& labels) {
-  std::string out;
-  Head(out, report, labels);
-  Parties(out, report, labels);
-  out += "## " + Escape(labels.responses_heading) + "\n\n";
-  const json& responses = List(report, "responses");
-  if (responses.empty()) out += Escape(labels.responses_none) + "\n\n";
-  for (const auto& r : responses) Response(out, r, labels);
-  Totals(out, report, labels);
-  return out;
+  MarkdownWriter writer(labels);
+  return RenderWhole(writer, report);
 }
 
 }  // namespace hoering::consultations

@@ -1,7 +1,9 @@
 #include "server/app/consultation_access.h"
 
+#include "domain/consultations/response_events.h"
 #include "server/app/agreement_access.h"
 #include "server/app/response_loader.h"
+#include "server/app/stream_fold.h"
 
 namespace hoering::app {
 
@@ -44,25 +46,55 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
   return VisibleResponse{*c, *r, vis};
 }
 
-Result<std::vector<std::shared_ptr<const cs::ResponseState>>> AllResponsesOf(
-    AppContext& ctx, const std::string& consultation) {
-  constexpr std::size_t kPage = 1024;
-  const auto index = ctx.views.responses();
-  std::vector<std::shared_ptr<const cs::ResponseState>> out;
-  std::string after;
+namespace {
+
+// Folds a response's events up to position `as_of` and ignores the rest.
+struct FoldAsOf {
+  cs::ResponseState& state;
+  std::uint64_t as_of;
+  Status Apply(const events::DecodedEvent& e) {
+    return e.envelope.position > as_of ? Status::Ok() : state.Apply(e);
+  }
+};
+
+}  // namespace
+
+ResponseCursor::ResponseCursor(AppContext& ctx, std::string consultation, std::uint64_t as_of)
+    : log_(ctx.log),
+      index_(ctx.views.responses()),
+      consultation_(std::move(consultation)),
+      as_of_(as_of) {}
+
+Result<std::shared_ptr<const cs::ResponseState>> ResponseCursor::Next() {
   for (;;) {
-    auto ids = index->ResponsesOf(consultation, after, kPage);
-    if (!ids.ok()) return ids.status();
-    for (const auto& id : *ids) {
-      auto r = LoadResponse(ctx.log, id);
-      if (!r.ok() && r.status().code() != Code::kCorruption &&
-          r.status().code() != Code::kNotFound) {
-        return r.status();
-      }
-      if (r.ok()) out.push_back(std::move(r).value());  // a broken stream is left out
+    if (next_ == page_.size()) {
+      if (last_page_) return std::shared_ptr<const cs::ResponseState>();
+      const std::string after = page_.empty() ? "" : page_.back();
+      auto ids = index_->ResponsesOf(consultation_, after, kPage);
+      if (!ids.ok()) return ids.status();
+      page_ = std::move(ids).value();
+      next_ = 0;
+      last_page_ = page_.size() < kPage;
+      continue;
     }
-    if (ids->size() < kPage) return out;
-    after = ids->back();
+    const std::string& id = page_[next_++];
+    auto state = std::make_shared<cs::ResponseState>();
+    FoldAsOf fold{*state, as_of_};
+    const Status s = FoldStream(log_, cs::ResponseStream(id), fold);
+    if (s.ok() && state->exists()) return std::shared_ptr<const cs::ResponseState>(state);
+    // A broken stream, or a response submitted after `as_of`, is skipped.
+    if (!s.ok() && s.code() != Code::kCorruption && s.code() != Code::kNotFound) return s;
+  }
+}
+
+Status ForEachResponseOf(AppContext& ctx, const std::string& consultation, std::uint64_t as_of,
+                         const std::function<Status(const cs::ResponseState&)>& visit) {
+  ResponseCursor cursor(ctx, consultation, as_of);
+  for (;;) {
+    auto r = cursor.Next();
+    if (!r.ok()) return r.status();
+    if (*r == nullptr) return Status::Ok();
+    if (Status s = visit(**r); !s.ok()) return s;
   }
 }
 

@@ -1,9 +1,13 @@
 // Shared steps of the consultation, response and report routes: who reads,
-// loading a consultation, and a response as the caller may see it.
+// loading a consultation, a response as the caller may see it, and walking
+// a consultation's responses one at a time.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/agreements/section_tree.h"
 #include "domain/consultations/consultation_json.h"
@@ -33,11 +37,36 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
                                             const std::string& consultation,
                                             const std::string& response);
 
-// Every response of `consultation` in order of first submission, each folded
-// from the log; a response whose stream no longer folds is left out (the
-// verify routes report the log). For a report or a page, never a hot path.
-Result<std::vector<std::shared_ptr<const consultations::ResponseState>>> AllResponsesOf(
-    AppContext& ctx, const std::string& consultation);
+// Each response of a consultation that the response index lists, in order
+// of first submission, folded from the log as of position `as_of`: events
+// after it are not applied, and a response whose first event is after it is
+// skipped, so that passes over the same consultation see the same responses
+// in the same state while new events arrive. A response whose stream no
+// longer folds is skipped (the verify routes report the log). Holds one page
+// of ids (kPage) and the response last returned, never the whole set.
+// Thread safety: none; one cursor per pass.
+class ResponseCursor {
+ public:
+  static constexpr std::size_t kPage = 1024;
+  // REQUIRES: `ctx` outlives the cursor.
+  ResponseCursor(AppContext& ctx, std::string consultation, std::uint64_t as_of);
+  // The next response, nullptr after the last; a read error.
+  Result<std::shared_ptr<const consultations::ResponseState>> Next();
+
+ private:
+  const EventLog& log_;
+  const std::shared_ptr<const ResponseIndex> index_;  // the one of the cursor's start
+  const std::string consultation_;
+  const std::uint64_t as_of_;
+  std::vector<std::string> page_;
+  std::size_t next_ = 0;
+  bool last_page_ = false;
+};
+
+// Calls `visit` with each response a ResponseCursor gives; stops at the
+// first error of `visit` or of the cursor and returns it.
+Status ForEachResponseOf(AppContext& ctx, const std::string& consultation, std::uint64_t as_of,
+                         const std::function<Status(const consultations::ResponseState&)>& visit);
 
 // The counts the consultation's JSON shows, from the response index.
 Result<consultations::ResponseCounts> ResponseCountsOf(AppContext& ctx,

@@ -4,50 +4,103 @@
 
 #include "domain/consultations/report.h"
 #include "server/app/agreement_access.h"
-#include "server/app/consultation_access.h"
 
 namespace hoering::app {
 
 namespace cs = consultations;
 
-Result<nlohmann::json> ReportFor(AppContext& ctx, const access::Principal& who,
-                                 const std::string& id) {
+struct ReportPasses::Loaded {
+  std::shared_ptr<const cs::ConsultationState> consultation;
+  std::shared_ptr<const agreements::AgreementState> agreement;
+  std::shared_ptr<const agreements::SectionTree> consulted;
+  cs::ReportFacts facts;
+};
+
+ReportPasses::ReportPasses(AppContext& ctx, const std::string& id, Loaded loaded)
+    : consultation_(std::move(loaded.consultation)),
+      agreement_(std::move(loaded.agreement)),
+      consulted_(std::move(loaded.consulted)),
+      facts_(std::move(loaded.facts)),
+      cursor_(ctx, id, facts_.as_of_position) {}
+
+Result<std::unique_ptr<ReportPasses>> ReportPasses::Open(AppContext& ctx,
+                                                         const access::Principal& who,
+                                                         const std::string& id) {
+  Loaded l;
+  l.facts.as_of_position = ctx.views.position();  // before anything is read
   auto c = LoadConsultation(ctx, id);
   if (!c.ok()) return c.status();
-  auto agreement = LoadAgreement(ctx, (*c)->info().agreement);
+  l.consultation = std::move(c).value();
+  auto agreement = LoadAgreement(ctx, l.consultation->info().agreement);
   if (!agreement.ok()) return agreement.status();
-  cs::ReportInput in;
-  in.consultation = c->get();
-  in.agreement = agreement->get();
-  auto consulted = ConsultedText(ctx, **c);
+  l.agreement = std::move(agreement).value();
+  auto consulted = ConsultedText(ctx, *l.consultation);
   if (!consulted.ok()) return consulted.status();
-  in.consulted_text = consulted->get();
-  in.as_of_position = ctx.views.position();
-  auto responses = AllResponsesOf(ctx, id);
-  if (!responses.ok()) return responses.status();
-  in.responses = std::move(responses).value();
-  in.party = [&ctx](const std::string& party) -> std::optional<cs::PartyFacts> {
+  l.consulted = std::move(consulted).value();
+  l.facts.consultation = l.consultation.get();
+  l.facts.agreement = l.agreement.get();
+  l.facts.consulted_text = l.consulted.get();
+  l.facts.party = [&ctx](const std::string& party) -> std::optional<cs::PartyFacts> {
     return ctx.views.Read([&](const Views& v) -> std::optional<cs::PartyFacts> {
       const parties::Party* p = v.parties.Find(party);
       if (p == nullptr) return std::nullopt;
       return cs::PartyFacts{p->name, p->kind};
     });
   };
-  in.cited_by = [&ctx](const std::string& response, std::uint32_t point) {
+  l.facts.cited_by = [&ctx](const std::string& response, std::uint32_t point) {
     return CitedByFor(ctx, response)(point);
   };
-  in.reader = ReaderOf(who);
-  in.now = ctx.clock();
-  const std::set<std::string> changes = cs::ChangesInReport(in);
-  if (!changes.empty()) {
-    auto events = ctx.log.ReadStream(agreements::StreamFor((*c)->info().agreement), 1,
+  l.facts.reader = ReaderOf(who);
+  l.facts.now = ctx.clock();
+  const std::string agreement_id = l.consultation->info().agreement;
+  const std::uint64_t as_of = l.facts.as_of_position;
+  std::unique_ptr<ReportPasses> passes(new ReportPasses(ctx, id, std::move(l)));
+
+  cs::ReportTally& tally = passes->tally_;
+  Status first = ForEachResponseOf(ctx, id, as_of, [&tally](const cs::ResponseState& r) {
+    tally.Add(r);
+    return Status::Ok();
+  });
+  if (!first.ok()) return first;
+  if (!tally.changes().empty()) {
+    auto events = ctx.log.ReadStream(agreements::StreamFor(agreement_id), 1,
                                      std::numeric_limits<std::size_t>::max());
     if (!events.ok()) return events.status();
-    auto excerpts = cs::ChangeExcerpts(*events, changes);
+    auto excerpts = cs::ChangeExcerpts(*events, tally.changes());
     if (!excerpts.ok()) return excerpts.status();
-    in.excerpts = std::move(excerpts).value();
+    passes->facts_.excerpts = std::move(excerpts).value();
   }
-  return cs::BuildReport(in);
+  return passes;
+}
+
+nlohmann::json ReportPasses::Head() const {
+  return cs::ReportHead(facts_, tally_);
+}
+
+Result<std::optional<nlohmann::json>> ReportPasses::Next() {
+  for (;;) {
+    auto r = cursor_.Next();
+    if (!r.ok()) return r.status();
+    if (*r == nullptr) return std::optional<nlohmann::json>();
+    if (auto entry = body_.Add(**r)) return entry;
+  }
+}
+
+Result<nlohmann::json> ReportFor(AppContext& ctx, const access::Principal& who,
+                                 const std::string& id) {
+  auto passes = ReportPasses::Open(ctx, who, id);
+  if (!passes.ok()) return passes.status();
+  nlohmann::json report = (*passes)->Head();
+  nlohmann::json responses = nlohmann::json::array();
+  for (;;) {
+    auto entry = (*passes)->Next();
+    if (!entry.ok()) return entry.status();
+    if (!*entry) break;
+    responses.push_back(std::move(**entry));
+  }
+  report["responses"] = std::move(responses);
+  report.update((*passes)->Tail());
+  return report;
 }
 
 }  // namespace hoering::app

@@ -1,20 +1,71 @@
 // The consultation report as the caller may read it (the report's own rules
 // decide what an anonymous reader or a stakeholder sees): what GET
-// .../report answers in every format and what the report page will show.
-// It reads the views and, for the word-diff excerpts of the changes it
-// lists, folds the agreement's stream once: run it off the I/O threads.
+// .../report answers in every format and what the report page shows.
+//
+// A report is made in two passes over the consultation's responses
+// (domain/consultations/report_pieces.h), each response folded from the log
+// as of the read views' position when the report was opened (so both passes
+// see the same responses in the same state, whatever arrives meanwhile; that
+// position is the report's as_of_position):
+//   ReportPasses::Open   the first pass (party rows, change ids), then the
+//                        word-diff excerpts of those changes (one fold of the
+//                        agreement's stream). Nothing is written before it ends.
+//   Head(), Next()...    the second pass, one response at a time, then Tail().
+// Memory: one response at a time, the party rows (with the visible response
+// ids) and the excerpts; never the whole set of responses. Each step reads
+// the log: run it off the I/O threads.
+//
+// Thread safety: a ReportPasses is used by one thread at a time (it may move
+// between pool threads); it keeps `ctx` by reference (REQUIRES: ctx outlives
+// it).
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "domain/access/access.h"
+#include "domain/consultations/report_pieces.h"
 #include "server/app/app_context.h"
+#include "server/app/consultation_access.h"
 
 namespace hoering::app {
 
-// The report's JSON (domain/consultations/report.h). 404
-// "consultation-not-found" for an unknown consultation.
+class ReportPasses {
+ public:
+  // The first pass. 404 "consultation-not-found" for an unknown
+  // consultation; a read error of the log.
+  static Result<std::unique_ptr<ReportPasses>> Open(AppContext& ctx, const access::Principal& who,
+                                                    const std::string& id);
+
+  // {as_of_position, consultation, generated_at, parties}.
+  nlohmann::json Head() const;
+  // The next entry of "responses" (responses the reader may not see are
+  // passed over and counted), nullopt after the last; a read error.
+  Result<std::optional<nlohmann::json>> Next();
+  // {totals, withheld}. REQUIRES: Next() gave nullopt.
+  nlohmann::json Tail() const { return body_.Tail(); }
+
+  ReportPasses(const ReportPasses&) = delete;
+  ReportPasses& operator=(const ReportPasses&) = delete;
+
+ private:
+  struct Loaded;  // what Open reads before the first pass
+  ReportPasses(AppContext& ctx, const std::string& id, Loaded loaded);
+
+  std::shared_ptr<const consultations::ConsultationState> consultation_;
+  std::shared_ptr<const agreements::AgreementState> agreement_;
+  std::shared_ptr<const agreements::SectionTree> consulted_;
+  consultations::ReportFacts facts_;  // points into the three above
+  consultations::ReportTally tally_{facts_};
+  consultations::ReportBody body_{facts_, tally_};
+  ResponseCursor cursor_;  // the second pass
+};
+
+// The whole report as one JSON document (every entry in memory: for the
+// report page and small callers; the route streams ReportPasses instead).
+// 404 "consultation-not-found" for an unknown consultation.
 Result<nlohmann::json> ReportFor(AppContext& ctx, const access::Principal& who,
                                  const std::string& id);
 

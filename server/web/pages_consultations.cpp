@@ -4,7 +4,9 @@
 //       close the published responses (100 a page, ?after=), the report and
 //       the diff to the latest version published after the consulted one
 //   GET /consultations/{id}/responses/{rid}  one response as the reader may see it
-//   GET /consultations/{id}/report           the report, with its downloads
+//   GET /consultations/{id}/report           the report, with its downloads; the
+//       page is built from the whole report in memory (app::ReportFor, every
+//       visible response on one page), the downloads (/v1 .../report) stream
 // Visibility is the queries' (response_queries.h, report_query.h): a page
 // shows exactly what the API shows the same caller.
 #include "domain/agreements/agreement_views.h"
