@@ -280,12 +280,11 @@ std::uint64_t RocksDbEventStore::StreamVersion(const std::string& stream) const 
     auto it = versions_.find(stream);
     if (it != versions_.end()) return it->second;
   }
-  std::uint64_t v = LoadStreamVersion(stream);
-  std::lock_guard lock(versions_mu_);
-  // The commit thread may have stored a newer version meanwhile; keep the max.
-  auto& slot = versions_[stream];
-  slot = std::max(slot, v);
-  return slot;
+  // Not remembered: only commits fill versions_ (for the streams they
+  // write), so reads of many or unknown streams do not grow it. The commit
+  // thread writes the database before the map, so this read is never older
+  // than an acknowledged append.
+  return LoadStreamVersion(stream);
 }
 
 std::uint64_t RocksDbEventStore::LoadStreamVersion(const std::string& stream) const {
