@@ -67,7 +67,12 @@ http::Response RenderPage(const LayoutContext& layout, const HtmlPage& page) {
         {"expires", FormatLocalDateTime(s.expires_at, kSiteTimeZone, layout.lang)},
         {"expires_ms", std::to_string(s.expires_at)},
         {"csrf", layout.csrf},
-        {"is_party", s.is_party}};
+        {"is_party", s.is_party},
+        // The work areas of part 2 (issue 15) for the roles that may use them
+        // (their pages check again: pages.Add with an Access).
+        {"can_manage", !s.is_party && (s.name == "admin" || s.name == "secretariat")},
+        {"can_audit",
+         !s.is_party && (s.name == "admin" || s.name == "secretariat" || s.name == "auditor")}};
   }
   auto html = body.ok() ? site.templates.Render("layout", frame) : body;
   if (!html.ok()) {

@@ -184,12 +184,16 @@ std::string PageCall::LocalTime(const nlohmann::json& rfc3339, std::string_view 
 }
 
 void Pages::Add(bh::verb method, std::string pattern, PageHandler handler) {
-  router_.Add(method, std::move(pattern), Bind(std::move(handler)));
+  router_.Add(method, std::move(pattern), Bind(app::Anyone(), std::move(handler)));
+}
+
+void Pages::Add(bh::verb method, std::string pattern, app::Access access, PageHandler handler) {
+  router_.Add(method, std::move(pattern), Bind(std::move(access), std::move(handler)));
 }
 
 void Pages::AddNotFound(PageHandler handler) {
   router_.SetNotFound("/v1/", nullptr);
-  router_.SetNotFound("/", Bind(std::move(handler)));
+  router_.SetNotFound("/", Bind(app::Anyone(), std::move(handler)));
 }
 
 namespace {
@@ -255,10 +259,40 @@ Status CheckCsrf(const Form& form, const Prepared& prepared) {
   return Status::Ok();
 }
 
+// The role check of a page declared for some roles (Pages::Add with an
+// Access): nullopt when the reader may use it; else the answer.
+std::optional<http::Response> Unless(const app::Access& access, const Prepared& prepared,
+                                     const LayoutContext& layout, const http::Request& req) {
+  if (access.kind != app::Access::Kind::kRoles) return std::nullopt;
+  const access::Principal& who = prepared.who;
+  if (!who.authenticated()) {
+    if (req.method() != bh::verb::get) {
+      return Refusal(
+          layout, Status(Code::kUnauthenticated, "sign in to use this page", "sign-in-required"));
+    }
+    http::Response res{bh::status::see_other, req.version()};
+    res.set(bh::field::location, "/sign-in?next=" + UrlEncode(std::string(req.target())));
+    res.keep_alive(req.keep_alive());
+    res.prepare_payload();
+    return Finish(std::move(res), prepared);
+  }
+  for (access::Role role : access.roles) {
+    if (who.role == role) return std::nullopt;
+  }
+  std::string roles;
+  for (access::Role role : access.roles) {
+    roles += (roles.empty() ? "" : ", ") + access::RoleName(role);
+  }
+  return Refusal(layout, Status(Code::kPermissionDenied,
+                                "this page is for these roles: " + roles +
+                                    "; you are signed in as " + access::RoleName(who.role),
+                                "forbidden"));
+}
+
 }  // namespace
 
-http::RouteHandler Pages::Bind(PageHandler handler) {
-  return [&ctx = ctx_, &site = site_, handler = std::move(handler)](
+http::RouteHandler Pages::Bind(app::Access access, PageHandler handler) {
+  return [&ctx = ctx_, &site = site_, access = std::move(access), handler = std::move(handler)](
              http::Request&& request, const http::RouteMatch& match, const http::RequestInfo&,
              http::Responder respond) {
     auto req = std::make_shared<const http::Request>(std::move(request));
@@ -267,6 +301,9 @@ http::RouteHandler Pages::Bind(PageHandler handler) {
       const std::string none;
       return respond(
           Refusal(LayoutContext{site, Language::kDanish, none, *req, {}}, prepared.status()));
+    }
+    if (auto refused = Unless(access, *prepared, LayoutFor(site, *prepared, *req), *req)) {
+      return respond(std::move(*refused));
     }
     PostedForm form;
     if (req->method() == bh::verb::post) {

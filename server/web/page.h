@@ -29,6 +29,7 @@
 #include "domain/access/access.h"
 #include "domain/time.h"
 #include "server/app/app_context.h"
+#include "server/app/route.h"
 #include "server/http/message.h"
 #include "server/http/router.h"
 #include "server/web/language.h"
@@ -113,14 +114,23 @@ class Pages {
 
   // GET pages and POST forms. A POST's body must be a form (urlencoded, or
   // multipart with files) with the CSRF field (kCsrfField) equal to the
-  // reader's CSRF secret.
+  // reader's CSRF secret. Without `access` anyone may call the page (the
+  // queries it calls show each caller what the API shows them).
   void Add(boost::beast::http::verb method, std::string pattern, PageHandler handler);
+  // A page for some roles only, declared at the registration like the API's
+  // routes (route.h: Only, Editors; own_party_only is not checked here):
+  //   pages.Add(verb::get, "/manage", app::Editors(), ShowManage);
+  // Before the handler runs, an anonymous reader of a GET page is sent to
+  // /sign-in?next=<this path> (a POST answers 401), and a signed-in reader
+  // of another role gets a 403 page ("forbidden") naming who may use it.
+  void Add(boost::beast::http::verb method, std::string pattern, app::Access access,
+           PageHandler handler);
   // Answers paths no route matches (outside /v1/, which keeps its 404
   // problem) with `handler`, usually a "page not found" page.
   void AddNotFound(PageHandler handler);
 
  private:
-  http::RouteHandler Bind(PageHandler handler);
+  http::RouteHandler Bind(app::Access access, PageHandler handler);
 
   http::Router& router_;
   app::AppContext& ctx_;

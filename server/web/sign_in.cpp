@@ -38,8 +38,22 @@ Result<Opened> Exchange(const PageCall& call, const std::string& secret) {
   return Opened{std::move(session), "/"};
 }
 
-HtmlPage Form(const PageCall& call, const std::string& error = "") {
+// Where to go after signing in when a page sent the reader here
+// (?next= / the form's field): a path of this site only ("/..." but not
+// "//host" or "/\\host", no control characters), so the link cannot send
+// a reader elsewhere; "" otherwise.
+std::string SafeNext(std::string_view next) {
+  if (next.size() < 1 || next.size() > 2048 || next[0] != '/') return "";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "";
+  for (char c : next) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\') return "";
+  }
+  return std::string(next);
+}
+
+HtmlPage Form(const PageCall& call, const std::string& error = "", const std::string& next = "") {
   nlohmann::json data = nlohmann::json::object();
+  if (!next.empty()) data["next"] = next;
   if (!error.empty()) {
     data["token_error"] = error;
     data["has_errors"] = true;
@@ -50,9 +64,10 @@ HtmlPage Form(const PageCall& call, const std::string& error = "") {
       error.empty() ? boost::beast::http::status::ok : boost::beast::http::status::unauthorized};
 }
 
-Result<PageReply> SignIn(const PageCall& call, const std::string& secret) {
+Result<PageReply> SignIn(const PageCall& call, const std::string& secret, const std::string& next) {
   auto opened = Exchange(call, secret);
-  if (!opened.ok()) return Form(call, call.T("sign_in.error_invalid"));
+  if (!opened.ok()) return Form(call, call.T("sign_in.error_invalid"), next);
+  if (!next.empty()) opened->next = next;
   // A session open in this browser is replaced.
   if (call.signed_in) {
     if (Status s = WebSessions(call.ctx.local).Close(call.signed_in->id); !s.ok()) return s;
@@ -69,23 +84,25 @@ Result<PageReply> SignIn(const PageCall& call, const std::string& secret) {
 }
 
 Result<PageReply> ShowSignIn(const PageCall& call) {
+  const std::string next = SafeNext(call.Query("next").value_or(""));
   auto token = call.Query("token");
-  if (!token || token->empty()) return Form(call);
+  if (!token || token->empty()) return Form(call, "", next);
   // A link must not switch a signed-in reader to another party unasked
   // (login CSRF): sign out first, or paste the code into the form (a POST
   // with the CSRF field).
   if (call.signed_in) {
-    HtmlPage page = Form(call);
+    HtmlPage page = Form(call, "", next);
     page.data["already_signed_in"] = true;
     return page;
   }
-  return SignIn(call, *token);
+  return SignIn(call, *token, next);
 }
 
 Result<PageReply> PostSignIn(const PageCall& call) {
   const std::string token = call.Field("token").value_or("");
-  if (token.empty()) return Form(call, call.T("sign_in.error_empty"));
-  return SignIn(call, token);
+  const std::string next = SafeNext(call.Field("next").value_or(""));
+  if (token.empty()) return Form(call, call.T("sign_in.error_empty"), next);
+  return SignIn(call, token, next);
 }
 
 Result<PageReply> SignOut(const PageCall& call) {
