@@ -29,6 +29,8 @@ const std::vector<std::string>& AllowedMediaTypes();
 
 // Standard base64 (RFC 4648, padded, no whitespace); nullopt when malformed.
 std::optional<std::string> DecodeBase64(std::string_view text);
+// Standard base64 (RFC 4648, padded, no whitespace) of `bytes`.
+std::string EncodeBase64(std::string_view bytes);
 
 // The "attachments" array of a submission (absent or null: none).
 Result<std::vector<DecodedAttachment>> ParseAttachments(const nlohmann::json& body,

@@ -16,7 +16,8 @@
 //   AttachmentStored  consultations::AttachmentStored without its content (read
 //                     from the log when a request needs it)
 //   any other type    UnknownType, whatever its data: a type this build does not know is
-//                     skipped by every view (a newer writer's events)
+//                     skipped by every view (a newer writer's events); also ReportPublished,
+//                     which no view folds (app/report_publish.h reads it from its stream)
 // Failures are values: data that is not JSON is kCorruption "event <p>: data is not JSON";
 // a known type whose data has the wrong shape carries its decoder's kCorruption status.
 // Pure.

@@ -67,6 +67,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   AddResponseReadRoutes(routes);
   AddDispositionRoutes(routes);
   AddReportRoutes(routes);
+  AddReportPublishRoutes(routes);
   AddDecisionRoutes(routes);
   AddTraceRoutes(routes);
   AddReceiptRoutes(routes);

@@ -7,6 +7,7 @@
 #include "server/app/consultation_access.h"
 #include "server/app/decision_states.h"
 #include "server/app/request_helpers.h"
+#include "server/app/stored_content.h"
 
 namespace hoering::app {
 namespace {
@@ -39,25 +40,15 @@ Command ResponseCommand(const std::string& response, ExpectedVersion expected,
   return cmd;
 }
 
-// An attachment is stored once per content, in "attachment-<sha256>": nothing
-// to write when the log holds it already (a concurrent store of the same
-// content conflicts, is decided again and then finds it).
-Decide StoreAttachment(AppContext& ctx, const cs::DecodedAttachment& a) {
-  return [&ctx, a]() -> Result<Command> {
-    const std::string stream = cs::AttachmentStream(a.ref.sha256);
-    if (ctx.log.StreamVersion(stream) > 0) return Command{};
-    return CommandFor(stream, ExpectedVersion::NoStream(),
-                      {cs::ToEvent(cs::AttachmentStored{a.ref.sha256, a.ref.media_type, a.ref.size,
-                                                        a.content_base64})});
-  };
-}
-
 // Stores attachments[i..] one command at a time, then runs `then`.
 void StoreAttachments(AppContext& ctx, commands::CommandMeta meta,
                       std::shared_ptr<const std::vector<cs::DecodedAttachment>> attachments,
                       std::size_t i, std::function<void(Status)> then) {
   if (i == attachments->size()) return then(Status::Ok());
-  ctx.commands.Execute(meta, StoreAttachment(ctx, (*attachments)[i]),
+  const cs::DecodedAttachment& a = (*attachments)[i];
+  ctx.commands.Execute(meta,
+                       StoreContentOnce(ctx, cs::AttachmentStored{a.ref.sha256, a.ref.media_type,
+                                                                  a.ref.size, a.content_base64}),
                        [&ctx, meta, attachments, i, then](Result<commands::Written> w) {
                          if (!w.ok()) return then(w.status());
                          StoreAttachments(ctx, meta, attachments, i + 1, then);

@@ -3,6 +3,7 @@
 #include "domain/consultations/attachments.h"
 #include "server/app/consultation_access.h"
 #include "server/app/response_loader.h"
+#include "server/app/stored_content.h"
 
 namespace hoering::app {
 
@@ -82,18 +83,9 @@ Result<AttachmentFile> AttachmentFor(AppContext& ctx, const access::Principal& w
   if (ref == nullptr) {
     return NotFound("the response has no attachment " + sha256, "attachment-not-found");
   }
-  auto events = ctx.log.ReadStream(cs::AttachmentStream(sha256), 1, 1);
-  if (!events.ok()) return events.status();
-  std::optional<std::string> bytes;
-  if (!events->empty()) {
-    auto j = nlohmann::json::parse(events->front().data, nullptr, false);
-    if (j.is_object()) bytes = cs::DecodeBase64(j.value("content_base64", ""));
-  }
-  if (!bytes) {
-    return Status(Code::kCorruption, "attachment " + sha256 + " cannot be read from the log",
-                  "corruption");
-  }
-  return AttachmentFile{ref->filename, ref->media_type, std::move(*bytes)};
+  auto bytes = StoredContent(ctx.log, sha256);
+  if (!bytes.ok()) return bytes.status();
+  return AttachmentFile{ref->filename, ref->media_type, std::move(bytes).value()};
 }
 
 }  // namespace hoering::app

@@ -19,6 +19,7 @@ void AddResponseWriteRoutes(Routes& routes);   // routes_responses.cpp
 void AddResponseReadRoutes(Routes& routes);    // routes_responses_read.cpp
 void AddDispositionRoutes(Routes& routes);     // routes_dispositions.cpp
 void AddReportRoutes(Routes& routes);          // routes_report.cpp
+void AddReportPublishRoutes(Routes& routes);   // routes_report_publish.cpp
 void AddDecisionRoutes(Routes& routes);        // routes_decisions.cpp
 void AddTraceRoutes(Routes& routes);           // routes_trace.cpp
 void AddReceiptRoutes(Routes& routes);         // routes_receipts.cpp

@@ -4,6 +4,7 @@
 #include "server/app/agreement_text_queries.h"
 #include "server/app/consultation_queries.h"
 #include "server/app/read_views.h"
+#include "server/app/token_secret.h"
 #include "server/web/local_time.h"
 
 namespace hoering::web {
@@ -50,6 +51,18 @@ std::optional<Result<PageReply>> UnlessParty(const PageCall& call) {
 std::string ReceiptHref(const std::string& consultation, const std::string& response) {
   return "/consultations/" + UrlEncode(consultation) + "/responses/" + UrlEncode(response) +
          "/receipt";
+}
+
+std::optional<commands::IdempotencyKey> FormIdempotencyKey(const PageCall& call,
+                                                           std::string_view head,
+                                                           std::string_view body) {
+  const std::string form_key = call.Field("form_key").value_or("");
+  if (form_key.empty() || form_key.size() > 64) return std::nullopt;
+  return commands::IdempotencyKey::For(call.who.token_id, "form:" + form_key, head, body);
+}
+
+std::string NewFormKey() {
+  return app::RandomHex(16);
 }
 
 std::string OutcomeLabel(const PageCall& call, const std::string& outcome) {

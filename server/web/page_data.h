@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "server/commands/command_service.h"
 #include "server/web/page.h"
 #include "server/web/text_view.h"
 
@@ -44,6 +45,17 @@ std::optional<Result<PageReply>> UnlessParty(const PageCall& call);
 
 // "/consultations/<id>/responses/<rid>/receipt": a response's receipt page.
 std::string ReceiptHref(const std::string& consultation, const std::string& response);
+
+// The idempotency key of one rendering of a form: the form carries a random
+// hidden "form_key" (NewFormKey()), so a second click of the same button (or
+// a reload of the POST) is answered with the first's outcome instead of
+// writing twice. Scoped to the reader's token, fingerprinted from `head` (e.g.
+// "POST /manage/...") and `body`; nullopt when the form sent no usable key.
+std::optional<commands::IdempotencyKey> FormIdempotencyKey(const PageCall& call,
+                                                           std::string_view head,
+                                                           std::string_view body);
+// A new form_key (32 hex characters).
+std::string NewFormKey();
 
 // The catalogue label of a disposition outcome ("accepted" -> "Imødekommet").
 std::string OutcomeLabel(const PageCall& call, const std::string& outcome);

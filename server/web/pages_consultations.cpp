@@ -14,6 +14,7 @@
 #include "server/app/agreement_text_queries.h"
 #include "server/app/consultation_queries.h"
 #include "server/app/read_views.h"
+#include "server/app/report_publish.h"
 #include "server/app/report_query.h"
 #include "server/app/response_queries.h"
 #include "server/web/page_data.h"
@@ -111,6 +112,29 @@ Result<PageReply> ShowReport(const PageCall& call) {
   const std::string zone = consultation->body.value("time_zone", "UTC");
   const std::string agreement = consultation->body.value("agreement", "");
   return BlockingPage{[id, c, zone, agreement](const PageCall& later) -> Result<HtmlPage> {
+    // After a publication the public reads the published report; the
+    // secretariat also the live one (report_publish.h).
+    auto published = app::PublishedReports(later.ctx, id);
+    if (!published.ok()) return published.status();
+    const bool editor =
+        later.who.role == access::Role::kAdmin || later.who.role == access::Role::kSecretariat;
+    nlohmann::json latest = nullptr;
+    if (!published->empty()) {
+      const app::PublishedReport& p = published->back();
+      latest = {{"number", p.number},
+                {"published", later.LocalTime(FormatRfc3339Ms(p.recorded_at), zone)},
+                {"language", later.T("publish.language_" + p.report.language)},
+                {"format", p.report.format == "md" ? "Markdown" : "HTML"},
+                {"sha256", p.report.sha256},
+                {"as_of_position", p.report.as_of_position},
+                {"href", "/v1/consultations/" + UrlEncode(id) + "/report/published/" +
+                             std::to_string(p.number)}};
+    }
+    if (!latest.is_null() && !editor) {
+      return HtmlPage{"report",
+                      later.T("report.title") + " – " + c["title"].get<std::string>(),
+                      {{"c", c}, {"published", latest}}};
+    }
     auto report = app::ReportFor(later.ctx, later.who, id);
     if (!report.ok()) return report.status();
     nlohmann::json responses = nlohmann::json::array();
@@ -127,6 +151,8 @@ Result<PageReply> ShowReport(const PageCall& call) {
     const std::string base = "/v1/consultations/" + UrlEncode(id) +
                              "/report?lang=" + std::string(Code(later.lang)) + "&format=";
     nlohmann::json data = {{"c", c},
+                           {"published", latest},
+                           {"live", true},
                            {"responses", responses},
                            {"totals", totals},
                            {"outcomes", outcomes},

@@ -22,12 +22,12 @@
 // kept in the draft (response_drafts.h) and nothing written. The form always
 // ends with one empty point, so a point is added by filling it in and saving;
 // a point is removed by ticking its box. Uploaded files stay with the draft.
-#include <openssl/evp.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <map>
 
+#include "domain/consultations/attachments.h"
 #include "domain/consultations/response_decide.h"
 #include "domain/decimal.h"
 #include "domain/field_problems.h"
@@ -54,15 +54,6 @@ using bh::verb;
 using nlohmann::json;
 
 constexpr TimeMs kDraftKeptAfterCloseMs = 30LL * 24 * 60 * 60 * 1000;
-
-std::string Base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()),
-                                static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
 
 std::string RespondHref(const std::string& consultation) {
   return "/consultations/" + UrlEncode(consultation) + "/respond";
@@ -121,7 +112,7 @@ ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept, Status& up
   FieldProblems problems;
   for (const UploadedFile& f : call.files) {
     if (f.field != "files" || f.content.empty()) continue;
-    std::string content = Base64(f.content);
+    std::string content = cs::EncodeBase64(f.content);
     const bool kept_already = std::any_of(
         files.begin(), files.end(), [&](const auto& a) { return a.content_base64 == content; });
     if (kept_already) continue;
@@ -191,8 +182,10 @@ std::string FieldIdFor(const std::string& pointer) {
 // each of its links says where it leads.
 std::string FieldLabel(const PageCall& call, const std::string& id) {
   static const std::map<std::string, std::string> kLabels = {
-      {"author_name", "respond.author_name"}, {"author_email", "respond.author_email"},
-      {"publication-public", "respond.publication"}, {"summary", "respond.summary"},
+      {"author_name", "respond.author_name"},
+      {"author_email", "respond.author_email"},
+      {"publication-public", "respond.publication"},
+      {"summary", "respond.summary"},
       {"files", "respond.files"}};
   if (auto it = kLabels.find(id); it != kLabels.end()) return call.T(it->second);
   if (!id.starts_with("point-")) return "";
@@ -250,7 +243,7 @@ HtmlPage FormPage(const PageCall& call, const Consulted& c, const std::string& t
                {"target", target},
                {"amend", target != kNewResponseDraft},
                {"version", draft.version},
-               {"form_key", app::RandomHex(16)},
+               {"form_key", NewFormKey()},
                {"author_name", draft.author_name},
                {"author_email", draft.author_email},
                {"summary", draft.summary},
@@ -336,7 +329,7 @@ Result<ResponseDraft> DraftOfResponse(const PageCall& call, const std::string& c
         app::AttachmentFor(call.ctx, call.who, consultation, response, a.value("sha256", ""));
     if (!file.ok()) return file.status();
     d.attachments.push_back(
-        {file->filename, file->media_type, Base64(file->bytes), file->bytes.size()});
+        {file->filename, file->media_type, cs::EncodeBase64(file->bytes), file->bytes.size()});
   }
   return d;
 }
@@ -431,7 +424,7 @@ HtmlPage PreviewPage(const PageCall& call, const Consulted& c, const std::string
                {"edit_href", edit},
                {"target", target},
                {"amend", target != kNewResponseDraft},
-               {"form_key", app::RandomHex(16)},
+               {"form_key", NewFormKey()},
                {"preview", true},
                {"author_name", draft.author_name},
                {"author_email", draft.author_email},
@@ -451,10 +444,7 @@ HtmlPage PreviewPage(const PageCall& call, const Consulted& c, const std::string
 // differs (the draft already gone, files sent again) is still a replay.
 std::optional<commands::IdempotencyKey> FormKey(const PageCall& call, const std::string& id,
                                                 const std::string& target) {
-  const std::string form_key = call.Field("form_key").value_or("");
-  if (form_key.empty() || form_key.size() > 64) return std::nullopt;
-  return commands::IdempotencyKey::For(call.who.token_id, "form:" + form_key,
-                                       "POST " + RespondHref(id), target);
+  return FormIdempotencyKey(call, "POST " + RespondHref(id), target);
 }
 
 // Submits (or amends) `draft`: the receipt page, or the form with every

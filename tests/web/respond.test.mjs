@@ -18,6 +18,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
 } from './lib/browser.mjs';
+import { admin, adminOk } from './lib/admin_api.mjs';
 import { adminToken, apiGet, artifactsDir, repoRoot, urlOf } from './lib/server.mjs';
 
 const enc = encodeURIComponent;
@@ -33,25 +34,6 @@ function message(lang, key) {
   const text = key.split('.').reduce((node, k) => node?.[k], catalogue[lang]);
   assert.equal(typeof text, 'string', `no message ${key} in ${lang}.json`);
   return text;
-}
-
-// The /v1 API as the administrator: {status, body}.
-async function admin(method, path, body) {
-  const headers = { accept: 'application/json', authorization: `Bearer ${adminToken}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(urlOf(path), {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed = text;
-  try { parsed = JSON.parse(text); } catch { /* not JSON: kept as text */ }
-  return { status: res.status, body: parsed };
-}
-
-async function adminOk(method, path, body, status = 200) {
-  const res = await admin(method, path, body);
-  assert.equal(res.status, status, `${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
 }
 
 const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

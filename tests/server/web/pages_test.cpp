@@ -269,6 +269,27 @@ TEST_F(PagesTest, ACodeNeverStaysInAPageOrLink) {
   }
 }
 
+TEST_F(PagesTest, SignInReturnsToAPathOfThisSiteOnly) {
+  HttpResponse back = Get("/sign-in?next=%2Fmy%2Fresponses%3Fx%3D1&token=" + secretariat_);
+  EXPECT_EQ(back.status, 303);
+  EXPECT_EQ(back.headers.Get("Location"), "/my/responses?x=1");
+  for (const std::string evil : {"%2F%2Fevil.example%2Fx", "https%3A%2F%2Fevil.example",
+                                 "%2F%5Cevil.example", "%2Fa%0D%0ASet-Cookie%3Ax"}) {
+    HttpResponse refused = Get("/sign-in?next=" + evil + "&token=" + auditor_);
+    EXPECT_EQ(refused.status, 303) << evil;
+    EXPECT_EQ(refused.headers.Get("Location"), "/") << evil;
+  }
+  // The form carries `next` to the POST.
+  HttpResponse form = Get("/sign-in?next=%2Fmy%2Fresponses");
+  EXPECT_TRUE(Has(form, "name=\"next\" value=\"/my/responses\""));
+  const std::string csrf = CsrfCookie(form);
+  HttpResponse posted =
+      PostForm("/sign-in", "csrf=" + csrf + "&next=%2Fmy%2Fresponses&token=" + auditor_,
+               {{"Cookie", "hoering_csrf=" + csrf}});
+  EXPECT_EQ(posted.status, 303);
+  EXPECT_EQ(posted.headers.Get("Location"), "/my/responses");
+}
+
 TEST_F(PagesTest, ALinkDoesNotSwitchASignedInReader) {
   const std::string session = SetCookie(Get("/sign-in?token=" + auditor_), "hoering_session");
   HttpResponse again =
