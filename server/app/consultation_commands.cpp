@@ -19,18 +19,18 @@ using DecideOnConsultation =
 // Decides on the consultation's state and appends with its version.
 Decide OnConsultation(AppContext& ctx, std::string id, std::optional<std::uint64_t> if_match,
                       DecideOnConsultation decide_on) {
-  return [&ctx, id = std::move(id), if_match, decide_on = std::move(decide_on)]()
-             -> Result<Command> {
-    auto state = LoadConsultation(ctx, id);
-    if (!state.ok()) return state.status();
-    if (Status s = CheckIfMatch(if_match, (*state)->version(), "the consultation"); !s.ok()) {
-      return s;
-    }
-    auto events = decide_on(**state, ctx.clock());
-    if (!events.ok()) return events.status();
-    return CommandFor(cs::ConsultationStream(id), ExpectedVersion::Exact((*state)->version()),
-                      *events);
-  };
+  return
+      [&ctx, id = std::move(id), if_match, decide_on = std::move(decide_on)]() -> Result<Command> {
+        auto state = LoadConsultation(ctx, id);
+        if (!state.ok()) return state.status();
+        if (Status s = CheckIfMatch(if_match, (*state)->version(), "the consultation"); !s.ok()) {
+          return s;
+        }
+        auto events = decide_on(**state, ctx.clock());
+        if (!events.ok()) return events.status();
+        return CommandFor(cs::ConsultationStream(id), ExpectedVersion::Exact((*state)->version()),
+                          *events);
+      };
 }
 
 }  // namespace

@@ -6,12 +6,13 @@
 // to each version's text, to the text editor and to opening a consultation
 // on a version. From the queries behind GET /v1/consultations and
 // GET /v1/agreements[/{id}/versions].
+#include "server/web/pages_manage.h"
+
 #include "domain/agreements/agreement_views.h"
 #include "server/app/agreement_access.h"
 #include "server/web/local_time.h"
 #include "server/web/page_data.h"
 #include "server/web/pages.h"
-#include "server/web/pages_manage.h"
 
 namespace hoering::web {
 namespace {
@@ -84,7 +85,7 @@ Result<PageReply> ShowManage(const PageCall& call) {
 void AddManagePages(Pages& pages) {
   pages.Add(verb::get, "/manage", app::Editors(), ShowManage);
   manage::AddNewConsultationPages(pages);
-  manage::AddConsultationPages(pages);
+  manage::AddManagedConsultationPages(pages);
   manage::AddInvitationPages(pages);
 }
 

@@ -30,7 +30,7 @@ namespace hoering::web::manage {
 
 // The registrations of the files above (pages.h AddManagePages calls them).
 void AddNewConsultationPages(Pages& pages);
-void AddConsultationPages(Pages& pages);
+void AddManagedConsultationPages(Pages& pages);
 void AddInvitationPages(Pages& pages);
 
 // "/manage/consultations/<id>" and its inbox ".../responses".
@@ -90,8 +90,8 @@ const std::vector<std::string>& Outcomes();
 // _manage_day_chart and _manage_outcome_chart) with the same numbers as a
 // table. Days run from `first` to `last` (local dates, "YYYY-MM-DD"; at most
 // the last 366 days of that range are drawn).
-nlohmann::json DayChart(const PageCall& call, const ConsultationTally& tally,
-                        const std::string& first, const std::string& last);
+nlohmann::json DayChart(const ConsultationTally& tally, const std::string& first,
+                        const std::string& last);
 nlohmann::json OutcomeChart(const PageCall& call, const ConsultationTally& tally);
 
 // The local date "YYYY-MM-DD" and time "HH:MM" of `t` in `zone` (UTC when

@@ -126,8 +126,7 @@ Result<PageReply> Extend(const PageCall& call) {
     forms.kept[field] = call.Field(field).value_or("");
   }
   auto problem = [&](const std::string& field, const std::string& key) {
-    forms.problems.emplace_back(field,
-                                call.T("manage.extend." + field) + ": " + call.T(key));
+    forms.problems.emplace_back(field, call.T("manage.extend." + field) + ": " + call.T(key));
   };
   auto closes = FromLocalInput(forms.kept["extend_date"], forms.kept["extend_time"], zone);
   if (!closes.ok()) problem("extend_date", "manage.errors.date");
@@ -139,7 +138,8 @@ Result<PageReply> Extend(const PageCall& call) {
   }
   std::optional<cs::ExtendDeadline> cmd;
   if (forms.problems.empty()) {
-    auto parsed = cs::ParseExtendDeadline({{"closes_at", FormatRfc3339(*closes)}, {"reason", reason}});
+    auto parsed =
+        cs::ParseExtendDeadline({{"closes_at", FormatRfc3339(*closes)}, {"reason", reason}});
     if (parsed.ok()) {
       cmd = std::move(parsed).value();
     } else {
@@ -200,10 +200,10 @@ Result<PageReply> PostClose(const PageCall& call) {
   if (reason_text.find_first_not_of(" \t\r\n") != std::string::npos) reason = reason_text;
   auto parsed = cs::ParseCloseReason(reason ? json{{"reason", *reason}} : json());
   if (!parsed.ok()) {
-    return ClosePage(call, doc->body, ShownVersion(call).value_or(doc->version), reason_text,
-                     {{"close_reason",
-                       call.T("manage.close.reason") + ": " + call.T("manage.errors.reason")}},
-                     bh::status::bad_request);
+    return ClosePage(
+        call, doc->body, ShownVersion(call).value_or(doc->version), reason_text,
+        {{"close_reason", call.T("manage.close.reason") + ": " + call.T("manage.errors.reason")}},
+        bh::status::bad_request);
   }
   commands::CommandMeta meta = MetaFor(call, ConsultationHref(id) + "/close");
   meta.on_conflict = commands::OnConflict::kRefuse;
@@ -276,7 +276,7 @@ Result<HtmlPage> ConsultationPage(const PageCall& call, const std::string& id,
                {"parties", InvitedParties(call, c, *tally, active)},
                {"invitations", invitations},
                {"has_invitations", !invitations.empty()},
-               {"day_chart", DayChart(call, *tally, first, last)},
+               {"day_chart", DayChart(*tally, first, last)},
                {"outcome_chart", OutcomeChart(call, *tally)},
                {"extend_date", Kept(forms, "extend_date", deadline.date)},
                {"extend_time", Kept(forms, "extend_time", deadline.time)},
@@ -314,7 +314,7 @@ void RunOnConsultation(const PageCall& later, PageDone done, commands::CommandMe
       });
 }
 
-void AddConsultationPages(Pages& pages) {
+void AddManagedConsultationPages(Pages& pages) {
   const std::string base = "/manage/consultations/{id}";
   pages.Add(verb::get, base, app::Editors(), Show);
   pages.Add(verb::post, base + "/extend", app::Editors(), Extend);

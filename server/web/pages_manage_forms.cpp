@@ -56,8 +56,8 @@ Result<TimeMs> FromLocalInput(const std::string& date_text, const std::string& t
   int y = 0;
   unsigned mo = 0, d = 0, h = 0, mi = 0;
   char tail = 0;
-  const Status bad = InvalidArgument("give the date as YYYY-MM-DD and the time as HH:MM",
-                                     "invalid-date");
+  const Status bad =
+      InvalidArgument("give the date as YYYY-MM-DD and the time as HH:MM", "invalid-date");
   if (date_text.size() != 10 ||
       std::sscanf(date_text.c_str(), "%4d-%2u-%2u%c", &y, &mo, &d, &tail) != 3) {
     return bad;
@@ -110,8 +110,7 @@ void AddFieldErrors(nlohmann::json& data,
 }
 
 std::string ProblemMessage(const PageCall& call, const Status& status) {
-  for (const std::string& key :
-       {"manage.problems." + status.type(), "problems." + status.type()}) {
+  for (const std::string& key : {"manage.problems." + status.type(), "problems." + status.type()}) {
     std::string text = call.T(key);
     if (text != key) return text;
   }

@@ -25,8 +25,8 @@ using nlohmann::json;
 
 // The page with the new code, built on the commit thread from what the
 // command wrote and the views (no log reads).
-PageReply CodePage(const PageCall& call, const std::string& consultation,
-                   const std::string& party, const std::string& code, bool replayed) {
+PageReply CodePage(const PageCall& call, const std::string& consultation, const std::string& party,
+                   const std::string& code, bool replayed) {
   json data = {{"party_name", app::PartyName(call.ctx.views, party).value_or(party)},
                {"manage_href", ConsultationHref(consultation) + "#invitations"},
                {"replayed", replayed}};
@@ -51,8 +51,8 @@ Result<PageReply> Issue(const PageCall& call) {
   app::NewInvitation invitation = app::MakeInvitation(id, *party);
   commands::CommandMeta meta = MetaFor(call, ConsultationHref(id) + "/invitations/" + *party);
   auto decide = app::DecideIssueInvitation(call.ctx, std::move(invitation.command));
-  return LaterPage{[meta, decide, id, party = *party, code = invitation.code](
-                       const PageCall& later, PageDone done) {
+  return LaterPage{[meta, decide, id, party = *party, code = invitation.code](const PageCall& later,
+                                                                              PageDone done) {
     RunOnConsultation(later, done, meta, decide, id, "invitations",
                       [&later, id, party, code](const commands::Written& written) {
                         return CodePage(later, id, party, code, written.replayed);
@@ -76,14 +76,13 @@ Result<PageReply> Revoke(const PageCall& call) {
       return ConsultationPage(later, later.Param("id"), forms);
     }};
   }
-  commands::CommandMeta meta = MetaFor(call, ConsultationHref(id) + "/invitations/" + iid + "/revoke");
+  commands::CommandMeta meta =
+      MetaFor(call, ConsultationHref(id) + "/invitations/" + iid + "/revoke");
   auto decide = app::DecideRevokeInvitation(call.ctx, id, iid, *reason);
   return LaterPage{[meta, decide, id](const PageCall& later, PageDone done) {
-    RunOnConsultation(later, done, meta, decide, id, "invitations",
-                      [id](const commands::Written&) {
-                        return PageReply(
-                            Redirect{ConsultationHref(id) + "?done=revoked#invitations", {}});
-                      });
+    RunOnConsultation(later, done, meta, decide, id, "invitations", [id](const commands::Written&) {
+      return PageReply(Redirect{ConsultationHref(id) + "?done=revoked#invitations", {}});
+    });
   }};
 }
 

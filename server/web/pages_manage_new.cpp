@@ -84,7 +84,8 @@ json VersionChoices(const PageCall& call, const std::string& chosen) {
     json versions = json::array();
     for (const auto& v : agreements::VersionsToJson(**state)) {
       const std::string value = id + "/" + std::to_string(v.value("number", 0));
-      std::string label = call.T("manage.new.version_word") + " " + std::to_string(v.value("number", 0));
+      std::string label =
+          call.T("manage.new.version_word") + " " + std::to_string(v.value("number", 0));
       if (!v.value("label", "").empty()) label += " – " + v.value("label", "");
       versions.push_back({{"value", value}, {"label", label}, {"selected", value == chosen}});
     }
@@ -96,7 +97,8 @@ json VersionChoices(const PageCall& call, const std::string& chosen) {
 }
 
 json PartyChoices(const PageCall& call, const std::vector<std::string>& invited) {
-  auto parties = call.ctx.views.Read([](const app::Views& v) { return v.parties.List("", 100000); });
+  auto parties =
+      call.ctx.views.Read([](const app::Views& v) { return v.parties.List("", 100000); });
   json out = json::array();
   std::size_t i = 0;
   for (const auto& p : parties) {
@@ -158,7 +160,8 @@ std::string IdFromTitle(const std::string& title, const std::string& form_key) {
     out += piece;
   }
   std::string key = form_key.substr(0, 6);
-  if (key.size() < 6 || !std::all_of(key.begin(), key.end(), ::isxdigit)) key = NewFormKey().substr(0, 6);
+  if (key.size() < 6 || !std::all_of(key.begin(), key.end(), ::isxdigit))
+    key = NewFormKey().substr(0, 6);
   return (out.empty() ? "consultation" : out) + "-" + key;
 }
 

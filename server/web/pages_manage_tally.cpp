@@ -30,10 +30,9 @@ std::optional<date::sys_days> ParseDay(const std::string& text) {
 
 std::string DayText(date::sys_days day) {
   // ToLocalInput in UTC gives the date of midnight of that day.
-  return ToLocalInput(std::chrono::duration_cast<std::chrono::milliseconds>(
-                          day.time_since_epoch())
-                          .count(),
-                      "UTC")
+  return ToLocalInput(
+             std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch()).count(),
+             "UTC")
       .date;
 }
 
@@ -58,8 +57,8 @@ std::string F(double v) {
 }  // namespace
 
 const std::vector<std::string>& Outcomes() {
-  static const std::vector<std::string> kOutcomes = {
-      "accepted", "partially_accepted", "not_accepted", "noted", "out_of_scope"};
+  static const std::vector<std::string> kOutcomes = {"accepted", "partially_accepted",
+                                                     "not_accepted", "noted", "out_of_scope"};
   return kOutcomes;
 }
 
@@ -94,13 +93,12 @@ Result<ConsultationTally> TallyOf(app::AppContext& ctx, const std::string& consu
   return tally;
 }
 
-json DayChart(const PageCall& call, const ConsultationTally& tally, const std::string& first,
-              const std::string& last) {
+json DayChart(const ConsultationTally& tally, const std::string& first, const std::string& last) {
   constexpr int kWidth = 720, kHeight = 240, kLeft = 40, kBottom = 30, kTop = 10;
   auto from = ParseDay(first);
   auto to = ParseDay(last);
-  if (!from || !to || *to < *from) from = to = ParseDay(DayText(date::floor<date::days>(
-                                                    std::chrono::system_clock::now())));
+  if (!from || !to || *to < *from)
+    from = to = ParseDay(DayText(date::floor<date::days>(std::chrono::system_clock::now())));
   if ((*to - *from).count() > 365) *from = *to - date::days{365};
   const int days = static_cast<int>((*to - *from).count()) + 1;
   std::uint64_t largest = 0, total = 0;
@@ -143,8 +141,7 @@ json DayChart(const PageCall& call, const ConsultationTally& tally, const std::s
           {"bars", bars},
           {"rows", rows},
           {"has_rows", !rows.empty()},
-          {"total", total},
-          {"summary", call.T("manage.chart.days_summary")}};
+          {"total", total}};
 }
 
 json OutcomeChart(const PageCall& call, const ConsultationTally& tally) {

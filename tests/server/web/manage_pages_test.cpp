@@ -70,9 +70,8 @@ class ManagePagesTest : public PagesTest {
 };
 
 TEST_F(ManagePagesTest, OnlyTheSecretariatAndAdminsMayUseThePages) {
-  for (const std::string target :
-       {"/manage", "/manage/consultations/new", "/manage/consultations/h1",
-        "/manage/consultations/h1/close"}) {
+  for (const std::string target : {"/manage", "/manage/consultations/new",
+                                   "/manage/consultations/h1", "/manage/consultations/h1/close"}) {
     HttpResponse anonymous = Get(target);
     EXPECT_EQ(anonymous.status, 303) << target;
     EXPECT_EQ(anonymous.headers.Get("Location"), "/sign-in?next=" + Encode(target)) << target;
@@ -84,8 +83,8 @@ TEST_F(ManagePagesTest, OnlyTheSecretariatAndAdminsMayUseThePages) {
   // A party's form post is refused before anything is done.
   const std::string aarhus = SignIn(aarhus_);
   const std::string aarhus_csrf = FormCsrf(Get("/", {{"Cookie", aarhus}}));
-  HttpResponse refused = PostForm("/manage/consultations/h1/close",
-                                  "csrf=" + aarhus_csrf, {{"Cookie", aarhus}});
+  HttpResponse refused =
+      PostForm("/manage/consultations/h1/close", "csrf=" + aarhus_csrf, {{"Cookie", aarhus}});
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(Consultation("h1")["state"], "open");
   EXPECT_EQ(PostForm("/manage/consultations/h1/close", "csrf=x", {}).status, 401);
@@ -106,13 +105,15 @@ TEST_F(ManagePagesTest, StartCountsResponsesAndPointsWithoutADisposition) {
   EXPECT_TRUE(Has(start, "href=\"/manage/agreements/sa/edit\""));
   EXPECT_TRUE(Has(start, "href=\"/manage/consultations/new?version=sa%2F1\""));
   // Two responses, six points, one with a disposition.
-  EXPECT_TRUE(Has(start, "<td class=\"manage-number\">2</td>\n      <td class=\"manage-number\">5</td>"))
+  EXPECT_TRUE(
+      Has(start, "<td class=\"manage-number\">2</td>\n      <td class=\"manage-number\">5</td>"))
       << start.body;
   HttpResponse page = Page("/manage/consultations/h1");
   EXPECT_TRUE(Has(page, "<dd>5</dd>"));
   EXPECT_TRUE(Has(page, "role=\"img\""));
   // The chart's table: one point noted, five not handled yet.
-  EXPECT_TRUE(Has(page, "<th scope=\"row\">Taget til efterretning</th><td class=\"manage-number\">1</td>"));
+  EXPECT_TRUE(
+      Has(page, "<th scope=\"row\">Taget til efterretning</th><td class=\"manage-number\">1</td>"));
   // The invited parties: aarhus and plo answered, the panel did not.
   EXPECT_TRUE(Has(page, "manage-received-yes"));
   EXPECT_TRUE(Has(page, "manage-received-no"));
@@ -121,10 +122,10 @@ TEST_F(ManagePagesTest, StartCountsResponsesAndPointsWithoutADisposition) {
 
 TEST_F(ManagePagesTest, OpeningShowsEveryProblemAtItsFieldAndWritesNothing) {
   Fields fields = NewConsultation();
-  fields[1].second = "";             // no title
-  fields[4].second = "20-05-2023";   // not a date
-  fields[6].second = "2023-05-19";   // closes before it opens (opens is refused already)
-  fields[0].second = "sa/9";         // no such version
+  fields[1].second = "";            // no title
+  fields[4].second = "20-05-2023";  // not a date
+  fields[6].second = "2023-05-19";  // closes before it opens (opens is refused already)
+  fields[0].second = "sa/9";        // no such version
   HttpResponse page = Post("/manage/consultations/new", fields);
   EXPECT_EQ(page.status, 400);
   EXPECT_TRUE(Has(page, "href=\"#title\""));
@@ -173,8 +174,11 @@ TEST_F(ManagePagesTest, OpeningTakesLocalTimesAndADoubleClickOpensOnce) {
 
 TEST_F(ManagePagesTest, ExtendNeedsAReasonAndALaterDeadline) {
   const std::string version = std::to_string(Consultation("h1")["stream_version"].get<int>());
-  Fields fields = {{"extend_date", "2023-09-10"}, {"extend_time", "12:00"},
-                   {"extend_reason", ""}, {"version", version}, {"form_key", "k1"}};
+  Fields fields = {{"extend_date", "2023-09-10"},
+                   {"extend_time", "12:00"},
+                   {"extend_reason", ""},
+                   {"version", version},
+                   {"form_key", "k1"}};
   HttpResponse page = Post("/manage/consultations/h1/extend", fields);
   EXPECT_EQ(page.status, 400);
   EXPECT_TRUE(Has(page, "href=\"#extend_reason\""));
@@ -246,8 +250,8 @@ TEST_F(ManagePagesTest, AnInvitationCodeIsShownOnceSignsInAndIsRevoked) {
                               {{"reason", "Sendt til forkert person"}, {"form_key", "r1"}});
   EXPECT_EQ(revoked.status, 303);
   EXPECT_EQ(Get("/sign-in?token=" + code).status, 401);
-  HttpResponse twice = Post("/manage/consultations/h1/invitations/" + iid + "/revoke",
-                            {{"form_key", "r2"}});
+  HttpResponse twice =
+      Post("/manage/consultations/h1/invitations/" + iid + "/revoke", {{"form_key", "r2"}});
   EXPECT_EQ(twice.status, 409);
 }
 
