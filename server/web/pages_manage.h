@@ -50,6 +50,10 @@ struct ConsultationForms {
 Result<HtmlPage> ConsultationPage(const PageCall& call, const std::string& id,
                                   const ConsultationForms& forms = {});
 
+// The consultation's page (of call.Param("id")) with `refusal` at `field`,
+// answered with its status: for a form refused before its command runs.
+BlockingPage RefusedAt(const PageCall& call, std::string field, const Status& refusal);
+
 // Runs a page's write and answers it: `ok` makes the reply of a write (on
 // the commit thread: no reads of the log), a refusal becomes the
 // consultation's page with the problem at `field` (on the blocking pool).

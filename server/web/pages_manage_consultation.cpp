@@ -294,6 +294,14 @@ Result<HtmlPage> ConsultationPage(const PageCall& call, const std::string& id,
   return page;
 }
 
+BlockingPage RefusedAt(const PageCall& call, std::string field, const Status& refusal) {
+  ConsultationForms forms;
+  forms.problems.emplace_back(std::move(field), ProblemMessage(call, refusal));
+  forms.status = FormStatus(refusal);
+  return BlockingPage{
+      [forms](const PageCall& later) { return ConsultationPage(later, later.Param("id"), forms); }};
+}
+
 void RunOnConsultation(const PageCall& later, PageDone done, commands::CommandMeta meta,
                        app::Decide decide, std::string id, std::string field,
                        std::function<PageReply(const commands::Written&)> ok,

@@ -40,14 +40,7 @@ PageReply CodePage(const PageCall& call, const std::string& consultation, const 
 Result<PageReply> Issue(const PageCall& call) {
   const std::string id = call.Param("id");
   auto party = invitations::ParseIssueInvitation({{"party", call.Field("party").value_or("")}});
-  if (!party.ok()) {
-    ConsultationForms forms;
-    forms.problems.emplace_back("invitations", ProblemMessage(call, party.status()));
-    forms.status = FormStatus(party.status());
-    return BlockingPage{[forms](const PageCall& later) {
-      return ConsultationPage(later, later.Param("id"), forms);
-    }};
-  }
+  if (!party.ok()) return RefusedAt(call, "invitations", party.status());
   app::NewInvitation invitation = app::MakeInvitation(id, *party);
   commands::CommandMeta meta = MetaFor(call, ConsultationHref(id) + "/invitations/" + *party);
   auto decide = app::DecideIssueInvitation(call.ctx, std::move(invitation.command));
@@ -68,14 +61,7 @@ Result<PageReply> Revoke(const PageCall& call) {
                   ? json()
                   : json{{"reason", reason_text}};
   auto reason = invitations::ParseRevokeReason(body);
-  if (!reason.ok()) {
-    ConsultationForms forms;
-    forms.problems.emplace_back("invitations", ProblemMessage(call, reason.status()));
-    forms.status = FormStatus(reason.status());
-    return BlockingPage{[forms](const PageCall& later) {
-      return ConsultationPage(later, later.Param("id"), forms);
-    }};
-  }
+  if (!reason.ok()) return RefusedAt(call, "invitations", reason.status());
   commands::CommandMeta meta =
       MetaFor(call, ConsultationHref(id) + "/invitations/" + iid + "/revoke");
   auto decide = app::DecideRevokeInvitation(call.ctx, id, iid, *reason);

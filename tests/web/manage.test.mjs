@@ -95,7 +95,7 @@ describe('secretariat pages', () => {
     assert.equal(new URL(page.url()).pathname, `/manage/consultations/${id}`);
     assert.match(await page.locator('.alert-success').innerText(), /has been opened/);
     const opened = await apiGet(`/v1/consultations/${id}`);
-    assert.equal(opened.opens_at, '2026-01-05T08:00:00Z');  // 09:00 in Copenhagen, winter
+    assert.equal(opened.opens_at, '2026-01-05T08:00:00.000Z');  // 09:00 in Copenhagen, winter
     assert.deepEqual(opened.invited, [parties[0].id, parties[1].id]);
     assert.equal(await page.locator('svg[role=img] title').first().count(), 1);
     await checkAxe(page, 'manage-consultation');
@@ -117,7 +117,7 @@ describe('secretariat pages', () => {
     await page.fill('#extend_reason', 'Asked for by the parties');
     await submit(page, 'form[action$="/extend"] button[type=submit]');
     assert.match(await page.locator('.alert-success').innerText(), /extended/);
-    assert.equal((await apiGet(`/v1/consultations/${id}`)).closes_at, '2099-04-01T10:00:00Z');
+    assert.equal((await apiGet(`/v1/consultations/${id}`)).closes_at, '2099-04-01T10:00:00.000Z');
 
     // An invitation: the code once, on the answer to the POST only.
     const row = (p) => page.locator('tr', { has: page.locator(`th:text-is("${p.name}")`) });

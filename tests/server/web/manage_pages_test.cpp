@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/web/page.h"
 #include "tests/server/web/pages_fixture.h"
 
 namespace hoering::testing {
@@ -19,18 +20,7 @@ namespace {
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 std::string Encode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  return web::UrlEncode(s);
 }
 
 class ManagePagesTest : public PagesTest {
@@ -155,8 +145,8 @@ TEST_F(ManagePagesTest, OpeningTakesLocalTimesAndADoubleClickOpensOnce) {
   EXPECT_EQ(opened.status, 303) << opened.body;
   EXPECT_EQ(opened.headers.Get("Location"), "/manage/consultations/h2?done=opened");
   nlohmann::json c = Consultation("h2");
-  EXPECT_EQ(c["opens_at"], "2023-05-20T08:00:00Z");  // 10:00 summer time in Copenhagen
-  EXPECT_EQ(c["closes_at"], "2023-09-01T10:00:00Z");
+  EXPECT_EQ(c["opens_at"], "2023-05-20T08:00:00.000Z");  // 10:00 summer time in Copenhagen
+  EXPECT_EQ(c["closes_at"], "2023-09-01T10:00:00.000Z");
   EXPECT_EQ(c["time_zone"], "Europe/Copenhagen");
   EXPECT_EQ(c["invited"], nlohmann::json({"aarhus", "panel"}));
   HttpResponse again = Post("/manage/consultations/new", NewConsultation());
@@ -193,7 +183,7 @@ TEST_F(ManagePagesTest, ExtendNeedsAReasonAndALaterDeadline) {
   fields[0].second = "2023-09-10";
   page = Post("/manage/consultations/h1/extend", fields);
   EXPECT_EQ(page.status, 303);
-  EXPECT_EQ(Consultation("h1")["closes_at"], "2023-09-10T12:00:00Z");  // h1's zone is UTC
+  EXPECT_EQ(Consultation("h1")["closes_at"], "2023-09-10T12:00:00.000Z");  // h1's zone is UTC
   // The page it was sent from is now stale: explained at the field.
   fields[0].second = "2023-09-20";
   fields[4].second = "k2";
