@@ -30,6 +30,7 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddRespondPages(pages);
   AddReceiptPages(pages);
   AddReportPublishPages(pages);
+  AddManagePages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

@@ -11,6 +11,7 @@
 //                                            pages_receipt.cpp
 //   /manage/consultations/{id}/report[/publish]
 //                                            pages_report_publish.cpp
+//   /manage, /manage/consultations/...       pages_manage*.cpp (pages_manage.h)
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -28,6 +29,7 @@ void AddMyPages(Pages& pages);
 void AddRespondPages(Pages& pages);
 void AddReceiptPages(Pages& pages);
 void AddReportPublishPages(Pages& pages);
+void AddManagePages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.
