@@ -184,6 +184,7 @@ json ReadForm(const PageCall& call, Form& form, bool check) {
     const std::string text = Trimmed(call.Field("recommendation_" + std::to_string(i)));
     if (!text.empty()) recommendations.push_back(text);
     recommendation_rows_data.push_back({{"n", i}, {"text", text}});
+    if (i == 1) recommendation_rows_data.back()["error"] = "";
   }
   body["recommendations"] = recommendations;
   form.values["recommendations"] = recommendation_rows;
@@ -229,6 +230,10 @@ HtmlPage FormPage(const PageCall& call, Form form, status code) {
                         {"selected", form.values.value("outcome", "") == o}});
   }
   data["outcomes"] = std::move(outcomes);
+  // The parser names no recommendation's row: its refusal is shown at the first.
+  if (data.contains("recommendation_1_error") && !data["recommendation_rows"].empty()) {
+    data["recommendation_rows"][0]["error"] = data["recommendation_1_error"];
+  }
   const std::string final_for_party = form.values.value("final_for_party", "");
   data["final_yes"] = final_for_party == "yes";
   data["final_no"] = final_for_party == "no";
