@@ -10,15 +10,17 @@
 //        the API's command (app::DecideFulfilCondition), then 303 back
 // Dates of a body are local calendar dates and shown as such; "overdue"
 // is judged like the API's queries (the server's date, UTC).
+#include "server/web/pages_decisions.h"
+
 #include "domain/decimal.h"
 #include "domain/time.h"
 #include "server/app/decision_commands.h"
 #include "server/app/decision_queries.h"
 #include "server/app/page.h"
 #include "server/app/read_views.h"
+#include "server/http/problem.h"
 #include "server/web/local_time.h"
 #include "server/web/pages.h"
-#include "server/web/pages_decisions.h"
 
 namespace hoering::web {
 namespace {
@@ -95,8 +97,7 @@ json DecisionData(const PageCall& call, const json& d, const json& errors) {
       {"has_recommendations", !d["recommendations"].empty()},
       {"basis_consultations", Links(d["basis"]["consultations"], "/consultations/")},
       {"basis_responses", Links(d["basis"]["responses"], "")},
-      {"has_basis",
-       !d["basis"]["consultations"].empty() || !d["basis"]["responses"].empty()},
+      {"has_basis", !d["basis"]["consultations"].empty() || !d["basis"]["responses"].empty()},
       {"absent", d["absent"]},
       {"has_absent", !d["absent"].empty()},
       {"note", d.value("note", "")},
@@ -113,8 +114,8 @@ json DecisionData(const PageCall& call, const json& d, const json& errors) {
 Result<PageReply> ShowDecision(const PageCall& call, const json& errors, status code) {
   auto doc = app::DecisionFor(call.ctx, call.Param("id"));
   if (!doc.ok()) return doc.status();
-  const std::string title = call.T("decisions.decision_title") + " – " +
-                            doc->body["body"].value("name", "");
+  const std::string title =
+      call.T("decisions.decision_title") + " – " + doc->body["body"].value("name", "");
   return PageReply(HtmlPage{"decision", title, DecisionData(call, doc->body, errors), code});
 }
 
@@ -145,12 +146,15 @@ Result<PageReply> Fulfil(const PageCall& call) {
             return done(PageReply(Redirect{DecisionHref(id) + "#condition-" + n_text, {}}));
           }
           const Status& s = written.status();
-          if (s.code() != Code::kInvalidArgument && s.code() != Code::kConflict) return done(s);
+          if (s.code() != Code::kInvalidArgument && s.code() != Code::kConflict &&
+              s.code() != Code::kAlreadyExists) {
+            return done(s);
+          }
           done(ShowDecision(later,
                             json::array({{{"field", "evidence-" + n_text},
                                           {"message", s.detail()},
                                           {"input", evidence}}}),
-                            status::conflict));
+                            static_cast<status>(http::HttpStatusFor(s.code()))));
         });
   }};
 }
@@ -176,8 +180,8 @@ Result<PageReply> List(const PageCall& call) {
                {"has_decisions", !found.items.empty()},
                {"may_record", MayRecordDecisions(call)}};
   if (found.next) {
-    data["next_href"] = "/decisions?after=" + UrlEncode(*found.next) +
-                        "&limit=" + std::to_string(page->limit);
+    data["next_href"] =
+        "/decisions?after=" + UrlEncode(*found.next) + "&limit=" + std::to_string(page->limit);
   }
   return PageReply(HtmlPage{"decisions", call.T("decisions.list_title"), std::move(data)});
 }
@@ -190,9 +194,13 @@ std::string LocalDate(const PageCall& call, const std::string& date) {
   return FormatLocalDate(*days * kDayMs + kDayMs / 2, kSiteTimeZone, call.lang);
 }
 
-std::int64_t TodayDays(const PageCall& call) { return call.Now() / kDayMs; }
+std::int64_t TodayDays(const PageCall& call) {
+  return call.Now() / kDayMs;
+}
 
-std::string DecisionHref(const std::string& id) { return "/decisions/" + UrlEncode(id); }
+std::string DecisionHref(const std::string& id) {
+  return "/decisions/" + UrlEncode(id);
+}
 
 std::string PartyLabel(const PageCall& call, const std::string& party) {
   return app::PartyName(call.ctx.views, party).value_or(party);

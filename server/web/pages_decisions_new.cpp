@@ -19,6 +19,7 @@
 #include "domain/time.h"
 #include "server/app/decision_commands.h"
 #include "server/app/read_views.h"
+#include "server/http/problem.h"
 #include "server/web/pages.h"
 #include "server/web/pages_decisions.h"
 
@@ -161,8 +162,10 @@ json ReadForm(const PageCall& call, Form& form, bool check) {
     const std::string due = Trimmed(call.Field("condition_due_" + n));
     json row = {{"n", i}, {"text", text}, {"due", due}, {"parties", PartyOptions(call, party)}};
     if (!text.empty() || !party.empty() || !due.empty()) {
-      if (check && text.empty()) form.Error("condition_text_" + n, call.T("decisions.condition_text"));
-      if (check && party.empty()) form.Error("condition_party_" + n, call.T("decisions.condition_party"));
+      if (check && text.empty())
+        form.Error("condition_text_" + n, call.T("decisions.condition_text"));
+      if (check && party.empty())
+        form.Error("condition_party_" + n, call.T("decisions.condition_party"));
       if (check && due.empty()) form.Error("condition_due_" + n, call.T("decisions.condition_due"));
       date("condition_due_" + n, due);
       conditions.push_back({{"text", text}, {"party", party}, {"due", due}});
@@ -207,13 +210,17 @@ std::string FieldOf(const Status& s) {
   if (t == "unknown-consultation") return "basis_consultations";
   if (t == "unknown-response") return "basis_responses";
   if (t == "unknown-party") return "body_party";
-  for (const auto& [needle, field] :
-       std::initializer_list<std::pair<const char*, const char*>>{
-           {"body.name", "body_name"}, {"meeting_date", "meeting_date"},
-           {"case_ref", "case_ref"},   {"subject", "version"},
-           {"outcome", "outcome"},     {"condition", "condition_text_1"},
-           {"recommendation", "recommendation_1"}, {"basis", "basis_consultations"},
-           {"absent", "absent"},       {"note", "note"}}) {
+  for (const auto& [needle, field] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"body.name", "body_name"},
+           {"meeting_date", "meeting_date"},
+           {"case_ref", "case_ref"},
+           {"subject", "version"},
+           {"outcome", "outcome"},
+           {"condition", "condition_text_1"},
+           {"recommendation", "recommendation_1"},
+           {"basis", "basis_consultations"},
+           {"absent", "absent"},
+           {"note", "note"}}) {
     if (d.find(needle) != std::string::npos) return field;
   }
   return "id";
@@ -267,22 +274,23 @@ Result<PageReply> Record(const PageCall& call) {
   }
   commands::CommandMeta meta;
   meta.actor = call.who.actor();
-  return LaterPage{[meta, cmd = std::move(cmd).value(), form](const PageCall& later,
-                                                               PageDone done) mutable {
-    const std::string id = cmd.decision.id;
-    later.ctx.commands.Execute(
-        meta, app::DecideRecordDecision(later.ctx, std::move(cmd)),
-        [&later, id, form, done](Result<commands::Written> written) mutable {
-          if (written.ok()) return done(PageReply(Redirect{DecisionHref(id), {}}));
-          const Status& s = written.status();
-          if (s.code() != Code::kInvalidArgument && s.code() != Code::kUnprocessable &&
-              s.code() != Code::kAlreadyExists) {
-            return done(s);
-          }
-          form.Error(FieldOf(s), s.detail());
-          done(PageReply(FormPage(later, std::move(form), status::unprocessable_entity)));
-        });
-  }};
+  return LaterPage{
+      [meta, cmd = std::move(cmd).value(), form](const PageCall& later, PageDone done) mutable {
+        const std::string id = cmd.decision.id;
+        later.ctx.commands.Execute(
+            meta, app::DecideRecordDecision(later.ctx, std::move(cmd)),
+            [&later, id, form, done](Result<commands::Written> written) mutable {
+              if (written.ok()) return done(PageReply(Redirect{DecisionHref(id), {}}));
+              const Status& s = written.status();
+              if (s.code() != Code::kInvalidArgument && s.code() != Code::kUnprocessable &&
+                  s.code() != Code::kAlreadyExists) {
+                return done(s);
+              }
+              form.Error(FieldOf(s), s.detail());
+              done(PageReply(FormPage(later, std::move(form),
+                                      static_cast<status>(http::HttpStatusFor(s.code())))));
+            });
+      }};
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "server/app/decision_commands.h"
 #include "server/app/decision_queries.h"
 #include "server/app/read_views.h"
+#include "server/http/problem.h"
 #include "server/web/pages.h"
 #include "server/web/pages_decisions.h"
 
@@ -28,7 +29,9 @@ using boost::beast::http::status;
 using boost::beast::http::verb;
 using nlohmann::json;
 
-std::string AgreementHref(const std::string& id) { return "/agreements/" + UrlEncode(id); }
+std::string AgreementHref(const std::string& id) {
+  return "/agreements/" + UrlEncode(id);
+}
 
 Result<PageReply> ShowRatification(const PageCall& call) {
   const std::string& id = call.Param("id");
@@ -89,8 +92,7 @@ Result<PageReply> ShowRatification(const PageCall& call) {
 }
 
 // One entry of the calendar.
-json Entry(const PageCall& call, const std::string& due, const std::string& status,
-           json extra) {
+json Entry(const PageCall& call, const std::string& due, const std::string& status, json extra) {
   extra["due"] = LocalDate(call, due);
   extra["status"] = call.T("decisions.status." + status);
   extra["status_class"] = status;
@@ -106,14 +108,16 @@ Result<PageReply> ShowObligations(const PageCall& call, const json& error, statu
   for (const auto& item : (*o)["items"]) {
     const std::string key = item.value("key", "");
     const std::string st = item.value("status", "due");
-    json e = {{"anchor", "obligation-" + key},
-              {"title", item.value("title", "")},
-              {"kind", call.T("decisions.kind." + item.value("kind", "duty"))},
-              {"evidence", item.value("evidence", "")},
-              {"done_at", item.contains("done_at") ? call.LocalTime(item["done_at"], "Europe/Copenhagen") : ""},
-              {"may_mark", editor && item.value("kind", "") == "duty" && st != "done"},
-              {"action", AgreementHref(id) + "/obligations/" + UrlEncode(key) + "/done"},
-              {"field", "evidence-" + key}};
+    json e = {
+        {"anchor", "obligation-" + key},
+        {"title", item.value("title", "")},
+        {"kind", call.T("decisions.kind." + item.value("kind", "duty"))},
+        {"evidence", item.value("evidence", "")},
+        {"done_at",
+         item.contains("done_at") ? call.LocalTime(item["done_at"], "Europe/Copenhagen") : ""},
+        {"may_mark", editor && item.value("kind", "") == "duty" && st != "done"},
+        {"action", AgreementHref(id) + "/obligations/" + UrlEncode(key) + "/done"},
+        {"field", "evidence-" + key}};
     if (error.value("field", "") == "evidence-" + key) {
       e["evidence_error"] = error.value("message", "");
       e["evidence_input"] = error.value("input", "");
@@ -188,17 +192,17 @@ Result<PageReply> MarkDone(const PageCall& call) {
         meta, app::DecideObligationDone(later.ctx, id, key, evidence),
         [&later, id, key, evidence, done](Result<commands::Written> written) {
           if (written.ok()) {
-            return done(PageReply(
-                Redirect{AgreementHref(id) + "/obligations#obligation-" + key, {}}));
+            return done(
+                PageReply(Redirect{AgreementHref(id) + "/obligations#obligation-" + key, {}}));
           }
           const Status& s = written.status();
           if (s.code() != Code::kInvalidArgument && s.code() != Code::kConflict &&
-              s.code() != Code::kUnprocessable) {
+              s.code() != Code::kUnprocessable && s.code() != Code::kAlreadyExists) {
             return done(s);
           }
           done(ShowObligations(
               later, {{"field", "evidence-" + key}, {"message", s.detail()}, {"input", evidence}},
-              status::conflict));
+              static_cast<status>(http::HttpStatusFor(s.code()))));
         });
   }};
 }
