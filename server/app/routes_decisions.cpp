@@ -10,10 +10,9 @@
 #include "domain/decisions/ratification.h"
 #include "domain/sha256.h"
 #include "domain/time.h"
-#include "server/app/agreement_access.h"
+#include "server/app/decision_commands.h"
 #include "server/app/decision_queries.h"
 #include "server/app/request_helpers.h"
-#include "server/app/response_loader.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
 
@@ -27,27 +26,8 @@ namespace dc = decisions;
 Result<Reply> Record(const Call& call) {
   auto cmd = http::ParseJsonBodyWith(call.req, dc::ParseRecordDecision);
   if (!cmd.ok()) return cmd.status();
-  Decide decide = [&ctx = call.ctx, cmd = *cmd]() -> Result<Command> {
-    const std::string& id = cmd.decision.id;
-    auto agreement = LoadAgreement(ctx, cmd.decision.subject.agreement);
-    dc::Lookups lookups;
-    lookups.party_exists = PartyExists(ctx.views);
-    lookups.consultation_exists = [&ctx](const std::string& c) {
-      return ctx.views.Read(
-          [&](const Views& v) { return v.consultations.GetConsultation(c).ok(); });
-    };
-    lookups.response_exists = [&ctx](const std::string& r) {
-      return LoadResponse(ctx.log, r).ok();
-    };
-    const bool exists = ctx.views.Read([&](const Views& v) { return v.decisions.Get(id).ok(); });
-    auto events =
-        dc::DecideRecord(exists, cmd, agreement.ok() ? agreement->get() : nullptr, lookups);
-    if (!events.ok()) return events.status();
-    Command write = CommandFor(dc::DecisionStream(id), ExpectedVersion::NoStream(), *events);
-    write.on_conflict = AlreadyExists("decision '" + id + "' already exists", "decision-exists");
-    return write;
-  };
-  return Write{std::move(decide), EventDataAnswer(status::created)};
+  return Write{DecideRecordDecision(call.ctx, std::move(cmd).value()),
+               EventDataAnswer(status::created)};
 }
 
 Result<std::uint32_t> Number(const std::string& text, const char* what) {
@@ -63,37 +43,15 @@ Result<Reply> Fulfil(const Call& call) {
   if (!n.ok()) return n.status();
   auto evidence = http::ParseJsonBodyWith(call.req, dc::ParseEvidence);
   if (!evidence.ok()) return evidence.status();
-  Decide decide = [&ctx = call.ctx, id = call.Param("id"), n = *n,
-                   evidence = *evidence]() -> Result<Command> {
-    auto d = ctx.views.Read([&](const Views& v) { return v.decisions.Get(id); });
-    if (!d.ok()) return d.status();
-    auto events = dc::DecideFulfil(**d, n, evidence);
-    if (!events.ok()) return events.status();
-    return CommandFor(dc::DecisionStream(id), ExpectedVersion::Exact((*d)->version), *events);
-  };
-  return Write{std::move(decide), EventDataAnswer(status::ok)};
+  return Write{DecideFulfilCondition(call.ctx, call.Param("id"), *n, *evidence),
+               EventDataAnswer(status::ok)};
 }
 
 Result<Reply> ObligationDone(const Call& call) {
   auto evidence = http::ParseJsonBodyWith(call.req, dc::ParseEvidence);
   if (!evidence.ok()) return evidence.status();
-  Decide decide = [&ctx = call.ctx, id = call.Param("id"), key = call.Param("key"),
-                   evidence = *evidence]() -> Result<Command> {
-    auto agreement = LoadAgreement(ctx, id);
-    if (!agreement.ok()) return agreement.status();
-    std::set<std::string> keys, done;
-    for (const auto& o : dc::ObligationsOf((*agreement)->info().term)) {
-      if (o.kind == "duty") keys.insert(o.key);
-    }
-    for (const auto& [k, f] :
-         ctx.views.Read([&](const Views& v) { return v.decisions.Obligations(id); })) {
-      done.insert(k);
-    }
-    auto events = dc::DecideObligationDone(id, key, keys, done, evidence);
-    if (!events.ok()) return events.status();
-    return CommandFor(dc::ObligationStream(id), ExpectedVersion::Exact(done.size()), *events);
-  };
-  return Write{std::move(decide), EventDataAnswer(status::ok)};
+  return Write{DecideObligationDone(call.ctx, call.Param("id"), call.Param("key"), *evidence),
+               EventDataAnswer(status::ok)};
 }
 
 Result<Reply> Show(const Call& call) {

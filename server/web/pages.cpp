@@ -31,6 +31,7 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddReceiptPages(pages);
   AddReportPublishPages(pages);
   AddManagePages(pages);
+  AddDecisionPages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

@@ -12,6 +12,8 @@
 //   /manage/consultations/{id}/report[/publish]
 //                                            pages_report_publish.cpp
 //   /manage, /manage/consultations/...       pages_manage*.cpp (pages_manage.h)
+//   /decisions[/{id}], /manage/decisions/new, /agreements/{id}/ratification,
+//   /agreements/{id}/obligations             pages_decisions.h
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -30,6 +32,7 @@ void AddRespondPages(Pages& pages);
 void AddReceiptPages(Pages& pages);
 void AddReportPublishPages(Pages& pages);
 void AddManagePages(Pages& pages);
+void AddDecisionPages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.
