@@ -240,6 +240,10 @@ void Deliver(const CallState& state, Result<PageReply> reply, const http::Respon
   if (auto* raw = std::get_if<http::Response>(&*reply)) {
     return respond(Finish(std::move(*raw), state.prepared));
   }
+  if (auto* stream = std::get_if<http::StreamReply>(&*reply)) {
+    AddSecurityHeaders(stream->head);
+    return respond.stream(std::move(*stream));
+  }
   spdlog::error("page {} answered later work with more later work", state.match.route);
   respond(Finish(RenderErrorPage(layout, Status(Code::kInternal, "internal error", "internal")),
                  state.prepared));
