@@ -11,9 +11,11 @@
 //       Events, app::LiveTail) for site.js, under the page session.
 // Bad filters answer 400 with the message at the field.
 #include <algorithm>
+#include <optional>
 
 #include "domain/decimal.h"
 #include "domain/event_codec.h"
+#include "domain/sha256.h"
 #include "server/app/live_tail.h"
 #include "server/web/local_time.h"
 #include "server/web/pages_audit.h"
@@ -41,9 +43,10 @@ struct LogFilter {
   // The filters as a query string (without from/before), each "&k=v".
   std::string Query() const {
     std::string q;
-    for (const auto& [k, v] :
-         {std::pair{"stream", stream}, {"type", type}, {"since", since}, {"until", until}}) {
-      if (!v.empty()) q += std::string("&") + k + "=" + UrlEncode(v);
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"stream", &stream}, {"type", &type}, {"since", &since}, {"until", &until}};
+    for (const auto& [k, v] : fields) {
+      if (!v->empty()) q += std::string("&") + k + "=" + UrlEncode(*v);
     }
     return q;
   }
