@@ -240,6 +240,11 @@ void Deliver(const CallState& state, Result<PageReply> reply, const http::Respon
   if (auto* raw = std::get_if<http::Response>(&*reply)) {
     return respond(Finish(std::move(*raw), state.prepared));
   }
+  if (auto* stream = std::get_if<http::StreamReply>(&*reply)) {
+    http::StreamReply answer = *stream;
+    AddSecurityHeaders(answer.head);
+    return respond.stream(std::move(answer));
+  }
   spdlog::error("page {} answered later work with more later work", state.match.route);
   respond(Finish(RenderErrorPage(layout, Status(Code::kInternal, "internal error", "internal")),
                  state.prepared));

@@ -67,7 +67,10 @@ struct BlockingPage {
 // from any thread, with a page, a redirect or a raw response.
 struct LaterPage;
 
-using PageReply = std::variant<HtmlPage, Redirect, BlockingPage, LaterPage, http::Response>;
+// An http::StreamReply is a long-lived answer (the audit log's live tail,
+// Server-Sent Events): the binder adds the security headers to its head.
+using PageReply =
+    std::variant<HtmlPage, Redirect, BlockingPage, LaterPage, http::Response, http::StreamReply>;
 using PageDone = std::function<void(Result<PageReply>)>;
 
 struct LaterPage {

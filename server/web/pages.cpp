@@ -32,6 +32,7 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddReportPublishPages(pages);
   AddManagePages(pages);
   AddDecisionPages(pages);
+  AddAuditPages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

@@ -14,6 +14,7 @@
 //   /manage, /manage/consultations/...       pages_manage*.cpp (pages_manage.h)
 //   /decisions[/{id}], /manage/decisions/new, /agreements/{id}/ratification,
 //   /agreements/{id}/obligations             pages_decisions.h
+//   /audit, /audit/...                      pages_audit*.cpp
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -33,6 +34,7 @@ void AddReceiptPages(Pages& pages);
 void AddReportPublishPages(Pages& pages);
 void AddManagePages(Pages& pages);
 void AddDecisionPages(Pages& pages);
+void AddAuditPages(Pages& pages);  // pages_audit.h
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.

@@ -51,3 +51,102 @@
     warnBeforeSignOut();
   });
 })();
+
+// Audit pages (issue 15), enhancements only: the pages work without them.
+// 1. /audit/log at the head: tails /audit/log/live (Server-Sent Events read
+//    with fetch, so every event name arrives) and appends matching events.
+// 2. /audit/verify while a check runs: polls /audit/verify/status and reloads
+//    the page when the check has finished.
+(function () {
+  'use strict';
+  function fact(dl, label, value) {
+    var dt = document.createElement('dt');
+    dt.textContent = label;
+    var dd = document.createElement('dd');
+    dd.textContent = value;
+    dl.appendChild(dt);
+    dl.appendChild(dd);
+  }
+  function appendEvent(list, e) {
+    if (document.getElementById('event-' + e.position)) return;
+    var labels = list.querySelectorAll('.audit-event-facts dt');
+    var names = ['Position', 'Time', 'Stream', 'Version', 'Type', 'Actor', 'Hash'];
+    for (var i = 0; i < labels.length && i < 7; i++) names[i] = labels[i].textContent;
+    var li = document.createElement('li');
+    li.className = 'audit-event';
+    li.id = 'event-' + e.position;
+    var dl = document.createElement('dl');
+    dl.className = 'audit-event-facts';
+    var actor = e.actor ? e.actor.role + (e.actor.party ? ' (' + e.actor.party + ')' : '') : '';
+    var values = [e.position, e.recorded_at, e.stream, e.stream_version, e.type, actor, e.hash];
+    for (var j = 0; j < 7; j++) fact(dl, names[j], String(values[j]));
+    var details = document.createElement('details');
+    var summary = document.createElement('summary');
+    summary.textContent = list.getAttribute('data-label-data');
+    var pre = document.createElement('pre');
+    pre.className = 'audit-data';
+    pre.textContent = JSON.stringify(e.data, null, 2);
+    details.appendChild(summary);
+    details.appendChild(pre);
+    li.appendChild(dl);
+    li.appendChild(details);
+    list.appendChild(li);
+    var empty = document.getElementById('log-empty');
+    if (empty) empty.hidden = true;
+  }
+  function tailLog() {
+    var list = document.getElementById('audit-log');
+    var status = document.getElementById('audit-live');
+    if (!list || !list.hasAttribute('data-live-from') || !window.fetch || !window.TextDecoder) return;
+    var stream = list.getAttribute('data-stream');
+    var type = list.getAttribute('data-type');
+    var from = list.getAttribute('data-live-from');
+    fetch('/audit/log/live?from=' + encodeURIComponent(from), {credentials: 'same-origin'})
+      .then(function (res) {
+        if (!res.ok || !res.body) return;
+        if (status) status.textContent = status.getAttribute('data-text');
+        var reader = res.body.getReader();
+        var decoder = new TextDecoder();
+        var buffer = '';
+        function read() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) return;
+            buffer += decoder.decode(chunk.value, {stream: true});
+            var frames = buffer.split('\n\n');
+            buffer = frames.pop();
+            frames.forEach(function (frame) {
+              frame.split('\n').forEach(function (line) {
+                if (line.indexOf('data: ') !== 0) return;
+                var e = JSON.parse(line.slice(6));
+                if ((!stream || e.stream === stream) && (!type || e.type === type)) appendEvent(list, e);
+              });
+            });
+            return read();
+          });
+        }
+        return read();
+      })
+      .catch(function () {});
+  }
+  function pollVerify() {
+    var state = document.getElementById('verify-state');
+    if (!state || state.getAttribute('data-running') !== 'true' || !window.fetch) return;
+    var elapsed = document.getElementById('verify-elapsed');
+    var label = elapsed ? elapsed.textContent.replace(/[0-9]+ s$/, '') : '';
+    function poll() {
+      fetch(state.getAttribute('data-status-url'), {credentials: 'same-origin'})
+        .then(function (res) { return res.json(); })
+        .then(function (s) {
+          if (!s.running) return window.location.reload();
+          if (elapsed) elapsed.textContent = label + Math.floor(s.elapsed_ms / 1000) + ' s';
+          setTimeout(poll, 1000);
+        })
+        .catch(function () { setTimeout(poll, 5000); });
+    }
+    setTimeout(poll, 1000);
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    tailLog();
+    pollVerify();
+  });
+})();
