@@ -9,6 +9,7 @@
 //   /consultations/{id}/respond              pages_respond.cpp
 //   .../responses/{rid}/receipt, .../withdraw
 //                                            pages_receipt.cpp
+//   /manage/consultations/{id}/responses...  pages_inbox*.cpp
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -25,6 +26,7 @@ void AddInfoPages(Pages& pages);
 void AddMyPages(Pages& pages);
 void AddRespondPages(Pages& pages);
 void AddReceiptPages(Pages& pages);
+void AddInboxPages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.
