@@ -276,7 +276,8 @@ std::string InboxHref(const std::string& consultation, const InboxView& view, bo
   for (const auto& field : ViewFields(view)) {
     const std::string name = field["name"].get<std::string>().substr(5);
     if (name == "after" && !with_cursor) continue;
-    query += (query.empty() ? "?" : "&") + name + "=" + UrlEncode(field["value"]);
+    query +=
+        (query.empty() ? "?" : "&") + name + "=" + UrlEncode(field["value"].get<std::string>());
   }
   return "/manage/consultations/" + UrlEncode(consultation) + "/responses" + query;
 }

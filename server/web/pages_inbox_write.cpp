@@ -63,25 +63,31 @@ std::vector<std::string> ChangeIds(const std::string& text) {
 // ("outcome", "rationale", "changes"), checked by the API's parser.
 struct Parsed {
   json body;
-  Result<cs::RecordDisposition> command = Status::Ok();
+  std::optional<cs::RecordDisposition> command;  // set when the input is accepted
+  Status problem = Status::Ok();
   std::string field;
 };
 Parsed ParseInput(const DispositionInput& in) {
   Parsed p;
   if (in.outcome.empty()) {
-    p.command = InvalidArgument("choose an outcome", "outcome-required");
+    p.problem = InvalidArgument("choose an outcome", "outcome-required");
     p.field = "outcome";
     return p;
   }
   p.body = {{"outcome", in.outcome}, {"rationale", in.rationale}};
   if (auto c = cs::ParseDisposition(p.body); !c.ok()) {
-    p.command = c.status();
+    p.problem = c.status();
     p.field = cs::ParseOutcome(in.outcome) ? "rationale" : "outcome";
     return p;
   }
   p.body["changes"] = ChangeIds(in.changes);
-  p.command = cs::ParseDisposition(p.body);
-  if (!p.command.ok()) p.field = "changes";
+  auto c = cs::ParseDisposition(p.body);
+  if (!c.ok()) {
+    p.problem = c.status();
+    p.field = "changes";
+    return p;
+  }
+  p.command = std::move(c).value();
   return p;
 }
 
@@ -118,8 +124,8 @@ Result<PageReply> SetOne(const PageCall& call, std::shared_ptr<InboxSearch> sear
                         {},  field + "-" + key, problem};
   };
   Parsed parsed = ParseInput(input);
-  if (!parsed.command.ok()) {
-    InboxFailure failure = failure_at(parsed.field, parsed.command.status());
+  if (!parsed.command) {
+    InboxFailure failure = failure_at(parsed.field, parsed.problem);
     return InboxPage(call, *search, id, *view, &failure);
   }
   const std::optional<std::uint64_t> version =
@@ -264,7 +270,7 @@ Result<PageReply> SetSelected(const PageCall& call, std::shared_ptr<InboxSearch>
     return fail("bulk-points", InvalidArgument("tick the points", "no-points-selected"));
   }
   Parsed parsed = ParseInput({input.outcome, input.rationale, ""});
-  if (!parsed.command.ok()) return fail("bulk-" + parsed.field, parsed.command.status());
+  if (!parsed.command) return fail("bulk-" + parsed.field, parsed.problem);
   auto consultation = app::ConsultationFor(call.ctx, id);
   if (!consultation.ok()) return consultation.status();
   return LaterPage{
