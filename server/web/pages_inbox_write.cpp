@@ -20,6 +20,7 @@
 #include "domain/consultations/response_decide.h"
 #include "domain/decimal.h"
 #include "server/app/consultation_access.h"
+#include "server/app/consultation_queries.h"
 #include "server/app/disposition_commands.h"
 #include "server/app/read_views.h"
 #include "server/http/problem.h"
