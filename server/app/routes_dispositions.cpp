@@ -8,6 +8,7 @@
 #include "server/app/agreement_access.h"
 #include "server/app/consultation_access.h"
 #include "server/app/decision_states.h"
+#include "server/app/disposition_commands.h"
 #include "server/app/request_helpers.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
@@ -32,23 +33,8 @@ Result<Reply> Record(const Call& call) {
   if (!if_match.ok()) return if_match.status();
   auto cmd = http::ParseJsonBodyWith(call.req, cs::ParseDisposition);
   if (!cmd.ok()) return cmd.status();
-  Decide decide = [&ctx = call.ctx, consultation = call.Param("id"), response = call.Param("rid"),
-                   n = *point, cmd = *cmd, if_match = *if_match]() -> Result<Command> {
-    if (auto c = LoadConsultation(ctx, consultation); !c.ok()) return c.status();
-    auto r = LoadResponseDecision(ctx.log, response);
-    if (!r.ok()) return r.status();
-    if (!r->exists() || r->consultation != consultation) {
-      return NotFound(
-          "response '" + response + "' does not exist in consultation '" + consultation + "'",
-          "response-not-found");
-    }
-    if (Status s = CheckIfMatch(if_match, r->version, "the response"); !s.ok()) return s;
-    auto agreement = LoadAgreement(ctx, r->agreement);
-    if (!agreement.ok()) return agreement.status();
-    auto events = cs::DecideDisposition(*r, n, cmd, **agreement);
-    if (!events.ok()) return events.status();
-    return CommandFor(cs::ResponseStream(response), ExpectedVersion::Exact(r->version), *events);
-  };
+  Decide decide = DecideRecordDisposition(call.ctx, call.Param("id"), call.Param("rid"), *point,
+                                          std::move(cmd).value(), *if_match);
   return Write{std::move(decide), EventDataAnswer(status::ok)};
 }
 

@@ -33,6 +33,7 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddManagePages(pages);
   AddDecisionPages(pages);
   AddAuditPages(pages);
+  AddInboxPages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

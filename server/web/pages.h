@@ -15,6 +15,7 @@
 //   /decisions[/{id}], /manage/decisions/new, /agreements/{id}/ratification,
 //   /agreements/{id}/obligations             pages_decisions.h
 //   /audit, /audit/...                      pages_audit*.cpp
+//   /manage/consultations/{id}/responses...  pages_inbox*.cpp
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -35,6 +36,7 @@ void AddReportPublishPages(Pages& pages);
 void AddManagePages(Pages& pages);
 void AddDecisionPages(Pages& pages);
 void AddAuditPages(Pages& pages);  // pages_audit.h
+void AddInboxPages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.

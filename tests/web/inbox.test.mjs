@@ -1,0 +1,216 @@
+// The committee's inbox (issue 15) in a browser, on a consultation of its own
+// (the demo's agreement and consulted version, three parties' responses sent
+// through the API, then closed): the admin signs in, filters by party, by
+// outcome and by a word prefix ("TANDL" finds "tandlæger"), sets one
+// disposition in place and changes it (the history shows the earlier one),
+// sets "noted" for several selected points at once and sees the outcome per
+// point; the error states (a disposition without an outcome, a selection
+// without points); a stakeholder gets the 403 page. With JavaScript off the
+// filter form and the single disposition form work the same. axe-core on
+// every page and error state; screenshots inbox-*. The same rules without a
+// browser: tests/server/web/inbox_pages_test.cpp.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import {
+  checkAxe, launchBrowser, newContext, newPage, screenshots, visit,
+} from './lib/browser.mjs';
+import { adminToken, apiGet, urlOf } from './lib/server.mjs';
+
+const enc = encodeURIComponent;
+const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+// The /v1 API with a token; asserts the status.
+async function api(method, path, body, status = 200, token = adminToken) {
+  const headers = { accept: 'application/json', authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(urlOf(path), {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  assert.equal(res.status, status, `${method} ${path} answered ${res.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+// Four words of letters in a row from a section body: a passage the API
+// finds verbatim.
+function quotableIn(body) {
+  const m = /(?<![\p{L}\p{N}*_[\\/-])(\p{L}{2,}(?: \p{L}{2,}){3})(?![\p{L}\p{N}])/u.exec(body ?? '');
+  return m ? m[1] : null;
+}
+
+// A closed consultation of this file with six points from three parties.
+async function setUp() {
+  assert.ok(adminToken, 'HOERING_ADMIN_TOKEN is not set: run tests/web/run_browser_tests.sh');
+  const demo = (await apiGet('/v1/consultations')).items.find((c) => c.state === 'closed');
+  assert.ok(demo, 'no closed consultation: is the demo loaded?');
+  const text = await apiGet(`/v1/agreements/${enc(demo.agreement)}?at=${demo.version.number}`);
+  const sections = [];
+  const walk = (list) => list.forEach((s) => { sections.push(s); walk(s.children ?? []); });
+  walk(text.sections);
+  const quotable = sections.map((s) => ({ id: s.id, quote: quotableIn(s.body) })).filter((s) => s.quote);
+  assert.ok(quotable.length >= 2, 'fewer than two sections to quote from');
+  const registered = new Set((await apiGet('/v1/parties')).items.map((p) => p.id));
+  const parties = demo.invited.filter((id) => registered.has(id)).slice(0, 3);
+  assert.equal(parties.length, 3, 'fewer than three registered parties in the demo');
+  const id = `web-inbox-${randomBytes(6).toString('hex')}`;
+  const now = Date.now();
+  await api('POST', '/v1/consultations', {
+    id, agreement: demo.agreement, version: demo.version.number, title: `Indbakke ${id}`,
+    opens_at: rfc3339(now - 3600 * 1000), closes_at: rfc3339(now + 86400 * 1000),
+    invited: parties, time_zone: 'Europe/Copenhagen',
+  }, 201);
+  const points = [
+    [{ section: quotable[0].id, quote: quotable[0].quote, text: 'Vi ønsker flere tandlæger i kommunen.' },
+     { text: 'En generel bemærkning om økonomien.' }],
+    [{ section: quotable[1].id, quote: quotable[1].quote, text: 'Tandlægeordningen bør udvides.' },
+     { text: 'Ingen yderligere bemærkninger.' }],
+    [{ text: 'Ingen yderligere bemærkninger.' }, { text: 'Ingen yderligere bemærkninger her heller.' }],
+  ];
+  const responses = [];
+  for (let i = 0; i < 3; i += 1) {
+    const receipt = await api('POST', `/v1/consultations/${enc(id)}/responses`, {
+      party: parties[i], author: { name: `Sagsbehandler ${i + 1}` }, points: points[i],
+      publication: 'public',
+    }, 201);
+    responses.push(receipt.response);
+  }
+  await api('POST', `/v1/consultations/${enc(id)}/close`, { reason: 'Testens frist' });
+  const stakeholder = await api('POST', '/v1/admin/tokens',
+    { role: 'stakeholder', party: parties[0], label: 'inbox test' }, 201);
+  return { id, parties, responses, stakeholderToken: stakeholder.token };
+}
+
+async function signIn(page, token) {
+  await visit(page, '/sign-in');
+  await page.fill('#token', token);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
+}
+
+async function current(c, rid, n) {
+  return api('GET', `/v1/consultations/${enc(c.id)}/responses/${enc(rid)}/points/${n}/disposition`);
+}
+
+async function submit(page, selector) {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  return response;
+}
+
+// Sets point `n` of response `rid` through its form in place.
+async function setOne(page, rid, n, outcome, rationale) {
+  const point = `#point-${rid}-${n}`;
+  await page.click(`${point} details.inbox-edit > summary`);
+  if (outcome !== null) await page.selectOption(`#outcome-${rid}-${n}`, outcome);
+  else await page.selectOption(`#outcome-${rid}-${n}`, '');
+  await page.fill(`#rationale-${rid}-${n}`, rationale);
+  return submit(page, `${point} details.inbox-edit button[type=submit]`);
+}
+
+const count = async (page) => (await page.locator('.inbox-count').innerText()).trim();
+
+describe('inbox', () => {
+  let browser;
+  let c;
+  let inbox;
+  before(async () => {
+    browser = await launchBrowser();
+    c = await setUp();
+    inbox = `/manage/consultations/${enc(c.id)}/responses`;
+  });
+  after(async () => { await browser?.close(); });
+
+  test('JavaScript on: filter, search, set in place, history, a selection, errors', async () => {
+    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: true });
+    const page = await newPage(context);
+    await signIn(page, adminToken);
+    assert.equal((await visit(page, inbox)).status(), 200);
+    assert.match(await count(page), /^6 af 6/);
+    assert.ok((await page.locator('.quote mark').count()) >= 2, 'quotes are marked in context');
+    await checkAxe(page, 'inbox');
+    await screenshots(page, 'inbox');
+
+    // Filters: a party, then a word prefix in any case.
+    await page.selectOption('#filter-party', c.parties[2]);
+    await submit(page, '#inbox-filter button[type=submit]');
+    assert.match(await count(page), /^2 af 6/);
+    await page.selectOption('#filter-party', '');
+    await page.fill('#filter-q', 'TANDL');
+    await submit(page, '#inbox-filter button[type=submit]');
+    assert.match(await count(page), /^2 af 6/);
+    assert.match(await page.locator('.inbox-points').innerText(), /tandlæger/);
+    await checkAxe(page, 'inbox-search');
+    await screenshots(page, 'inbox-search');
+
+    // One point in place, then changed: the earlier one is in the history.
+    const [a, b, d] = c.responses;
+    let res = await setOne(page, a, 1, 'accepted', 'Indarbejdet i afsnittet.');
+    assert.equal(res.status(), 200);
+    assert.match(page.url(), /saved=/);
+    assert.equal(await page.locator(`#point-${a}-1 .alert-success`).count(), 1);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'TANDL', 'the filter is kept');
+    res = await setOne(page, a, 1, 'partially_accepted', 'Delvist indarbejdet.');
+    assert.equal((await current(c, a, 1)).current.outcome, 'partially_accepted');
+    await page.click(`#point-${a}-1 details.inbox-history > summary`);
+    assert.match(await page.locator(`#point-${a}-1 .inbox-history-list`).innerText(), /Imødekommet/);
+    await checkAxe(page, 'inbox-history');
+    await screenshots(page, 'inbox-history');
+
+    // A disposition without an outcome: refused at the field, input kept.
+    res = await setOne(page, b, 1, null, 'Mangler udfald');
+    assert.equal(res.status(), 400);
+    assert.equal(await page.locator(`.error-summary a[href="#outcome-${b}-1"]`).count(), 1);
+    assert.match(await page.locator(`#outcome-${b}-1-error`).innerText(), /Vælg et udfald/);
+    assert.equal(await page.inputValue(`#rationale-${b}-1`), 'Mangler udfald');
+    assert.equal((await current(c, b, 1)).current, null);
+    await checkAxe(page, 'inbox-error');
+    await screenshots(page, 'inbox-error');
+
+    // "noted" for the three "Ingen ..." points at once.
+    await visit(page, `${inbox}?q=ingen`);
+    assert.match(await count(page), /^3 af 6/);
+    await submit(page, '#bulk-form button[type=submit]');  // nothing ticked
+    assert.equal(await page.locator('.error-summary a[href="#bulk-points"]').count(), 1);
+    await checkAxe(page, 'inbox-selection-error');
+    for (const box of await page.locator('input[name=point]').all()) await box.check();
+    await page.selectOption('#bulk-outcome', 'noted');
+    await page.fill('#bulk-rationale', 'Taget til efterretning.');
+    res = await submit(page, '#bulk-form button[type=submit]');
+    assert.equal(res.status(), 200);
+    assert.equal(await page.locator('tbody tr').count(), 3);
+    assert.match(await page.locator('.alert-success').innerText(), /^3 bemærkninger/);
+    for (const [rid, n] of [[b, 2], [d, 1], [d, 2]]) {
+      assert.equal((await current(c, rid, n)).current.outcome, 'noted');
+    }
+    await checkAxe(page, 'inbox-selection');
+    await screenshots(page, 'inbox-selection');
+    await visit(page, `${inbox}?outcome=noted`);
+    assert.match(await count(page), /^3 af 6/);
+    await context.close();
+  });
+
+  test('JavaScript off: the filter form and the disposition form', async () => {
+    const context = await newContext(browser, { lang: 'en', javaScriptEnabled: false });
+    const page = await newPage(context);
+    await signIn(page, adminToken);
+    await visit(page, inbox);
+    await page.selectOption('#filter-outcome', 'none');
+    await submit(page, '#inbox-filter button[type=submit]');
+    assert.match(await count(page), /^\d+ of 6/);
+    const rid = c.responses[0];
+    const res = await setOne(page, rid, 2, 'out_of_scope', 'Outside the agreement.');
+    assert.equal(res.status(), 200);
+    assert.equal((await current(c, rid, 2)).current.outcome, 'out_of_scope');
+    await screenshots(page, 'inbox-nojs');
+    await context.close();
+  });
+
+  test('a stakeholder gets the 403 page', async () => {
+    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: true });
+    const page = await newPage(context);
+    await signIn(page, c.stakeholderToken);
+    assert.equal((await visit(page, inbox)).status(), 403);
+    await checkAxe(page, 'inbox-forbidden');
+    await screenshots(page, 'inbox-forbidden');
+    await context.close();
+  });
+});
