@@ -5,6 +5,11 @@
 //   {"op": "move", "id", "parent"?, "after"?}
 //   {"op": "remove", "id"}                       removes the section and its subtree
 //
+// edit, move and remove also accept "if_body_sha256": the SHA-256 (64 hex
+// digits, either case; kept lowercase) of the section's body as the editor
+// read it. It is a precondition checked by DecideChange (body_condition.h),
+// never recorded.
+//
 // Placement (add, move): "parent" absent or "" = top level. "after" absent =
 // as the last child of parent; "after": "" = as the first child; "after": "<id>"
 // = right after that sibling (which must be a child of parent). "body" absent
@@ -37,6 +42,7 @@ struct Op {
   std::optional<std::string> heading;  // add: required; edit: optional
   std::optional<std::string> body;     // add, edit: optional
   Place place;                         // add, move
+  std::optional<std::string> if_body_sha256;  // edit, move, remove: lowercase hex
   bool operator==(const Op&) const = default;
 };
 
