@@ -29,6 +29,7 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddMyPages(pages);
   AddRespondPages(pages);
   AddReceiptPages(pages);
+  AddEditorPages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

@@ -9,6 +9,8 @@
 //   /consultations/{id}/respond              pages_respond.cpp
 //   .../responses/{rid}/receipt, .../withdraw
 //                                            pages_receipt.cpp
+//   /manage/agreements/{id}/edit[/import|/publish]
+//                                            pages_editor*.cpp
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -25,6 +27,7 @@ void AddInfoPages(Pages& pages);
 void AddMyPages(Pages& pages);
 void AddRespondPages(Pages& pages);
 void AddReceiptPages(Pages& pages);
+void AddEditorPages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.
