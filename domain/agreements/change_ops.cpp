@@ -116,8 +116,8 @@ Result<Op> ParseOp(const json& j, std::size_t index, bool strict) {
     if (Status s = ReadPlace(j, op.place, index); !s.ok()) return s;
   } else if (n == "edit") {
     op.type = OpType::kEdit;
-    if (Status s = OnlyKeys(j, {"op", "id", "heading", "body", "kind", "if_body_sha256"}, index,
-                            "", strict);
+    if (Status s = OnlyKeys(j, {"op", "id", "heading", "body", "kind", "if_body_sha256"}, index, "",
+                            strict);
         !s.ok()) {
       return s;
     }
@@ -128,7 +128,8 @@ Result<Op> ParseOp(const json& j, std::size_t index, bool strict) {
     if (Status s = OptString(j, "body", op.body, index); !s.ok()) return s;
   } else if (n == "move") {
     op.type = OpType::kMove;
-    if (Status s = OnlyKeys(j, {"op", "id", "parent", "after", "if_body_sha256"}, index, "", strict);
+    if (Status s =
+            OnlyKeys(j, {"op", "id", "parent", "after", "if_body_sha256"}, index, "", strict);
         !s.ok())
       return s;
     if (Status s = RequireId(j, op, index); !s.ok()) return s;

@@ -37,11 +37,11 @@ std::string_view OpName(OpType t);  // add | edit | move | remove
 
 struct Op {
   OpType type = OpType::kAdd;
-  std::string id;                      // add: "" = generate; others: the section
-  std::optional<std::string> kind;     // add: required; edit: optional (a wire name)
-  std::optional<std::string> heading;  // add: required; edit: optional
-  std::optional<std::string> body;     // add, edit: optional
-  Place place;                         // add, move
+  std::string id;                             // add: "" = generate; others: the section
+  std::optional<std::string> kind;            // add: required; edit: optional (a wire name)
+  std::optional<std::string> heading;         // add: required; edit: optional
+  std::optional<std::string> body;            // add, edit: optional
+  Place place;                                // add, move
   std::optional<std::string> if_body_sha256;  // edit, move, remove: lowercase hex
   bool operator==(const Op&) const = default;
 };

@@ -48,13 +48,12 @@ Status CheckCites(AppContext& ctx, const std::string& agreement,
 
 Decide DecideRecordChange(AppContext& ctx, std::string agreement, ag::RecordChange change,
                           std::optional<std::uint64_t> if_match) {
-  return OnAgreement(
-      ctx, std::move(agreement), if_match,
-      [&ctx, change = std::move(change)](const ag::AgreementState& s)
-          -> Result<std::vector<NewEvent>> {
-        if (Status c = CheckCites(ctx, s.info().id, change.cites); !c.ok()) return c;
-        return ag::DecideChange(s, change);
-      });
+  return OnAgreement(ctx, std::move(agreement), if_match,
+                     [&ctx, change = std::move(change)](
+                         const ag::AgreementState& s) -> Result<std::vector<NewEvent>> {
+                       if (Status c = CheckCites(ctx, s.info().id, change.cites); !c.ok()) return c;
+                       return ag::DecideChange(s, change);
+                     });
 }
 
 Decide DecideImportMarkdown(AppContext& ctx, std::string agreement, ag::ImportMarkdown import,

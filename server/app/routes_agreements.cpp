@@ -99,12 +99,12 @@ Result<Reply> Change(const Call& call) {
   if (!cmd.ok()) return cmd.status();
   const std::string id = call.Param("id");
   Decide decide = DecideRecordChange(call.ctx, id, std::move(cmd).value(), *if_match);
-  return Later{[&ctx = call.ctx, who = call.who, decide = std::move(decide),
-                answer = ChangeAnswerFor(id)](std::shared_ptr<const http::Request> req,
-                                              http::Responder respond) {
-    ExecuteCommand(ctx, std::move(req), who, decide, answer,
-                   NamingChangedSection(std::move(respond)));
-  }};
+  return Later{
+      [&ctx = call.ctx, who = call.who, decide = std::move(decide), answer = ChangeAnswerFor(id)](
+          std::shared_ptr<const http::Request> req, http::Responder respond) {
+        ExecuteCommand(ctx, std::move(req), who, decide, answer,
+                       NamingChangedSection(std::move(respond)));
+      }};
 }
 
 Result<Reply> Import(const Call& call) {

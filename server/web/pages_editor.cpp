@@ -12,8 +12,8 @@
 #include <algorithm>
 
 #include "domain/agreements/body_condition.h"
-#include "server/app/token_secret.h"
 #include "server/app/agreement_text_queries.h"
+#include "server/app/token_secret.h"
 #include "server/web/local_time.h"
 
 namespace hoering::web {
@@ -23,10 +23,10 @@ namespace ag = agreements;
 namespace bh = boost::beast::http;
 using nlohmann::json;
 
-constexpr ag::SectionKind kKinds[] = {
-    ag::SectionKind::kChapter,   ag::SectionKind::kVision,    ag::SectionKind::kFocusArea,
-    ag::SectionKind::kObjective, ag::SectionKind::kIndicator, ag::SectionKind::kPrinciple,
-    ag::SectionKind::kText};
+constexpr ag::SectionKind kKinds[] = {ag::SectionKind::kChapter,   ag::SectionKind::kVision,
+                                      ag::SectionKind::kFocusArea, ag::SectionKind::kObjective,
+                                      ag::SectionKind::kIndicator, ag::SectionKind::kPrinciple,
+                                      ag::SectionKind::kText};
 
 std::string KindLabel(const PageCall& call, std::string_view kind) {
   return call.T("editor.kind." + std::string(kind));
@@ -36,7 +36,8 @@ json KindOptions(const PageCall& call, const std::string& selected) {
   json out = json::array();
   for (ag::SectionKind k : kKinds) {
     const std::string name(ag::KindName(k));
-    out.push_back({{"value", name}, {"label", KindLabel(call, name)}, {"selected", name == selected}});
+    out.push_back(
+        {{"value", name}, {"label", KindLabel(call, name)}, {"selected", name == selected}});
   }
   return out;
 }
@@ -46,13 +47,14 @@ json SectionList(const PageCall& call, const std::string& id, const ag::SectionT
                  const std::string& open) {
   json out = json::array();
   text.Walk([&](const ag::Section& s, std::size_t depth) {
-    out.push_back({{"id", s.id},
-                   {"heading", s.heading},
-                   {"kind_label", KindLabel(call, ag::KindName(s.kind))},
-                   {"depth", depth},
-                   {"depth_class", "editor-depth-" + std::to_string(std::min<std::size_t>(depth, 6))},
-                   {"href", EditorHref(id) + "?section=" + UrlEncode(s.id) + "#section-form"},
-                   {"open", s.id == open}});
+    out.push_back(
+        {{"id", s.id},
+         {"heading", s.heading},
+         {"kind_label", KindLabel(call, ag::KindName(s.kind))},
+         {"depth", depth},
+         {"depth_class", "editor-depth-" + std::to_string(std::min<std::size_t>(depth, 6))},
+         {"href", EditorHref(id) + "?section=" + UrlEncode(s.id) + "#section-form"},
+         {"open", s.id == open}});
   });
   return out;
 }
@@ -71,11 +73,11 @@ json ParentOptions(const json& sections, const std::string& selected) {
 json VersionList(const PageCall& call, const ag::AgreementState& state) {
   json out = json::array();
   for (const ag::VersionInfo& v : state.versions()) {
-    out.push_back({{"number", v.number},
-                   {"label", v.label},
-                   {"href", "/agreements/" + UrlEncode(state.info().id) + "?at=" +
-                                std::to_string(v.number)},
-                   {"published", FormatLocalDateTime(v.recorded_at_ms, kSiteTimeZone, call.lang)}});
+    out.push_back(
+        {{"number", v.number},
+         {"label", v.label},
+         {"href", "/agreements/" + UrlEncode(state.info().id) + "?at=" + std::to_string(v.number)},
+         {"published", FormatLocalDateTime(v.recorded_at_ms, kSiteTimeZone, call.lang)}});
   }
   return out;
 }
@@ -105,8 +107,8 @@ std::optional<json> SectionForm(const PageCall& call, const std::string& id,
   if (s == nullptr && !form.conflict) return std::nullopt;
   f["editing"] = true;
   f["exists"] = s != nullptr;
-  f["kinds"] = KindOptions(call, form.kind.empty() && s ? std::string(ag::KindName(s->kind))
-                                                         : form.kind);
+  f["kinds"] =
+      KindOptions(call, form.kind.empty() && s ? std::string(ag::KindName(s->kind)) : form.kind);
   if (s) {
     const auto& siblings = text.Children(s->parent);
     f["can_move_up"] = text.IndexOf(s->id) > 0;
@@ -125,8 +127,8 @@ Result<PageReply> ShowEditor(const PageCall& call) {
     auto text = app::AgreementTextAt(call.ctx, id, ag::AtSelector{});
     if (!text.ok()) return text.status();
     const ag::Section* s = text->snapshot.text->Find(form.section);
-    if (s == nullptr) return NotFound("the text has no section '" + form.section + "'",
-                                      "section-not-found");
+    if (s == nullptr)
+      return NotFound("the text has no section '" + form.section + "'", "section-not-found");
     form.heading = s->heading;
     form.body = s->body;
     form.kind = std::string(ag::KindName(s->kind));
@@ -192,10 +194,10 @@ Result<PageReply> EditorPage(const PageCall& call, const std::string& id, Editor
     summary.push_back({{"field", field}, {"message", message}});
     std::string key = field + "_error";
     std::replace(key.begin(), key.end(), '-', '_');
-    json& holder = data.contains("form") && !field.starts_with("import") &&
-                           field != "label" && field != "note"
-                       ? data["form"]
-                       : data;
+    json& holder =
+        data.contains("form") && !field.starts_with("import") && field != "label" && field != "note"
+            ? data["form"]
+            : data;
     if (!holder.contains(key)) holder[key] = message;
   }
   data["errors"] = std::move(summary);

@@ -114,7 +114,9 @@ Result<json> CitablePoints(const PageCall& call, const std::string& agreement,
               {"label", value},
               {"text", ""},
               {"checked", true}};
-    if (colon != std::string::npos) e["label"] = call.T("editor.cites.point") + " " + value.substr(colon + 1) + " (" + value.substr(0, colon) + ")";
+    if (colon != std::string::npos)
+      e["label"] = call.T("editor.cites.point") + " " + value.substr(colon + 1) + " (" +
+                   value.substr(0, colon) + ")";
     kept.push_back(std::move(e));
   }
   for (auto& e : found) kept.push_back(std::move(e));

@@ -65,8 +65,7 @@ json CitesJson(const std::set<std::string>& cites) {
 
 // A refusal of the domain as the field it concerns and a message in the
 // reader's language; nullopt for a refusal that is not the user's input.
-std::optional<std::pair<std::string, std::string>> FieldOf(const PageCall& call,
-                                                           const Status& s,
+std::optional<std::pair<std::string, std::string>> FieldOf(const PageCall& call, const Status& s,
                                                            const std::string& text_field) {
   const std::string& type = s.type();
   const std::string& d = s.detail();
@@ -82,7 +81,8 @@ std::optional<std::pair<std::string, std::string>> FieldOf(const PageCall& call,
     if (d.find("Markdown heading") != std::string::npos) {
       return std::pair{"body", call.T("editor.errors.body_heading")};
     }
-    if (d.find(": heading") != std::string::npos || d.find("needs a heading") != std::string::npos) {
+    if (d.find(": heading") != std::string::npos ||
+        d.find("needs a heading") != std::string::npos) {
       return std::pair{"heading", call.T("editor.errors.heading")};
     }
     if (d.find("already at that place") != std::string::npos) {
@@ -112,14 +112,14 @@ PageReply Run(const PageCall& call, commands::Decide decide, std::string fingerp
   meta.idempotency = FormKey(call, fingerprint);
   return LaterPage{[meta, decide = std::move(decide), after = std::move(after),
                     refused = std::move(refused)](const PageCall& later, PageDone done) {
-    later.ctx.commands.Execute(
-        meta, decide, [&later, done, after, refused](Result<commands::Written> written) {
-          // Runs on the commit thread: render on the blocking pool.
-          later.ctx.run_blocking([&later, done, after, refused, written] {
-            if (written.ok()) return done(after(*written));
-            done(refused(later, written.status()));
-          });
-        });
+    later.ctx.commands.Execute(meta, decide,
+                               [&later, done, after, refused](Result<commands::Written> written) {
+                                 // Runs on the commit thread: render on the blocking pool.
+                                 later.ctx.run_blocking([&later, done, after, refused, written] {
+                                   if (written.ok()) return done(after(*written));
+                                   done(refused(later, written.status()));
+                                 });
+                               });
   }};
 }
 
@@ -139,7 +139,8 @@ std::pair<std::string, std::string> Recorded(const commands::Written& w) {
 Result<json> SectionOps(const PageCall& call, const EditorForm& f, const std::string& action,
                         const ag::SectionTree& text) {
   if (f.section == "new") {
-    json op = {{"op", "add"}, {"section", {{"kind", f.kind}, {"heading", f.heading}, {"body", f.body}}}};
+    json op = {{"op", "add"},
+               {"section", {{"kind", f.kind}, {"heading", f.heading}, {"body", f.body}}}};
     if (!f.parent.empty()) op["parent"] = f.parent;
     return json::array({op});
   }
@@ -185,9 +186,8 @@ Result<PageReply> SectionRefused(const PageCall& call, EditorForm form, const St
     } else {
       form.conflict_removed = true;
     }
-    form.errors.emplace_back("conflict", call.T(form.conflict_removed
-                                                    ? "editor.conflict.removed"
-                                                    : "editor.conflict.summary"));
+    form.errors.emplace_back("conflict", call.T(form.conflict_removed ? "editor.conflict.removed"
+                                                                      : "editor.conflict.summary"));
     return EditorPage(call, id, std::move(form), bh::status::precondition_failed);
   }
   if (s.type() == "section-actions") {

@@ -16,8 +16,8 @@
 namespace hoering::web {
 namespace {
 
-using nlohmann::json;
 using access::Role;
+using nlohmann::json;
 
 // A cited point as a link to its response ({label, href}); a response the
 // log no longer yields is named without a link.
@@ -31,8 +31,8 @@ json CiteLink(const PageCall& call, const json& cite) {
   const std::string& party = (*response)->party();
   out["label"] = app::PartyName(call.ctx.views, party).value_or(party) + " – " +
                  call.T("editor.cites.point") + " " + point;
-  out["href"] = "/consultations/" + UrlEncode((*response)->consultation()) + "/responses/" +
-                UrlEncode(rid);
+  out["href"] =
+      "/consultations/" + UrlEncode((*response)->consultation()) + "/responses/" + UrlEncode(rid);
   return out;
 }
 
@@ -77,8 +77,7 @@ Result<std::map<std::string, json>> WhyBySection(const PageCall& call, const std
 }
 
 Status AddWhy(const PageCall& call, const std::string& agreement,
-              const agreements::AtSelector& from, const agreements::AtSelector& to,
-              json& blocks) {
+              const agreements::AtSelector& from, const agreements::AtSelector& to, json& blocks) {
   auto why = WhyBySection(call, agreement, from, to);
   if (!why.ok()) return why.status();
   for (auto& block : blocks) {

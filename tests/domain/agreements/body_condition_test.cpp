@@ -20,8 +20,8 @@ using testing::History;
 History TwoSections() {
   History h;
   h.Create();
-  h.MustChange({Add("a", "Alpha", "", "text", "First body."),
-                Add("b", "Beta", "", "text", "Second body.")});
+  h.MustChange(
+      {Add("a", "Alpha", "", "text", "First body."), Add("b", "Beta", "", "text", "Second body.")});
   return h;
 }
 
@@ -126,9 +126,8 @@ TEST(BodyCondition, AddBodySha256AnnotatesEverySectionWithChildren) {
 }
 
 TEST(BodyCondition, OpsRoundTripWithTheCondition) {
-  auto op = ParseOp({{"op", "edit"}, {"id", "a"}, {"body", "x"}, {"if_body_sha256",
-                                                                  BodySha256("y")}},
-                    0);
+  auto op =
+      ParseOp({{"op", "edit"}, {"id", "a"}, {"body", "x"}, {"if_body_sha256", BodySha256("y")}}, 0);
   ASSERT_TRUE(op.ok());
   EXPECT_EQ(ParseOp(OpToJson(*op), 0).value(), *op);
 }

@@ -58,9 +58,8 @@ class EditorPagesTest : public PagesTest {
     return shown.ok() ? shown->etag : "";
   }
   Fields Edit(const std::string& body, const std::string& sha, const std::string& rationale) {
-    return {{"section", "kap-1"}, {"heading", "Forord"}, {"kind", "chapter"},
-            {"body", body},       {"body_sha256", sha},  {"rationale", rationale},
-            {"action", "save"}};
+    return {{"section", "kap-1"}, {"heading", "Forord"},    {"kind", "chapter"}, {"body", body},
+            {"body_sha256", sha}, {"rationale", rationale}, {"action", "save"}};
   }
   std::string session_, csrf_;
 };
@@ -89,8 +88,8 @@ TEST_F(EditorPagesTest, OnlyEditorsMayOpenIt) {
 
 TEST_F(EditorPagesTest, ASectionFormCarriesTheBodyHashAndSavesAChangeSetCitingAPoint) {
   const std::string rid = Submit(aarhus_, ResponseBody("aarhus"));
-  HttpResponse form = Get("/manage/agreements/sa/edit?section=kap-1&q=point%20ONE",
-                          {{"Cookie", session_}});
+  HttpResponse form =
+      Get("/manage/agreements/sa/edit?section=kap-1&q=point%20ONE", {{"Cookie", session_}});
   ASSERT_EQ(form.status, 200);
   const std::string sha = Section("kap-1")["body_sha256"];
   EXPECT_TRUE(Has(form, "name=\"body_sha256\" value=\"" + sha + "\""));
@@ -151,9 +150,10 @@ TEST_F(EditorPagesTest, ProblemsAreShownAtTheirFieldsWithTheInputKeptAndNothingW
 
 TEST_F(EditorPagesTest, AStaleSaveIsAConflictWithBothTextsAndTheNextSaveApplies) {
   const std::string seen = Section("kap-1")["body_sha256"];
-  auto theirs = admin_->Call(Verb::post, "/v1/agreements/sa/changes",
-                             {{"rationale", "theirs"},
-                              {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Their text."}}}}});
+  auto theirs =
+      admin_->Call(Verb::post, "/v1/agreements/sa/changes",
+                   {{"rationale", "theirs"},
+                    {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Their text."}}}}});
   ASSERT_TRUE(theirs.ok());
   // An edit of another section read before does not conflict.
   HttpResponse other = Post("", {{"section", "kap-2"},
@@ -221,7 +221,8 @@ TEST_F(EditorPagesTest, AddMoveRemoveImportAndPublish) {
 
 TEST_F(EditorPagesTest, TheDiffShowsWhyToTheSecretariatOnly) {
   const std::string rid = Submit(aarhus_, ResponseBody("aarhus"));
-  Fields f = Edit("Forordet er skrevet om.", Section("kap-1")["body_sha256"], "Fordi Aarhus bad om det");
+  Fields f =
+      Edit("Forordet er skrevet om.", Section("kap-1")["body_sha256"], "Fordi Aarhus bad om det");
   f.emplace_back("cite", rid + ":1");
   ASSERT_EQ(Post("", f).status, 303);
   ASSERT_EQ(Post("/publish", {{"label", "endelig"}}).status, 303);
