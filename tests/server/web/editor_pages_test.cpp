@@ -7,10 +7,12 @@
 // (tests/web/editor.test.mjs) drive the same flows in Chromium.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "domain/sha256.h"
+#include "server/web/page.h"
 #include "tests/server/web/pages_fixture.h"
 
 namespace hoering::testing {
