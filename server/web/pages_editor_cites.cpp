@@ -16,6 +16,12 @@ namespace {
 
 using nlohmann::json;
 
+// A string field, "" when absent or not a string (a point's quote is null).
+std::string Text(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // Lowercase ASCII, and Latin-1 capitals in UTF-8 (U+00C0..U+00DE but U+00D7).
 std::string Folded(std::string_view s) {
   std::string out(s);
@@ -41,16 +47,16 @@ std::string Shortened(const std::string& text, std::size_t max = 240) {
 
 json Entry(const PageCall& call, const json& consultation, const json& response, const json& point,
            bool checked) {
-  const std::string cid = consultation.value("id", "");
-  const std::string rid = response.value("id", "");
+  const std::string cid = Text(consultation, "id");
+  const std::string rid = Text(response, "id");
   const std::string n = std::to_string(point.value("n", 0));
-  const std::string party = response.value("party", "");
+  const std::string party = Text(response, "party");
   const std::string party_name = app::PartyName(call.ctx.views, party).value_or(party);
   return {{"value", rid + ":" + n},
           {"input_id", "cite-" + rid + "-" + n},
           {"label", party_name + " – " + call.T("editor.cites.point") + " " + n},
           {"consultation", consultation.value("title", cid)},
-          {"text", Shortened(point.value("text", ""))},
+          {"text", Shortened(Text(point, "text"))},
           {"href", "/consultations/" + UrlEncode(cid) + "/responses/" + UrlEncode(rid)},
           {"checked", checked}};
 }
@@ -58,10 +64,10 @@ json Entry(const PageCall& call, const json& consultation, const json& response,
 bool Matches(const PageCall& call, const std::string& word, const json& response,
              const json& point) {
   if (word.empty()) return true;
-  const std::string party = response.value("party", "");
-  std::string hay = point.value("text", "") + "\n" + point.value("quote", "") + "\n" +
+  const std::string party = Text(response, "party");
+  std::string hay = Text(point, "text") + "\n" + Text(point, "quote") + "\n" +
                     app::PartyName(call.ctx.views, party).value_or(party) + "\n" +
-                    response.value("author", json::object()).value("name", "");
+                    Text(response.value("author", json::object()), "name");
   return Folded(hay).find(word) != std::string::npos;
 }
 
@@ -79,7 +85,7 @@ Result<json> CitablePoints(const PageCall& call, const std::string& agreement,
     auto page = app::ConsultationsPage(call.ctx, consultations);
     if (!page.ok()) return page.status();
     for (const auto& c : page->items) {
-      app::ResponsesQuery responses{c.value("id", ""), "", 100, ""};
+      app::ResponsesQuery responses{Text(c, "id"), "", 100, ""};
       while (!full) {
         auto rs = app::ResponsesPage(call.ctx, call.who, responses);
         if (!rs.ok()) return rs.status();
