@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/agreements/apply_ops.h"
+#include "domain/agreements/body_condition.h"
 #include "domain/agreements/markdown_import.h"
 #include "domain/agreements/text_json.h"
 #include "domain/ids.h"
@@ -141,6 +142,8 @@ Result<RecordChange> ParseRecordChange(const json& body) {
 Result<std::vector<NewEvent>> DecideChange(const AgreementState& state, RecordChange cmd) {
   if (!state.exists()) return NotCreated(state);
   if (Status s = ValidateText(cmd.rationale, "rationale", kMaxRationaleBytes); !s.ok()) return s;
+  if (Status s = CheckBodyConditions(state.text(), cmd.ops); !s.ok()) return s;
+  for (Op& op : cmd.ops) op.if_body_sha256.reset();  // a precondition, never recorded
   SectionTree scratch = state.text();
   if (Status s = ApplyOps(scratch, cmd.ops, state.used_ids(), ApplyMode::kValidate); !s.ok()) {
     return s;

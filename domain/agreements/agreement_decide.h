@@ -10,6 +10,8 @@
 //                     422 kUnprocessable    "unknown-party"
 //   DecideChange      404 kNotFound         "agreement-not-found"
 //                     422 kUnprocessable    "invalid-op" | "empty-change-set" | "too-many-ops"
+//                     412 kPreconditionFailed "section-changed" (an op's
+//                         if_body_sha256 differs: body_condition.h)
 //   DecideImport      as DecideChange, plus 400 "invalid-markdown" (bad UTF-8, too large)
 //                     and 422 "invalid-markdown" (line N: ...)
 //   DecidePublish     404 "agreement-not-found"; 422 "invalid-label";

@@ -54,6 +54,20 @@ Status RequireId(const json& j, Op& op, std::size_t index) {
   return Status::Ok();
 }
 
+// The optional "if_body_sha256" precondition: 64 hex digits, kept lowercase.
+Status ReadBodyCondition(const json& j, Op& op, std::size_t index) {
+  if (Status s = OptString(j, "if_body_sha256", op.if_body_sha256, index); !s.ok()) return s;
+  if (!op.if_body_sha256) return Status::Ok();
+  std::string& hex = *op.if_body_sha256;
+  bool valid = hex.size() == 64;
+  for (char& c : hex) {
+    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+    valid = valid && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
+  if (!valid) return Malformed(index, "'if_body_sha256' must be 64 hex digits (a SHA-256)");
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string_view OpName(OpType t) {
@@ -102,24 +116,31 @@ Result<Op> ParseOp(const json& j, std::size_t index, bool strict) {
     if (Status s = ReadPlace(j, op.place, index); !s.ok()) return s;
   } else if (n == "edit") {
     op.type = OpType::kEdit;
-    if (Status s = OnlyKeys(j, {"op", "id", "heading", "body", "kind"}, index, "", strict);
+    if (Status s = OnlyKeys(j, {"op", "id", "heading", "body", "kind", "if_body_sha256"}, index, "",
+                            strict);
         !s.ok()) {
       return s;
     }
     if (Status s = RequireId(j, op, index); !s.ok()) return s;
+    if (Status s = ReadBodyCondition(j, op, index); !s.ok()) return s;
     if (Status s = OptString(j, "kind", op.kind, index); !s.ok()) return s;
     if (Status s = OptString(j, "heading", op.heading, index); !s.ok()) return s;
     if (Status s = OptString(j, "body", op.body, index); !s.ok()) return s;
   } else if (n == "move") {
     op.type = OpType::kMove;
-    if (Status s = OnlyKeys(j, {"op", "id", "parent", "after"}, index, "", strict); !s.ok())
+    if (Status s =
+            OnlyKeys(j, {"op", "id", "parent", "after", "if_body_sha256"}, index, "", strict);
+        !s.ok())
       return s;
     if (Status s = RequireId(j, op, index); !s.ok()) return s;
+    if (Status s = ReadBodyCondition(j, op, index); !s.ok()) return s;
     if (Status s = ReadPlace(j, op.place, index); !s.ok()) return s;
   } else if (n == "remove") {
     op.type = OpType::kRemove;
-    if (Status s = OnlyKeys(j, {"op", "id"}, index, "", strict); !s.ok()) return s;
+    if (Status s = OnlyKeys(j, {"op", "id", "if_body_sha256"}, index, "", strict); !s.ok())
+      return s;
     if (Status s = RequireId(j, op, index); !s.ok()) return s;
+    if (Status s = ReadBodyCondition(j, op, index); !s.ok()) return s;
   } else {
     return Malformed(index, "unknown op '" + n + "' (add, edit, move or remove)");
   }
@@ -144,6 +165,7 @@ json OpToJson(const Op& op) {
     if (!op.place.parent.empty()) j["parent"] = op.place.parent;
     if (op.place.after) j["after"] = *op.place.after;
   };
+  if (op.if_body_sha256) j["if_body_sha256"] = *op.if_body_sha256;
   switch (op.type) {
     case OpType::kAdd: {
       json sec = json::object();

@@ -5,6 +5,11 @@
 //   {"op": "move", "id", "parent"?, "after"?}
 //   {"op": "remove", "id"}                       removes the section and its subtree
 //
+// edit, move and remove also accept "if_body_sha256": the SHA-256 (64 hex
+// digits, either case; kept lowercase) of the section's body as the editor
+// read it. It is a precondition checked by DecideChange (body_condition.h),
+// never recorded.
+//
 // Placement (add, move): "parent" absent or "" = top level. "after" absent =
 // as the last child of parent; "after": "" = as the first child; "after": "<id>"
 // = right after that sibling (which must be a child of parent). "body" absent
@@ -32,11 +37,12 @@ std::string_view OpName(OpType t);  // add | edit | move | remove
 
 struct Op {
   OpType type = OpType::kAdd;
-  std::string id;                      // add: "" = generate; others: the section
-  std::optional<std::string> kind;     // add: required; edit: optional (a wire name)
-  std::optional<std::string> heading;  // add: required; edit: optional
-  std::optional<std::string> body;     // add, edit: optional
-  Place place;                         // add, move
+  std::string id;                             // add: "" = generate; others: the section
+  std::optional<std::string> kind;            // add: required; edit: optional (a wire name)
+  std::optional<std::string> heading;         // add: required; edit: optional
+  std::optional<std::string> body;            // add, edit: optional
+  Place place;                                // add, move
+  std::optional<std::string> if_body_sha256;  // edit, move, remove: lowercase hex
   bool operator==(const Op&) const = default;
 };
 

@@ -17,7 +17,8 @@
 // An empty text renders as "[]". This is byte-for-byte what nlohmann::json's
 // dump() writes for SectionsToJson(t), and what Python writes with
 //   json.dumps(sections, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-// so a client can re-hash the "sections" of a GET response on its own.
+// so a client can re-hash the "sections" of a GET response on its own (GET
+// /v1/agreements/{id} adds "body_sha256" to each section: drop it first).
 // (Headings and bodies never contain control characters other than TAB and LF;
 // see section_rules.h.)
 #pragma once

@@ -1,12 +1,15 @@
 // Writes on agreements: POST /v1/agreements, .../changes, .../import,
 // .../versions. Secretariat or admin. Each decides on the agreement's view
-// and appends with the stream version it decided on (command_http.h).
+// and appends with the stream version it decided on (command_http.h); the
+// text's writes are the commands of agreement_commands.h, which the editor
+// page runs too. A stale `if_body_sha256` is 412 "section-changed" with the
+// extension member `section`.
 #include "domain/agreements/agreement_decide.h"
 #include "domain/agreements/agreement_events.h"
 #include "domain/sha256.h"
 #include "server/app/agreement_access.h"
+#include "server/app/agreement_commands.h"
 #include "server/app/request_helpers.h"
-#include "server/app/response_loader.h"
 #include "server/app/routes.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
@@ -17,30 +20,12 @@ namespace {
 using boost::beast::http::status;
 using boost::beast::http::verb;
 namespace ag = agreements;
-namespace cs = consultations;
 
 // The state to decide on: the read view's, or an empty one for a new id.
 std::shared_ptr<const ag::AgreementState> StateOrEmpty(AppContext& ctx, const std::string& id) {
   auto s = LoadAgreement(ctx, id);
   if (s.ok()) return *s;
   return std::make_shared<ag::AgreementState>();
-}
-
-// Builds the decider shared by change, import and publish: load, check
-// If-Match, decide, append with the version decided on.
-Decide MakeDecider(AppContext& ctx, std::string id, std::optional<std::uint64_t> if_match,
-                   std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)> decide) {
-  return [&ctx, id, if_match, decide]() -> Result<Command> {
-    auto state = LoadAgreement(ctx, id);
-    if (!state.ok()) return state.status();
-    if (Status s = CheckIfMatch(if_match, (*state)->version(), "the agreement"); !s.ok()) {
-      return s;
-    }
-    auto events = decide(**state);
-    if (!events.ok()) return events.status();
-    return CommandFor(ag::StreamFor(id), ExpectedVersion::Exact((*state)->version()),
-                      std::move(events).value());
-  };
 }
 
 Result<Reply> Create(const Call& call) {
@@ -82,70 +67,57 @@ http::Response ChangeAnswer(const std::string& id, const AppendResult& r, const 
   return http::MakeJson(status::created, out, req);
 }
 
-// Every cited {response, point} must exist and answer a consultation on this
-// agreement (422 "invalid-citation").
-Status CheckCites(AppContext& ctx, const std::string& agreement,
-                  const std::vector<ag::Cite>& cites) {
-  for (const auto& cite : cites) {
-    auto response = LoadResponse(ctx.log, cite.response);
-    if (!response.ok() && response.status().code() != Code::kNotFound) return response.status();
-    const cs::ResponseState* r = response.ok() ? response->get() : nullptr;
-    if (Status s = cs::CheckCite(agreement, cite, r); !s.ok()) return s;
-  }
-  return Status::Ok();
-}
-
-using DecideOn = std::function<Result<std::vector<NewEvent>>(const ag::AgreementState&)>;
-
-// The shared shape of change, import and publish: an optional If-Match, the
-// request parsed into a decision, then decide on the agreement and append
-// (re-decide on conflict, replay retries).
-Result<Reply> WriteOnAgreement(const Call& call, const Result<DecideOn>& decide_on,
-                               WriteAnswer answer) {
-  auto if_match = ParseIfMatch(call.req);
-  if (!if_match.ok()) return if_match.status();
-  if (!decide_on.ok()) return decide_on.status();
-  return Write{MakeDecider(call.ctx, call.Param("id"), *if_match, *decide_on), std::move(answer)};
-}
-
 WriteAnswer ChangeAnswerFor(const std::string& id) {
   return [id](const AppendResult& r, const http::Request& q, const std::vector<NewEvent>& e) {
     return ChangeAnswer(id, r, q, e);
   };
 }
 
-Result<DecideOn> ParseChange(const Call& call) {
-  auto cmd = http::ParseJsonBodyWith(call.req, ag::ParseRecordChange);
-  if (!cmd.ok()) return cmd.status();
-  return DecideOn(
-      [&ctx = call.ctx, cmd = *cmd](const ag::AgreementState& s) -> Result<std::vector<NewEvent>> {
-        if (Status c = CheckCites(ctx, s.info().id, cmd.cites); !c.ok()) return c;
-        return ag::DecideChange(s, cmd);
-      });
+// A "section-changed" refusal (412, body_condition.h) also names its section
+// in the problem's extension member `section`.
+http::Responder NamingChangedSection(http::Responder respond) {
+  auto plain = respond.respond;
+  respond.respond = [plain](http::Response res) {
+    if (res.result_int() == 412) {
+      auto body = nlohmann::json::parse(res.body(), nullptr, false);
+      if (body.is_object() && body.value("type", "") == "urn:hoering:section-changed" &&
+          body["errors"].is_array() && !body["errors"].empty()) {
+        body["section"] = body["errors"][0]["params"].value("section", "");
+        res.body() = http::DumpJson(body);
+        res.prepare_payload();
+      }
+    }
+    plain(std::move(res));
+  };
+  return respond;
 }
 
 Result<Reply> Change(const Call& call) {
-  return WriteOnAgreement(call, ParseChange(call), ChangeAnswerFor(call.Param("id")));
+  auto if_match = ParseIfMatch(call.req);
+  if (!if_match.ok()) return if_match.status();
+  auto cmd = http::ParseJsonBodyWith(call.req, ag::ParseRecordChange);
+  if (!cmd.ok()) return cmd.status();
+  const std::string id = call.Param("id");
+  Decide decide = DecideRecordChange(call.ctx, id, std::move(cmd).value(), *if_match);
+  return Later{
+      [&ctx = call.ctx, who = call.who, decide = std::move(decide), answer = ChangeAnswerFor(id)](
+          std::shared_ptr<const http::Request> req, http::Responder respond) {
+        ExecuteCommand(ctx, std::move(req), who, decide, answer,
+                       NamingChangedSection(std::move(respond)));
+      }};
 }
 
-Result<DecideOn> ParseImport(const Call& call) {
+Result<Reply> Import(const Call& call) {
+  auto if_match = ParseIfMatch(call.req);
+  if (!if_match.ok()) return if_match.status();
   auto type = Header(call.req, "Content-Type").value_or("");
   if (type.rfind("text/markdown", 0) != 0 && type.rfind("text/plain", 0) != 0) {
     return InvalidArgument("the body must be Markdown (Content-Type: text/markdown)",
                            "unsupported-media-type");
   }
   ag::ImportMarkdown cmd{call.req.body(), call.Query("rationale").value_or(""), {}};
-  return DecideOn([cmd](const ag::AgreementState& s) { return ag::DecideImport(s, cmd); });
-}
-
-Result<Reply> Import(const Call& call) {
-  return WriteOnAgreement(call, ParseImport(call), ChangeAnswerFor(call.Param("id")));
-}
-
-Result<DecideOn> ParsePublish(const Call& call) {
-  auto cmd = http::ParseJsonBodyWith(call.req, ag::ParsePublishVersion);
-  if (!cmd.ok()) return cmd.status();
-  return DecideOn([cmd = *cmd](const ag::AgreementState& s) { return ag::DecidePublish(s, cmd); });
+  const std::string id = call.Param("id");
+  return Write{DecideImportMarkdown(call.ctx, id, std::move(cmd), *if_match), ChangeAnswerFor(id)};
 }
 
 Result<Reply> Publish(const Call& call) {
@@ -159,7 +131,12 @@ Result<Reply> Publish(const Call& call) {
     if (d.contains("note")) out["note"] = d["note"];
     return http::MakeJson(status::created, out, q);
   };
-  return WriteOnAgreement(call, ParsePublish(call), std::move(answer));
+  auto if_match = ParseIfMatch(call.req);
+  if (!if_match.ok()) return if_match.status();
+  auto cmd = http::ParseJsonBodyWith(call.req, ag::ParsePublishVersion);
+  if (!cmd.ok()) return cmd.status();
+  return Write{DecidePublishVersion(call.ctx, call.Param("id"), std::move(cmd).value(), *if_match),
+               std::move(answer)};
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // (?at=, ?format=md), .../versions, .../versions/{n|label}, .../diff,
 // .../changes. Texts, diffs and change logs come from agreement_text_queries.h.
 #include "domain/agreements/agreement_views.h"
+#include "domain/agreements/body_condition.h"
 #include "domain/agreements/diff_render.h"
 #include "domain/agreements/markdown_import.h"
 #include "server/app/agreement_access.h"
@@ -39,10 +40,10 @@ Result<Reply> Show(const Call& call) {
   }
   if (format != "json") return InvalidArgument("format must be json or md", "invalid-query");
   nlohmann::json at_json = call.Query("at") ? nlohmann::json(at->ToString()) : nlohmann::json();
-  return WithETag(
-      call.Json(status::ok, ag::AgreementJson(*state, *snap.text,
-                                              snap.version ? &*snap.version : nullptr, at_json)),
-      state->version());
+  nlohmann::json doc =
+      ag::AgreementJson(*state, *snap.text, snap.version ? &*snap.version : nullptr, at_json);
+  ag::AddBodySha256(doc["sections"]);  // for if_body_sha256 (body_condition.h)
+  return WithETag(call.Json(status::ok, doc), state->version());
 }
 
 Result<Reply> Versions(const Call& call) {

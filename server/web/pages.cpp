@@ -34,6 +34,7 @@ void AddWebPages(http::Router& router, app::AppContext& ctx) {
   AddDecisionPages(pages);
   AddAuditPages(pages);
   AddInboxPages(pages);
+  AddEditorPages(pages);
   AddSignInPages(pages);
   pages.AddNotFound([](const PageCall&) -> Result<PageReply> {
     return NotFound("no page at this address", "page-not-found");

@@ -16,6 +16,8 @@
 //   /agreements/{id}/obligations             pages_decisions.h
 //   /audit, /audit/...                      pages_audit*.cpp
 //   /manage/consultations/{id}/responses...  pages_inbox*.cpp
+//   /manage/agreements/{id}/edit[/import|/publish]
+//                                            pages_editor*.cpp
 //   /sign-in, /sign-out                      sign_in.cpp
 //   /static/{bundle}/{path...}               static_route.cpp
 #pragma once
@@ -37,6 +39,7 @@ void AddManagePages(Pages& pages);
 void AddDecisionPages(Pages& pages);
 void AddAuditPages(Pages& pages);  // pages_audit.h
 void AddInboxPages(Pages& pages);
+void AddEditorPages(Pages& pages);
 void AddStaticRoute(http::Router& router, const Site& site);
 
 // Every page and the static files.

@@ -5,7 +5,9 @@
 //       side by side (?view=side), word-level <ins>/<del> marks with more than
 //       colour (underline, strike-through, and a hidden "inserted"/"deleted"
 //       label for screen readers), unchanged sections collapsed in <details>
-// Without from/to the diff compares the last two published versions.
+// Without from/to the diff compares the last two published versions. The
+// secretariat and auditors also see, per changed section, the change sets
+// behind it (pages_editor_why.cpp).
 #include "domain/agreements/agreement_views.h"
 #include "domain/agreements/diff_render.h"
 #include "server/app/agreement_access.h"
@@ -13,6 +15,7 @@
 #include "server/web/local_time.h"
 #include "server/web/page_data.h"
 #include "server/web/pages.h"
+#include "server/web/pages_editor.h"
 #include "server/web/text_view.h"
 
 namespace hoering::web {
@@ -154,10 +157,15 @@ Result<PageReply> ShowDiff(const PageCall& call) {
                          {"to", to_raw},
                          {"summary", diff["summary"]},
                          {"blocks", Blocks(call, diff["sections"])},
+                         {"why_column", SeesWhy(call)},
                          {"side", side},
                          {"inline_href", base},
                          {"side_href", base + "&view=side"},
                          {"options", options}};
+  // The secretariat and auditors also see why each section changed.
+  if (SeesWhy(call)) {
+    if (Status s = AddWhy(call, id, *from, *to, data["blocks"]); !s.ok()) return s;
+  }
   return HtmlPage{"diff", call.T("diff.title") + " – " + (*state)->info().title, std::move(data)};
 }
 
