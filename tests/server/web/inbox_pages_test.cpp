@@ -52,7 +52,7 @@ class InboxPagesTest : public PagesTest {
 TEST_F(InboxPagesTest, IsForEditorsOnly) {
   HttpResponse anonymous = Get(kInbox);
   EXPECT_EQ(anonymous.status, 303);
-  EXPECT_TRUE(anonymous.headers.Get("Location").starts_with("/sign-in?next="));
+  EXPECT_TRUE(anonymous.headers.Get("Location").value_or("").starts_with("/sign-in?next="));
   EXPECT_EQ(Get(kInbox, {{"Cookie", SignIn(aarhus_)}}).status, 403);
   EXPECT_EQ(Get(kInbox, {{"Cookie", SignIn(auditor_)}}).status, 403);
   EXPECT_EQ(Inbox().status, 200);
