@@ -90,11 +90,13 @@ describe('audit', () => {
     await visit(page, '/audit/log');
     await checkAxe(page, 'audit-log');
     await screenshots(page, 'en-audit-log');
-    assert.equal(await page.locator('.audit-event').count(), 100);
-    await click(page, 'a:has-text("Next events")');
-    assert.match(page.url(), /from=101/);
+    const shown = await page.locator('.audit-event').count();
+    assert.ok(shown > 0 && shown <= 100, `${shown} events on a page`);
+    await visit(page, '/audit/log?from=50');
+    assert.equal(await page.locator('#event-49').count(), 0);
     await click(page, 'a:has-text("Previous events")');
-    assert.ok(await page.locator('#event-100').count() === 1);
+    assert.equal(await page.locator('#event-49').count(), 1);
+    assert.equal(await page.locator('#event-50').count(), 0);
     await page.fill('#type', 'DecisionRecorded');
     await click(page, 'form.audit-filter button');
     const types = await page.locator('.audit-event-facts dd:nth-of-type(5)').allInnerTexts();

@@ -51,9 +51,14 @@ class AuditPagesTest : public PagesTest {
 
 TEST_F(AuditPagesTest, EveryPageIsForItsRolesOnly) {
   const std::string stakeholder = SignIn(aarhus_), secretariat = SignIn(secretariat_);
-  for (const std::string target :
-       {"/audit", "/audit/trace/decisions/ssu-1", "/audit/trace/responses/" + rid_, "/audit/log",
-        "/audit/log/live", "/audit/verify", "/audit/verify/status"}) {
+  const std::vector<std::string> targets = {"/audit",
+                                            "/audit/trace/decisions/ssu-1",
+                                            "/audit/trace/responses/" + rid_,
+                                            "/audit/log",
+                                            "/audit/log/live",
+                                            "/audit/verify",
+                                            "/audit/verify/status"};
+  for (const std::string& target : targets) {
     HttpResponse anonymous = Get(target);
     EXPECT_EQ(anonymous.status, 303) << target;
     EXPECT_EQ(anonymous.headers.Get("Location"), "/sign-in?next=" + web::UrlEncode(target))
