@@ -41,13 +41,13 @@ class DecisionsPagesTest : public PagesTest {
   void SetUp() override {
     PagesTest::SetUp();
     session_ = SignIn(secretariat_);
-    csrf_ = FormCsrf(Get("/manage/decisions/new", Headers()));
+    csrf_ = FormCsrf(Get("/manage/decisions/new", SessionHeaders()));
     ASSERT_EQ(csrf_.size(), 64u);
   }
-  Headers Headers() const { return {{"Cookie", session_}, {"Accept-Language", "en"}}; }
+  client::Headers SessionHeaders() const { return {{"Cookie", session_}, {"Accept-Language", "en"}}; }
   HttpResponse Post(const std::string& target, Fields fields) {
     fields.emplace_back("csrf", csrf_);
-    return PostForm(target, Encoded(fields), Headers());
+    return PostForm(target, Encoded(fields), SessionHeaders());
   }
   static Fields Complete() {
     return {{"id", "ssu-2024-05"},
@@ -81,7 +81,7 @@ TEST_F(DecisionsPagesTest, OnlyEditorsMayRecord) {
   EXPECT_EQ(anonymous.headers.Get("Location"), "/sign-in?next=%2Fmanage%2Fdecisions%2Fnew");
   EXPECT_EQ(Get("/manage/decisions/new", {{"Cookie", SignIn(aarhus_)}}).status, 403);
   EXPECT_EQ(Get("/manage/decisions/new", {{"Cookie", SignIn(auditor_)}}).status, 403);
-  HttpResponse form = Get("/manage/decisions/new?agreement=sa", Headers());
+  HttpResponse form = Get("/manage/decisions/new?agreement=sa", SessionHeaders());
   EXPECT_EQ(form.status, 200);
   EXPECT_TRUE(Has(form, "id=\"condition_text_3\""));
   EXPECT_FALSE(Has(form, "id=\"condition_text_4\""));
@@ -148,7 +148,7 @@ TEST_F(DecisionsPagesTest, RecordFulfilAndReadTheDecision) {
   EXPECT_TRUE(Has(shown, "href=\"/agreements/sa?at=1\""));
   EXPECT_TRUE(Has(shown, "Not yet due"));
   EXPECT_FALSE(Has(shown, "/conditions/1/fulfil"));  // no form for the public
-  EXPECT_TRUE(Has(Get("/decisions/ssu-2024-05", Headers()), "/conditions/1/fulfil"));
+  EXPECT_TRUE(Has(Get("/decisions/ssu-2024-05", SessionHeaders()), "/conditions/1/fulfil"));
   EXPECT_EQ(Get("/decisions/nope").status, 404);
 
   HttpResponse empty = Post("/decisions/ssu-2024-05/conditions/1/fulfil", {{"evidence", " "}});
