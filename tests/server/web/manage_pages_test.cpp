@@ -212,9 +212,11 @@ TEST_F(ManagePagesTest, AnInvitationCodeIsShownOnceSignsInAndIsRevoked) {
   HttpResponse issued =
       Post("/manage/consultations/h1/invitations", {{"party", "panel"}, {"form_key", "i1"}});
   EXPECT_EQ(issued.status, 200);
-  const auto at = issued.body.find("id=\"invitation-code\" value=\"");
+  const std::string marker = "id=\"invitation-code\" value=\"";
+  const auto at = issued.body.find(marker);
   ASSERT_NE(at, std::string::npos) << issued.body;
-  const std::string code = issued.body.substr(at + 27, issued.body.find('"', at + 27) - at - 27);
+  const auto from = at + marker.size();
+  const std::string code = issued.body.substr(from, issued.body.find('"', from) - from);
   EXPECT_TRUE(code.starts_with("inv_")) << code;
   // The same click again: no code.
   HttpResponse replay =
