@@ -71,7 +71,8 @@ ready || fail "$url/readyz did not answer 200 within 30 s"
 passed=0
 failed=()
 cd "$root"
-for file in tests/web/*.test.mjs; do
+# HOERING_WEB_TESTS narrows the run, e.g. "tests/web/manage.test.mjs".
+for file in ${HOERING_WEB_TESTS:-tests/web/*.test.mjs}; do
   echo "== $file"
   if timeout 540 node --no-warnings --test-reporter=spec "$file"; then
     passed=$((passed + 1))
