@@ -16,17 +16,7 @@ using testing::FakeRequest;
 using testing::FakeServer;
 using testing::Json;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun Cli(const FakeServer& server, std::vector<std::string> args) {
-  args.insert(args.begin(), {"--url", server.url(), "--token", "t0k"});
-  std::ostringstream out, err;
-  int code = RunCli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using hoering::testing::CliRun;
 
 FakeReply Problem(int status, const std::string& type, const std::string& title,
                   const std::string& detail) {
@@ -42,8 +32,8 @@ TEST(CliCommandsTest, PartiesAddPrintsTheRecordAndSendsTheToken) {
     return Json(201, R"({"id":"samsoe","name":"Samsø Kommune","kind":"municipality",)"
                      R"("position":12,"hash":"00ff"})");
   });
-  CliRun r = Cli(server, {"parties", "add", "--id", "samsoe", "--name", "Samsø Kommune", "--kind",
-                          "municipality"});
+  CliRun r = RunCliOn(server, {"parties", "add", "--id", "samsoe", "--name", "Samsø Kommune",
+                               "--kind", "municipality"});
   EXPECT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "id:        samsoe\n"
@@ -59,13 +49,13 @@ TEST(CliCommandsTest, PartiesListRendersATableOrJson) {
     return Json(200, R"({"items":[{"id":"rm","name":"Region Midtjylland","kind":"region",)"
                      R"("registered_at":"2023-08-25T21:59:59Z"}],"next":null})");
   });
-  CliRun table = Cli(server, {"parties", "list"});
+  CliRun table = RunCliOn(server, {"parties", "list"});
   EXPECT_EQ(table.code, kExitOk) << table.err;
   EXPECT_EQ(table.out,
             "ID  NAME                KIND    REGISTERED\n"
             "--  ------------------  ------  --------------------\n"
             "rm  Region Midtjylland  region  2023-08-25T21:59:59Z\n");
-  CliRun raw = Cli(server, {"--json", "parties", "list"});
+  CliRun raw = RunCliOn(server, {"--json", "parties", "list"});
   EXPECT_EQ(raw.code, kExitOk);
   EXPECT_EQ(json::parse(raw.out)[0]["id"], "rm");
 }
@@ -77,13 +67,13 @@ TEST(CliCommandsTest, ProblemsGoToStderrWithExitCodes) {
     }
     return Problem(503, "urn:hoering:unavailable", "Shutting down", "try again");
   });
-  CliRun missing = Cli(server, {"parties", "show", "ghost"});
+  CliRun missing = RunCliOn(server, {"parties", "show", "ghost"});
   EXPECT_EQ(missing.code, kExitRejected);
   EXPECT_TRUE(missing.out.empty());
   EXPECT_NE(missing.err.find("Not found (HTTP 404)"), std::string::npos) << missing.err;
   EXPECT_NE(missing.err.find("no party ghost"), std::string::npos);
   EXPECT_NE(missing.err.find("urn:hoering:not-found"), std::string::npos);
-  CliRun down = Cli(server, {"tokens", "list"});
+  CliRun down = RunCliOn(server, {"tokens", "list"});
   EXPECT_EQ(down.code, kExitFailed);
   EXPECT_NE(down.err.find("Shutting down"), std::string::npos) << down.err;
 }
@@ -93,8 +83,8 @@ TEST(CliCommandsTest, TokensIssueShowsTheTokenOnce) {
     return Json(201, R"({"id":"tk1","token":"s3cret","role":"stakeholder","party":"samsoe",)"
                      R"("label":"Samsø","position":5})");
   });
-  CliRun r = Cli(server, {"tokens", "issue", "--role", "stakeholder", "--party", "samsoe",
-                          "--label", "Samsø"});
+  CliRun r = RunCliOn(server, {"tokens", "issue", "--role", "stakeholder", "--party", "samsoe",
+                               "--label", "Samsø"});
   EXPECT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("token:     s3cret"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("shown only once"), std::string::npos);
@@ -113,7 +103,7 @@ TEST(CliCommandsTest, EventsTailPrintsOneLinePerEvent) {
     reply.hold_open = true;
     return reply;
   });
-  CliRun r = Cli(server, {"events", "tail", "--from", "1", "--count", "2"});
+  CliRun r = RunCliOn(server, {"events", "tail", "--from", "1", "--count", "2"});
   EXPECT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "1  2023-08-25T21:59:59.000Z  party-a  PartyRegistered  admin\n"
@@ -146,12 +136,12 @@ FakeServer ChainServer(std::uint64_t bad) {
 
 TEST(CliCommandsTest, VerifyLocalRehashesTheLog) {
   FakeServer good = ChainServer(0);
-  CliRun ok = Cli(good, {"verify", "--local"});
+  CliRun ok = RunCliOn(good, {"verify", "--local"});
   EXPECT_EQ(ok.code, kExitOk) << ok.err;
   EXPECT_NE(ok.out.find("ok (local): 5 events re-hashed; head 5"), std::string::npos) << ok.out;
 
   FakeServer tampered = ChainServer(4);
-  CliRun broken = Cli(tampered, {"--json", "verify", "--local"});
+  CliRun broken = RunCliOn(tampered, {"--json", "verify", "--local"});
   EXPECT_EQ(broken.code, kExitBroken);
   json j = json::parse(broken.out);
   EXPECT_EQ(j["ok"], false);
@@ -164,7 +154,7 @@ TEST(CliCommandsTest, VerifyReportsTheServersVerdict) {
     return Json(200, R"({"ok":false,"checked":9,"head":{"position":9,"hash":"aa"},)"
                      R"("first_bad":7,"problem":"hash mismatch"})");
   });
-  CliRun r = Cli(server, {"verify"});
+  CliRun r = RunCliOn(server, {"verify"});
   EXPECT_EQ(r.code, kExitBroken);
   EXPECT_EQ(r.out, "BROKEN: first bad position 7: hash mismatch (9 events checked)\n");
   EXPECT_EQ(server.requests().at(0).target, "/v1/verify");

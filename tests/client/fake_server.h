@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "tests/support/cli_run.h"
+
 namespace hoering::client::testing {
 
 struct FakeRequest {
@@ -55,5 +57,10 @@ class FakeServer {
 
 // A JSON reply with the given status and body.
 FakeReply Json(int status, const std::string& body);
+
+// hoering --url <the fake's url> --token t0k <args...>, run in-process.
+inline hoering::testing::CliRun RunCliOn(const FakeServer& server, std::vector<std::string> args) {
+  return hoering::testing::RunCliAt(server.url(), "t0k", std::move(args));
+}
 
 }  // namespace hoering::client::testing

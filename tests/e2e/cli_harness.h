@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -19,6 +20,8 @@
 #include "tests/support/test_server.h"
 
 namespace hoering::testing {
+
+inline constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
 // The CLI's exit codes (client/cli/cli.h) and JSON, for every CLI e2e test.
 using client::kExitBroken;

@@ -22,7 +22,6 @@ namespace {
 const std::string kAgreement = "sundhedsaftalen-2024";
 const std::string kConsultation = "sa-2024-hoering";
 const std::string kQuote = "Ingen borgere skal opleve at falde mellem stole";
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
 std::string ReadFile(const std::string& path) {
   return ReadWholeFile(path).value_or("");

@@ -27,7 +27,7 @@ using nlohmann::json;
 
 constexpr int kConnections = 64;
 constexpr int kParties = 8;
-constexpr const char* kConsultation = "race";
+constexpr const char* kRaceConsultation = "race";
 
 TimeMs NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -78,7 +78,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   for (int p = 0; p < kParties; ++p) invited.push_back("race-p" + std::to_string(p));
   const TimeMs now = NowMs();
   auto opened = admin.Call(Verb::post, "/v1/consultations",
-                           {{"id", kConsultation},
+                           {{"id", kRaceConsultation},
                             {"agreement", "race-a"},
                             {"version", 1},
                             {"title", "Deadline race"},
@@ -88,7 +88,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   ASSERT_TRUE(opened.ok()) << client::Describe(opened.error());
   const auto closes_at = ParseRfc3339(opened->body["closes_at"].get<std::string>());
   ASSERT_TRUE(closes_at.has_value()) << opened->body.dump();
-  const std::string target = client::Path({"v1", "consultations", kConsultation, "responses"});
+  const std::string target = client::Path({"v1", "consultations", kRaceConsultation, "responses"});
 
   std::mutex mu;
   std::vector<Receipt> receipts;  // GUARDED_BY(mu)
@@ -161,7 +161,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   // The log holds exactly the responses that got a receipt.
   std::multiset<std::string> logged;
   auto scanned = admin.ScanEvents(1, std::nullopt, 1000, [&](const json& e) {
-    if (e["type"] == "ResponseSubmitted" && e["data"]["consultation"] == kConsultation) {
+    if (e["type"] == "ResponseSubmitted" && e["data"]["consultation"] == kRaceConsultation) {
       logged.insert(e["data"]["response"].get<std::string>());
     }
     return true;
@@ -170,7 +170,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   EXPECT_EQ(logged.size(), receipts.size());
   EXPECT_EQ(std::set<std::string>(logged.begin(), logged.end()), receipt_ids);
 
-  auto shown = admin.Call(Verb::get, client::Path({"v1", "consultations", kConsultation}));
+  auto shown = admin.Call(Verb::get, client::Path({"v1", "consultations", kRaceConsultation}));
   ASSERT_TRUE(shown.ok());
   EXPECT_EQ(shown->body["state"], "closed");
   EXPECT_EQ(shown->body["responses"]["submitted"], receipts.size());

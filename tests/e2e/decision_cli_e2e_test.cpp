@@ -25,14 +25,14 @@ std::vector<std::string> Row(const std::string& text, const std::string& key) {
   return {};
 }
 
-struct World {
+struct DecisionWorld {
   TestServer server{[] { return *ParseRfc3339("2024-06-01T12:00:00Z"); }};
   TempDir dir;
   std::string final_hash;
 };
 
 // Parties, an agreement in force from 2023-01-01 for 4 years, version 1 "final".
-void Prepare(World& w) {
+void Prepare(DecisionWorld& w) {
   for (auto [id, name, kind] : std::vector<std::array<std::string, 3>>{
            {"rm", "Region Midtjylland", "region"},
            {"aarhus", "Aarhus Kommune", "municipality"},
@@ -52,7 +52,7 @@ void Prepare(World& w) {
   ASSERT_EQ(w.final_hash.size(), 64u) << publish.out;
 }
 
-CliRun Approve(World& w, const std::string& id, const std::string& body, const std::string& party,
+CliRun Approve(DecisionWorld& w, const std::string& id, const std::string& body, const std::string& party,
                const std::string& token) {
   return Cli(
       w.server,
@@ -62,7 +62,7 @@ CliRun Approve(World& w, const std::string& id, const std::string& body, const s
 }
 
 TEST(DecisionCliE2e, FromDecisionsToRatificationAndObligations) {
-  World w;
+  DecisionWorld w;
   ASSERT_NO_FATAL_FAILURE(Prepare(w));
   const std::string secretariat = w.server.IssueToken("secretariat");
 
@@ -219,7 +219,7 @@ TEST(DecisionCliE2e, FromDecisionsToRatificationAndObligations) {
 }
 
 TEST(DecisionCliE2e, RejectionsAndUsageErrors) {
-  World w;
+  DecisionWorld w;
   ASSERT_NO_FATAL_FAILURE(Prepare(w));
   // Missing flags, a malformed condition, a bad date: nothing is sent.
   CliRun missing = Cli(w.server, {"decision", "record", "x", "--body", "B", "--party", "rm"});

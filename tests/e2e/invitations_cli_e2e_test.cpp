@@ -10,7 +10,6 @@
 namespace hoering::testing {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
 // Parties aarhus and plo, the agreement published, consultation "h" open for
 // ten more days inviting both.

@@ -34,7 +34,6 @@ using nlohmann::json;
 
 const std::string kFixture =
     std::string(HOERING_SOURCE_DIR) + "/tests/fixtures/agreement-2024-2027.md";
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

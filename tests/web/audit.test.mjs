@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, screenshots, visit,
+  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
 } from './lib/browser.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 
@@ -20,16 +20,6 @@ async function adminApi(method, path, body) {
   const text = await res.text();
   assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
   return JSON.parse(text);
-}
-
-async function signIn(page, token) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
-}
-
-async function click(page, selector) {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
 const pages = ['/audit', '/audit/log', '/audit/verify'];
@@ -60,11 +50,11 @@ describe('audit', () => {
     await checkAxe(page, 'audit-start');
     await screenshots(page, 'en-audit-start');
     // The empty form: the error at its field.
-    await click(page, 'form:has(#decision) button');
+    await clickAndWait(page, 'form:has(#decision) button');
     assert.match(await page.locator('#decision-error').innerText(), /Enter the id/);
     await checkAxe(page, 'audit-start-error');
     await page.fill('#decision', decision);
-    await click(page, 'form:has(#decision) button');
+    await clickAndWait(page, 'form:has(#decision) button');
     assert.equal(new URL(page.url()).pathname, `/audit/trace/decisions/${decision}`);
     await page.locator('.trace-tree details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
     await checkAxe(page, 'audit-trace-decision');
@@ -72,7 +62,7 @@ describe('audit', () => {
     const receiptLink = page.locator('a[href$="/receipt"]').first();
     const receiptHref = await receiptLink.getAttribute('href');
     const traceHref = await page.locator('a[href^="/audit/trace/responses/"]').first().getAttribute('href');
-    await click(page, `a[href="${receiptHref}"]`);
+    await clickAndWait(page, `a[href="${receiptHref}"]`);
     assert.equal(new URL(page.url()).pathname, receiptHref);
     assert.match(await page.locator('h1').innerText(), /receipt/i);
     await visit(page, traceHref);
@@ -94,22 +84,22 @@ describe('audit', () => {
     assert.ok(shown > 0 && shown <= 100, `${shown} events on a page`);
     await visit(page, '/audit/log?from=50');
     assert.equal(await page.locator('#event-49').count(), 0);
-    await click(page, 'a:has-text("Previous events")');
+    await clickAndWait(page, 'a:has-text("Previous events")');
     assert.equal(await page.locator('#event-49').count(), 1);
     assert.equal(await page.locator('#event-50').count(), 0);
     await page.fill('#type', 'DecisionRecorded');
-    await click(page, 'form.audit-filter button');
+    await clickAndWait(page, 'form.audit-filter button');
     const types = await page.locator('.audit-event-facts dd:nth-of-type(5)').allInnerTexts();
     assert.ok(types.length > 0 && types.every((t) => t === 'DecisionRecorded'), types.join());
     const stream = await page.locator('.audit-event-facts dd:nth-of-type(3)').first().innerText();
     await page.fill('#type', '');
     await page.fill('#stream', stream);
-    await click(page, 'form.audit-filter button');
+    await clickAndWait(page, 'form.audit-filter button');
     const streams = await page.locator('.audit-event-facts dd:nth-of-type(3)').allInnerTexts();
     assert.ok(streams.every((s) => s === stream), streams.join());
     // Bad filter: at the field.
     await page.fill('#since', '2026-99-01');
-    await click(page, 'form.audit-filter button');
+    await clickAndWait(page, 'form.audit-filter button');
     assert.match(await page.locator('#since-error').innerText(), /YYYY-MM-DD/);
     await checkAxe(page, 'audit-log-error');
     // Live tail: at the head, a new event appears without reloading.
@@ -123,7 +113,7 @@ describe('audit', () => {
     // Verify: starts, progress polls, result shown.
     await visit(page, '/audit/verify');
     await checkAxe(page, 'audit-verify');
-    await click(page, '#verify-start');
+    await clickAndWait(page, '#verify-start');
     await page.waitForSelector('.alert-success', { timeout: 30000 });
     assert.match(await page.locator('.alert-success').innerText(), /intact/);
     await checkAxe(page, 'audit-verify-done');
@@ -137,15 +127,15 @@ describe('audit', () => {
     await signIn(page, auditor);
     await visit(page, '/audit');
     await page.fill('#decision', decision);
-    await click(page, 'form:has(#decision) button');
+    await clickAndWait(page, 'form:has(#decision) button');
     assert.match(await page.locator('h1').innerText(), /Spor af beslutning/);
     await screenshots(page, 'da-audit-trace-decision-nojs');
     await visit(page, `/audit/log?type=DecisionRecorded`);
     assert.ok(await page.locator('#log-newer').count() === 1);
     await visit(page, '/audit/verify');
-    await click(page, '#verify-start');
+    await clickAndWait(page, '#verify-start');
     for (let i = 0; i < 100 && await page.locator('#verify-refresh').count() > 0; i++) {
-      await click(page, '#verify-refresh');
+      await clickAndWait(page, '#verify-refresh');
     }
     assert.match(await page.locator('.alert-success').innerText(), /intakt/);
     await screenshots(page, 'da-audit-verify-nojs');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, screenshots, visit,
+  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
 } from './lib/browser.mjs';
 import { adminToken, urlOf } from './lib/server.mjs';
 
@@ -26,12 +26,6 @@ async function api(method, path, body, type = 'application/json') {
   const text = await res.text();
   assert.ok(res.status < 300, `${method} ${path} answered ${res.status}: ${text}`);
   return text ? JSON.parse(text) : null;
-}
-
-async function signIn(page, token) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
 }
 
 // Fills the decision form: text fields by id, selects and the final radio.
@@ -52,7 +46,7 @@ async function fillDecision(page, f) {
 }
 
 async function submit(page, selector = 'form.decision-form button.button-primary') {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  await clickAndWait(page, selector);
 }
 
 describe('decisions', () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
+  checkAxe, clickAndWait, launchBrowser, newContext, newPage, pageProblems, screenshots, signIn, visit,
 } from './lib/browser.mjs';
 import { adminToken, urlOf } from './lib/server.mjs';
 
@@ -36,16 +36,6 @@ async function section(id) {
   const text = await api('GET', `/v1/agreements/${agreement}`);
   const walk = (list) => list.flatMap((s) => [s, ...walk(s.children)]);
   return walk(text.sections).find((s) => s.id === id);
-}
-
-async function signIn(page, token) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
-}
-
-async function submit(page, selector) {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
 let responseId;
@@ -91,22 +81,22 @@ describe('text editor', () => {
     await screenshots(page, 'editor-overview');
 
     // Edit ed-b, citing the response point found by a word.
-    await submit(page, `a[href="${editHref}?section=ed-b#section-form"]`);
+    await clickAndWait(page, `a[href="${editHref}?section=ed-b#section-form"]`);
     await page.fill('#q', 'BORGERENS');
-    await submit(page, '#section-form button[value=search]');
+    await clickAndWait(page, '#section-form button[value=search]');
     const cite = page.locator(`input[name=cite][value="${responseId}:1"]`);
     assert.equal(await cite.count(), 1);
     await cite.check();
     await page.fill('#body', 'Borgeren er i centrum, også med sin egen rolle.');
     // Without a rationale: refused at the field, the input kept.
-    await submit(page, '#section-form button[value=save]');
+    await clickAndWait(page, '#section-form button[value=save]');
     assert.equal(await page.locator('.error-summary a[href="#rationale"]').count(), 1);
     assert.equal(await page.inputValue('#body'), 'Borgeren er i centrum, også med sin egen rolle.');
     assert.ok(await cite.isChecked());
     await checkAxe(page, 'editor-error');
     await screenshots(page, 'editor-error');
     await page.fill('#rationale', `Borgerens rolle tydeliggjort ${tag}`);
-    await submit(page, '#section-form button[value=save]');
+    await clickAndWait(page, '#section-form button[value=save]');
     assert.match(await page.locator('.alert-success').innerText(), /change set c-2/);
     assert.equal((await section('ed-b')).body, 'Borgeren er i centrum, også med sin egen rolle.');
     await checkAxe(page, 'editor-section');
@@ -118,26 +108,26 @@ describe('text editor', () => {
     await page.fill('#body', 'Parterne afholder egne udgifter.');
     await page.fill('#rationale', 'Ny sektion om økonomi');
     await checkAxe(page, 'editor-add');
-    await submit(page, '#section-form button[value=add]');
+    await clickAndWait(page, '#section-form button[value=add]');
     const added = new URL(page.url()).searchParams.get('section');
     assert.ok(added, page.url());
     await page.fill('#rationale', 'Økonomi før bilag');
-    await submit(page, '#section-form button[value=up]');
+    await clickAndWait(page, '#section-form button[value=up]');
     let text = await api('GET', `/v1/agreements/${agreement}`);
     assert.deepEqual(text.sections.map((s) => s.id), ['ed-a', 'ed-b', 'ed-c', added, 'ed-d']);
     await visit(page, `${editHref}?section=ed-d`);
     await page.fill('#rationale', 'Bilag udgår');
-    await submit(page, '#section-form button[value=remove]');
+    await clickAndWait(page, '#section-form button[value=remove]');
     text = await api('GET', `/v1/agreements/${agreement}`);
     assert.deepEqual(text.sections.map((s) => s.id), ['ed-a', 'ed-b', 'ed-c', added]);
 
     // Publish v2 (a used label first: refused at the field).
     await page.fill('#label', 'udkast');
-    await submit(page, 'form.editor-publish button');
+    await clickAndWait(page, 'form.editor-publish button');
     assert.equal(await page.locator('.error-summary a[href="#label"]').count(), 1);
     await checkAxe(page, 'editor-publish-error');
     await page.fill('#label', 'endelig');
-    await submit(page, 'form.editor-publish button');
+    await clickAndWait(page, 'form.editor-publish button');
     assert.match(await page.locator('.alert-success').innerText(), /2 – endelig/);
 
     // The diff v1..v2 with the why column.
@@ -178,7 +168,7 @@ describe('text editor', () => {
     assert.match(await page.locator('.editor-current-body').innerText(), /Deres udgave af indledningen/);
     await checkAxe(page, 'editor-conflict');
     await screenshots(page, 'editor-conflict');
-    await submit(page, '#section-form button[value=save]');
+    await clickAndWait(page, '#section-form button[value=save]');
     assert.equal(await page.locator('.alert-success').count(), 1);
     assert.equal((await section('ed-a')).body, 'Min udgave af indledningen.');
     await context.close();
@@ -191,7 +181,7 @@ describe('text editor', () => {
     await visit(page, `${editHref}?section=ed-c`);
     await page.fill('#body', 'Parterne følger op hvert halve år.');
     await page.fill('#rationale', 'Hyppigere opfølgning');
-    await submit(page, '#section-form button[value=save]');
+    await clickAndWait(page, '#section-form button[value=save]');
     assert.equal(await page.locator('.alert-success').count(), 1);
     assert.equal((await section('ed-c')).body, 'Parterne følger op hvert halve år.');
     await screenshots(page, 'editor-nojs');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
+  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, signIn, visit,
 } from './lib/browser.mjs';
 import { adminToken, apiGet } from './lib/server.mjs';
 
@@ -16,12 +16,6 @@ async function demoReceipt() {
   const closed = consultations.find((c) => c.state === 'closed');
   const responses = (await apiGet(`/v1/consultations/${encodeURIComponent(closed.id)}/responses`)).items;
   return responses[0].receipt;
-}
-
-async function signIn(page, token) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
 }
 
 describe('forms', () => {

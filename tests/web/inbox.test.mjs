@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, screenshots, visit,
+  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
 } from './lib/browser.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 
@@ -81,19 +81,8 @@ async function setUp() {
   return { id, parties, responses, stakeholderToken: stakeholder.token };
 }
 
-async function signIn(page, token) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
-}
-
 async function current(c, rid, n) {
   return api('GET', `/v1/consultations/${enc(c.id)}/responses/${enc(rid)}/points/${n}/disposition`);
-}
-
-async function submit(page, selector) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response;
 }
 
 // Sets point `n` of response `rid` through its form in place.
@@ -103,7 +92,7 @@ async function setOne(page, rid, n, outcome, rationale) {
   if (outcome !== null) await page.selectOption(`#outcome-${rid}-${n}`, outcome);
   else await page.selectOption(`#outcome-${rid}-${n}`, '');
   await page.fill(`#rationale-${rid}-${n}`, rationale);
-  return submit(page, `${point} details.inbox-edit button[type=submit]`);
+  return clickAndWait(page, `${point} details.inbox-edit button[type=submit]`);
 }
 
 const count = async (page) => (await page.locator('.inbox-count').innerText()).trim();
@@ -131,11 +120,11 @@ describe('inbox', () => {
 
     // Filters: a party, then a word prefix in any case.
     await page.selectOption('#filter-party', c.parties[2]);
-    await submit(page, '#inbox-filter button[type=submit]');
+    await clickAndWait(page, '#inbox-filter button[type=submit]');
     assert.match(await count(page), /^2 af 6/);
     await page.selectOption('#filter-party', '');
     await page.fill('#filter-q', 'TANDL');
-    await submit(page, '#inbox-filter button[type=submit]');
+    await clickAndWait(page, '#inbox-filter button[type=submit]');
     assert.match(await count(page), /^2 af 6/);
     assert.match(await page.locator('.inbox-points').innerText(), /tandlæger/);
     await checkAxe(page, 'inbox-search');
@@ -168,13 +157,13 @@ describe('inbox', () => {
     // "noted" for the three "Ingen ..." points at once.
     await visit(page, `${inbox}?q=ingen`);
     assert.match(await count(page), /^3 af 6/);
-    await submit(page, '#bulk-form button[type=submit]');  // nothing ticked
+    await clickAndWait(page, '#bulk-form button[type=submit]');  // nothing ticked
     assert.equal(await page.locator('.error-summary a[href="#bulk-points"]').count(), 1);
     await checkAxe(page, 'inbox-selection-error');
     for (const box of await page.locator('input[name=point]').all()) await box.check();
     await page.selectOption('#bulk-outcome', 'noted');
     await page.fill('#bulk-rationale', 'Taget til efterretning.');
-    res = await submit(page, '#bulk-form button[type=submit]');
+    res = await clickAndWait(page, '#bulk-form button[type=submit]');
     assert.equal(res.status(), 200);
     assert.equal(await page.locator('tbody tr').count(), 3);
     assert.match(await page.locator('.alert-success').innerText(), /^3 bemærkninger/);
@@ -194,7 +183,7 @@ describe('inbox', () => {
     await signIn(page, adminToken);
     await visit(page, inbox);
     await page.selectOption('#filter-outcome', 'none');
-    await submit(page, '#inbox-filter button[type=submit]');
+    await clickAndWait(page, '#inbox-filter button[type=submit]');
     assert.match(await count(page), /^\d+ of 6/);
     const rid = c.responses[0];
     const res = await setOne(page, rid, 2, 'out_of_scope', 'Outside the agreement.');

@@ -13,25 +13,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, screenshots, visit,
+  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
 } from './lib/browser.mjs';
-import { adminOk } from './lib/manage_api.mjs';
+import { adminOk } from './lib/admin_api.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 
 const suffix = randomBytes(3).toString('hex');
 const parties = ['a', 'b', 'c'].map((x) => ({
   id: `mgr-${suffix}-${x}`, name: `Manage test party ${x.toUpperCase()} ${suffix}`, kind: 'organisation',
 }));
-
-async function signIn(page, token) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
-}
-
-async function submit(page, selector) {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
-}
 
 // The demo's latest published version: "<agreement>/<number>".
 async function publishedVersion() {
@@ -54,7 +44,7 @@ async function openConsultation(page, { version, id, title }) {
   await page.fill('#closes_time', '12:00');
   await page.check(`input[name=invited][value="${parties[0].id}"]`);
   await page.check(`input[name=invited][value="${parties[1].id}"]`);
-  await submit(page, '#new-consultation button[type=submit]');
+  await clickAndWait(page, '#new-consultation button[type=submit]');
 }
 
 describe('secretariat pages', () => {
@@ -85,7 +75,7 @@ describe('secretariat pages', () => {
     // which format it wants.
     await page.locator('#opens_date').evaluate((input) => { input.type = 'text'; });
     await page.fill('#opens_date', 'soon');
-    await submit(page, '#new-consultation button[type=submit]');
+    await clickAndWait(page, '#new-consultation button[type=submit]');
     assert.equal(await page.locator('.error-summary a[href="#title"]').count(), 1);
     assert.equal(await page.locator('.error-summary a[href="#version"]').count(), 1);
     assert.match(await page.locator('#opens_date-error').innerText(), /YYYY-MM-DD/);
@@ -113,19 +103,19 @@ describe('secretariat pages', () => {
     // Extend: without a reason refused at the field, then with one.
     await visit(page, `/manage/consultations/${id}`);
     await page.fill('#extend_date', '2099-11-02');
-    await submit(page, 'form[action$="/extend"] button[type=submit]');
+    await clickAndWait(page, 'form[action$="/extend"] button[type=submit]');
     assert.equal(await page.locator('.error-summary a[href="#extend_reason"]').count(), 1);
     assert.equal(await page.inputValue('#extend_date'), '2099-11-02');
     await checkAxe(page, 'manage-extend-error');
     await screenshots(page, 'manage-extend-error');
     await page.fill('#extend_reason', 'Asked for by the parties');
-    await submit(page, 'form[action$="/extend"] button[type=submit]');
+    await clickAndWait(page, 'form[action$="/extend"] button[type=submit]');
     assert.match(await page.locator('.alert-success').innerText(), /extended/);
     assert.equal((await apiGet(`/v1/consultations/${id}`)).closes_at, '2099-11-02T11:00:00.000Z');
 
     // An invitation: the code once, on the answer to the POST only.
     const row = (p) => page.locator('tr', { has: page.locator(`th:text-is("${p.name}")`) });
-    await submit(page, `form[action$="/invitations"]:has(input[value="${parties[0].id}"]) button`);
+    await clickAndWait(page, `form[action$="/invitations"]:has(input[value="${parties[0].id}"]) button`);
     assert.equal(new URL(page.url()).pathname, `/manage/consultations/${id}/invitations`);
     const code = await page.inputValue('#invitation-code');
     assert.match(code, /^inv_/);
@@ -143,12 +133,12 @@ describe('secretariat pages', () => {
     await party.close();
 
     // Another, revoked.
-    await submit(page, `form[action$="/invitations"]:has(input[value="${parties[1].id}"]) button`);
+    await clickAndWait(page, `form[action$="/invitations"]:has(input[value="${parties[1].id}"]) button`);
     const second = await page.inputValue('#invitation-code');
     await visit(page, `/manage/consultations/${id}`);
     const revokeForm = page.locator('form.manage-revoke').last();
     await revokeForm.locator('input[name=reason]').fill('Sent to the wrong person');
-    await submit(page, 'form.manage-revoke >> nth=-1 >> button');
+    await clickAndWait(page, 'form.manage-revoke >> nth=-1 >> button');
     assert.match(await page.locator('.alert-success').innerText(), /revoked/);
     assert.equal(await page.locator('table.manage-invitations td', { hasText: 'Revoked' }).count(), 1);
     await checkAxe(page, 'manage-revoked');
@@ -161,7 +151,7 @@ describe('secretariat pages', () => {
     await checkAxe(page, 'manage-close');
     await screenshots(page, 'manage-close');
     await page.fill('#close_reason', 'Test finished');
-    await submit(page, 'form[action$="/close"] button[type=submit]');
+    await clickAndWait(page, 'form[action$="/close"] button[type=submit]');
     assert.match(await page.locator('.alert-success').innerText(), /closed/);
     assert.equal((await apiGet(`/v1/consultations/${id}`)).state, 'closed');
     await checkAxe(page, 'manage-closed');
@@ -180,7 +170,7 @@ describe('secretariat pages', () => {
     await screenshots(page, 'manage-consultation-nojs');
     await page.click('a[href$="/close"]');
     await page.waitForURL(/\/close$/);
-    await submit(page, 'form[action$="/close"] button[type=submit]');
+    await clickAndWait(page, 'form[action$="/close"] button[type=submit]');
     assert.equal((await apiGet(`/v1/consultations/${id}`)).state, 'closed');
     await context.close();
   });

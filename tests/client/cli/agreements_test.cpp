@@ -19,17 +19,7 @@ using testing::FakeRequest;
 using testing::FakeServer;
 using testing::Json;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun Cli(const FakeServer& server, std::vector<std::string> args) {
-  args.insert(args.begin(), {"--url", server.url(), "--token", "t0k"});
-  std::ostringstream out, err;
-  int code = RunCli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using hoering::testing::CliRun;
 
 FakeReply WithEtag(FakeReply r, const std::string& etag) {
   r.headers.emplace_back("ETag", etag);
@@ -66,9 +56,9 @@ TEST(CliAgreementsTest, CreateSendsTheTermAndPartiesAndPrintsTheAnswer) {
                               R"("years":4},"parties":["rm","aarhus"],"position":7,"hash":"ab"})"),
                     "\"1\"");
   });
-  CliRun r =
-      Cli(server, {"agreement", "create", "--id", "sa", "--title", "T", "--entry-into-force",
-                   "2024-01-01", "--party", "rm", "--party", "aarhus", "--idempotency-key", "k1"});
+  CliRun r = RunCliOn(
+      server, {"agreement", "create", "--id", "sa", "--title", "T", "--entry-into-force",
+               "2024-01-01", "--party", "rm", "--party", "aarhus", "--idempotency-key", "k1"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "id:        sa\n"
@@ -91,17 +81,18 @@ TEST(CliAgreementsTest, CreateSendsTheTermAndPartiesAndPrintsTheAnswer) {
 
 TEST(CliAgreementsTest, CreateChecksItsArgumentsBeforeSending) {
   FakeServer server([](const FakeRequest&) { return Json(201, "{}"); });
-  EXPECT_EQ(Cli(server, {"agreement", "create", "--id", "x", "--title", "T", "--entry-into-force",
-                         "2024-02-30"})
+  EXPECT_EQ(RunCliOn(server, {"agreement", "create", "--id", "x", "--title", "T",
+                              "--entry-into-force", "2024-02-30"})
                 .code,
             kExitUsage);
-  EXPECT_EQ(Cli(server, {"agreement", "create", "--id", "x", "--title", "T", "--entry-into-force",
-                         "1/1/2024"})
+  EXPECT_EQ(RunCliOn(server, {"agreement", "create", "--id", "x", "--title", "T",
+                              "--entry-into-force", "1/1/2024"})
                 .code,
             kExitUsage);
-  EXPECT_EQ(Cli(server, {"agreement", "create", "--id", "x", "--title", "T", "--years", "0"}).code,
-            kExitUsage);
-  EXPECT_EQ(Cli(server, {"agreement", "create", "--title", "T"}).code, kExitUsage);
+  EXPECT_EQ(
+      RunCliOn(server, {"agreement", "create", "--id", "x", "--title", "T", "--years", "0"}).code,
+      kExitUsage);
+  EXPECT_EQ(RunCliOn(server, {"agreement", "create", "--title", "T"}).code, kExitUsage);
   EXPECT_TRUE(server.requests().empty());
 }
 
@@ -113,7 +104,7 @@ TEST(CliAgreementsTest, ListIsATable) {
                      R"({"id":"sb","title":"B","section_count":0,"version":null,)"
                      R"("created_at":"2023-08-26T10:00:00.000Z"}],"next":null})");
   });
-  CliRun r = Cli(server, {"agreements", "list"});  // the plural is an alias
+  CliRun r = RunCliOn(server, {"agreements", "list"});  // the plural is an alias
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "ID  TITLE            VERSION    SECTIONS  CREATED\n"
@@ -124,7 +115,7 @@ TEST(CliAgreementsTest, ListIsATable) {
 
 TEST(CliAgreementsTest, ShowPrintsTheHeaderAndAnIndentedOutline) {
   FakeServer server([](const FakeRequest&) { return WithEtag(Json(200, kAgreement), "\"5\""); });
-  CliRun r = Cli(server, {"agreement", "show", "sa", "--at", "consultation draft"});
+  CliRun r = RunCliOn(server, {"agreement", "show", "sa", "--at", "consultation draft"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "id:        sa\n"
@@ -140,7 +131,7 @@ TEST(CliAgreementsTest, ShowPrintsTheHeaderAndAnIndentedOutline) {
             "  vision-1 [vision] Sammenhæng\n");
   EXPECT_EQ(server.requests().at(0).target, "/v1/agreements/sa?at=consultation%20draft");
 
-  CliRun bodies = Cli(server, {"agreement", "show", "sa", "--bodies"});
+  CliRun bodies = RunCliOn(server, {"agreement", "show", "sa", "--bodies"});
   ASSERT_EQ(bodies.code, kExitOk) << bodies.err;
   EXPECT_NE(bodies.out.find("kap-1 [chapter] Forord\n    Alle borgere.\nkap-2"), std::string::npos)
       << bodies.out;
@@ -148,7 +139,7 @@ TEST(CliAgreementsTest, ShowPrintsTheHeaderAndAnIndentedOutline) {
             std::string::npos)
       << bodies.out;
 
-  CliRun raw = Cli(server, {"--json", "agreement", "show", "sa"});
+  CliRun raw = RunCliOn(server, {"--json", "agreement", "show", "sa"});
   ASSERT_EQ(raw.code, kExitOk);
   EXPECT_EQ(json::parse(raw.out), json::parse(kAgreement));
 }
@@ -157,19 +148,20 @@ TEST(CliAgreementsTest, ShowMarkdownPrintsTheServersMarkdownOrRendersTheJson) {
   FakeServer md_server([](const FakeRequest&) {
     return Text("# Forord {#kap-1 kind=chapter}\n\nAlle.\n", "text/markdown; charset=utf-8");
   });
-  CliRun r = Cli(md_server, {"agreement", "show", "sa", "--markdown", "--at", "1"});
+  CliRun r = RunCliOn(md_server, {"agreement", "show", "sa", "--markdown", "--at", "1"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out, "# Forord {#kap-1 kind=chapter}\n\nAlle.\n");
   EXPECT_EQ(md_server.requests().at(0).target, "/v1/agreements/sa?at=1&format=md");
 
   // A server that answers JSON anyway: rendered on the client.
   FakeServer json_server([](const FakeRequest&) { return Json(200, kAgreement); });
-  CliRun j = Cli(json_server, {"agreement", "show", "sa", "--markdown"});
+  CliRun j = RunCliOn(json_server, {"agreement", "show", "sa", "--markdown"});
   ASSERT_EQ(j.code, kExitOk) << j.err;
   EXPECT_EQ(j.out.rfind("# Forord {#kap-1 kind=chapter}\n\nAlle borgere.\n", 0), 0u) << j.out;
   EXPECT_NE(j.out.find("## Sammenhæng {#vision-1 kind=vision}"), std::string::npos) << j.out;
 
-  EXPECT_EQ(Cli(json_server, {"--json", "agreement", "show", "sa", "--markdown"}).code, kExitUsage);
+  EXPECT_EQ(RunCliOn(json_server, {"--json", "agreement", "show", "sa", "--markdown"}).code,
+            kExitUsage);
 }
 
 TEST(CliAgreementsTest, ImportPostsTheMarkdownWithTheRationale) {
@@ -178,8 +170,8 @@ TEST(CliAgreementsTest, ImportPostsTheMarkdownWithTheRationale) {
   FakeServer server([](const FakeRequest&) {
     return WithEtag(Json(201, R"({"change":"c-1","position":9})"), "\"2\"");
   });
-  CliRun r = Cli(server, {"agreement", "import", "sa", path, "--rationale", "From the PDF",
-                          "--if-match", "1"});
+  CliRun r = RunCliOn(server, {"agreement", "import", "sa", path, "--rationale", "From the PDF",
+                               "--if-match", "1"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "change:    c-1\n"
@@ -192,7 +184,7 @@ TEST(CliAgreementsTest, ImportPostsTheMarkdownWithTheRationale) {
   EXPECT_EQ(req.headers.at("if-match"), "\"1\"");
   EXPECT_EQ(req.body, "# Forord {#kap-1}\n\nTekst.\n");
 
-  CliRun missing = Cli(server, {"agreement", "import", "sa", dir.str() + "/none.md"});
+  CliRun missing = RunCliOn(server, {"agreement", "import", "sa", dir.str() + "/none.md"});
   EXPECT_EQ(missing.code, kExitUsage);
   EXPECT_NE(missing.err.find("cannot read"), std::string::npos) << missing.err;
   EXPECT_EQ(server.requests().size(), 1u);
@@ -202,10 +194,10 @@ TEST(CliAgreementsTest, ChangeFromOpsAndCites) {
   FakeServer server([](const FakeRequest&) {
     return WithEtag(Json(201, R"({"change":"c-2","position":10})"), "\"3\"");
   });
-  CliRun r = Cli(server, {"agreement", "change", "sa", "--rationale", "Clearer", "--op",
-                          R"({"op":"edit","id":"kap-1","body":"Ny tekst."})", "--op",
-                          R"({"op":"remove","id":"kap-9"})", "--cite", "r-1:2", "--if-match",
-                          "\"2\"", "--idempotency-key", "k2"});
+  CliRun r = RunCliOn(server, {"agreement", "change", "sa", "--rationale", "Clearer", "--op",
+                               R"({"op":"edit","id":"kap-1","body":"Ny tekst."})", "--op",
+                               R"({"op":"remove","id":"kap-9"})", "--cite", "r-1:2", "--if-match",
+                               "\"2\"", "--idempotency-key", "k2"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "change:    c-2\n"
@@ -229,7 +221,7 @@ TEST(CliAgreementsTest, ChangeFromAFileSendsItAsIs) {
                      {"ops", {{{"op", "move"}, {"id", "a"}, {"parent", "b"}}}}};
   const std::string path = WriteFile(dir, "ops.json", body.dump());
   FakeServer server([](const FakeRequest&) { return Json(201, R"({"change":"c-3"})"); });
-  CliRun r = Cli(server, {"agreement", "change", "sa", "--file", path});
+  CliRun r = RunCliOn(server, {"agreement", "change", "sa", "--file", path});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(json::parse(server.requests().at(0).body), body);
 }
@@ -250,7 +242,7 @@ TEST(CliAgreementsTest, ChangeUsageErrorsSendNothing) {
            {"agreement", "change", "sa", "--file", dir.str() + "/none.json"},
            {"agreement", "change", "sa", "--file", not_json, "--op", op},
        }) {
-    CliRun r = Cli(server, args);
+    CliRun r = RunCliOn(server, args);
     EXPECT_EQ(r.code, kExitUsage) << args.back() << ": " << r.err;
     EXPECT_TRUE(r.out.empty());
   }
@@ -270,7 +262,7 @@ TEST(CliAgreementsTest, PublishAndVersions) {
                      R"("published_at":"2023-12-01T08:00:00.000Z","actor":{"role":"admin"}}],)"
                      R"("next":null})");
   });
-  CliRun p = Cli(server, {"agreement", "publish", "sa", "--label", "final", "--note", "SSU"});
+  CliRun p = RunCliOn(server, {"agreement", "publish", "sa", "--label", "final", "--note", "SSU"});
   ASSERT_EQ(p.code, kExitOk) << p.err;
   EXPECT_EQ(p.out,
             "number:    2\n"
@@ -279,9 +271,9 @@ TEST(CliAgreementsTest, PublishAndVersions) {
             "position:  20\n");
   EXPECT_EQ(server.requests().at(0).target, "/v1/agreements/sa/versions");
   EXPECT_EQ(json::parse(server.requests().at(0).body), (json{{"label", "final"}, {"note", "SSU"}}));
-  EXPECT_EQ(Cli(server, {"agreement", "publish", "sa"}).code, kExitUsage);
+  EXPECT_EQ(RunCliOn(server, {"agreement", "publish", "sa"}).code, kExitUsage);
 
-  CliRun v = Cli(server, {"agreement", "versions", "sa"});
+  CliRun v = RunCliOn(server, {"agreement", "versions", "sa"});
   ASSERT_EQ(v.code, kExitOk) << v.err;
   EXPECT_EQ(v.out,
             "NO  LABEL               HASH          CHANGES  PUBLISHED                 BY"
@@ -304,30 +296,31 @@ TEST(CliAgreementsTest, DiffPrintsTheServersRenderingAsIs) {
     }
     return Json(200, R"({"from":{"number":1},"to":{"number":2},"sections":[]})");
   });
-  CliRun text = Cli(server, {"agreement", "diff", "sa", "--from", "1", "--to", "final"});
+  CliRun text = RunCliOn(server, {"agreement", "diff", "sa", "--from", "1", "--to", "final"});
   ASSERT_EQ(text.code, kExitOk) << text.err;
   EXPECT_EQ(text.out, "~ modified  vision vision-1: X\n    body: [-a-]{+b+}\n");
   // Not a terminal: no colour asked for.
   EXPECT_EQ(server.requests().at(0).target, "/v1/agreements/sa/diff?from=1&to=final&format=text");
 
   CliRun html =
-      Cli(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format", "html"});
+      RunCliOn(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format", "html"});
   ASSERT_EQ(html.code, kExitOk) << html.err;
   EXPECT_EQ(html.out, "<div class=\"hoering-diff\"><ins>b</ins></div>\n");
 
-  CliRun j = Cli(server, {"--json", "agreement", "diff", "sa", "--from", "1", "--to", "2"});
+  CliRun j = RunCliOn(server, {"--json", "agreement", "diff", "sa", "--from", "1", "--to", "2"});
   ASSERT_EQ(j.code, kExitOk) << j.err;
   EXPECT_EQ(json::parse(j.out)["to"]["number"], 2);
   EXPECT_EQ(server.requests().back().target, "/v1/agreements/sa/diff?from=1&to=2");
 
-  EXPECT_EQ(Cli(server, {"--json", "agreement", "diff", "sa", "--from", "1", "--to", "2",
-                         "--format", "html"})
+  EXPECT_EQ(RunCliOn(server, {"--json", "agreement", "diff", "sa", "--from", "1", "--to", "2",
+                              "--format", "html"})
                 .code,
             kExitUsage);
   EXPECT_EQ(
-      Cli(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format", "pdf"}).code,
+      RunCliOn(server, {"agreement", "diff", "sa", "--from", "1", "--to", "2", "--format", "pdf"})
+          .code,
       kExitUsage);
-  EXPECT_EQ(Cli(server, {"agreement", "diff", "sa", "--from", "1"}).code, kExitUsage);
+  EXPECT_EQ(RunCliOn(server, {"agreement", "diff", "sa", "--from", "1"}).code, kExitUsage);
 }
 
 TEST(CliAgreementsTest, LogPrintsOneBlockPerChangeSet) {
@@ -344,7 +337,7 @@ TEST(CliAgreementsTest, LogPrintsOneBlockPerChangeSet) {
       {"change":"c-3","rationale":"Import","cites":[],"ops":[],"source":"markdown-import",
        "actor":{"role":"admin"},"recorded_at":"2023-10-02T12:00:00.000Z","position":15}]})");
   });
-  CliRun r = Cli(server, {"agreement", "log", "sa", "--from", "1", "--to", "2"});
+  CliRun r = RunCliOn(server, {"agreement", "log", "sa", "--from", "1", "--to", "2"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_EQ(r.out,
             "change c-2  2023-10-01T12:00:00.000Z  secretariat  position 14\n"
@@ -370,7 +363,7 @@ TEST(CliAgreementsTest, RejectionsAreExitTwo) {
     r.content_type = "application/problem+json";
     return r;
   });
-  CliRun r = Cli(server, {"agreement", "publish", "sa", "--label", "x", "--if-match", "1"});
+  CliRun r = RunCliOn(server, {"agreement", "publish", "sa", "--label", "x", "--if-match", "1"});
   EXPECT_EQ(r.code, kExitRejected);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("(HTTP 412)"), std::string::npos) << r.err;

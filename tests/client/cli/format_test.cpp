@@ -49,7 +49,7 @@ TEST(CliFormatTest, EntityTagQuotesABareVersionOnly) {
 }
 
 TEST(CliFilesTest, ReadJsonObjectInputSaysWhatIsWrong) {
-  const testing::TempDir dir;
+  const hoering::testing::TempDir dir;
   const std::string object = dir.str() + "/o.json", array = dir.str() + "/a.json";
   std::ofstream(object) << R"({"x":1})";
   std::ofstream(array) << "[1]";

@@ -17,7 +17,6 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
 const std::string kSha = ToHex(Sha256("hello"));
 
 void ExpectSameStatus(const Status& a, const Status& b, const std::string& what) {

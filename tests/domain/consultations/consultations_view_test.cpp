@@ -11,7 +11,6 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
 
 // A mixed log: two consultations (h-1 on sa-2024, h-2 on sa-2020), responses
 // submitted in the order r-b, r-x, r-a, an attachment, citing change sets and

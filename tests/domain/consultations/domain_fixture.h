@@ -28,6 +28,7 @@ inline constexpr TimeMs kT0 = agreements::testing::kT0;
 inline constexpr TimeMs kDay = 86'400'000;
 inline constexpr TimeMs kOpensAt = kT0 + kDay + 123;  // ms survive the JSON round trip
 inline constexpr TimeMs kClosesAt = kT0 + 10 * kDay + 456;
+inline constexpr TimeMs kDuring = kOpensAt + kDay;  // a day into the consultation
 inline const Actor kSecretariat = hoering::testing::kTestSecretariat;
 
 // A global log: every Append gets the next position and its stream's next
@@ -66,6 +67,13 @@ inline OpenConsultation OpenCmd() {
   c.invited = {"region-midt", "aarhus"};
   c.time_zone = "Europe/Copenhagen";
   return c;
+}
+
+// The points of a submission body: n points with texts "p0", "p1", ...
+inline nlohmann::json PointsOf(std::size_t n) {
+  nlohmann::json points = nlohmann::json::array();
+  for (std::size_t i = 0; i < n; ++i) points.push_back({{"text", "p" + std::to_string(i)}});
+  return points;
 }
 
 inline nlohmann::json SubmissionBody(const std::string& party = "aarhus",

@@ -10,7 +10,6 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
 constexpr TimeMs kAfter = kClosesAt + 5 * kDay;
 const char* kOldBody = "Parterne samarbejder om\nsundhed  og trivsel.\n\nDet gælder alle borgere.";
 const char* kNewBody =

@@ -17,9 +17,8 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
 constexpr TimeMs kExtendedTo = kClosesAt + 2 * kDay;
-constexpr TimeMs kAfter = kExtendedTo + 5 * kDay;
+constexpr TimeMs kAfterExtendedClose = kExtendedTo + 5 * kDay;
 
 // The pieces as a server streams them: a first pass over the responses, the
 // head, a second pass giving the entries, the tail.
@@ -148,7 +147,7 @@ class ReportWriterTest : public ::testing::Test {
 };
 
 TEST_F(ReportWriterTest, StreamedIsWholeForAPrivilegedReader) {
-  ExpectStreamedIsWhole({true, std::nullopt}, kAfter);
+  ExpectStreamedIsWhole({true, std::nullopt}, kAfterExtendedClose);
   // The report shows what the scenario promises (so the comparison covers it).
   const json r = BuildReport(in);
   ASSERT_EQ(r["responses"].size(), 5u);
@@ -163,7 +162,7 @@ TEST_F(ReportWriterTest, StreamedIsWholeForAPrivilegedReader) {
 }
 
 TEST_F(ReportWriterTest, StreamedIsWholeForAnonymousReadersAfterClose) {
-  ExpectStreamedIsWhole({}, kAfter);
+  ExpectStreamedIsWhole({}, kAfterExtendedClose);
   const json r = BuildReport(in);
   EXPECT_EQ(r["withheld"], 2);  // r-2 withdrawn, r-3 private
   ASSERT_EQ(r["responses"].size(), 3u);
@@ -178,7 +177,7 @@ TEST_F(ReportWriterTest, StreamedIsWholeWhenEverythingIsWithheld) {
 }
 
 TEST_F(ReportWriterTest, StreamedIsWholeForAStakeholder) {
-  ExpectStreamedIsWhole({false, std::string("odense")}, kAfter);
+  ExpectStreamedIsWhole({false, std::string("odense")}, kAfterExtendedClose);
   const json r = BuildReport(in);
   EXPECT_EQ(r["withheld"], 1);  // r-2 withdrawn; r-3 is odense's own
   EXPECT_EQ(r["responses"][1]["id"], "r-3");
@@ -186,7 +185,7 @@ TEST_F(ReportWriterTest, StreamedIsWholeForAStakeholder) {
 
 TEST_F(ReportWriterTest, JsonPiecesKeepTheDocumentsKeyOrder) {
   in.reader = {true, std::nullopt};
-  in.now = kAfter;
+  in.now = kAfterExtendedClose;
   const std::string text = Streamed(in, ReportFormat::kJson, EnglishLabels());
   const std::vector<std::string> keys = {"as_of_position", "consultation", "generated_at",
                                          "parties",        "responses",    "totals",

@@ -10,19 +10,12 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
 
 void ExpectParseError(const json& body) {
   auto r = ParseSubmission(body);
   ASSERT_FALSE(r.ok()) << body.dump();
   EXPECT_EQ(r.status().code(), Code::kInvalidArgument) << body.dump();
   EXPECT_EQ(r.status().type(), "invalid-field") << body.dump() << ": " << r.status().detail();
-}
-
-json PointsOf(std::size_t n) {
-  json points = json::array();
-  for (std::size_t i = 0; i < n; ++i) points.push_back({{"text", "p" + std::to_string(i)}});
-  return points;
 }
 
 TEST(ResponseParseSubmission, ReadsTheApiShape) {

@@ -12,13 +12,6 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
-
-json PointsOf(std::size_t n) {
-  json points = json::array();
-  for (std::size_t i = 0; i < n; ++i) points.push_back({{"text", "p" + std::to_string(i)}});
-  return points;
-}
 
 // Response "r-1" of aarhus (2 points) in open consultation "h-1".
 class ResponseLifecycle : public ::testing::Test {

@@ -11,7 +11,6 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
 
 std::string Name(Visibility v) {
   switch (v) {

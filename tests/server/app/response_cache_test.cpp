@@ -14,7 +14,6 @@ namespace {
 using namespace consultations;         // NOLINT
 using namespace consultations::dtest;  // NOLINT
 
-constexpr TimeMs kDuring = kOpensAt + kDay;
 
 class ResponseCacheTest : public ::testing::Test {
  protected:

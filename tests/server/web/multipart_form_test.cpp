@@ -41,7 +41,7 @@ Result<MultipartForm> Parse(std::string_view body, std::size_t max_files = kMaxF
   return ParseMultipartForm(kContentType, body, max_files, max_field_bytes);
 }
 
-void ExpectError(const Result<MultipartForm>& result, Code code, std::string_view type) {
+void ExpectError(const Result<MultipartForm>& result, hoering::Code code, std::string_view type) {
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), code) << result.status().detail();
   EXPECT_EQ(result.status().type(), type) << result.status().detail();

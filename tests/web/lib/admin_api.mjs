@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { adminToken, urlOf } from './server.mjs';
 
 export async function admin(method, path, body, headers = {}) {
+  assert.ok(adminToken, 'HOERING_ADMIN_TOKEN is not set: run tests/web/run_browser_tests.sh');
   const all = { accept: 'application/json', authorization: `Bearer ${adminToken}`, ...headers };
   if (body !== undefined) all['content-type'] = 'application/json';
   const res = await fetch(urlOf(path), {

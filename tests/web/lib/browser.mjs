@@ -91,3 +91,17 @@ export async function screenshots(page, name) {
   }
   await page.setViewportSize(before);
 }
+
+// Clicks what submits a form or follows a link and waits for the next page;
+// answers that navigation's response.
+export async function clickAndWait(page, selector) {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  return response;
+}
+
+// Signs in on /sign-in with an access token or an invitation code.
+export async function signIn(page, token) {
+  await visit(page, '/sign-in');
+  await page.fill('#token', token);
+  await clickAndWait(page, 'form[action="/sign-in"] button[type=submit]');
+}
