@@ -140,7 +140,7 @@ int Record(CliContext& ctx, const RecordOptions& o) {
 
 // --- show / list / fulfil ------------------------------------------------------
 
-int Show(CliContext& ctx, const std::string& id) {
+int ShowDecision(CliContext& ctx, const std::string& id) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
   auto r = (*api)->GetDecision(id);
@@ -169,7 +169,7 @@ int Show(CliContext& ctx, const std::string& id) {
   return kExitOk;
 }
 
-int List(CliContext& ctx, const std::string& agreement) {
+int ListDecisions(CliContext& ctx, const std::string& agreement) {
   auto api = ctx.api();
   if (!api.ok()) return ctx.Fail(api.error());
   auto items = (*api)->ListDecisions(agreement);
@@ -255,12 +255,12 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
 
   auto show_id = std::make_shared<std::string>();
   CLI::App* s = AddLeaf(*group, "show", "A decision with its conditions (fulfilled, evidence)", ctx,
-                        [&ctx, show_id] { return Show(ctx, *show_id); });
+                        [&ctx, show_id] { return ShowDecision(ctx, *show_id); });
   s->add_option("id", *show_id, "Decision id")->required();
 
   auto agreement = std::make_shared<std::string>();
   CLI::App* l = AddLeaf(*group, "list", "List decisions", ctx,
-                        [&ctx, agreement] { return List(ctx, *agreement); });
+                        [&ctx, agreement] { return ListDecisions(ctx, *agreement); });
   l->add_option("--agreement", *agreement, "Only those on this agreement");
 
   auto fulfil = std::make_shared<FulfilOptions>();

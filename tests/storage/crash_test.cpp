@@ -51,10 +51,14 @@ TEST(CrashRecovery, KilledWritersLoseNoAcknowledgedEvent) {
       AppendUntilKilled(dir.str(), fds[1], round);
     }
     close(fds[1]);
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(30, 250)(rng)));
-    kill(pid, SIGKILL);
+    // The kill comes 30-250 ms after the first acknowledgement, not after the
+    // fork: on a loaded machine opening the store alone can take that long.
     std::vector<std::uint64_t> acked;
     std::uint64_t p;
+    if (read(fds[0], &p, sizeof p) == sizeof p) acked.push_back(p);
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(std::uniform_int_distribution<int>(30, 250)(rng)));
+    kill(pid, SIGKILL);
     while (read(fds[0], &p, sizeof p) == sizeof p) acked.push_back(p);
     close(fds[0]);
     int status = 0;
@@ -64,13 +68,14 @@ TEST(CrashRecovery, KilledWritersLoseNoAcknowledgedEvent) {
     auto store = RocksDbEventStore::Open({.path = dir.str()});
     ASSERT_TRUE(store.ok()) << store.status().detail();
     const std::uint64_t head = (*store)->Head().position;
-    for (std::uint64_t a : acked) ASSERT_LE(a, head) << "acknowledged position lost, round " << round;
+    for (std::uint64_t a : acked)
+      ASSERT_LE(a, head) << "acknowledged position lost, round " << round;
     auto report = (*store)->Verify();
     ASSERT_TRUE(report.ok) << "round " << round << ": " << report.problem;
     ASSERT_EQ(report.checked, head);
     total_acknowledged += acked.size();
   }
-  EXPECT_GT(total_acknowledged, 20u);
+  EXPECT_GE(total_acknowledged, 20u);  // at least one per round
 }
 
 }  // namespace
