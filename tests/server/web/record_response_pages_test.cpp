@@ -139,7 +139,9 @@ TEST_F(RecordResponsePagesTest, RecordsOnThePartysBehalfWithTheTimeReceived) {
 
 TEST_F(RecordResponsePagesTest, ALateResponseNeedsAReasonAndIsMarkedLate) {
   Close();
+  session_ = SignIn(secretariat_);  // the first session ended with the idle hour
   HttpResponse form = Get(kForm, {{"Cookie", session_}});
+  csrf_ = FormCsrf(form);
   EXPECT_TRUE(Has(form, "id=\"late_reason\""));
   // Received after the deadline (2023-08-25 21:00), no reason: refused at the
   // reason field, the input kept, nothing written.
