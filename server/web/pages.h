@@ -16,6 +16,7 @@
 //   /agreements/{id}/obligations             pages_decisions.h
 //   /audit, /audit/...                      pages_audit*.cpp
 //   /manage/consultations/{id}/responses...  pages_inbox*.cpp
+//   /manage/consultations/{id}/responses/new pages_record_response.cpp
 //   /manage/agreements/{id}/edit[/import|/publish]
 //                                            pages_editor*.cpp
 //   /sign-in, /sign-out                      sign_in.cpp

@@ -116,6 +116,8 @@ json PointEntry(const PageCall& call, const std::string& consultation, const std
       {"saved", ref == saved},
       {"action", "/manage/consultations/" + UrlEncode(consultation) + "/responses/" +
                      UrlEncode(r.id()) + "/points/" + std::to_string(n) + "/disposition"}};
+  // A response recorded on a party's behalf: when it was received.
+  if (r.received_at()) point["received"] = call.LocalTime(FormatRfc3339Ms(*r.received_at()), zone);
   if (!section.empty()) {
     point["section"] = text.rendered ? text.rendered->HeadingOf(section) : section;
     point["section_href"] = base + "#" + UrlEncode(section);
@@ -333,6 +335,7 @@ Result<PageReply> InboxPage(const PageCall& call, InboxSearch& search,
   }
   json data = {{"c", ConsultationEntry(call, c)},
                {"action", InboxHref(consultation, InboxView{}, false)},
+               {"record_href", InboxHref(consultation, InboxView{}, false) + "/new"},
                {"bulk_action",
                 "/manage/consultations/" + UrlEncode(consultation) + "/responses/dispositions"},
                {"filter", FilterEntry(call, view, *found, text.rendered.get())},

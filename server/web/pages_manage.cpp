@@ -87,6 +87,7 @@ void AddManagePages(Pages& pages) {
   manage::AddNewConsultationPages(pages);
   manage::AddManagedConsultationPages(pages);
   manage::AddInvitationPages(pages);
+  manage::AddRecordResponsePages(pages);
 }
 
 }  // namespace hoering::web

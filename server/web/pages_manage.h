@@ -5,10 +5,13 @@
 //   pages_manage_consultation.cpp  /manage/consultations/{id}: state, extend,
 //                                  close (with a confirm page), charts
 //   pages_manage_invitations.cpp   create (code shown once) and revoke
+//   pages_record_response.cpp      .../responses/new: a response received by
+//                                  post or e-mail, on a party's behalf
 //   pages_manage_tally.cpp         the counts: one pass over the responses
 //   pages_manage_forms.cpp         local-time inputs, form keys, field errors
-// Every write runs a Decide of server/app/consultation_commands.h or
-// invitation_commands.h, the same ones the JSON routes run.
+// Every write runs a Decide of server/app/consultation_commands.h,
+// invitation_commands.h or response_commands.h, the same ones the JSON
+// routes run.
 // Thread safety: functions of values; the tally reads the log (run it on the
 // blocking pool: BlockingPage).
 #pragma once
@@ -32,6 +35,7 @@ namespace hoering::web::manage {
 void AddNewConsultationPages(Pages& pages);
 void AddManagedConsultationPages(Pages& pages);
 void AddInvitationPages(Pages& pages);
+void AddRecordResponsePages(Pages& pages);
 
 // "/manage/consultations/<id>" and its inbox ".../responses".
 std::string ConsultationHref(const std::string& id);

@@ -85,6 +85,20 @@ Result<PageReply> ShowReceipt(const PageCall& call) {
       {"response_href", "/consultations/" + UrlEncode(id) + "/responses/" + UrlEncode(rid)},
       {"json_href", ReceiptHref(id, rid) + "?format=json"},
       {"withdrawn", doc->body.value("withdrawn", false)}};
+  // A response recorded by the secretariat: when it was received, whether
+  // it was accepted after the deadline, and the way back to their pages.
+  const json& r = doc->body;
+  if (r.value("received_at", json()).is_string()) {
+    data["received"] = call.LocalTime(r["received_at"], zone);
+  }
+  if (r.value("late", false)) {
+    data["late"] = true;
+    if (r.value("late_reason", json()).is_string()) data["late_reason"] = r["late_reason"];
+  }
+  if (call.who.role == access::Role::kSecretariat || call.who.role == access::Role::kAdmin) {
+    const std::string inbox = "/manage/consultations/" + UrlEncode(id) + "/responses";
+    data["editor"] = {{"inbox_href", inbox}, {"record_href", inbox + "/new"}};
+  }
   return HtmlPage{"receipt", call.T("receipt_page.title") + " – " + c.value("title", id),
                   std::move(data)};
 }

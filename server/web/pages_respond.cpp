@@ -43,6 +43,7 @@
 #include "server/web/page_data.h"
 #include "server/web/pages.h"
 #include "server/web/response_drafts.h"
+#include "server/web/response_form.h"
 #include "server/web/text_view.h"
 
 namespace hoering::web {
@@ -90,18 +91,7 @@ ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept, Status& up
   d.author_email = call.Field("author_email").value_or("");
   d.publication = call.Field("publication").value_or("");
   d.summary = call.Field("summary").value_or("");
-  d.points.clear();
-  for (std::size_t i = 0; i <= cs::kMaxPoints; ++i) {
-    const std::string p = "point-" + std::to_string(i) + "-";
-    auto text = call.Field(p + "text");
-    if (!text) break;
-    DraftPoint point{call.Field(p + "section").value_or(""), call.Field(p + "quote").value_or(""),
-                     *text};
-    const bool blank = point.text.find_first_not_of(" \t\r\n") == std::string::npos &&
-                       point.quote.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (call.Field(p + "remove") || blank) continue;
-    d.points.push_back(std::move(point));
-  }
+  d.points = PointsFromForm(call);
   std::vector<DraftAttachment> files;
   std::uint64_t total = 0;
   for (std::size_t i = 0; i < d.attachments.size(); ++i) {
@@ -137,45 +127,9 @@ ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept, Status& up
   return d;
 }
 
-// A problem's message in the reader's language: "field_errors.<type>" (with
-// {max}), else "problems.<type>", else the status's general message.
-std::string FieldMessage(const PageCall& call, const FieldProblem& p, const Status& whole) {
-  for (const std::string& key : {"field_errors." + p.type, "problems." + p.type}) {
-    std::string text = call.T(key);
-    if (text == key) continue;
-    for (const auto& [k, v] : p.params) {
-      const std::string mark = "{" + k + "}";
-      if (auto at = text.find(mark); at != std::string::npos) text.replace(at, mark.size(), v);
-    }
-    return text;
-  }
-  const std::string by_status =
-      "errors.status_" + std::to_string(http::HttpStatusFor(whole.code()));
-  const std::string text = call.T(by_status);
-  return text == by_status ? call.T("errors.other") : text;
-}
-
 // A refusal because the response changed after the form was opened.
 bool IsStale(const Status& s) {
   return s.code() == Code::kPreconditionFailed || s.code() == Code::kWrongExpectedVersion;
-}
-
-// The form element a problem's JSON pointer names ("/points/1/quote" ->
-// "point-1-quote"); "" when none (shown in the summary only).
-std::string FieldIdFor(const std::string& pointer) {
-  if (pointer == "/author/name") return "author_name";
-  if (pointer == "/author/email") return "author_email";
-  if (pointer == "/summary") return "summary";
-  if (pointer == "/publication") return "publication-public";
-  if (pointer == "/attachments") return "files";
-  if (pointer == "/points") return "point-0-text";
-  if (pointer.starts_with("/points/")) {
-    const std::string rest = pointer.substr(8);
-    const auto slash = rest.find('/');
-    const std::string n = rest.substr(0, slash);
-    return "point-" + n + "-" + (slash == std::string::npos ? "text" : rest.substr(slash + 1));
-  }
-  return "";
 }
 
 // What the summary calls field `id` ("Point 2, Quoted passage"), so that
@@ -188,48 +142,7 @@ std::string FieldLabel(const PageCall& call, const std::string& id) {
       {"summary", "respond.summary"},
       {"files", "respond.files"}};
   if (auto it = kLabels.find(id); it != kLabels.end()) return call.T(it->second);
-  if (!id.starts_with("point-")) return "";
-  const auto dash = id.find('-', 6);
-  if (dash == std::string::npos) return "";
-  const auto n = ParseDecimal<std::uint64_t>(id.substr(6, dash - 6));
-  const std::string part = id.substr(dash + 1);
-  const std::string point = call.T("response.point") + " " + std::to_string(n.value_or(0) + 1);
-  if (part == "section") return point + ", " + call.T("respond.section");
-  if (part == "quote") return point + ", " + call.T("respond.quote");
-  return point + ", " + call.T("respond.point_text");
-}
-
-// `data` with the problems of `status`: the summary list (each linking to its
-// field, named) and "<field id>_error" beside each field.
-void AddProblems(const PageCall& call, const Status& status, json& data) {
-  json summary = json::array();
-  std::vector<FieldProblem> problems = status.errors();
-  if (problems.empty()) problems.push_back({"", status.type(), {}});
-  for (const FieldProblem& p : problems) {
-    std::string message = FieldMessage(call, p, status);
-    const std::string field = FieldIdFor(p.pointer);
-    if (IsStale(status)) message = call.T("respond.stale");
-    const std::string label = field.empty() ? "" : FieldLabel(call, field);
-    summary.push_back({{"field", field.empty() ? "respond-form" : field},
-                       {"message", label.empty() ? message : label + ": " + message}});
-    if (!field.empty() && !data["field_errors"].contains(field)) {
-      data["field_errors"][field] = message;
-    }
-  }
-  data["errors"] = summary;
-  data["has_errors"] = true;
-}
-
-json SectionOptions(const json& sections, const std::string& chosen) {
-  json options = json::array();
-  for (const auto& s : sections) {
-    const std::string id = s.value("id", "");
-    std::string label;
-    for (int d = 1; d < s.value("depth", 1); ++d) label += "– ";
-    label += s.value("heading", id);
-    options.push_back({{"id", id}, {"label", label}, {"selected", id == chosen}});
-  }
-  return options;
+  return PointFieldLabel(call, id, call.T("respond.point_text"));
 }
 
 // The form page for `draft` (plus one empty point), with `problem` shown
@@ -251,27 +164,18 @@ HtmlPage FormPage(const PageCall& call, const Consulted& c, const std::string& t
                {"field_errors", json::object()}};
   if (target != kNewResponseDraft) data["response_id"] = target;
   if (draft.saved_at > 0) data["saved"] = FormatLocalDateTime(draft.saved_at, zone, call.lang);
-  if (!problem.ok()) AddProblems(call, problem, data);
+  if (!problem.ok()) {
+    AddProblems(call, problem,
+                {[&call](const std::string& f) { return FieldLabel(call, f); }, nullptr,
+                 "respond-form", IsStale(problem) ? call.T("respond.stale") : ""},
+                data);
+  }
   const json& errors = data["field_errors"];
   auto error_of = [&errors](const std::string& field) {
     return errors.contains(field) ? errors[field] : json("");
   };
-  json points = json::array();
-  std::vector<DraftPoint> shown = draft.points;
-  if (shown.size() < cs::kMaxPoints) shown.push_back({});
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    const std::string p = "point-" + std::to_string(i) + "-";
-    points.push_back({{"i", i},
-                      {"n", i + 1},
-                      {"blank", i == draft.points.size()},
-                      {"quote", shown[i].quote},
-                      {"text", shown[i].text},
-                      {"sections", SectionOptions(c.sections, shown[i].section)},
-                      {"section_error", error_of(p + "section")},
-                      {"quote_error", error_of(p + "quote")},
-                      {"text_error", error_of(p + "text")}});
-  }
-  data["points"] = points;
+  data["points"] = PointFields(draft.points, c.sections, errors);
+  data["point_text_label"] = call.T("respond.point_text");
   json files = json::array();
   for (std::size_t i = 0; i < draft.attachments.size(); ++i) {
     const auto& a = draft.attachments[i];
