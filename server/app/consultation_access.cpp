@@ -31,12 +31,13 @@ Result<std::shared_ptr<const cs::ConsultationState>> LoadConsultation(AppContext
 
 Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Principal& who,
                                             const std::string& consultation,
-                                            const std::string& response) {
-  auto c = LoadConsultation(ctx, consultation);
+                                            const std::string& response, const AsOf* as_of) {
+  auto c =
+      as_of ? ConsultationAsOf(ctx, consultation, *as_of) : LoadConsultation(ctx, consultation);
   if (!c.ok()) return c.status();
-  auto r = ctx.response_cache.Load(response);
+  auto r = as_of ? ResponseAsOf(ctx, response, *as_of) : ctx.response_cache.Load(response);
   if (!r.ok()) return r.status();
-  const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
+  const bool closed = (*c)->PhaseAt(as_of ? as_of->now : ctx.clock()) == cs::Phase::kClosed;
   const cs::Visibility vis = cs::VisibilityOf(ReaderOf(who), **r, closed);
   if ((*r)->consultation() != consultation || vis == cs::Visibility::kHidden) {
     return NotFound(
@@ -45,19 +46,6 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
   }
   return VisibleResponse{*c, *r, vis};
 }
-
-namespace {
-
-// Folds a response's events up to position `as_of` and ignores the rest.
-struct FoldAsOf {
-  cs::ResponseState& state;
-  std::uint64_t as_of;
-  Status Apply(const events::DecodedEvent& e) {
-    return e.envelope.position > as_of ? Status::Ok() : state.Apply(e);
-  }
-};
-
-}  // namespace
 
 ResponseCursor::ResponseCursor(AppContext& ctx, std::string consultation, std::uint64_t as_of)
     : log_(ctx.log),
@@ -79,8 +67,7 @@ Result<std::shared_ptr<const cs::ResponseState>> ResponseCursor::Next() {
     }
     const std::string& id = page_[next_++];
     auto state = std::make_shared<cs::ResponseState>();
-    FoldAsOf fold{*state, as_of_};
-    const Status s = FoldStream(log_, cs::ResponseStream(id), fold);
+    const Status s = FoldStreamUpTo(log_, cs::ResponseStream(id), as_of_, *state);
     if (s.ok() && state->exists()) return std::shared_ptr<const cs::ResponseState>(state);
     // A broken stream, or a response submitted after `as_of`, is skipped.
     if (!s.ok() && s.code() != Code::kCorruption && s.code() != Code::kNotFound) return s;
@@ -113,12 +100,15 @@ Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
   return ctx.version_texts.Get(consultation.info().agreement, *v);
 }
 
-cs::CitedBy CitedByFor(AppContext& ctx, const std::string& response) {
-  return [&ctx, response](std::uint32_t point) {
+cs::CitedBy CitedByFor(AppContext& ctx, const std::string& response, const AsOf* as_of) {
+  const std::uint64_t up_to = as_of ? as_of->position : UINT64_MAX;
+  return [&ctx, response, up_to](std::uint32_t point) {
     auto cites = ctx.views.Read(
         [&](const Views& v) { return v.consultations.CitationsOf(response, point); });
     std::vector<std::string> out;
-    for (const auto& c : cites) out.push_back(c.change);
+    for (const auto& c : cites) {
+      if (c.position <= up_to) out.push_back(c.change);
+    }
     return out;
   };
 }

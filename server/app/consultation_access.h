@@ -16,6 +16,7 @@
 #include "domain/consultations/response_state.h"
 #include "domain/consultations/visibility.h"
 #include "server/app/app_context.h"
+#include "server/app/record_as_of.h"
 #include "server/http/message.h"
 
 namespace hoering::app {
@@ -32,10 +33,14 @@ struct VisibleResponse {
   consultations::Visibility visibility = consultations::Visibility::kHidden;
 };
 // 404 "consultation-not-found"; 404 "response-not-found" when the response
-// is missing, answers another consultation, or is hidden from `who`.
+// is missing, answers another consultation, or is hidden from `who`. With
+// `as_of` (record_as_of.h), all of it as it stood then: the consultation and
+// the response folded up to that position, and visibility judged by the
+// phase at that time.
 Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Principal& who,
                                             const std::string& consultation,
-                                            const std::string& response);
+                                            const std::string& response,
+                                            const AsOf* as_of = nullptr);
 
 // Each response of a consultation that the response index lists, in order
 // of first submission, folded from the log as of position `as_of`: events
@@ -76,7 +81,9 @@ Result<consultations::ResponseCounts> ResponseCountsOf(AppContext& ctx,
 Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
     AppContext& ctx, const consultations::ConsultationState& consultation);
 
-// Change ids citing the points of `response`, from the read view.
-consultations::CitedBy CitedByFor(AppContext& ctx, const std::string& response);
+// Change ids citing the points of `response`, from the read view; with
+// `as_of`, only change sets recorded at or before its position.
+consultations::CitedBy CitedByFor(AppContext& ctx, const std::string& response,
+                                  const AsOf* as_of = nullptr);
 
 }  // namespace hoering::app

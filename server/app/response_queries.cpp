@@ -11,14 +11,17 @@ namespace cs = consultations;
 
 Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
                            const ResponsesQuery& query) {
-  auto c = LoadConsultation(ctx, query.consultation);
+  const AsOf* as_of = query.as_of ? &*query.as_of : nullptr;
+  auto c = as_of ? ConsultationAsOf(ctx, query.consultation, *as_of)
+                 : LoadConsultation(ctx, query.consultation);
   if (!c.ok()) return c.status();
-  const bool closed = (*c)->PhaseAt(ctx.clock()) == cs::Phase::kClosed;
+  const bool closed = (*c)->PhaseAt(as_of ? as_of->now : ctx.clock()) == cs::Phase::kClosed;
   const cs::Reader reader = ReaderOf(who);
   const auto index = ctx.views.responses();
   // Ids are read from the index in pages and each response is folded from
-  // the log; hidden ones and other parties' are skipped, so a page may read
-  // more ids than it shows.
+  // the log (as of a position: only up to it, without the cache; responses
+  // submitted later are skipped); hidden ones and other parties' are
+  // skipped, so a page may read more ids than it shows.
   const std::size_t chunk = std::max<std::size_t>(query.limit + 1, 64);
   Page page;
   std::string after = query.after;
@@ -27,7 +30,7 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
     auto ids = index->ResponsesOf((*c)->info().id, after, chunk);
     if (!ids.ok()) return ids.status();
     for (const auto& id : *ids) {
-      auto r = ctx.response_cache.Load(id);
+      auto r = as_of ? ResponseAsOf(ctx, id, *as_of) : ctx.response_cache.Load(id);
       if (!r.ok() && r.status().code() != Code::kCorruption &&
           r.status().code() != Code::kNotFound) {
         return r.status();
@@ -40,7 +43,7 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
         page.next = last;
         return page;
       }
-      page.items.push_back(cs::ResponseJson(**r, v, CitedByFor(ctx, id)));
+      page.items.push_back(cs::ResponseJson(**r, v, CitedByFor(ctx, id, as_of)));
       last = id;
     }
     if (ids->size() < chunk) break;
@@ -50,17 +53,19 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
 }
 
 Result<ResponseDocument> ResponseFor(AppContext& ctx, const access::Principal& who,
-                                     const std::string& consultation, const std::string& response) {
-  auto seen = LoadVisibleResponse(ctx, who, consultation, response);
+                                     const std::string& consultation, const std::string& response,
+                                     const AsOf* as_of) {
+  auto seen = LoadVisibleResponse(ctx, who, consultation, response, as_of);
   if (!seen.ok()) return seen.status();
   return ResponseDocument{
-      cs::ResponseJson(*seen->response, seen->visibility, CitedByFor(ctx, response)),
+      cs::ResponseJson(*seen->response, seen->visibility, CitedByFor(ctx, response, as_of)),
       seen->response->version()};
 }
 
 Result<Page> RevisionsFor(AppContext& ctx, const access::Principal& who,
-                          const std::string& consultation, const std::string& response) {
-  auto seen = LoadVisibleResponse(ctx, who, consultation, response);
+                          const std::string& consultation, const std::string& response,
+                          const AsOf* as_of) {
+  auto seen = LoadVisibleResponse(ctx, who, consultation, response, as_of);
   if (!seen.ok()) return seen.status();
   Page page;
   for (const auto& rev : seen->response->revisions()) {

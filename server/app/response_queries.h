@@ -17,6 +17,7 @@
 #include "domain/access/access.h"
 #include "server/app/app_context.h"
 #include "server/app/page.h"
+#include "server/app/record_as_of.h"
 
 namespace hoering::app {
 
@@ -25,10 +26,13 @@ struct ResponsesQuery {
   std::string after;  // cursor: the id of the last response of the previous page
   std::size_t limit = 100;
   std::string party;  // only this party's responses; empty: all
+  // The record as of a position (record_as_of.h); nullopt: as it is now.
+  std::optional<AsOf> as_of;
 };
 
 // The responses of a consultation the caller may see, in order of first
-// submission.
+// submission. With `as_of`, the responses submitted by then, each as it
+// stood then, seen as the caller would have seen them then.
 Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
                            const ResponsesQuery& query);
 
@@ -36,12 +40,16 @@ struct ResponseDocument {
   nlohmann::json body;        // the response as the caller may see it
   std::uint64_t version = 0;  // the stream version (ETag)
 };
+// `as_of`: the response as it stood then (record_as_of.h).
 Result<ResponseDocument> ResponseFor(AppContext& ctx, const access::Principal& who,
-                                     const std::string& consultation, const std::string& response);
+                                     const std::string& consultation, const std::string& response,
+                                     const AsOf* as_of = nullptr);
 
-// Every revision of a response as the caller may see it, oldest first.
+// Every revision of a response as the caller may see it, oldest first
+// (those submitted by `as_of`'s position when given).
 Result<Page> RevisionsFor(AppContext& ctx, const access::Principal& who,
-                          const std::string& consultation, const std::string& response);
+                          const std::string& consultation, const std::string& response,
+                          const AsOf* as_of = nullptr);
 
 struct AttachmentFile {
   std::string filename;

@@ -1,6 +1,8 @@
 // Dispositions: PUT/GET /v1/consultations/{id}/responses/{rid}/points/{n}/disposition.
 // Recording needs secretariat or admin; every recording is a new event on the
-// response's stream (history is kept). Reading follows response visibility.
+// response's stream (history is kept). Reading follows response visibility;
+// ?at=position:<n>|time:<RFC 3339> reads the disposition and its history as
+// they stood then (record_as_of.h).
 #include "domain/consultations/consultation_json.h"
 #include "domain/consultations/response_decide.h"
 #include "domain/decimal.h"
@@ -41,7 +43,10 @@ Result<Reply> Record(const Call& call) {
 Result<Reply> Show(const Call& call) {
   auto point = PointParam(call);
   if (!point.ok()) return point.status();
-  auto seen = LoadVisibleResponse(call.ctx, call.who, call.Param("id"), call.Param("rid"));
+  auto as_of = ParseAsOf(call.ctx, call.Query("at"));
+  if (!as_of.ok()) return as_of.status();
+  const AsOf* at = *as_of ? &**as_of : nullptr;
+  auto seen = LoadVisibleResponse(call.ctx, call.who, call.Param("id"), call.Param("rid"), at);
   if (!seen.ok()) return seen.status();
   const cs::ResponseState& r = *seen->response;
   if (*point > r.current().content.points.size()) {
@@ -52,12 +57,13 @@ Result<Reply> Show(const Call& call) {
     for (const auto& d : it->second) history.push_back(cs::DispositionJson(d));
   }
   const cs::DispositionInfo* current = r.CurrentDisposition(*point);
-  return call.Json(status::ok,
-                   {{"response", r.id()},
-                    {"point", *point},
-                    {"current", current ? cs::DispositionJson(*current) : nlohmann::json()},
-                    {"history", history},
-                    {"cited_by", CitedByFor(call.ctx, r.id())(*point)}});
+  return call.Json(
+      status::ok, WithAsOf({{"response", r.id()},
+                            {"point", *point},
+                            {"current", current ? cs::DispositionJson(*current) : nlohmann::json()},
+                            {"history", history},
+                            {"cited_by", CitedByFor(call.ctx, r.id(), at)(*point)}},
+                           *as_of));
 }
 
 }  // namespace

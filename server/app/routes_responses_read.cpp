@@ -2,6 +2,10 @@
 // .../responses/{rid}/revisions, .../responses/{rid}/attachments/{sha256}.
 // Public routes whose answers follow response visibility: the response
 // queries (response_queries.h) show each caller what it may see.
+// The list, the single response and its revisions take ?at=position:<n> |
+// time:<RFC 3339>: the record as of then (record_as_of.h), with
+// `as_of_position` and `at` in the body and no ETag (it would name a stream
+// version that If-Match cannot use).
 #include "server/app/request_helpers.h"
 #include "server/app/response_queries.h"
 #include "server/app/routes.h"
@@ -16,23 +20,42 @@ using boost::beast::http::verb;
 Result<Reply> List(const Call& call) {
   auto page = ParsePage(call.match);
   if (!page.ok()) return page.status();
-  auto found =
-      ResponsesPage(call.ctx, call.who,
-                    {call.Param("id"), page->after, page->limit, call.Query("party").value_or("")});
-  if (!found.ok()) return found.status();
-  return call.Json(status::ok, found->ToJson());
+  auto as_of = ParseAsOf(call.ctx, call.Query("at"));
+  if (!as_of.ok()) return as_of.status();
+  ResponsesQuery query{call.Param("id"), page->after, page->limit, call.Query("party").value_or(""),
+                       *as_of};
+  if (!query.as_of) {
+    auto found = ResponsesPage(call.ctx, call.who, query);
+    if (!found.ok()) return found.status();
+    return call.Json(status::ok, found->ToJson());
+  }
+  // As of a position every response is folded from the log (no cache): off
+  // the I/O threads.
+  return Blocking{[&ctx = call.ctx, who = call.who,
+                   query = std::move(query)](const http::Request& req) -> Result<http::Response> {
+    auto found = ResponsesPage(ctx, who, query);
+    if (!found.ok()) return found.status();
+    return http::MakeJson(status::ok, WithAsOf(found->ToJson(), query.as_of), req);
+  }};
 }
 
 Result<Reply> Show(const Call& call) {
-  auto doc = ResponseFor(call.ctx, call.who, call.Param("id"), call.Param("rid"));
+  auto as_of = ParseAsOf(call.ctx, call.Query("at"));
+  if (!as_of.ok()) return as_of.status();
+  const AsOf* at = *as_of ? &**as_of : nullptr;
+  auto doc = ResponseFor(call.ctx, call.who, call.Param("id"), call.Param("rid"), at);
   if (!doc.ok()) return doc.status();
+  if (at) return call.Json(status::ok, WithAsOf(std::move(doc->body), *as_of));
   return WithETag(call.Json(status::ok, doc->body), doc->version);
 }
 
 Result<Reply> Revisions(const Call& call) {
-  auto page = RevisionsFor(call.ctx, call.who, call.Param("id"), call.Param("rid"));
+  auto as_of = ParseAsOf(call.ctx, call.Query("at"));
+  if (!as_of.ok()) return as_of.status();
+  auto page = RevisionsFor(call.ctx, call.who, call.Param("id"), call.Param("rid"),
+                           *as_of ? &**as_of : nullptr);
   if (!page.ok()) return page.status();
-  return call.Json(status::ok, page->ToJson());
+  return call.Json(status::ok, WithAsOf(page->ToJson(), *as_of));
 }
 
 Result<Reply> Attachment(const Call& call) {

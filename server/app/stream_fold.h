@@ -29,4 +29,21 @@ Status FoldStream(const EventLog& log, const std::string& stream, State& state,
   }
 }
 
+// FoldStream() of the events at global positions <= `up_to` only: the
+// stream as it stood when the log's head was at `up_to` (the record as of a
+// position, server/app/record_as_of.h). The same Apply() folds it; events
+// after `up_to` are not applied.
+template <typename State>
+Status FoldStreamUpTo(const EventLog& log, const std::string& stream, std::uint64_t up_to,
+                      State& state, std::size_t* bytes = nullptr) {
+  struct UpTo {
+    State& state;
+    std::uint64_t up_to;
+    Status Apply(const events::DecodedEvent& e) {
+      return e.envelope.position > up_to ? Status::Ok() : state.Apply(e);
+    }
+  } fold{state, up_to};
+  return FoldStream(log, stream, fold, bytes);
+}
+
 }  // namespace hoering::app

@@ -49,6 +49,7 @@ void AddAuditPages(Pages& pages) {
   AddAuditTracePages(pages);
   AddAuditLogPages(pages);
   AddAuditVerifyPages(pages);
+  AddAuditRecordPages(pages);
 }
 
 }  // namespace hoering::web

@@ -7,6 +7,7 @@
 //   GET  /audit/log, /audit/log/live    pages_audit_log.cpp (GET /v1/events, /v1/events/live)
 //   GET  /audit/verify, POST /audit/verify, GET /audit/verify/status
 //                                       pages_audit_verify.cpp (GET /v1/verify, as a job)
+//   GET  /audit/record?consultation=&at=  pages_audit_record.cpp (GET .../responses?at=)
 #pragma once
 
 #include "server/web/page.h"
@@ -16,5 +17,6 @@ namespace hoering::web {
 void AddAuditTracePages(Pages& pages);
 void AddAuditLogPages(Pages& pages);
 void AddAuditVerifyPages(Pages& pages);
+void AddAuditRecordPages(Pages& pages);
 
 }  // namespace hoering::web
