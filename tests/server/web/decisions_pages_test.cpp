@@ -16,26 +16,6 @@
 namespace hoering::testing {
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string Encoded(const Fields& fields) {
-  std::string out;
-  for (const auto& [name, value] : fields) {
-    if (!out.empty()) out += "&";
-    out += name + "=";
-    for (unsigned char c : value) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-        out += static_cast<char>(c);
-      } else {
-        char buf[4];
-        std::snprintf(buf, sizeof buf, "%%%02X", c);
-        out += buf;
-      }
-    }
-  }
-  return out;
-}
-
 class DecisionsPagesTest : public PagesTest {
  protected:
   void SetUp() override {
@@ -44,7 +24,9 @@ class DecisionsPagesTest : public PagesTest {
     csrf_ = FormCsrf(Get("/manage/decisions/new", SessionHeaders()));
     ASSERT_EQ(csrf_.size(), 64u);
   }
-  client::Headers SessionHeaders() const { return {{"Cookie", session_}, {"Accept-Language", "en"}}; }
+  client::Headers SessionHeaders() const {
+    return {{"Cookie", session_}, {"Accept-Language", "en"}};
+  }
   HttpResponse Post(const std::string& target, Fields fields) {
     fields.emplace_back("csrf", csrf_);
     return PostForm(target, Encoded(fields), SessionHeaders());

@@ -18,17 +18,6 @@
 namespace hoering::testing {
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string Encoded(const Fields& fields) {
-  std::string out;
-  for (const auto& [name, value] : fields) {
-    if (!out.empty()) out += '&';
-    out += web::UrlEncode(name) + "=" + web::UrlEncode(value);
-  }
-  return out;
-}
-
 class EditorPagesTest : public PagesTest {
  protected:
   void SetUp() override {

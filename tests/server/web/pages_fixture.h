@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "server/web/page.h"
 #include "tests/server/app/consultation_fixture.h"
 
 namespace hoering::testing {
@@ -22,6 +25,17 @@ inline std::string SetCookie(const HttpResponse& r, const std::string& name) {
     }
   }
   return "";
+}
+
+// A form's fields in order, and their application/x-www-form-urlencoded body.
+using Fields = std::vector<std::pair<std::string, std::string>>;
+inline std::string Encoded(const Fields& fields) {
+  std::string out;
+  for (const auto& [name, value] : fields) {
+    if (!out.empty()) out += '&';
+    out += web::UrlEncode(name) + "=" + web::UrlEncode(value);
+  }
+  return out;
 }
 
 class PagesTest : public ConsultationTest {
