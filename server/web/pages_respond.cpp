@@ -14,6 +14,9 @@
 //        `hoering receipt check` and /receipts/verify accept
 //   POST /consultations/{id}/responses/{rid}/withdraw
 //        withdraws the response (reason optional); then its receipt
+// Over 400 lines: the form's actions (save, preview, submit, amend) share one
+// draft, one parse and one render path here; the pieces other forms share are
+// already in response_form.h and response_drafts.h.
 //
 // Rules and writes are the API's: the body is built from the draft and read
 // by consultations::ParseSubmission, and response_commands.h decides and
