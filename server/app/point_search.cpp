@@ -1,6 +1,9 @@
 #include "server/app/point_search.h"
 
+#include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "domain/consultations/response_events.h"
 #include "domain/text/search_words.h"
@@ -55,27 +58,102 @@ std::optional<PointRef> ParseCursor(const std::string& cursor) {
 
 }  // namespace
 
-PointSearch::PointSearch(AppContext& ctx, std::size_t budget_bytes)
-    : ctx_(ctx), budget_(budget_bytes) {}
+PointSearch::PointSearch(AppContext& ctx, std::size_t budget_bytes, std::size_t max_tail)
+    : ctx_(ctx), budget_(budget_bytes), max_tail_(max_tail) {}
+
+PointSearch::Kept PointSearch::Find(const std::string& consultation) {
+  std::lock_guard lock(mu_);
+  auto it = by_id_.find(consultation);
+  if (it == by_id_.end()) return {};
+  order_.splice(order_.begin(), order_, it->second);
+  return {it->second->responses, it->second->position};
+}
 
 Result<std::shared_ptr<const PointSearch::Responses>> PointSearch::Current(
     const std::string& consultation) {
-  std::shared_ptr<const Responses> kept;
-  {
-    std::lock_guard lock(mu_);
-    if (auto it = by_id_.find(consultation); it != by_id_.end()) {
-      order_.splice(order_.begin(), order_, it->second);
-      kept = it->second->responses;
+  const Kept kept = Find(consultation);
+  const std::uint64_t head = ctx_.log.Head().position;
+  if (kept.responses && kept.position >= head) return kept.responses;
+  if (kept.responses) {
+    auto caught = CatchUp(consultation, kept, head);
+    if (!caught.ok()) return caught.status();
+    if (*caught) {
+      Keep(consultation, **caught, head);
+      return std::move(**caught);
     }
   }
-  std::unordered_map<std::string, const std::shared_ptr<const Indexed>*> by_response;
-  if (kept) {
-    for (const auto& r : *kept) by_response.emplace(r->id, &r);
+  std::uint64_t position = 0;
+  auto checked = FullCheck(consultation, kept, &position);
+  if (!checked.ok()) return checked.status();
+  Keep(consultation, *checked, position);
+  return checked;
+}
+
+Result<std::optional<std::shared_ptr<const PointSearch::Responses>>> PointSearch::CatchUp(
+    const std::string& consultation, const Kept& kept, std::uint64_t head) {
+  using Answer = std::optional<std::shared_ptr<const Responses>>;
+  if (head - kept.position > max_tail_) return Answer();
+  auto events = ctx_.log.ReadAll(kept.position + 1, head - kept.position);
+  if (!events.ok()) return events.status();
+  // The response streams the new events touch, in order of their first
+  // event here (for a new response: the order of first submission).
+  const std::string prefix = cs::ResponseStream("");
+  std::vector<std::string> touched;
+  std::unordered_set<std::string> seen;
+  for (const RecordedEvent& e : *events) {
+    if (e.position > head || !e.stream.starts_with(prefix)) continue;
+    std::string id = e.stream.substr(prefix.size());
+    if (seen.insert(id).second) touched.push_back(std::move(id));
+  }
+  if (touched.empty()) return Answer(kept.responses);
+  std::unordered_map<std::string_view, std::size_t> place;
+  for (std::size_t i = 0; i < kept.responses->size(); ++i) {
+    place.emplace((*kept.responses)[i]->id, i);
+  }
+  auto fresh = std::make_shared<Responses>(*kept.responses);
+  auto index = ctx_.views.responses();
+  std::uint64_t folds = 0;
+  for (const std::string& id : touched) {
+    const auto at = place.find(id);
+    if (at == place.end()) {
+      // New to the entry: skip it when the index already files it under
+      // another consultation; else fold it and look.
+      auto filed = index->Find(id);
+      if (!filed.ok()) return filed.status();
+      if (*filed && (*filed)->consultation != consultation) continue;
+    }
+    auto state = LoadResponse(ctx_.log, id);
+    ++folds;
+    if (!state.ok()) {
+      // A stream that holds no response of this entry (e.g. a broken or
+      // foreign one) is not this consultation's concern here.
+      if (at == place.end()) continue;
+      return state.status();
+    }
+    if (at != place.end()) {
+      (*fresh)[at->second] = IndexResponse(**state);
+    } else if ((*state)->consultation() == consultation) {
+      fresh->push_back(IndexResponse(**state));
+    }
+  }
+  {
+    std::lock_guard lock(mu_);
+    folds_ += folds;
+  }
+  return Answer(std::move(fresh));
+}
+
+Result<std::shared_ptr<const PointSearch::Responses>> PointSearch::FullCheck(
+    const std::string& consultation, const Kept& kept, std::uint64_t* position) {
+  std::unordered_map<std::string_view, const std::shared_ptr<const Indexed>*> by_response;
+  if (kept.responses) {
+    for (const auto& r : *kept.responses) by_response.emplace(r->id, &r);
   }
   auto index = ctx_.views.responses();
+  // Read before the listing: every response whose first event is at or
+  // below it is listed; later ones are the next search's tail.
+  *position = std::min(index->position(), ctx_.log.Head().position);
   auto fresh = std::make_shared<Responses>();
-  bool changed = !kept;
-  std::size_t bytes = 0;
   std::uint64_t folds = 0;
   std::string after;
   while (true) {
@@ -90,27 +168,24 @@ Result<std::shared_ptr<const PointSearch::Responses>> PointSearch::Current(
         auto state = LoadResponse(ctx_.log, id);
         if (!state.ok()) return state.status();
         fresh->push_back(IndexResponse(**state));
-        changed = true;
         ++folds;
       }
-      bytes += CostOf(*fresh->back());
     }
     if (ids->size() < kIdsPerRead) break;
     after = ids->back();
   }
-  if (kept && fresh->size() != kept->size()) changed = true;
   {
     std::lock_guard lock(mu_);
     folds_ += folds;
+    ++full_checks_;
   }
-  if (!changed) return kept;
-  std::shared_ptr<const Responses> out = std::move(fresh);
-  Keep(consultation, out, bytes);
-  return out;
+  return std::shared_ptr<const Responses>(std::move(fresh));
 }
 
 void PointSearch::Keep(const std::string& consultation, std::shared_ptr<const Responses> responses,
-                       std::size_t bytes) {
+                       std::uint64_t position) {
+  std::size_t bytes = 0;
+  for (const auto& r : *responses) bytes += CostOf(*r);
   std::lock_guard lock(mu_);
   if (auto it = by_id_.find(consultation); it != by_id_.end()) {
     bytes_ -= it->second->bytes;
@@ -118,7 +193,7 @@ void PointSearch::Keep(const std::string& consultation, std::shared_ptr<const Re
     by_id_.erase(it);
   }
   if (bytes > budget_) return;
-  order_.push_front(Entry{consultation, std::move(responses), bytes});
+  order_.push_front(Entry{consultation, std::move(responses), bytes, position});
   by_id_.emplace(order_.front().consultation, order_.begin());
   bytes_ += bytes;
   while (bytes_ > budget_ && !order_.empty()) {
@@ -195,7 +270,7 @@ Result<PointsFound> PointSearch::Search(const std::string& consultation, const P
 
 PointSearch::Stats PointSearch::stats() const {
   std::lock_guard lock(mu_);
-  return Stats{order_.size(), bytes_, folds_};
+  return Stats{order_.size(), bytes_, folds_, full_checks_};
 }
 
 }  // namespace hoering::app

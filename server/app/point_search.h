@@ -9,19 +9,32 @@
 //  * Per response: its stream version, party, late, withdrawn and, per point,
 //    section, current outcome and the point text's WordList (the distinct
 //    folded words), folded from "response-<id>" (response_loader.h).
-//  * Freshness: each search lists the consultation's responses from the
+//  * Freshness: each entry remembers the log position it is known to be
+//    current at. A search first reads the log head: when nothing was
+//    committed since, the entry is used as it is (no read at all). When a
+//    few events were committed since (at most `max_tail`), only those are
+//    read: the responses whose streams they touch are folded again, and a
+//    response stream new to the entry is folded and added when it belongs
+//    to this consultation (new responses come last, in the order of their
+//    first event: the order of first submission). After a longer gap, the
+//    whole check runs: the consultation's responses are listed from the
 //    persistent response index (ReadViews::responses(), in order of first
-//    submission) and compares every response's stream version in the log
-//    with the one its entry was built from; only responses that moved (a new
-//    response, an amendment, a withdrawal, a disposition) are folded again.
-//    So a search never answers from a state older than the log it saw.
+//    submission) and every response's stream version in the log is compared
+//    with the one its entry was built from; only responses that moved are
+//    folded again. Its position is the index's position read before the
+//    listing, so a response the index had not folded yet is caught by the
+//    next search's tail. A search never answers from a state older than
+//    the log head it read.
 //  * Memory: each consultation's entry is costed at its word lists plus a
 //    fixed overhead per point and response; the least recently searched are
 //    dropped when the total passes the budget. A consultation costing more
 //    than the whole budget is built for the request and not kept.
-//  * Cost: a search reads the response ids (one RocksDB scan) and one stream
-//    version per response, then scans the kept word lists (every point for
-//    a total); a first search of a consultation folds every response stream.
+//  * Cost: a search without new events reads nothing from the store, then
+//    scans the kept word lists (every point, for the total); with new events
+//    it reads them and folds the responses they touch; a first search of a
+//    consultation (or one after more than `max_tail` events) lists the
+//    response ids (one RocksDB scan), reads one stream version per response
+//    and folds those that moved (all of them the first time).
 //
 // Thread safety: Search() from any thread; entries are immutable and shared.
 #pragma once
@@ -66,7 +79,9 @@ struct PointsFound {
 
 class PointSearch {
  public:
-  PointSearch(AppContext& ctx, std::size_t budget_bytes);
+  static constexpr std::size_t kMaxTailEvents = 4096;
+
+  PointSearch(AppContext& ctx, std::size_t budget_bytes, std::size_t max_tail = kMaxTailEvents);
 
   // Up to `limit` points of `consultation` that pass `filter`, after the
   // cursor `after` ("" from the first; "<response>/<n>" as `next` gives). An
@@ -77,7 +92,8 @@ class PointSearch {
   struct Stats {
     std::size_t consultations = 0;
     std::size_t bytes = 0;
-    std::uint64_t folds = 0;  // response streams folded since start
+    std::uint64_t folds = 0;        // response streams folded since start
+    std::uint64_t full_checks = 0;  // searches that compared every response's version
   };
   Stats stats() const;
 
@@ -105,21 +121,37 @@ class PointSearch {
     std::string consultation;
     std::shared_ptr<const Responses> responses;
     std::size_t bytes = 0;
+    std::uint64_t position = 0;  // the log position `responses` are current at
+  };
+  struct Kept {
+    std::shared_ptr<const Responses> responses;  // null: none kept
+    std::uint64_t position = 0;
   };
   using Order = std::list<Entry>;  // most recently used first
 
   // The consultation's responses as they are in the log now.
   Result<std::shared_ptr<const Responses>> Current(const std::string& consultation);
+  // `kept` brought up to `head` by reading the events after its position;
+  // nullopt when they are more than max_tail_.
+  Result<std::optional<std::shared_ptr<const Responses>>> CatchUp(const std::string& consultation,
+                                                                  const Kept& kept,
+                                                                  std::uint64_t head);
+  // Every response listed and its version compared (see "Freshness").
+  Result<std::shared_ptr<const Responses>> FullCheck(const std::string& consultation,
+                                                     const Kept& kept, std::uint64_t* position);
+  Kept Find(const std::string& consultation);
   void Keep(const std::string& consultation, std::shared_ptr<const Responses> responses,
-            std::size_t bytes);
+            std::uint64_t position);
 
   AppContext& ctx_;
   const std::size_t budget_;
+  const std::size_t max_tail_;
   mutable std::mutex mu_;
   Order order_;
   std::unordered_map<std::string, Order::iterator> by_id_;
   std::size_t bytes_ = 0;
   std::uint64_t folds_ = 0;
+  std::uint64_t full_checks_ = 0;
 };
 
 }  // namespace hoering::app
