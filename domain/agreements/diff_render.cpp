@@ -182,16 +182,18 @@ json DiffToJson(const TextDiff& d, const json& from_ref, const json& to_ref,
     if (unchanged && !options.include_unchanged) continue;
     sections.push_back(SectionChangeToJson(c, !unchanged || options.unchanged_bodies));
   }
-  const DiffCounts& n = d.counts;
   return json{{"from", from_ref},
               {"to", to_ref},
-              {"summary",
-               {{"added", n.added},
-                {"removed", n.removed},
-                {"modified", n.modified},
-                {"moved", n.moved},
-                {"unchanged", n.unchanged}}},
+              {"summary", DiffCountsToJson(d.counts)},
               {"sections", std::move(sections)}};
+}
+
+json DiffCountsToJson(const DiffCounts& n) {
+  return json{{"added", n.added},
+              {"removed", n.removed},
+              {"modified", n.modified},
+              {"moved", n.moved},
+              {"unchanged", n.unchanged}};
 }
 
 std::string RenderDiffText(const TextDiff& d, const TextRenderOptions& o) {

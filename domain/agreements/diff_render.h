@@ -48,6 +48,8 @@ struct DiffJsonOptions {
 nlohmann::json DiffToJson(const TextDiff& d, const nlohmann::json& from_ref,
                           const nlohmann::json& to_ref, const DiffJsonOptions& options = {});
 nlohmann::json SectionChangeToJson(const SectionChange& c, bool with_body = true);
+// {"added", "removed", "modified", "moved", "unchanged"}: DiffToJson's "summary".
+nlohmann::json DiffCountsToJson(const DiffCounts& counts);
 
 struct TextRenderOptions {
   std::string title;   // first line, e.g. "diff 1 \"raw draft\" -> 2 \"final\""; none if empty

@@ -124,8 +124,10 @@ class Differ {
     c.kind_from = s.kind;
     c.heading_from = s.heading;
     c.from = Placement{s.parent, from_index_.at(s.id)};
-    c.heading_diff = DiffWords(s.heading, "");
-    c.body_diff = DiffWords(s.body, "");
+    if (WantsWordDiffs()) {
+      c.heading_diff = DiffWords(s.heading, "");
+      c.body_diff = DiffWords(s.body, "");
+    }
     c.depth = depth;
     ++out_.counts.removed;
     out_.sections.push_back(std::move(c));
@@ -144,8 +146,10 @@ class Differ {
     const Section* f = from_.Find(t.id);
     if (!f) {
       c.status = DiffStatus::kAdded;
-      c.heading_diff = DiffWords("", t.heading);
-      c.body_diff = DiffWords("", t.body);
+      if (WantsWordDiffs()) {
+        c.heading_diff = DiffWords("", t.heading);
+        c.body_diff = DiffWords("", t.body);
+      }
       ++out_.counts.added;
       out_.sections.push_back(std::move(c));
       return;
@@ -168,9 +172,17 @@ class Differ {
       ++out_.counts.unchanged;
       if (!opt_.include_unchanged) return;
     }
-    c.heading_diff = DiffWords(f->heading, t.heading);
-    c.body_diff = DiffWords(f->body, t.body);
+    if (WantsWordDiffs()) {
+      c.heading_diff = DiffWords(f->heading, t.heading);
+      c.body_diff = DiffWords(f->body, t.body);
+    }
     out_.sections.push_back(std::move(c));
+  }
+
+  // Whether the entry about to be appended gets its word diffs.
+  bool WantsWordDiffs() const {
+    const std::size_t index = out_.sections.size();
+    return index >= opt_.word_diffs_from && index < opt_.word_diffs_to;
   }
 
   const SectionTree& from_;

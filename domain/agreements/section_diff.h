@@ -78,6 +78,11 @@ struct TextDiff {
 struct DiffOptions {
   // List unchanged sections too (api.md lists them). Default true.
   bool include_unchanged = true;
+  // Word diffs only for the entries whose index in TextDiff::sections is in
+  // [word_diffs_from, word_diffs_to); the others carry empty heading_diff and
+  // body_diff. A page of a long diff then pays only for its own sections.
+  std::size_t word_diffs_from = 0;
+  std::size_t word_diffs_to = static_cast<std::size_t>(-1);
 };
 
 // Cost: O(n) lookups plus a word diff of each changed heading/body (see

@@ -53,12 +53,13 @@ Result<TextAt> AgreementTextAt(AppContext& ctx, const std::string& id, const ag:
 }
 
 Result<AgreementDiff> DiffOfAgreement(AppContext& ctx, const std::string& id,
-                                      const ag::AtSelector& from, const ag::AtSelector& to) {
+                                      const ag::AtSelector& from, const ag::AtSelector& to,
+                                      const ag::DiffOptions& options) {
   auto state = LoadAgreement(ctx, id);
   if (!state.ok()) return state.status();
   auto events = EventsFor(ctx, id, {from, to});
   if (!events.ok()) return events.status();
-  auto diff = ag::DiffBetween(**state, *events, from, to, {}, ctx.version_texts.For(id));
+  auto diff = ag::DiffBetween(**state, *events, from, to, options, ctx.version_texts.For(id));
   if (!diff.ok()) return diff.status();
   return AgreementDiff{
       "diff " + (*state)->info().id + " " + from.ToString() + " -> " + to.ToString(),

@@ -31,7 +31,8 @@ struct AgreementDiff {
 };
 Result<AgreementDiff> DiffOfAgreement(AppContext& ctx, const std::string& id,
                                       const agreements::AtSelector& from,
-                                      const agreements::AtSelector& to);
+                                      const agreements::AtSelector& to,
+                                      const agreements::DiffOptions& options = {});
 
 // The change sets between two selectors, with rationale, actor, time, ops and
 // cited response points, and both ends described (the changes route's body).

@@ -4,7 +4,10 @@
 //   GET /agreements/{id}/diff?from=&to=       the diff, inline (default) or
 //       side by side (?view=side), word-level <ins>/<del> marks with more than
 //       colour (underline, strike-through, and a hidden "inserted"/"deleted"
-//       label for screen readers), unchanged sections collapsed in <details>
+//       label for screen readers), unchanged sections collapsed in <details>;
+//       paged (?page=, from 1) at kDiffPageSections sections of the diff in
+//       text order, so a 1,000-section text is never one page; the summary
+//       counts the whole diff
 // Without from/to the diff compares the last two published versions. The
 // secretariat and auditors also see, per changed section, the change sets
 // behind it (pages_editor_why.cpp).
@@ -119,6 +122,24 @@ nlohmann::json Blocks(const PageCall& call, const nlohmann::json& sections) {
   return blocks;
 }
 
+// Sections of the diff per page (the real agreements have 40-150).
+constexpr std::size_t kDiffPageSections = 100;
+
+// ?page= as a number from 1 (1 when absent).
+Result<std::size_t> DiffPageNumber(const PageCall& call) {
+  const std::string raw = call.Query("page").value_or("");
+  if (raw.empty()) return std::size_t{1};
+  std::size_t n = 0;
+  for (char c : raw) {
+    if (c < '0' || c > '9' || n > 1000000) {
+      return InvalidArgument("'page' must be a page number from 1", "invalid-query");
+    }
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (n == 0) return InvalidArgument("'page' must be a page number from 1", "invalid-query");
+  return n;
+}
+
 Result<PageReply> ShowDiff(const PageCall& call) {
   const std::string& id = call.Param("id");
   auto state = app::LoadAgreement(call.ctx, id);
@@ -135,13 +156,27 @@ Result<PageReply> ShowDiff(const PageCall& call) {
   if (!from.ok()) return from.status();
   auto to = ag::ParseAtSelector(to_raw);
   if (!to.ok()) return to.status();
-  auto found = app::DiffOfAgreement(call.ctx, id, *from, *to);
+  auto page = DiffPageNumber(call);
+  if (!page.ok()) return page.status();
+  // Word diffs only for this page's sections: a long diff costs one page.
+  const std::size_t first = (*page - 1) * kDiffPageSections;
+  ag::DiffOptions this_page;
+  this_page.word_diffs_from = first;
+  this_page.word_diffs_to = first + kDiffPageSections;
+  auto found = app::DiffOfAgreement(call.ctx, id, *from, *to, this_page);
   if (!found.ok()) return found.status();
-  nlohmann::json diff =
-      ag::DiffToJson(found->answer.diff, found->answer.from_ref, found->answer.to_ref);
+  const std::vector<ag::SectionChange>& all = found->answer.diff.sections;
+  const std::size_t pages =
+      std::max<std::size_t>(1, (all.size() + kDiffPageSections - 1) / kDiffPageSections);
+  if (*page > pages)
+    return NotFound("the diff has " + std::to_string(pages) + " pages", "page-not-found");
+  const std::size_t last = std::min(all.size(), first + kDiffPageSections);
+  nlohmann::json shown = nlohmann::json::array();
+  for (std::size_t i = first; i < last; ++i) shown.push_back(ag::SectionChangeToJson(all[i]));
   const bool side = call.Query("view").value_or("inline") == "side";
   const std::string base = "/agreements/" + UrlEncode(id) + "/diff?from=" + UrlEncode(from_raw) +
                            "&to=" + UrlEncode(to_raw);
+  const std::string view = side ? "&view=side" : "";
   nlohmann::json options = nlohmann::json::array();
   for (const ag::VersionInfo& v : versions) {
     const std::string n = std::to_string(v.number);
@@ -155,13 +190,20 @@ Result<PageReply> ShowDiff(const PageCall& call) {
                          {"agreement_href", "/agreements/" + UrlEncode(id)},
                          {"from", from_raw},
                          {"to", to_raw},
-                         {"summary", diff["summary"]},
-                         {"blocks", Blocks(call, diff["sections"])},
+                         {"summary", ag::DiffCountsToJson(found->answer.diff.counts)},
+                         {"blocks", Blocks(call, shown)},
                          {"why_column", SeesWhy(call)},
                          {"side", side},
                          {"inline_href", base},
                          {"side_href", base + "&view=side"},
                          {"options", options}};
+  if (pages > 1) {
+    data["pager"] = {{"first", first + 1}, {"last", last}, {"total", all.size()}};
+    if (*page > 1)
+      data["pager"]["previous_href"] = base + view + "&page=" + std::to_string(*page - 1);
+    if (*page < pages)
+      data["pager"]["next_href"] = base + view + "&page=" + std::to_string(*page + 1);
+  }
   // The secretariat and auditors also see why each section changed.
   if (SeesWhy(call)) {
     if (Status s = AddWhy(call, id, *from, *to, data["blocks"]); !s.ok()) return s;

@@ -70,13 +70,15 @@ Result<nlohmann::json> CitablePoints(const PageCall& call, const std::string& ag
 
 // Whether the reader sees the diff's "why" column: admin, secretariat, auditor.
 bool SeesWhy(const PageCall& call);
-// Per section id, the change sets between `from` and `to` (the changes
-// query behind GET /v1/agreements/{id}/changes) whose ops name it:
-// [{change, rationale, time, cites: [{label, href}]}].
+// Per section id of `sections`, the change sets between `from` and `to` (the
+// changes query behind GET /v1/agreements/{id}/changes) whose ops name it:
+// [{change, rationale, time, cites: [{label, href}]}]. Cited responses are
+// read only for change sets that touch one of `sections` (a page of the diff).
 Result<std::map<std::string, nlohmann::json>> WhyBySection(const PageCall& call,
                                                            const std::string& agreement,
                                                            const agreements::AtSelector& from,
-                                                           const agreements::AtSelector& to);
+                                                           const agreements::AtSelector& to,
+                                                           const std::set<std::string>& sections);
 
 // Adds to each changed section of the diff page's `blocks` (pages_agreements.cpp)
 // "why_shown", "has_why" and "why" (WhyBySection's entries for it).

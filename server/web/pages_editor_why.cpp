@@ -51,11 +51,17 @@ bool SeesWhy(const PageCall& call) {
 
 Result<std::map<std::string, json>> WhyBySection(const PageCall& call, const std::string& agreement,
                                                  const agreements::AtSelector& from,
-                                                 const agreements::AtSelector& to) {
+                                                 const agreements::AtSelector& to,
+                                                 const std::set<std::string>& sections) {
   auto changes = app::ChangesOfAgreement(call.ctx, agreement, from, to);
   if (!changes.ok()) return changes.status();
   std::map<std::string, json> out;
   for (const auto& c : (*changes)["items"]) {
+    std::set<std::string> named;
+    for (const auto& op : c.value("ops", json::array())) {
+      if (std::string section = SectionOf(op); sections.count(section)) named.insert(section);
+    }
+    if (named.empty()) continue;
     json cites = json::array();
     for (const auto& cite : c.value("cites", json::array())) cites.push_back(CiteLink(call, cite));
     const auto when = ParseRfc3339(c.value("time", ""));
@@ -64,10 +70,7 @@ Result<std::map<std::string, json>> WhyBySection(const PageCall& call, const std
                   {"time", when ? FormatLocalDateTime(*when, kSiteTimeZone, call.lang) : ""},
                   {"cites", cites},
                   {"has_cites", !cites.empty()}};
-    std::set<std::string> named;
-    for (const auto& op : c.value("ops", json::array())) named.insert(SectionOf(op));
     for (const std::string& section : named) {
-      if (section.empty()) continue;
       auto& list = out[section];
       if (list.is_null()) list = json::array();
       list.push_back(entry);
@@ -78,7 +81,11 @@ Result<std::map<std::string, json>> WhyBySection(const PageCall& call, const std
 
 Status AddWhy(const PageCall& call, const std::string& agreement,
               const agreements::AtSelector& from, const agreements::AtSelector& to, json& blocks) {
-  auto why = WhyBySection(call, agreement, from, to);
+  std::set<std::string> shown;
+  for (const auto& block : blocks) {
+    if (block.contains("changed")) shown.insert(block["changed"].value("id", ""));
+  }
+  auto why = WhyBySection(call, agreement, from, to, shown);
   if (!why.ok()) return why.status();
   for (auto& block : blocks) {
     if (!block.contains("changed")) continue;

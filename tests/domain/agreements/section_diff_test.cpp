@@ -49,6 +49,28 @@ TEST(SectionDiff, SameTextIsAllUnchanged) {
   EXPECT_TRUE(DiffTexts(a, a, {false}).sections.empty());
 }
 
+TEST(SectionDiff, WordDiffsOnlyForTheAskedEntries) {
+  SectionTree a = Tree(kBase);
+  SectionTree b = a;
+  b.FindMutable("a")->body = "Alpha body, changed.";
+  b.FindMutable("c")->body = "Gamma body, changed.";
+  DiffOptions page;
+  page.word_diffs_from = 1;  // entries: ch-1, a, b, b1, c, ch-2
+  page.word_diffs_to = 3;
+  TextDiff paged = DiffTexts(a, b, page);
+  TextDiff whole = DiffTexts(a, b);
+  ASSERT_EQ(paged.sections.size(), 6u);
+  EXPECT_EQ(paged.counts.modified, 2u);  // counts cover every entry
+  EXPECT_TRUE(paged.sections[0].body_diff.empty());
+  EXPECT_EQ(paged.sections[1].id, "a");
+  EXPECT_EQ(paged.sections[1].body_diff, whole.sections[1].body_diff);
+  EXPECT_TRUE(HasChanges(paged.sections[1].body_diff));
+  EXPECT_EQ(paged.sections[2].heading_diff, whole.sections[2].heading_diff);
+  EXPECT_EQ(paged.sections[4].id, "c");
+  EXPECT_TRUE(paged.sections[4].body_changed);  // status still known
+  EXPECT_TRUE(paged.sections[4].body_diff.empty());
+}
+
 TEST(SectionDiff, AddedRemovedModified) {
   SectionTree a = Tree(kBase);
   SectionTree b = a;

@@ -1,0 +1,89 @@
+// The diff page of a long text (/agreements/{id}/diff): paged at 100
+// sections of the diff, the summary counting them all, links to the
+// neighbouring pages that keep the versions and the view, and clear errors
+// for a page that is not a number or not there.
+#include <gtest/gtest.h>
+
+#include "tests/server/web/pages_fixture.h"
+
+namespace hoering::testing {
+namespace {
+
+class DiffPagesTest : public PagesTest {
+ protected:
+  // Agreement "long" with 250 sections s-1..s-250, version 1, then sections
+  // s-2, s-120 and s-240 edited and version 2.
+  void SetUp() override {
+    PagesTest::SetUp();
+    ASSERT_TRUE(
+        admin_->Call(Verb::post, "/v1/agreements", {{"id", "long"}, {"title", "Lang aftale"}})
+            .ok());
+    ASSERT_TRUE(
+        admin_->CallRaw(Verb::post, "/v1/agreements/long/import", Markdown(), "text/markdown")
+            .ok());
+    ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/long/versions", {{"label", "v1"}}).ok());
+    nlohmann::json ops = nlohmann::json::array();
+    for (int n : {2, 120, 240}) {
+      ops.push_back({{"op", "edit"},
+                     {"id", "s-" + std::to_string(n)},
+                     {"body", "Ændret tekst i afsnit " + std::to_string(n) + "."}});
+    }
+    auto changed = admin_->Call(Verb::post, "/v1/agreements/long/changes",
+                                {{"rationale", "Tre rettelser"}, {"ops", ops}});
+    ASSERT_TRUE(changed.ok()) << changed.error().detail;
+    ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/long/versions", {{"label", "v2"}}).ok());
+  }
+  // The mark of section s-<n> shown as modified.
+  static std::string Modified(int n) {
+    return "diff-modified\" aria-labelledby=\"diff-s-" + std::to_string(n) + "\"";
+  }
+  static std::string Markdown() {
+    std::string md;
+    for (int n = 1; n <= 250; ++n) {
+      const std::string s = std::to_string(n);
+      md += "# Afsnit " + s + " {#s-" + s + "}\n\nTekst i afsnit " + s + ".\n\n";
+    }
+    return md;
+  }
+};
+
+TEST_F(DiffPagesTest, ALongDiffIsPagedByHundredSections) {
+  HttpResponse first = Get("/agreements/long/diff?from=1&to=2", {{"Accept-Language", "en"}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_TRUE(Has(first, "Sections 1–100 of 250"));
+  // The summary counts the whole diff.
+  EXPECT_TRUE(Has(first, "3 modified"));
+  EXPECT_TRUE(Has(first, Modified(2)));
+  EXPECT_FALSE(Has(first, Modified(120)));
+  EXPECT_FALSE(Has(first, "Tekst i afsnit 101."));
+  EXPECT_TRUE(Has(first, "href=\"/agreements/long/diff?from=1&amp;to=2&amp;page=2\""));
+  EXPECT_FALSE(Has(first, "rel=\"prev\""));
+
+  HttpResponse side = Get("/agreements/long/diff?from=1&to=2&view=side&page=2");
+  ASSERT_EQ(side.status, 200);
+  EXPECT_TRUE(Has(side, "Afsnit 101–200 af 250"));
+  EXPECT_TRUE(Has(side, Modified(120)));
+  // Word diffs are worked out for the page shown, whichever page it is.
+  EXPECT_TRUE(Has(side, "Ændret tekst"));
+  EXPECT_TRUE(Has(side, "diff-columns"));
+  EXPECT_TRUE(Has(side, "href=\"/agreements/long/diff?from=1&amp;to=2&amp;view=side&amp;page=1\""));
+  EXPECT_TRUE(Has(side, "href=\"/agreements/long/diff?from=1&amp;to=2&amp;view=side&amp;page=3\""));
+
+  HttpResponse last = Get("/agreements/long/diff?from=1&to=2&page=3");
+  ASSERT_EQ(last.status, 200);
+  EXPECT_TRUE(Has(last, Modified(240)));
+  EXPECT_TRUE(Has(last, "Ændret tekst"));
+  EXPECT_FALSE(Has(last, "rel=\"next\""));
+}
+
+TEST_F(DiffPagesTest, APageThatIsNotANumberOrNotThereIsRefused) {
+  EXPECT_EQ(Get("/agreements/long/diff?from=1&to=2&page=4").status, 404);
+  EXPECT_EQ(Get("/agreements/long/diff?from=1&to=2&page=0").status, 400);
+  EXPECT_EQ(Get("/agreements/long/diff?from=1&to=2&page=x").status, 400);
+  // A short text has one page and no pager.
+  HttpResponse short_text = Get("/agreements/sa/diff");
+  EXPECT_FALSE(Has(short_text, "diff-pager"));
+}
+
+}  // namespace
+}  // namespace hoering::testing
