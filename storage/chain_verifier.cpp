@@ -10,6 +10,12 @@ void ChainVerifier::FailAt(std::uint64_t position, std::string problem) {
   report_.problem = std::move(problem);
 }
 
+void ChainVerifier::Report(const VerifyProgress& progress) const {
+  if (progress.report && progress.every > 0 && report_.checked % progress.every == 0) {
+    progress.report(report_.checked);
+  }
+}
+
 bool ChainVerifier::Feed(const RecordedEvent& e) {
   if (!report_.ok) return false;
   const std::uint64_t expected = report_.head.position + 1;

@@ -20,6 +20,9 @@ class ChainVerifier {
   bool Feed(const RecordedEvent& e);
   // Marks the event at `position` as unreadable (e.g. bytes not decodable).
   void FailAt(std::uint64_t position, std::string problem);
+  // Calls progress.report(checked) when `checked` is a multiple of
+  // progress.every (after each event fully checked).
+  void Report(const VerifyProgress& progress) const;
 
   const VerifyReport& report() const { return report_; }
   // The last version seen of every stream.

@@ -110,6 +110,14 @@ struct VerifyReport {
   std::string problem;  // what was wrong at first_bad
 };
 
+// How a long Verify() tells where it is: `report` is called with the number
+// of events checked so far after every `every` events (on the verifying
+// thread; it must not call the store). Empty `report`: no calls.
+struct VerifyProgress {
+  std::uint64_t every = 4096;
+  std::function<void(std::uint64_t checked)> report;
+};
+
 // Called on the store's commit path with every batch of newly durable events,
 // in position order, before the appends in it are acknowledged. It holds up
 // every acknowledgement until it returns (the server folds the batch into its
@@ -147,8 +155,9 @@ class EventLog {
                                         std::chrono::milliseconds timeout) const = 0;
 
   // Walks the chain from position 1 to the head and checks every hash link,
-  // every position and the stream index.
-  virtual VerifyReport Verify() const = 0;
+  // every position and the stream index, reporting its progress as it goes.
+  virtual VerifyReport Verify(const VerifyProgress& progress) const = 0;
+  VerifyReport Verify() const { return Verify(VerifyProgress{}); }
 };
 
 // The log with its writing side: appends, commit listeners, the derived data

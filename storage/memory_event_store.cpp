@@ -115,11 +115,12 @@ void MemoryEventStore::AddCommitListener(CommitListener listener) {
   listeners_.push_back(std::move(listener));
 }
 
-VerifyReport MemoryEventStore::Verify() const {
+VerifyReport MemoryEventStore::Verify(const VerifyProgress& progress) const {
   std::lock_guard lock(mu_);
   ChainVerifier verifier;
   for (const auto& e : events_) {
     if (!verifier.Feed(e)) break;
+    verifier.Report(progress);
   }
   return verifier.report();
 }

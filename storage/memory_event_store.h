@@ -31,7 +31,8 @@ class MemoryEventStore : public EventStore {
   std::uint64_t WaitForPosition(std::uint64_t after,
                                 std::chrono::milliseconds timeout) const override;
   void AddCommitListener(CommitListener listener) override;
-  VerifyReport Verify() const override;
+  using EventLog::Verify;
+  VerifyReport Verify(const VerifyProgress& progress) const override;
   Status PutProjection(const std::string& key, const std::string& value) override;
   Result<std::optional<std::string>> GetProjection(const std::string& key) const override;
   Status WriteProjections(const std::vector<ProjectionWrite>& writes) override;

@@ -83,7 +83,8 @@ class RocksDbEventStore : public EventStore {
   std::uint64_t WaitForPosition(std::uint64_t after,
                                 std::chrono::milliseconds timeout) const override;
   void AddCommitListener(CommitListener listener) override;
-  VerifyReport Verify() const override;
+  using EventLog::Verify;
+  VerifyReport Verify(const VerifyProgress& progress) const override;
 
   const StoreCounters& counters() const { return counters_; }
 

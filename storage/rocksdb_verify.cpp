@@ -11,7 +11,7 @@
 
 namespace hoering {
 
-VerifyReport RocksDbEventStore::Verify() const {
+VerifyReport RocksDbEventStore::Verify(const VerifyProgress& progress) const {
   ChainVerifier verifier;
   rocksdb::ReadOptions ro;
   ro.fill_cache = false;
@@ -42,6 +42,7 @@ VerifyReport RocksDbEventStore::Verify() const {
       verifier.FailAt(e->position, "stream index does not point at this event");
       break;
     }
+    verifier.Report(progress);
   }
   if (verifier.report().ok && !it->status().ok()) {
     verifier.FailAt(verifier.report().head.position + 1, it->status().ToString());

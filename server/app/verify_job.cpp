@@ -10,12 +10,18 @@ bool VerifyJob::Start(AppContext& ctx) {
     s.running = true;
     ++s.runs;
     s.target = ctx.log.Head().position;
+    s.checked = 0;
     s.started_at = ctx.clock();
     s.finished_at = 0;
   }
   ctx.run_blocking([&ctx, shared = shared_] {
-    VerifyReport report = ctx.log.Verify();
+    VerifyProgress progress{kProgressEvery, [&shared](std::uint64_t checked) {
+                              std::lock_guard lock(shared->mu);
+                              shared->state.checked = checked;
+                            }};
+    VerifyReport report = ctx.log.Verify(progress);
     std::lock_guard lock(shared->mu);
+    shared->state.checked = report.checked;
     shared->state.report = std::move(report);
     shared->state.finished_at = ctx.clock();
     shared->state.running = false;

@@ -3,11 +3,11 @@
 // unless one is running; Snapshot() tells where it stands. The check is the
 // store's Verify(), the same as GET /v1/verify and hoering-server --verify.
 //
-// The store's Verify() walks the whole log in one call without reporting
-// where it is; progress is therefore what is known from outside: the head
-// position when the job began (the events it will check), when it began and
-// how long it has run. The finished report (checked, head, first bad
-// position and problem) replaces it.
+// Progress: the head position when the job began (the events it will check,
+// `target`), the events checked so far (`checked`, updated by the store's
+// Verify() every kProgressEvery events), when it began and how long it has
+// run. The finished report (checked, head, first bad position and problem)
+// replaces it.
 //
 // Thread-safe. The job runs on AppContext::run_blocking, never on an I/O
 // thread; App::Shutdown() waits for the pool, so a server shutting down
@@ -28,6 +28,7 @@ struct VerifyJobState {
   bool running = false;
   std::uint64_t runs = 0;              // jobs started since the server started
   std::uint64_t target = 0;            // head position when the running/last job began
+  std::uint64_t checked = 0;           // events checked so far by the running/last job
   TimeMs started_at = 0;               // 0: never started
   TimeMs finished_at = 0;              // 0: running or never run
   std::optional<VerifyReport> report;  // the last finished job's
@@ -35,6 +36,8 @@ struct VerifyJobState {
 
 class VerifyJob {
  public:
+  static constexpr std::uint64_t kProgressEvery = 4096;
+
   // Starts a job unless one is running; true when this call started it.
   bool Start(AppContext& ctx);
   VerifyJobState Snapshot() const;

@@ -1,12 +1,15 @@
 // The chain check as a page (auditors, the secretariat, admin; as GET
 // /v1/verify):
 //   GET  /audit/verify         the job's state: running (since when, how many
-//        events the head held when it began) or the last result (head
+//        events the head held when it began, how many are checked: a
+//        <progress> and "checked X of Y (Z %)") or the last result (head
 //        position and hash, events checked, the first bad position)
 //   POST /audit/verify         starts the shared job unless one runs (303 back)
 //   GET  /audit/verify/status  the same state as JSON, for site.js to poll
 // One job at a time for all readers (app::VerifyJob); without JavaScript the
 // page's "refresh" link reloads it (no meta refresh).
+#include <algorithm>
+
 #include "domain/sha256.h"
 #include "server/app/verify_job.h"
 #include "server/app/verify_json.h"
@@ -20,11 +23,19 @@ using access::Role;
 using boost::beast::http::verb;
 using nlohmann::json;
 
+// Whole percent of `target` checked (100 for an empty log).
+std::uint64_t Percent(std::uint64_t checked, std::uint64_t target) {
+  if (target == 0) return 100;
+  return std::min<std::uint64_t>(100, checked * 100 / target);
+}
+
 json StateJson(const app::VerifyJobState& s, TimeMs now) {
   json j = {
       {"running", s.running},
       {"runs", s.runs},
       {"target", s.target},
+      {"checked", s.checked},
+      {"percent", Percent(s.checked, s.target)},
       {"elapsed_ms", s.started_at == 0 ? 0 : (s.running ? now : s.finished_at) - s.started_at}};
   j["report"] = s.report ? app::VerifyReportJson(*s.report) : json();
   return j;
@@ -37,7 +48,7 @@ Result<PageReply> ShowVerify(const PageCall& call, const std::shared_ptr<app::Ve
   data["finished"] =
       s.finished_at ? FormatLocalDateTime(s.finished_at, kSiteTimeZone, call.lang) : "";
   data["elapsed_s"] = data["elapsed_ms"].get<std::int64_t>() / 1000;
-  if (s.report) {
+  if (s.report && !s.running) {
     data["ok"] = s.report->ok;
     data["checked"] = s.report->checked;
     data["head_position"] = s.report->head.position;

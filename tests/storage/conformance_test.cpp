@@ -63,6 +63,16 @@ TYPED_TEST(EventStoreConformance, EmptyStoreHasNoHead) {
   EXPECT_EQ(v.checked, 0u);
 }
 
+TYPED_TEST(EventStoreConformance, VerifyReportsItsProgress) {
+  ASSERT_TRUE(this->store_->Append(Req("a", ExpectedVersion::NoStream(), 7)).ok());
+  std::vector<std::uint64_t> seen;
+  VerifyProgress progress{3, [&](std::uint64_t checked) { seen.push_back(checked); }};
+  auto v = this->store_->Verify(progress);
+  EXPECT_TRUE(v.ok);
+  EXPECT_EQ(v.checked, 7u);
+  EXPECT_EQ(seen, (std::vector<std::uint64_t>{3, 6}));
+}
+
 TYPED_TEST(EventStoreConformance, AppendAssignsPositionsAndVersions) {
   auto r1 = this->store_->Append(Req("a", ExpectedVersion::NoStream(), 2));
   ASSERT_TRUE(r1.ok()) << r1.status().detail();

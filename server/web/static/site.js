@@ -139,6 +139,12 @@
         .then(function (s) {
           if (!s.running) return window.location.reload();
           if (elapsed) elapsed.textContent = label + Math.floor(s.elapsed_ms / 1000) + ' s';
+          var bar = document.getElementById('verify-progress');
+          if (bar) { bar.value = s.checked; bar.textContent = s.percent + ' %'; }
+          var count = document.getElementById('verify-checked-count');
+          if (count) count.textContent = s.checked;
+          var percent = document.getElementById('verify-percent');
+          if (percent) percent.textContent = s.percent;
           setTimeout(poll, 1000);
         })
         .catch(function () { setTimeout(poll, 5000); });

@@ -157,6 +157,10 @@ TEST_F(AuditPagesTest, VerifyRunsOneSharedJobToTheResult) {
   EXPECT_EQ(status["runs"], 1);
   EXPECT_EQ(status["report"]["ok"], true);
   EXPECT_GT(status["report"]["checked"].get<int>(), 5);
+  // The progress of the finished job: every event it set out to check.
+  EXPECT_EQ(status["checked"], status["report"]["checked"]);
+  EXPECT_EQ(status["checked"], status["target"]);
+  EXPECT_EQ(status["percent"], 100);
   HttpResponse result = AsAuditor("/audit/verify");
   EXPECT_TRUE(Has(result, "Kæden er intakt."));
   EXPECT_TRUE(Has(result, status["report"]["head"]["hash"].get<std::string>()));
