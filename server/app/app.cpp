@@ -27,6 +27,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
            views_,
            version_texts_,
            response_cache_,
+           point_search_,
            notifier_,
            metrics,
            std::move(clock),
@@ -49,6 +50,9 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   metrics.AddCallbackGauge("hoering_response_cache_misses",
                            "Response reads that folded the stream from the log",
                            [this] { return static_cast<double>(response_cache_.stats().misses); });
+  metrics.AddCallbackGauge("hoering_point_search_bytes",
+                           "Bytes of the response-point index kept between requests",
+                           [this] { return static_cast<double>(point_search_.stats().bytes); });
   metrics.AddCallbackGauge("hoering_projection_position", "Position the read models have applied",
                            [this] { return static_cast<double>(views_.position()); });
   metrics.AddCallbackGauge("hoering_projection_checkpoint_position",

@@ -12,6 +12,7 @@
 
 #include "server/app/app_context.h"
 #include "server/app/min_position_gate.h"
+#include "server/app/point_search.h"
 #include "server/http/metrics.h"
 #include "server/http/request_metrics.h"
 #include "server/http/router.h"
@@ -31,6 +32,8 @@ struct AppOptions {
   std::string public_url = "http://127.0.0.1:8080";
   // AppContext::response_cache's memory budget (response_cache.h).
   std::size_t response_cache_bytes = std::size_t{32} << 20;
+  // AppContext::point_search's memory budget (point_search.h).
+  std::size_t point_search_bytes = std::size_t{64} << 20;
 };
 
 class App {
@@ -64,6 +67,8 @@ class App {
   ResponseCache response_cache_{ctx_store_, options_.response_cache_bytes};
   CommitNotifier notifier_;
   boost::asio::thread_pool blocking_{1};
+  // Keeps a reference to ctx_ (constructed next) and uses it only when asked.
+  PointSearch point_search_{ctx_, options_.point_search_bytes};
   AppContext ctx_;
   http::RequestMetrics request_metrics_;
   http::Router router_;

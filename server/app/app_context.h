@@ -17,6 +17,8 @@
 
 namespace hoering::app {
 
+class PointSearch;  // point_search.h
+
 struct AppContext {
   const EventLog& log;
   // Sessions and drafts of the web pages: beside the log, not in it.
@@ -26,6 +28,9 @@ struct AppContext {
   VersionTexts& version_texts;
   // Responses folded from the log, kept while their streams do not move.
   ResponseCache& response_cache;
+  // The index over every consultation's response points: the inbox's search
+  // and the secretariat's counts (point_search.h), following the log tail.
+  PointSearch& point_search;
   CommitNotifier& notifier;
   http::MetricsRegistry& metrics;
   std::function<std::int64_t()> clock;  // UTC ms

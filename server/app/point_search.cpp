@@ -23,6 +23,7 @@ std::shared_ptr<const Indexed> IndexResponse(const cs::ResponseState& r) {
   out->id = r.id();
   out->version = r.version();
   out->party = r.party();
+  out->submitted_at = r.revisions().front().submitted_at;
   out->late = r.late();
   out->withdrawn = r.withdrawn();
   const auto& points = r.current().content.points;

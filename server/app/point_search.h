@@ -110,11 +110,18 @@ class PointSearch {
     std::string id;
     std::uint64_t version = 0;
     std::string party;
+    std::int64_t submitted_at = 0;  // UTC ms of its first submission (or received_at)
     bool late = false;
     bool withdrawn = false;
     std::vector<IndexedPoint> points;
   };
   using Responses = std::vector<std::shared_ptr<const IndexedResponse>>;
+
+  // The consultation's responses as they are in the log now (the same
+  // freshness as Search), in order of first submission: for counts over a
+  // whole consultation without folding it again. An unknown consultation
+  // has none.
+  Result<std::shared_ptr<const Responses>> Current(const std::string& consultation);
 
  private:
   struct Entry {
@@ -129,8 +136,6 @@ class PointSearch {
   };
   using Order = std::list<Entry>;  // most recently used first
 
-  // The consultation's responses as they are in the log now.
-  Result<std::shared_ptr<const Responses>> Current(const std::string& consultation);
   // `kept` brought up to `head` by reading the events after its position;
   // nullopt when they are more than max_tail_.
   Result<std::optional<std::shared_ptr<const Responses>>> CatchUp(const std::string& consultation,

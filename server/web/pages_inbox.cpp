@@ -239,11 +239,10 @@ json ViewFields(const InboxView& view) {
   return out;
 }
 
-Result<PageReply> ShowInbox(const PageCall& call, InboxSearch& search) {
+Result<PageReply> ShowInbox(const PageCall& call) {
   auto view = InboxViewOf(call, false);
   if (!view.ok()) return view.status();
-  return InboxPage(call, search, call.Param("id"), *view, nullptr,
-                   call.Query("saved").value_or(""));
+  return InboxPage(call, call.Param("id"), *view, nullptr, call.Query("saved").value_or(""));
 }
 
 }  // namespace
@@ -284,12 +283,6 @@ std::string InboxHref(const std::string& consultation, const InboxView& view, bo
   return "/manage/consultations/" + UrlEncode(consultation) + "/responses" + query;
 }
 
-app::PointSearch& InboxSearch::For(app::AppContext& ctx) {
-  std::call_once(once_,
-                 [&] { search_ = std::make_unique<app::PointSearch>(ctx, kSearchBudgetBytes); });
-  return *search_;
-}
-
 std::string InboxProblemMessage(const PageCall& call, const Status& problem) {
   for (const std::string& key :
        {"inbox.problems." + problem.type(), "problems." + problem.type()}) {
@@ -302,14 +295,14 @@ std::string InboxProblemMessage(const PageCall& call, const Status& problem) {
   return text == by_status ? call.T("errors.other") : text;
 }
 
-Result<PageReply> InboxPage(const PageCall& call, InboxSearch& search,
-                            const std::string& consultation, const InboxView& view,
-                            const InboxFailure* failure, const std::string& saved) {
+Result<PageReply> InboxPage(const PageCall& call, const std::string& consultation,
+                            const InboxView& view, const InboxFailure* failure,
+                            const std::string& saved) {
   auto doc = app::ConsultationFor(call.ctx, consultation);
   if (!doc.ok()) return doc.status();
   const json& c = doc->body;
   const std::string zone = c.value("time_zone", "UTC");
-  auto found = search.For(call.ctx).Search(consultation, view.filter, view.after, kInboxPageSize);
+  auto found = call.ctx.point_search.Search(consultation, view.filter, view.after, kInboxPageSize);
   if (!found.ok()) return found.status();
   PageText text;
   if (auto rendered = ConsultedText(call, c); rendered.ok()) text.rendered = *rendered;
@@ -374,10 +367,8 @@ Result<PageReply> InboxPage(const PageCall& call, InboxSearch& search,
 }
 
 void AddInboxPages(Pages& pages) {
-  auto search = std::make_shared<InboxSearch>();
-  pages.Add(verb::get, "/manage/consultations/{id}/responses", app::Editors(),
-            [search](const PageCall& call) { return ShowInbox(call, *search); });
-  AddInboxWritePages(pages, search);
+  pages.Add(verb::get, "/manage/consultations/{id}/responses", app::Editors(), ShowInbox);
+  AddInboxWritePages(pages);
 }
 
 }  // namespace hoering::web

@@ -44,28 +44,16 @@ struct InboxFailure {
   Status problem;
 };
 
-// The point search of the server the pages serve (one per registration of
-// the pages, made at the first request: the budget is kSearchBudgetBytes).
-class InboxSearch {
- public:
-  static constexpr std::size_t kSearchBudgetBytes = std::size_t{64} << 20;
-  app::PointSearch& For(app::AppContext& ctx);
-
- private:
-  std::once_flag once_;
-  std::unique_ptr<app::PointSearch> search_;
-};
-
 // A refusal in the reader's language: "inbox.problems.<type>", else
 // "problems.<type>", else by HTTP status.
 std::string InboxProblemMessage(const PageCall& call, const Status& problem);
 
 // The inbox page; with `failure`, that form's problem shown at its field.
 // `saved` ("<response>/<n>") is marked as just saved.
-Result<PageReply> InboxPage(const PageCall& call, InboxSearch& search,
-                            const std::string& consultation, const InboxView& view,
-                            const InboxFailure* failure = nullptr, const std::string& saved = "");
+Result<PageReply> InboxPage(const PageCall& call, const std::string& consultation,
+                            const InboxView& view, const InboxFailure* failure = nullptr,
+                            const std::string& saved = "");
 
-void AddInboxWritePages(Pages& pages, std::shared_ptr<InboxSearch> search);
+void AddInboxWritePages(Pages& pages);
 
 }  // namespace hoering::web

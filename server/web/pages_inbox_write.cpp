@@ -110,7 +110,7 @@ commands::CommandMeta MetaFor(const PageCall& call, const std::string& form_key,
   return meta;
 }
 
-Result<PageReply> SetOne(const PageCall& call, std::shared_ptr<InboxSearch> search) {
+Result<PageReply> SetOne(const PageCall& call) {
   const std::string& id = call.Param("id");
   const std::string& rid = call.Param("rid");
   auto view = InboxViewOf(call, true);
@@ -127,7 +127,7 @@ Result<PageReply> SetOne(const PageCall& call, std::shared_ptr<InboxSearch> sear
   Parsed parsed = ParseInput(input);
   if (!parsed.command) {
     InboxFailure failure = failure_at(parsed.field, parsed.problem);
-    return InboxPage(call, *search, id, *view, &failure);
+    return InboxPage(call, id, *view, &failure);
   }
   const std::optional<std::uint64_t> version =
       ParseDecimal<std::uint64_t>(call.Field("version").value_or(""));
@@ -136,13 +136,12 @@ Result<PageReply> SetOne(const PageCall& call, std::shared_ptr<InboxSearch> sear
   if (version) meta.on_conflict = commands::OnConflict::kRefuse;
   app::Decide decide =
       app::DecideRecordDisposition(call.ctx, id, rid, *n, *parsed.command, version);
-  return LaterPage{[search, id, ref, key, input, view = *view, meta, decide](const PageCall& later,
-                                                                             PageDone done) {
+  return LaterPage{[id, ref, key, input, view = *view, meta, decide](const PageCall& later,
+                                                                     PageDone done) {
     later.ctx.commands.Execute(
-        meta, decide,
-        [&later, search, id, ref, key, input, view, done](Result<commands::Written> written) {
+        meta, decide, [&later, id, ref, key, input, view, done](Result<commands::Written> written) {
           // Runs on the store's commit thread: the page is rendered on the blocking pool.
-          later.ctx.run_blocking([&later, search, id, ref, key, input, view, done, written] {
+          later.ctx.run_blocking([&later, id, ref, key, input, view, done, written] {
             if (written.ok()) {
               const std::string href = InboxHref(id, view);
               return done(
@@ -158,7 +157,7 @@ Result<PageReply> SetOne(const PageCall& call, std::shared_ptr<InboxSearch> sear
                                  {},
                                  (at_changes ? "changes-" : "outcome-") + key,
                                  written.status()};
-            done(InboxPage(later, *search, id, view, &failure));
+            done(InboxPage(later, id, view, &failure));
           });
         });
   }};
@@ -241,7 +240,7 @@ struct SelectionRun : std::enable_shared_from_this<SelectionRun> {
   }
 };
 
-Result<PageReply> SetSelected(const PageCall& call, std::shared_ptr<InboxSearch> search) {
+Result<PageReply> SetSelected(const PageCall& call) {
   const std::string& id = call.Param("id");
   auto view = InboxViewOf(call, true);
   if (!view.ok()) return view.status();
@@ -265,7 +264,7 @@ Result<PageReply> SetSelected(const PageCall& call, std::shared_ptr<InboxSearch>
   }
   auto fail = [&](const std::string& field, Status problem) -> Result<PageReply> {
     InboxFailure failure{"", input.outcome, input.rationale, input.changes, refs, field, problem};
-    return InboxPage(call, *search, id, *view, &failure);
+    return InboxPage(call, id, *view, &failure);
   };
   if (points.empty()) {
     return fail("bulk-points", InvalidArgument("tick the points", "no-points-selected"));
@@ -290,11 +289,11 @@ Result<PageReply> SetSelected(const PageCall& call, std::shared_ptr<InboxSearch>
 
 }  // namespace
 
-void AddInboxWritePages(Pages& pages, std::shared_ptr<InboxSearch> search) {
+void AddInboxWritePages(Pages& pages) {
   pages.Add(verb::post, "/manage/consultations/{id}/responses/{rid}/points/{n}/disposition",
-            app::Editors(), [search](const PageCall& call) { return SetOne(call, search); });
+            app::Editors(), SetOne);
   pages.Add(verb::post, "/manage/consultations/{id}/responses/dispositions", app::Editors(),
-            [search](const PageCall& call) { return SetSelected(call, search); });
+            SetSelected);
 }
 
 }  // namespace hoering::web

@@ -1,7 +1,7 @@
 // GET /manage: the secretariat's start (issue 15). Every consultation with
 // its state, deadline, responses received and how many points still lack a
-// disposition (TallyOf: one pass over each consultation's responses, so
-// the page costs a fold of every response; docs/web.md), with links to its
+// disposition (TallyOf: one pass over each consultation's entry in the
+// point index, kept between requests; docs/web.md), with links to its
 // page and its inbox; every agreement with its published versions, links
 // to each version's text, to the text editor and to opening a consultation
 // on a version. From the queries behind GET /v1/consultations and

@@ -67,8 +67,8 @@ void RunOnConsultation(const PageCall& later, PageDone done, commands::CommandMe
                        ConsultationForms kept = {});
 
 // What the secretariat's pages count of one consultation, in one pass over
-// its responses (app::ForEachResponseOf, as of the read views' position):
-// never more than one response in memory.
+// its entry in the point index (AppContext::point_search, as current as the
+// log head; built from the log at the first use after a start).
 struct ConsultationTally {
   std::uint64_t responses = 0;  // every response, withdrawn and late included
   std::uint64_t withdrawn = 0;

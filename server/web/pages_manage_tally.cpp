@@ -1,6 +1,7 @@
 // The secretariat's counts of a consultation (pages_manage.h TallyOf) and
-// its two charts as template data: one pass over the responses, one
-// response in memory at a time; the charts are drawn by the templates
+// its two charts as template data: one pass over the consultation's entry
+// in the point index (app::PointSearch, kept between requests and brought up
+// to the log head by its tail); the charts are drawn by the templates
 // (_manage_day_chart, _manage_outcome_chart) from the geometry made here.
 #include <date/date.h>
 
@@ -8,15 +9,13 @@
 #include <chrono>
 #include <cstdio>
 
-#include "domain/consultations/response_events.h"
-#include "server/app/consultation_access.h"
+#include "server/app/point_search.h"
 #include "server/app/read_views.h"
 #include "server/web/pages_manage.h"
 
 namespace hoering::web::manage {
 namespace {
 
-namespace cs = consultations;
 using nlohmann::json;
 
 std::optional<date::sys_days> ParseDay(const std::string& text) {
@@ -66,30 +65,28 @@ Result<ConsultationTally> TallyOf(app::AppContext& ctx, const std::string& consu
                                   std::string_view zone) {
   ConsultationTally tally;
   for (const auto& outcome : Outcomes()) tally.outcomes[outcome] = 0;
-  Status s = app::ForEachResponseOf(
-      ctx, consultation, ctx.views.position(), [&](const cs::ResponseState& r) {
-        ++tally.responses;
-        ConsultationTally::PartyCount& party = tally.parties[r.party()];
-        ++tally.by_day[ToLocalInput(r.revisions().front().submitted_at, zone).date];
-        if (r.late()) ++tally.late;
-        if (r.withdrawn()) {
-          ++tally.withdrawn;
-          ++party.withdrawn;
-          return Status::Ok();
-        }
-        ++party.active;
-        const auto count = r.current().content.points.size();
-        for (std::uint32_t n = 1; n <= count; ++n) {
-          ++tally.points;
-          if (const cs::DispositionInfo* d = r.CurrentDisposition(n)) {
-            ++tally.outcomes[cs::OutcomeName(d->outcome)];
-          } else {
-            ++tally.undisposed;
-          }
-        }
-        return Status::Ok();
-      });
-  if (!s.ok()) return s;
+  auto responses = ctx.point_search.Current(consultation);
+  if (!responses.ok()) return responses.status();
+  for (const auto& r : **responses) {
+    ++tally.responses;
+    ConsultationTally::PartyCount& party = tally.parties[r->party];
+    ++tally.by_day[ToLocalInput(r->submitted_at, zone).date];
+    if (r->late) ++tally.late;
+    if (r->withdrawn) {
+      ++tally.withdrawn;
+      ++party.withdrawn;
+      continue;
+    }
+    ++party.active;
+    for (const auto& point : r->points) {
+      ++tally.points;
+      if (point.outcome.empty()) {
+        ++tally.undisposed;
+      } else {
+        ++tally.outcomes[point.outcome];
+      }
+    }
+  }
   return tally;
 }
 
