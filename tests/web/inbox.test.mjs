@@ -15,48 +15,21 @@ import { after, before, describe, test } from 'node:test';
 import {
   checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
 } from './lib/browser.mjs';
-import { adminToken, apiGet, urlOf } from './lib/server.mjs';
+import { adminOk } from './lib/admin_api.mjs';
+import { demoFacts, rfc3339 } from './lib/demo_facts.mjs';
+import { adminToken } from './lib/server.mjs';
 
 const enc = encodeURIComponent;
-const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-// The /v1 API with a token; asserts the status.
-async function api(method, path, body, status = 200, token = adminToken) {
-  const headers = { accept: 'application/json', authorization: `Bearer ${token}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(urlOf(path), {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert.equal(res.status, status, `${method} ${path} answered ${res.status}: ${text}`);
-  return JSON.parse(text);
-}
-
-// Four words of letters in a row from a section body: a passage the API
-// finds verbatim.
-function quotableIn(body) {
-  const m = /(?<![\p{L}\p{N}*_[\\/-])(\p{L}{2,}(?: \p{L}{2,}){3})(?![\p{L}\p{N}])/u.exec(body ?? '');
-  return m ? m[1] : null;
-}
 
 // A closed consultation of this file with six points from three parties.
 async function setUp() {
-  assert.ok(adminToken, 'HOERING_ADMIN_TOKEN is not set: run tests/web/run_browser_tests.sh');
-  const demo = (await apiGet('/v1/consultations')).items.find((c) => c.state === 'closed');
-  assert.ok(demo, 'no closed consultation: is the demo loaded?');
-  const text = await apiGet(`/v1/agreements/${enc(demo.agreement)}?at=${demo.version.number}`);
-  const sections = [];
-  const walk = (list) => list.forEach((s) => { sections.push(s); walk(s.children ?? []); });
-  walk(text.sections);
-  const quotable = sections.map((s) => ({ id: s.id, quote: quotableIn(s.body) })).filter((s) => s.quote);
-  assert.ok(quotable.length >= 2, 'fewer than two sections to quote from');
-  const registered = new Set((await apiGet('/v1/parties')).items.map((p) => p.id));
-  const parties = demo.invited.filter((id) => registered.has(id)).slice(0, 3);
-  assert.equal(parties.length, 3, 'fewer than three registered parties in the demo');
+  const facts = await demoFacts({ sections: 2, parties: 3 });
+  const quotable = facts.sections;
+  const parties = facts.parties.slice(0, 3).map((p) => p.id);
   const id = `web-inbox-${randomBytes(6).toString('hex')}`;
   const now = Date.now();
-  await api('POST', '/v1/consultations', {
-    id, agreement: demo.agreement, version: demo.version.number, title: `Indbakke ${id}`,
+  await adminOk('POST', '/v1/consultations', {
+    id, agreement: facts.agreement, version: facts.version, title: `Indbakke ${id}`,
     opens_at: rfc3339(now - 3600 * 1000), closes_at: rfc3339(now + 86400 * 1000),
     invited: parties, time_zone: 'Europe/Copenhagen',
   }, 201);
@@ -69,20 +42,20 @@ async function setUp() {
   ];
   const responses = [];
   for (let i = 0; i < 3; i += 1) {
-    const receipt = await api('POST', `/v1/consultations/${enc(id)}/responses`, {
+    const receipt = await adminOk('POST', `/v1/consultations/${enc(id)}/responses`, {
       party: parties[i], author: { name: `Sagsbehandler ${i + 1}` }, points: points[i],
       publication: 'public',
     }, 201);
     responses.push(receipt.response);
   }
-  await api('POST', `/v1/consultations/${enc(id)}/close`, { reason: 'Testens frist' });
-  const stakeholder = await api('POST', '/v1/admin/tokens',
+  await adminOk('POST', `/v1/consultations/${enc(id)}/close`, { reason: 'Testens frist' });
+  const stakeholder = await adminOk('POST', '/v1/admin/tokens',
     { role: 'stakeholder', party: parties[0], label: 'inbox test' }, 201);
   return { id, parties, responses, stakeholderToken: stakeholder.token };
 }
 
 async function current(c, rid, n) {
-  return api('GET', `/v1/consultations/${enc(c.id)}/responses/${enc(rid)}/points/${n}/disposition`);
+  return adminOk('GET', `/v1/consultations/${enc(c.id)}/responses/${enc(rid)}/points/${n}/disposition`);
 }
 
 // Sets point `n` of response `rid` through its form in place.

@@ -14,67 +14,34 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
+  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, signIn, visit,
 } from './lib/browser.mjs';
-import { adminToken, apiGet, urlOf } from './lib/server.mjs';
+import { adminOk } from './lib/admin_api.mjs';
+import { demoFacts, rfc3339 } from './lib/demo_facts.mjs';
+import { adminToken } from './lib/server.mjs';
 
 const enc = encodeURIComponent;
-const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const kDay = 86400 * 1000;
-
-// The /v1 API with a token; asserts the status.
-async function api(method, path, body, status = 200, token = adminToken) {
-  const headers = { accept: 'application/json', authorization: `Bearer ${token}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(urlOf(path), {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert.equal(res.status, status, `${method} ${path} answered ${res.status}: ${text}`);
-  return JSON.parse(text);
-}
-
-// Four words of letters in a row from a section body: a passage the API
-// finds verbatim.
-function quotableIn(body) {
-  const m = /(?<![\p{L}\p{N}*_[\\/-])(\p{L}{2,}(?: \p{L}{2,}){3})(?![\p{L}\p{N}])/u.exec(body ?? '');
-  return m ? m[1] : null;
-}
 
 // Two consultations of this file: `open` (until tomorrow) and `late` (its
 // deadline passed yesterday), inviting two of the demo's parties.
 async function setUp() {
-  assert.ok(adminToken, 'HOERING_ADMIN_TOKEN is not set: run tests/web/run_browser_tests.sh');
-  const demo = (await apiGet('/v1/consultations')).items.find((c) => c.state === 'closed');
-  assert.ok(demo, 'no closed consultation: is the demo loaded?');
-  const text = await apiGet(`/v1/agreements/${enc(demo.agreement)}?at=${demo.version.number}`);
-  const sections = [];
-  const walk = (list) => list.forEach((s) => { sections.push(s); walk(s.children ?? []); });
-  walk(text.sections);
-  const quotable = sections.map((s) => ({ id: s.id, quote: quotableIn(s.body) })).find((s) => s.quote);
-  assert.ok(quotable, 'no section to quote from');
-  const registered = new Set((await apiGet('/v1/parties')).items.map((p) => p.id));
-  const parties = demo.invited.filter((id) => registered.has(id)).slice(0, 2);
-  assert.equal(parties.length, 2, 'fewer than two registered parties in the demo');
+  const facts = await demoFacts({ sections: 1, parties: 2 });
+  const quotable = facts.sections[0];
+  const parties = facts.parties.slice(0, 2).map((p) => p.id);
   const suffix = randomBytes(5).toString('hex');
   const now = Date.now();
-  const open = async (id, opens, closes) => api('POST', '/v1/consultations', {
-    id, agreement: demo.agreement, version: demo.version.number, title: `Brevsvar ${id}`,
+  const open = async (id, opens, closes) => adminOk('POST', '/v1/consultations', {
+    id, agreement: facts.agreement, version: facts.version, title: `Brevsvar ${id}`,
     opens_at: rfc3339(opens), closes_at: rfc3339(closes), invited: parties,
     time_zone: 'Europe/Copenhagen',
   }, 201);
   const ids = { open: `web-record-${suffix}`, late: `web-record-late-${suffix}` };
   await open(ids.open, now - 3600 * 1000, now + kDay);
   await open(ids.late, now - 3 * kDay, now - kDay);
-  const stakeholder = await api('POST', '/v1/admin/tokens',
+  const stakeholder = await adminOk('POST', '/v1/admin/tokens',
     { role: 'stakeholder', party: parties[0], label: 'record test' }, 201);
   return { ids, parties, quotable, stakeholderToken: stakeholder.token };
-}
-
-async function signIn(page, token) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', token);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
 }
 
 async function submit(page, selector) {
@@ -83,7 +50,7 @@ async function submit(page, selector) {
 }
 
 const record = (page) => submit(page, '#record-submit');
-const responsesOf = async (id) => (await api('GET', `/v1/consultations/${enc(id)}/responses`)).items;
+const responsesOf = async (id) => (await adminOk('GET', `/v1/consultations/${enc(id)}/responses`)).items;
 const formPath = (id) => `/manage/consultations/${enc(id)}/responses/new`;
 
 // The response id of the receipt page the browser is on.
@@ -139,7 +106,7 @@ describe('recording a response received by post or e-mail', () => {
     assert.match(await page.locator('.alert-success').innerText(), /on the party's behalf/);
     await checkAxe(page, 'record-receipt');
     await screenshots(page, 'record-receipt');
-    const r = await api('GET', `/v1/consultations/${enc(c.ids.open)}/responses/${enc(rid)}`);
+    const r = await adminOk('GET', `/v1/consultations/${enc(c.ids.open)}/responses/${enc(rid)}`);
     assert.equal(r.party, c.parties[0]);
     assert.equal(r.late, false);
     assert.ok(r.received_at, 'no received_at');
@@ -174,7 +141,7 @@ describe('recording a response received by post or e-mail', () => {
     await Promise.all([page.waitForNavigation(), page.press('#author_name', 'Enter')]);
     const lateId = receiptId(page);
     assert.match(await page.locator('.receipt-late').innerText(), /The e-mail server held it back/);
-    const lr = await api('GET', `/v1/consultations/${enc(c.ids.late)}/responses/${enc(lateId)}`);
+    const lr = await adminOk('GET', `/v1/consultations/${enc(c.ids.late)}/responses/${enc(lateId)}`);
     assert.equal(lr.late, true);
     assert.equal(lr.late_reason, 'The e-mail server held it back.');
     // The refused posts (400, 409) are the only console errors: no script, no CSP refusal.
@@ -198,7 +165,7 @@ describe('recording a response received by post or e-mail', () => {
     await screenshots(page, 'record-form-nojs');
     await record(page);
     assert.match(await page.locator('.alert-success').innerText(), /på partens vegne/);
-    const r = await api('GET', `/v1/consultations/${enc(c.ids.open)}/responses/${enc(receiptId(page))}`);
+    const r = await adminOk('GET', `/v1/consultations/${enc(c.ids.open)}/responses/${enc(receiptId(page))}`);
     assert.deepEqual(r.points.map((p) => p.text), ['Første bemærkning.', 'Anden bemærkning.']);
     assert.equal(r.publication, 'private');
     await screenshots(page, 'record-receipt-nojs');

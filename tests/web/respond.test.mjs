@@ -19,7 +19,8 @@ import {
   checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
 } from './lib/browser.mjs';
 import { admin, adminOk } from './lib/admin_api.mjs';
-import { adminToken, apiGet, artifactsDir, repoRoot, urlOf } from './lib/server.mjs';
+import { demoFacts, rfc3339 } from './lib/demo_facts.mjs';
+import { apiGet, artifactsDir, repoRoot, urlOf } from './lib/server.mjs';
 
 const enc = encodeURIComponent;
 const kSave = 'button[name=action][value=save]';
@@ -36,39 +37,10 @@ function message(lang, key) {
   return text;
 }
 
-const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // As the templates escape {{x}}.
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
-
-// Four words of letters in a row, as they stand in the section's Markdown:
-// a passage the API finds verbatim.
-function quotableIn(body) {
-  const m = /(?<![\p{L}\p{N}*_[\\/-])(\p{L}{2,}(?: \p{L}{2,}){3})(?![\p{L}\p{N}])/u.exec(body ?? '');
-  return m ? m[1] : null;
-}
-
-// The demo's agreement and consulted version, two sections with a passage to
-// quote, and four registered parties.
-async function demoFacts() {
-  assert.ok(adminToken, 'HOERING_ADMIN_TOKEN is not set: run tests/web/run_browser_tests.sh');
-  const consultations = (await apiGet('/v1/consultations')).items;
-  const demo = consultations.find((c) => c.state === 'closed');
-  assert.ok(demo, 'no closed consultation: is the demo loaded?');
-  const version = demo.version.number;
-  const text = await apiGet(`/v1/agreements/${enc(demo.agreement)}?at=${version}`);
-  const sections = [];
-  const walk = (list) => list.forEach((s) => { sections.push(s); walk(s.children ?? []); });
-  walk(text.sections);
-  const quotable = sections.map((s) => ({ id: s.id, heading: s.heading, quote: quotableIn(s.body) }))
-    .filter((s) => s.quote);
-  assert.ok(quotable.length >= 2, `fewer than two sections of ${demo.agreement} to quote from`);
-  const registered = new Map((await apiGet('/v1/parties')).items.map((p) => [p.id, p]));
-  const parties = demo.invited.filter((id) => registered.has(id)).map((id) => registered.get(id));
-  assert.ok(parties.length >= 4, `fewer than four registered parties invited to ${demo.id}`);
-  return { agreement: demo.agreement, version, sections: quotable, parties };
-}
 
 // A consultation open from an hour ago for 30 days, inviting `invited`.
 async function openConsultation(facts, invited, label) {
@@ -218,7 +190,7 @@ describe('the response form', () => {
   let facts;
   before(async () => {
     browser = await launchBrowser();
-    facts = await demoFacts();
+    facts = await demoFacts({ sections: 2, parties: 4 });
   });
   after(async () => { await browser?.close(); });
 
