@@ -295,6 +295,27 @@ std::string InboxProblemMessage(const PageCall& call, const Status& problem) {
   return text == by_status ? call.T("errors.other") : text;
 }
 
+// Change sets offered in the change field's suggestions (a <datalist>).
+constexpr std::size_t kChangeSetChoices = 50;
+
+// The agreement's newest change sets, newest first: [{id, label}], the
+// label "<id> – <rationale>" (the rationale cut at 80 bytes, whole
+// characters).
+json ChangeSetChoices(const agreements::AgreementState& agreement) {
+  json out = json::array();
+  const auto& all = agreement.change_sets();
+  for (auto it = all.rbegin(); it != all.rend() && out.size() < kChangeSetChoices; ++it) {
+    std::string rationale = it->data.rationale;
+    if (rationale.size() > 80) {
+      std::size_t cut = 80;
+      while (cut > 0 && (static_cast<unsigned char>(rationale[cut]) & 0xC0) == 0x80) --cut;
+      rationale = rationale.substr(0, cut) + "…";
+    }
+    out.push_back({{"id", it->id()}, {"label", it->id() + " – " + rationale}});
+  }
+  return out;
+}
+
 Result<PageReply> InboxPage(const PageCall& call, const std::string& consultation,
                             const InboxView& view, const InboxFailure* failure,
                             const std::string& saved) {
@@ -309,8 +330,10 @@ Result<PageReply> InboxPage(const PageCall& call, const std::string& consultatio
   agreements::AtSelector at;
   at.kind = agreements::AtSelector::Kind::kVersion;
   at.version = c.contains("version") ? c["version"].value("number", 0u) : 0u;
+  json change_sets = json::array();
   if (auto t = app::AgreementTextAt(call.ctx, c.value("agreement", ""), at); t.ok()) {
     text.tree = t->snapshot.text;
+    change_sets = ChangeSetChoices(*t->agreement);
   }
   const std::string message = failure ? InboxProblemMessage(call, failure->problem) : "";
   std::map<std::string, std::shared_ptr<const cs::ResponseState>> responses;
@@ -339,6 +362,8 @@ Result<PageReply> InboxPage(const PageCall& call, const std::string& consultatio
                {"all", found->points},
                {"view_fields", ViewFields(view)},
                {"bulk_outcomes", OutcomeOptions(call, "")},
+               {"has_change_sets", !change_sets.empty()},
+               {"change_sets", change_sets},
                {"form_key", app::RandomHex(16)}};
   if (found->next) {
     InboxView next = view;

@@ -119,6 +119,23 @@ TEST_F(InboxPagesTest, SetsOneDispositionThroughTheApisDecisionAndKeepsItsHistor
   EXPECT_TRUE(Has(Inbox("?outcome=none"), "4 af 5"));
 }
 
+TEST_F(InboxPagesTest, TheChangeFieldSuggestsTheAgreementsChangeSetsNewestFirst) {
+  for (const char* rationale : {"Første rettelse", "Anden rettelse"}) {
+    ASSERT_TRUE(admin_
+                    ->Call(Verb::post, "/v1/agreements/sa/changes",
+                           {{"rationale", rationale},
+                            {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", rationale}}}}})
+                    .ok());
+  }
+  HttpResponse page = Inbox();
+  EXPECT_TRUE(Has(page, "list=\"inbox-change-sets\""));
+  const std::size_t second = page.body.find(" – Anden rettelse</option>");
+  const std::size_t first = page.body.find(" – Første rettelse</option>");
+  ASSERT_NE(second, std::string::npos);
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_LT(second, first);
+}
+
 TEST_F(InboxPagesTest, ARefusedFormShowsTheProblemAtItsFieldAndWritesNothing) {
   const std::string key = aarhus_response_ + "-2";
   HttpResponse page = Post(PointAction(aarhus_response_, 2), "outcome=&rationale=Beholdt+tekst");
