@@ -9,6 +9,13 @@
 //   POST /manage/consultations/{id}/responses/new
 //        action=add  shows the form again with one more empty point
 //        action=record  records it; then its receipt (303)
+// The letter itself (a scan, the e-mail's PDF) goes with it as attachments
+// (the respond page's file field and limits, partial _attachment_fields).
+// Files uploaded with a form that is shown again (a problem, "add a point")
+// are kept beside the log as a draft of the reader and the form
+// (ResponseDrafts, party "~record", target the SHA-256 of the reader's token
+// id and the form's random upload_key), listed with a box to remove them,
+// for a day; recording the response discards it.
 // The body is the API's (POST /v1/consultations/{id}/responses with
 // received_at and accept_late), read by consultations::ParseSubmission and
 // written by app::SubmitResponse, so the page accepts exactly what the API
@@ -17,8 +24,11 @@
 // recorded with late: true. Every problem is shown at its field in the
 // reader's language, the input kept and nothing written; the form's
 // form_key makes a second click answer with the first one's receipt.
+#include <spdlog/spdlog.h>
+
 #include "domain/consultations/response_decide.h"
 #include "domain/field_problems.h"
+#include "domain/sha256.h"
 #include "server/app/consultation_queries.h"
 #include "server/app/read_views.h"
 #include "server/app/response_commands.h"
@@ -47,8 +57,49 @@ bool Blank(const std::string& s) {
 struct RecordInput {
   std::string party, author_name, author_email, publication, summary;
   std::vector<DraftPoint> points;
+  std::vector<DraftAttachment> attachments;
   std::string received_date, received_time, late_reason;
+  std::string upload_key;  // 32 hex characters (KeptUploads)
 };
+
+// The files uploaded with one rendering of the form, while it is shown
+// again: a draft only its reader reaches (see the top of the file).
+class KeptUploads {
+ public:
+  static constexpr TimeMs kKeptFor = 24 * 3600 * 1000;
+
+  KeptUploads(const PageCall& call, std::string consultation, const std::string& upload_key)
+      : drafts_(call.ctx.local),
+        consultation_(std::move(consultation)),
+        target_(ToHex(Sha256(call.who.token_id + ":" + upload_key))),
+        now_(call.Now()) {}
+
+  Result<std::vector<DraftAttachment>> Load() {
+    auto kept = drafts_.Load(kParty, consultation_, target_, now_);
+    if (!kept.ok()) return kept.status();
+    return *kept ? std::move((*kept)->attachments) : std::vector<DraftAttachment>{};
+  }
+  // Keeps `files` (none: forgets).
+  Status Keep(const std::vector<DraftAttachment>& files) {
+    if (files.empty()) return Forget();
+    ResponseDraft d;
+    d.attachments = files;
+    d.saved_at = now_;
+    d.expires_at = now_ + kKeptFor;
+    return drafts_.Save(kParty, consultation_, target_, d);
+  }
+  Status Forget() { return drafts_.Discard(kParty, consultation_, target_); }
+
+ private:
+  static constexpr const char* kParty = "~record";
+  ResponseDrafts drafts_;
+  std::string consultation_, target_;
+  TimeMs now_;
+};
+
+bool IsUploadKey(const std::string& s) {
+  return s.size() == 32 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
 
 RecordInput InputOf(const PageCall& call) {
   RecordInput in;
@@ -62,6 +113,8 @@ RecordInput InputOf(const PageCall& call) {
                                                          {"late_reason", &in.late_reason}};
   for (const auto& [field, out] : fields) *out = call.Field(field).value_or("");
   in.points = PointsFromForm(call);
+  in.upload_key = call.Field("upload_key").value_or("");
+  if (!IsUploadKey(in.upload_key)) in.upload_key = app::RandomHex(16);
   return in;
 }
 
@@ -91,6 +144,7 @@ json BodyOf(const RecordInput& in, const std::optional<TimeMs>& received_at) {
   draft.publication = in.publication;
   draft.summary = in.summary;
   draft.points = in.points;
+  draft.attachments = in.attachments;
   json body = draft.SubmissionBody(in.party);
   if (in.party.empty()) body.erase("party");
   if (received_at) body["received_at"] = FormatRfc3339(*received_at);
@@ -123,6 +177,7 @@ std::string FieldLabel(const PageCall& call, const std::string& id) {
        {"party", "author_name", "author_email", "summary", "received_date", "late_reason"}) {
     if (id == f) return call.T(std::string("manage.record.") + f);
   }
+  if (id == "files") return call.T("respond.files");
   if (id == "publication-public") return call.T("manage.record.publication");
   return PointFieldLabel(call, id, call.T("manage.record.point_text"));
 }
@@ -150,6 +205,7 @@ HtmlPage FormPage(const PageCall& call, const Target& t, const RecordInput& in,
   json data = {{"c", entry},
                {"action_href", RecordHref(id)},
                {"form_key", NewFormKey()},
+               {"upload_key", in.upload_key},
                {"parties", PartyOptions(call, t.doc, in.party)},
                {"author_name", in.author_name},
                {"author_email", in.author_email},
@@ -168,8 +224,9 @@ HtmlPage FormPage(const PageCall& call, const Target& t, const RecordInput& in,
   }
   const json& errors = data["field_errors"];
   data["points"] = PointFields(in.points, t.sections, errors);
-  for (const char* f :
-       {"party", "author_name", "author_email", "summary", "received_date", "late_reason"}) {
+  AddAttachmentFields(in.attachments, data);
+  for (const char* f : {"party", "author_name", "author_email", "summary", "received_date",
+                        "late_reason", "files"}) {
     data[std::string(f) + "_error"] = errors.contains(f) ? errors[f] : json("");
   }
   data["publication_error"] =
@@ -186,6 +243,7 @@ Result<PageReply> ShowForm(const PageCall& call) {
   auto t = LoadTarget(call, call.Param("id"));
   if (!t.ok()) return t.status();
   RecordInput in;
+  in.upload_key = app::RandomHex(16);
   const LocalInput now = ToLocalInput(call.Now(), Zone(*t));
   in.received_date = now.date;
   in.received_time = now.time;
@@ -197,6 +255,14 @@ Result<PageReply> PostForm(const PageCall& call) {
   auto t = LoadTarget(call, id);
   if (!t.ok()) return t.status();
   RecordInput in = InputOf(call);
+  KeptUploads uploads(call, id, in.upload_key);
+  auto kept = uploads.Load();
+  if (!kept.ok()) return kept.status();
+  Status upload = Status::Ok();
+  in.attachments = AttachmentsFromForm(call, std::move(kept).value(), upload);
+  // Kept before anything else, so every way back to the form lists them.
+  if (Status s = uploads.Keep(in.attachments); !s.ok()) return s;
+  if (!upload.ok()) return FormPage(call, *t, in, upload);
   // "Add a point" (without JavaScript): the form again, one more empty point.
   if (call.Field("action").value_or("record") == "add") {
     in.points.push_back({});
@@ -229,7 +295,14 @@ Result<PageReply> PostForm(const PageCall& call) {
         [&later, t, in, id, done](Result<commands::Written> written) {
           if (written.ok() && !written->events.empty()) {
             const std::string rid = written->events.front().data.value("response", "");
-            return done(PageReply(Redirect{ReceiptHref(id, rid), {}}));
+            // Off the store's commit thread: the kept files are no longer needed.
+            later.ctx.run_blocking([&later, id, key = in.upload_key, rid, done] {
+              if (Status s = KeptUploads(later, id, key).Forget(); !s.ok()) {
+                spdlog::warn("could not discard the kept uploads of {}: {}", rid, s.detail());
+              }
+              done(PageReply(Redirect{ReceiptHref(id, rid), {}}));
+            });
+            return;
           }
           const Status refusal =
               written.ok() ? Status(Code::kInternal, "no event written", "") : written.status();

@@ -95,37 +95,7 @@ ResponseDraft DraftFromForm(const PageCall& call, ResponseDraft kept, Status& up
   d.publication = call.Field("publication").value_or("");
   d.summary = call.Field("summary").value_or("");
   d.points = PointsFromForm(call);
-  std::vector<DraftAttachment> files;
-  std::uint64_t total = 0;
-  for (std::size_t i = 0; i < d.attachments.size(); ++i) {
-    if (call.Field("file-" + std::to_string(i) + "-remove")) continue;
-    total += d.attachments[i].size;
-    files.push_back(d.attachments[i]);
-  }
-  FieldProblems problems;
-  for (const UploadedFile& f : call.files) {
-    if (f.field != "files" || f.content.empty()) continue;
-    std::string content = cs::EncodeBase64(f.content);
-    const bool kept_already = std::any_of(
-        files.begin(), files.end(), [&](const auto& a) { return a.content_base64 == content; });
-    if (kept_already) continue;
-    if (files.size() >= cs::kMaxAttachments) {
-      problems.Add(InvalidArgument("at most 20 attachments per response", "invalid-field"),
-                   "/attachments", "too-many-attachments",
-                   {{"max", std::to_string(cs::kMaxAttachments)}});
-      break;
-    }
-    if (total + f.content.size() > cs::kDefaultMaxAttachmentBytes) {
-      problems.Add(Status(Code::kPayloadTooLarge, "attachments exceed 10 MB together",
-                          "attachments-too-large"),
-                   "/attachments");
-      break;
-    }
-    total += f.content.size();
-    files.push_back({f.filename, f.media_type, std::move(content), f.content.size()});
-  }
-  upload = std::move(problems).ToStatus();
-  d.attachments = std::move(files);
+  d.attachments = AttachmentsFromForm(call, std::move(d.attachments), upload);
   d.version = ParseDecimal<std::uint64_t>(call.Field("version").value_or("")).value_or(0);
   return d;
 }
@@ -179,16 +149,7 @@ HtmlPage FormPage(const PageCall& call, const Consulted& c, const std::string& t
   };
   data["points"] = PointFields(draft.points, c.sections, errors);
   data["point_text_label"] = call.T("respond.point_text");
-  json files = json::array();
-  for (std::size_t i = 0; i < draft.attachments.size(); ++i) {
-    const auto& a = draft.attachments[i];
-    files.push_back({{"i", i},
-                     {"filename", a.filename},
-                     {"media_type", a.media_type},
-                     {"size_kb", (a.size + 1023) / 1024}});
-  }
-  data["has_attachments"] = !files.empty();
-  data["attachments"] = files;
+  AddAttachmentFields(draft.attachments, data);
   for (const char* f : {"author_name", "author_email", "summary", "files"}) {
     data[std::string(f) + "_error"] = error_of(f);
   }

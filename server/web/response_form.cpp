@@ -1,8 +1,12 @@
 // The shared parts of the response forms (response_form.h).
 #include "server/web/response_form.h"
 
+#include <algorithm>
+
+#include "domain/consultations/attachments.h"
 #include "domain/consultations/response_decide.h"
 #include "domain/decimal.h"
+#include "domain/field_problems.h"
 #include "server/http/problem.h"
 
 namespace hoering::web {
@@ -66,13 +70,62 @@ json PointFields(const std::vector<DraftPoint>& points, const json& sections,
   return out;
 }
 
+std::vector<DraftAttachment> AttachmentsFromForm(const PageCall& call,
+                                                 std::vector<DraftAttachment> kept,
+                                                 Status& problem) {
+  std::vector<DraftAttachment> files;
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (call.Field("file-" + std::to_string(i) + "-remove")) continue;
+    total += kept[i].size;
+    files.push_back(std::move(kept[i]));
+  }
+  FieldProblems problems;
+  for (const UploadedFile& f : call.files) {
+    if (f.field != "files" || f.content.empty()) continue;
+    std::string content = cs::EncodeBase64(f.content);
+    const bool kept_already = std::any_of(
+        files.begin(), files.end(), [&](const auto& a) { return a.content_base64 == content; });
+    if (kept_already) continue;
+    if (files.size() >= cs::kMaxAttachments) {
+      problems.Add(InvalidArgument("at most 20 attachments per response", "invalid-field"),
+                   "/attachments", "too-many-attachments",
+                   {{"max", std::to_string(cs::kMaxAttachments)}});
+      break;
+    }
+    if (total + f.content.size() > cs::kDefaultMaxAttachmentBytes) {
+      problems.Add(Status(Code::kPayloadTooLarge, "attachments exceed 10 MB together",
+                          "attachments-too-large"),
+                   "/attachments");
+      break;
+    }
+    total += f.content.size();
+    files.push_back({f.filename, f.media_type, std::move(content), f.content.size()});
+  }
+  problem = std::move(problems).ToStatus();
+  return files;
+}
+
+void AddAttachmentFields(const std::vector<DraftAttachment>& attachments, nlohmann::json& data) {
+  nlohmann::json files = nlohmann::json::array();
+  for (std::size_t i = 0; i < attachments.size(); ++i) {
+    const auto& a = attachments[i];
+    files.push_back({{"i", i},
+                     {"filename", a.filename},
+                     {"media_type", a.media_type},
+                     {"size_kb", (a.size + 1023) / 1024}});
+  }
+  data["has_attachments"] = !files.empty();
+  data["attachments"] = files;
+}
+
 std::string FieldIdFor(const std::string& pointer) {
   if (pointer == "/party") return "party";
   if (pointer == "/author/name") return "author_name";
   if (pointer == "/author/email") return "author_email";
   if (pointer == "/summary") return "summary";
   if (pointer == "/publication") return "publication-public";
-  if (pointer == "/attachments") return "files";
+  if (pointer == "/attachments" || pointer.starts_with("/attachments/")) return "files";
   if (pointer == "/received_at") return "received_date";
   if (pointer == "/accept_late/reason") return "late_reason";
   if (pointer == "/points") return "point-0-text";

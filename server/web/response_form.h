@@ -28,6 +28,19 @@ std::vector<DraftPoint> PointsFromForm(const PageCall& call);
 nlohmann::json PointFields(const std::vector<DraftPoint>& points, const nlohmann::json& sections,
                            const nlohmann::json& field_errors);
 
+// The attachments of a posted form: `kept` less those ticked for removal
+// ("file-<i>-remove"), plus the new uploads of field "files". An upload
+// beyond the API's limits (20 files, 10 MB together) is not added, nor a
+// file already kept; `problem` then says why (at "/attachments", the file
+// field), else it is ok.
+std::vector<DraftAttachment> AttachmentsFromForm(const PageCall& call,
+                                                 std::vector<DraftAttachment> kept,
+                                                 Status& problem);
+
+// The template data of the attachments (partial _attachment_fields):
+// has_attachments and attachments [{i, filename, media_type, size_kb}].
+void AddAttachmentFields(const std::vector<DraftAttachment>& attachments, nlohmann::json& data);
+
 // The form element a problem's JSON pointer names ("/points/1/quote" ->
 // "point-1-quote", "/received_at" -> "received_date"); "" when none.
 std::string FieldIdFor(const std::string& pointer);

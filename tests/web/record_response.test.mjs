@@ -7,7 +7,8 @@
 // was received and its receipt, the inbox showing it; on the closed one a
 // response received now refused without a reason (nothing written) and
 // accepted with one (late: true). With JavaScript off (Danish): "add a
-// point" and recording with two points. A stakeholder gets the 403 page.
+// point" and recording with two points and a scanned letter kept across it.
+// A stakeholder gets the 403 page.
 // axe-core on every page and error state; screenshots record-*. The same
 // rules without a browser: tests/server/web/record_response_pages_test.cpp.
 import assert from 'node:assert/strict';
@@ -22,6 +23,7 @@ import { adminToken } from './lib/server.mjs';
 
 const enc = encodeURIComponent;
 const kDay = 86400 * 1000;
+const letterPdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 
 // Two consultations of this file: `open` (until tomorrow) and `late` (its
 // deadline passed yesterday), inviting two of the demo's parties.
@@ -158,9 +160,12 @@ describe('recording a response received by post or e-mail', () => {
     await page.fill('#author_name', 'Carl Brev');
     await page.check('#publication-private');
     await page.fill('#point-0-text', 'Første bemærkning.');
+    // The scanned letter goes with it, and stays when the form is shown again.
+    await page.setInputFiles('#files', { name: 'brev.pdf', mimeType: 'application/pdf', buffer: letterPdf });
     await submit(page, '#record-form button[value=add]');
     assert.equal(await page.locator('#point-1-text').count(), 1);
     assert.equal(await page.inputValue('#point-0-text'), 'Første bemærkning.');
+    assert.match(await page.locator('label[for="file-0-remove"]').innerText(), /brev\.pdf/);
     await page.fill('#point-1-text', 'Anden bemærkning.');
     await screenshots(page, 'record-form-nojs');
     await record(page);
@@ -168,6 +173,7 @@ describe('recording a response received by post or e-mail', () => {
     const r = await adminOk('GET', `/v1/consultations/${enc(c.ids.open)}/responses/${enc(receiptId(page))}`);
     assert.deepEqual(r.points.map((p) => p.text), ['Første bemærkning.', 'Anden bemærkning.']);
     assert.equal(r.publication, 'private');
+    assert.deepEqual(r.attachments.map((a) => [a.filename, a.size]), [['brev.pdf', letterPdf.length]]);
     await screenshots(page, 'record-receipt-nojs');
     await context.close();
   });

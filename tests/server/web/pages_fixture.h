@@ -38,6 +38,36 @@ inline std::string Encoded(const Fields& fields) {
   return out;
 }
 
+// A file of a multipart/form-data form.
+struct FormFile {
+  std::string filename;
+  std::string media_type;
+  std::string content;
+  std::string field = "files";
+};
+// The boundary MultipartBody uses, and the Content-Type of such a body.
+inline constexpr char kFormBoundary[] = "----hoeringtestboundary7a1b";
+inline const std::string kMultipartType =
+    std::string("multipart/form-data; boundary=") + kFormBoundary;
+// The fields, then the files, as a multipart/form-data body.
+inline std::string MultipartBody(const Fields& fields, const std::vector<FormFile>& files) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += std::string("--") + kFormBoundary + "\r\nContent-Disposition: form-data; name=\"" +
+            name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  for (const FormFile& f : files) {
+    body += std::string("--") + kFormBoundary + "\r\nContent-Disposition: form-data; name=\"" +
+            f.field + "\"; filename=\"" + f.filename + "\"\r\nContent-Type: " + f.media_type +
+            "\r\n\r\n" + f.content + "\r\n";
+  }
+  return body + "--" + kFormBoundary + "--\r\n";
+}
+// A small PDF (with a NUL byte, so bytes must come back exact).
+inline const std::string kFormPdf =
+    std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n") + std::string(1, '\0') +
+    "trailer\n<<>>\n%%EOF\n";
+
 class PagesTest : public ConsultationTest {
  protected:
   HttpResponse Get(const std::string& target, Headers headers = {}) {

@@ -17,8 +17,6 @@
 namespace hoering::testing {
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
 constexpr const char* kForm = "/manage/consultations/h1/responses/new";
 
 class RecordResponsePagesTest : public PagesTest {
@@ -58,6 +56,12 @@ class RecordResponsePagesTest : public PagesTest {
             {"action", "record"}};
   }
   // Every response of h1 as the secretariat reads them.
+  // POSTs the form multipart, with files.
+  HttpResponse PostWithFiles(Fields fields, const std::vector<FormFile>& files) {
+    fields.emplace_back("csrf", csrf_);
+    return Send(Verb::post, kForm, MultipartBody(fields, files), kMultipartType,
+                {{"Cookie", session_}});
+  }
   nlohmann::json Responses() {
     auto r = As(secretariat_).Call(Verb::get, "/v1/consultations/h1/responses");
     EXPECT_TRUE(r.ok());
@@ -200,6 +204,75 @@ TEST_F(RecordResponsePagesTest, EveryProblemIsShownAtItsFieldWithTheInputKept) {
   HttpResponse more = Post(add);
   EXPECT_EQ(more.status, 200);
   EXPECT_TRUE(Has(more, "id=\"point-2-text\""));
+  EXPECT_TRUE(Responses().empty());
+}
+
+}  // namespace
+}  // namespace hoering::testing
+
+namespace hoering::testing {
+namespace {
+
+TEST_F(RecordResponsePagesTest, TheLetterGoesWithItAndAShownAgainFormKeepsItsFiles) {
+  const std::string key = "00112233445566778899aabbccddeeff";
+  Fields letter = Letter("2023-05-15", "13:30");
+  letter.emplace_back("upload_key", key);
+  // Without a party: refused at its field, the upload kept and listed.
+  Fields no_party = letter;
+  for (auto& [name, value] : no_party) {
+    if (name == "party") value = "";
+  }
+  HttpResponse refused =
+      PostWithFiles(no_party, {{"brev.pdf", "application/pdf", kFormPdf},
+                               {"kuvert.pdf", "application/pdf", kFormPdf + "2"}});
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_TRUE(Has(refused, "id=\"party-error\""));
+  EXPECT_TRUE(Has(refused, "brev.pdf"));
+  EXPECT_TRUE(Has(refused, "id=\"file-1-remove\""));
+  EXPECT_TRUE(Has(refused, "name=\"upload_key\" value=\"" + key + "\""));
+  EXPECT_TRUE(Responses().empty());
+  // Another reader with the same key does not reach them.
+  const std::string admin = SignIn(kAdminToken);
+  const std::string admin_csrf = FormCsrf(Get(kForm, {{"Cookie", admin}}));
+  Fields other = no_party;
+  other.emplace_back("csrf", admin_csrf);
+  HttpResponse elsewhere =
+      Send(Verb::post, kForm, MultipartBody(other, {}), kMultipartType, {{"Cookie", admin}});
+  EXPECT_FALSE(Has(elsewhere, "brev.pdf"));
+  // Recorded without sending the files again, less the one ticked for removal.
+  letter.emplace_back("file-1-remove", "1");
+  HttpResponse recorded = PostWithFiles(letter, {});
+  ASSERT_EQ(recorded.status, 303) << recorded.body;
+  const nlohmann::json r = Response(ReceiptOf(recorded));
+  ASSERT_EQ(r["attachments"].size(), 1u);
+  EXPECT_EQ(r["attachments"][0]["filename"], "brev.pdf");
+  EXPECT_EQ(r["attachments"][0]["size"], kFormPdf.size());
+  // The kept files are gone with the recording: the same key starts empty.
+  HttpResponse again = PostWithFiles(no_party, {});
+  EXPECT_FALSE(Has(again, "brev.pdf"));
+}
+
+TEST_F(RecordResponsePagesTest, AnUploadOverTheLimitIsShownAtTheFileField) {
+  // 15 files kept by "add a point", then 6 more: 20 kept, the 21st at the file field.
+  std::vector<FormFile> first, more;
+  for (int i = 0; i < 21; ++i) {
+    (i < 15 ? first : more)
+        .push_back(
+            {"f" + std::to_string(i) + ".pdf", "application/pdf", kFormPdf + std::to_string(i)});
+  }
+  Fields letter = Letter("2023-05-15", "13:30");
+  letter.emplace_back("upload_key", "ffeeddccbbaa99887766554433221100");
+  Fields add = letter;
+  for (auto& [name, value] : add) {
+    if (name == "action") value = "add";
+  }
+  EXPECT_EQ(PostWithFiles(add, first).status, 200);
+  HttpResponse refused = PostWithFiles(letter, more);
+  EXPECT_EQ(refused.status, 400) << refused.body.substr(0, 500);
+  EXPECT_TRUE(Has(refused, "id=\"files-error\""));
+  EXPECT_TRUE(Has(refused, "href=\"#files\""));
+  EXPECT_TRUE(Has(refused, "f19.pdf"));
+  EXPECT_FALSE(Has(refused, "f20.pdf"));
   EXPECT_TRUE(Responses().empty());
 }
 

@@ -14,32 +14,8 @@
 namespace hoering::testing {
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-constexpr char kBoundary[] = "----hoeringtestboundary7a1b";
-const std::string kPdf = std::string("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n") +
-                         std::string(1, '\0') + "trailer\n<<>>\n%%EOF\n";
-
-struct File {
-  std::string filename;
-  std::string media_type;
-  std::string content;
-  std::string field = "files";
-};
-
-std::string Multipart(const Fields& fields, const std::vector<File>& files) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-            "\"\r\n\r\n" + value + "\r\n";
-  }
-  for (const File& f : files) {
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" +
-            f.field + "\"; filename=\"" + f.filename + "\"\r\nContent-Type: " + f.media_type +
-            "\r\n\r\n" + f.content + "\r\n";
-  }
-  return body + "--" + kBoundary + "--\r\n";
-}
+using File = FormFile;
+const std::string& kPdf = kFormPdf;
 
 class RespondPagesTest : public PagesTest {
  protected:
@@ -53,9 +29,8 @@ class RespondPagesTest : public PagesTest {
   HttpResponse PostRespond(Fields fields, const std::vector<File>& files = {},
                            const std::string& session = "") {
     fields.emplace_back("csrf", csrf_);
-    return Send(Verb::post, "/consultations/h1/respond", Multipart(fields, files),
-                std::string("multipart/form-data; boundary=") + kBoundary,
-                {{"Cookie", session.empty() ? aarhus_session_ : session}});
+    return Send(Verb::post, "/consultations/h1/respond", MultipartBody(fields, files),
+                kMultipartType, {{"Cookie", session.empty() ? aarhus_session_ : session}});
   }
   static Fields Complete(const std::string& action) {
     return {{"author_name", "Anne Jensen"},
@@ -172,11 +147,11 @@ TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
   ASSERT_TRUE(verified.ok());
   EXPECT_EQ(verified->body["ok"], true);
   // The downloaded file, uploaded on /receipts/verify, is confirmed.
-  HttpResponse checked = Send(
-      Verb::post, "/receipts/verify",
-      Multipart({{"csrf", csrf_}, {"receipt", ""}},
-                {{"receipt.json", "application/json", file.body, "receipt_file"}}),
-      std::string("multipart/form-data; boundary=") + kBoundary, {{"Cookie", aarhus_session_}});
+  HttpResponse checked =
+      Send(Verb::post, "/receipts/verify",
+           MultipartBody({{"csrf", csrf_}, {"receipt", ""}},
+                         {{"receipt.json", "application/json", file.body, "receipt_file"}}),
+           kMultipartType, {{"Cookie", aarhus_session_}});
   EXPECT_EQ(checked.status, 200);
   EXPECT_TRUE(Has(checked, "Kvitteringen er gyldig"));
   // The draft is gone with the submission.
@@ -240,9 +215,8 @@ TEST_F(RespondPagesTest, AmendAndAStaleAmendmentAndWithdraw) {
 
 TEST_F(RespondPagesTest, WithoutTheCsrfFieldNothingIsWritten) {
   Fields fields = Complete("submit");
-  HttpResponse refused = Send(Verb::post, "/consultations/h1/respond", Multipart(fields, {}),
-                              std::string("multipart/form-data; boundary=") + kBoundary,
-                              {{"Cookie", aarhus_session_}});
+  HttpResponse refused = Send(Verb::post, "/consultations/h1/respond", MultipartBody(fields, {}),
+                              kMultipartType, {{"Cookie", aarhus_session_}});
   EXPECT_EQ(refused.status, 403);
   EXPECT_TRUE(Mine().empty());
   EXPECT_FALSE(
