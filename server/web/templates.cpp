@@ -38,6 +38,33 @@ mu::data ToData(const nlohmann::json& value) {
   }
 }
 
+// `text` with every {{>_name}} replaced by that partial's text, its own
+// partials in place too (`depth` guards against a partial that includes
+// itself, which the templates never do).
+std::string WithPartials(std::string_view text,
+                         const std::map<std::string, std::string, std::less<>>& raw, int depth) {
+  constexpr std::string_view kOpen = "{{>", kClose = "}}";
+  std::string out;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t open = text.find(kOpen, at);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = text.find(kClose, open);
+    if (close == std::string_view::npos) break;
+    std::string_view name = text.substr(open + kOpen.size(), close - open - kOpen.size());
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    auto partial = raw.find(name);
+    out.append(text.substr(at, open - at));
+    if (name.starts_with('_') && partial != raw.end() && depth < 8) {
+      out += WithPartials(partial->second, raw, depth + 1);
+    }
+    at = close + kClose.size();
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
 }  // namespace
 
 Templates::Templates() {
@@ -49,6 +76,8 @@ Templates::Templates() {
     name.remove_suffix(kSuffix.size());
     texts_.emplace(std::string(name), std::string(f.bytes));
   }
+  const auto raw = texts_;
+  for (auto& [name, text] : texts_) text = WithPartials(raw.at(name), raw, 0);
 }
 
 Result<std::string> Templates::Render(std::string_view name, const nlohmann::json& data) const {
@@ -58,14 +87,7 @@ Result<std::string> Templates::Render(std::string_view name, const nlohmann::jso
   if (!tmpl.is_valid()) {
     return Status(Code::kInternal, "template '" + std::string(name) + "': " + tmpl.error_message());
   }
-  mu::data root = ToData(data);
-  // Partials share the data's name space: only the templates named "_..."
-  // are partials, so a data key may be named like a page ("receipt").
-  for (const auto& [partial_name, text] : texts_) {
-    if (!partial_name.starts_with('_')) continue;
-    root.set(partial_name, mu::partial{[&text = text] { return text; }});
-  }
-  std::string out = tmpl.render(root);
+  std::string out = tmpl.render(ToData(data));
   if (!tmpl.is_valid()) {
     return Status(Code::kInternal, "template '" + std::string(name) + "': " + tmpl.error_message());
   }

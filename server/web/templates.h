@@ -25,13 +25,16 @@ class Templates {
   // Renders template `name` (without ".mustache") with `data` (objects,
   // arrays, strings, numbers and booleans; null, false, "" and [] are falsy).
   // The templates named "_<name>" are its partials ({{>_toc}}); no data key
-  // starts with "_". kInternal when the template is unknown or does not parse
-  // (a bug).
+  // starts with "_". They are put in place once, when the templates are
+  // loaded (the same text at the same place as a mustache partial: partials
+  // here are never recursive), so a render parses one text however many
+  // times a partial repeats. kInternal when the template is unknown or does
+  // not parse (a bug).
   Result<std::string> Render(std::string_view name, const nlohmann::json& data) const;
   bool Has(std::string_view name) const { return texts_.count(std::string(name)) > 0; }
 
  private:
-  std::map<std::string, std::string, std::less<>> texts_;
+  std::map<std::string, std::string, std::less<>> texts_;  // partials in place
 };
 
 }  // namespace hoering::web
