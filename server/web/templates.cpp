@@ -1,6 +1,8 @@
 #include "server/web/templates.h"
 
 #include <kainjow/mustache.hpp>
+#include <map>
+#include <memory>
 
 #include "server/web/embedded_files.h"
 
@@ -83,13 +85,21 @@ Templates::Templates() {
 Result<std::string> Templates::Render(std::string_view name, const nlohmann::json& data) const {
   auto it = texts_.find(name);
   if (it == texts_.end()) return Status(Code::kInternal, "no template '" + std::string(name) + "'");
-  mu::mustache tmpl{it->second};
+  // Parsed once per thread: kainjow keeps a render's state in the call, so
+  // one parsed template serves a thread's renders one after the other. Keyed
+  // by name: every Templates holds the same embedded texts.
+  thread_local std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>> parsed;
+  auto& slot = parsed[it->first];
+  if (!slot) slot = std::make_unique<mu::mustache>(it->second);
+  mu::mustache& tmpl = *slot;
   if (!tmpl.is_valid()) {
     return Status(Code::kInternal, "template '" + std::string(name) + "': " + tmpl.error_message());
   }
   std::string out = tmpl.render(ToData(data));
   if (!tmpl.is_valid()) {
-    return Status(Code::kInternal, "template '" + std::string(name) + "': " + tmpl.error_message());
+    Status failed(Code::kInternal, "template '" + std::string(name) + "': " + tmpl.error_message());
+    slot.reset();  // the error stays in the parsed template: parse it afresh next time
+    return failed;
   }
   return out;
 }

@@ -28,8 +28,8 @@ class Templates {
   // starts with "_". They are put in place once, when the templates are
   // loaded (the same text at the same place as a mustache partial: partials
   // here are never recursive), so a render parses one text however many
-  // times a partial repeats. kInternal when the template is unknown or does
-  // not parse (a bug).
+  // times a partial repeats, and each thread parses a template once.
+  // kInternal when the template is unknown or does not parse (a bug).
   Result<std::string> Render(std::string_view name, const nlohmann::json& data) const;
   bool Has(std::string_view name) const { return texts_.count(std::string(name)) > 0; }
 
