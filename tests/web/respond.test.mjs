@@ -10,6 +10,9 @@
 // axe-core on the form, its error state, the preview, the receipt and
 // /my/responses; screenshots respond-*. The same rules without a browser:
 // tests/server/web/respond_pages_test.cpp.
+// Over 400 lines: it is one ordered journey (invitation, draft, submit, amend,
+// withdraw) whose steps build on each other's state, run once per JavaScript
+// setting; split files would each repeat the journey up to their step.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
