@@ -45,7 +45,7 @@ pid=$(start_server "$log2")
 wait_ready "$pid"
 t1=$(date +%s.%N)
 printf 'ready %.2f s after kill -9 (restart to /readyz = 200)\n' "$(awk "BEGIN{print $t1 - $t0}")"
-grep -E "read models|event store .* open" "$log2" | sed 's/^/    /'
+grep -E "read views|event store .* open" "$log2" | sed 's/^/    /'
 wait "$load_pid" || true
 grep -E "throughput|errors|audit|lost" "$load" | sed 's/^/    load: /'
 curl -fs -H "Authorization: Bearer $token" "$url/v1/verify" | sed 's/^/    verify: /'; echo

@@ -36,7 +36,7 @@ run() {
   hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
   printf '%-28s ready after %.2f s, resident %d MB (peak %d MB)\n' "$label" \
     "$(awk "BEGIN{print $t1 - $t0}")" $((rss / 1024)) $((hwm / 1024))
-  grep -E "read models|event store .* open" "$log" | sed 's/^/    /'
+  grep -E "read views|event store .* open" "$log" | sed 's/^/    /'
   local t2; t2=$(date +%s.%N)
   kill -TERM "$pid"; wait "$pid" || true
   local t3; t3=$(date +%s.%N)

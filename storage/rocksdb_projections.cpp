@@ -29,7 +29,7 @@ Result<ProjectionEntries> ScanFamily(rocksdb::DB& db, rocksdb::ColumnFamilyHandl
 }
 
 Status RocksDbEventStore::PutProjection(const std::string& key, const std::string& value) {
-  // Checkpoints are large (a snapshot of every read model) and derived: they
+  // Checkpoints are large (a snapshot of every read view) and derived: they
   // bypass the WAL and go straight to an SST file by a flush, so the next
   // open need not replay a gigabyte of WAL. Atomic either way: a crash before
   // the flush leaves the previous value.

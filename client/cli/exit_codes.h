@@ -9,7 +9,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 1;     // bad arguments; nothing was sent
 inline constexpr int kExitRejected = 2;  // the server answered 4xx
 inline constexpr int kExitFailed = 3;    // 5xx, no answer, or an unreadable answer
-inline constexpr int kExitBroken = 4;    // verify: the chain is broken; rebuild: read models differ
+inline constexpr int kExitBroken = 4;    // verify: the chain is broken; rebuild: read views differ
 
 // 4xx -> kExitRejected; a malformed --url -> kExitUsage; everything else
 // (5xx, transport) -> kExitFailed.

@@ -1,8 +1,8 @@
 // hoering projections status|rebuild|checkpoint
 //
-// The server's read models (docs/api.md "Projections"). `rebuild` folds the
+// The server's read views (docs/api.md "Projections"). `rebuild` folds the
 // whole log again and reports whether the result is byte-identical to the
-// read models it replaces; it exits 4 (kExitBroken) when it is not, so an
+// read views it replaces; it exits 4 (kExitBroken) when it is not, so an
 // auditor's script can rely on the exit code.
 #include <memory>
 
@@ -21,7 +21,7 @@ int Status(CliContext& ctx) {
   if (ctx.options().json) return ctx.PrintJson(r->body);
   const auto& b = r->body;
   const auto& start = b["start"];
-  ctx.out() << "read models at position " << b.value("position", 0) << " of "
+  ctx.out() << "read views at position " << b.value("position", 0) << " of "
             << b.value("head_position", 0)
             << (b.value("ready", false) ? " (ready)" : " (not ready)") << "\n";
   ctx.out() << "last checkpoint at position " << b.value("checkpoint_position", 0) << "\n";
@@ -56,16 +56,16 @@ int Rebuild(CliContext& ctx, double wait_s) {
   if (ctx.options().json) {
     ctx.PrintJson(r->body);
   } else {
-    ctx.out() << "rebuilt the read models from " << r->body.value("events", 0)
+    ctx.out() << "rebuilt the read views from " << r->body.value("events", 0)
               << " events (position " << r->body.value("position", 0) << ") in "
               << r->body.value("seconds", 0.0) << " s, "
               << static_cast<std::uint64_t>(r->body.value("events_per_second", 0.0))
               << " events/s\n";
     if (identical) {
-      ctx.out() << "identical to the incrementally maintained read models ("
+      ctx.out() << "identical to the incrementally maintained read views ("
                 << r->body.value("snapshot_bytes", 0) << " bytes compared)\n";
     } else {
-      ctx.out() << "DIFFERENT from the read models they replaced, first in '"
+      ctx.out() << "DIFFERENT from the read views they replaced, first in '"
                 << Text(r->body, "first_difference") << "'; the rebuilt ones are served now\n";
     }
   }
@@ -87,16 +87,16 @@ int Checkpoint(CliContext& ctx, double wait_s) {
 }  // namespace
 
 void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
-  CLI::App* group = AddGroup(app, "projections", "The server's read models (admin, auditor)");
+  CLI::App* group = AddGroup(app, "projections", "The server's read views (admin, auditor)");
   AddLeaf(*group, "status", "Positions, checkpoint, how the server started", ctx,
           [&ctx] { return Status(ctx); });
   auto wait_s = std::make_shared<double>(3600);
   CLI::App* rebuild = AddLeaf(
       *group, "rebuild",
-      "Fold the whole log again and compare with the served read models (admin; exit 4 "
+      "Fold the whole log again and compare with the served read views (admin; exit 4 "
       "when they differ)",
       ctx, [&ctx, wait_s] { return Rebuild(ctx, *wait_s); });
-  CLI::App* checkpoint = AddLeaf(*group, "checkpoint", "Store a read-model checkpoint now (admin)",
+  CLI::App* checkpoint = AddLeaf(*group, "checkpoint", "Store a read-view checkpoint now (admin)",
                                  ctx, [&ctx, wait_s] { return Checkpoint(ctx, *wait_s); });
   for (CLI::App* leaf : {rebuild, checkpoint}) {
     leaf->add_option("--wait", *wait_s, "Seconds to wait for the answer (default 3600)")

@@ -9,7 +9,7 @@
 // States are shared copy-on-write: Get() hands out a shared_ptr to an
 // immutable state, so a reader can diff or render without holding any lock;
 // Apply() mutates in place when no reader holds the state and copies it
-// otherwise. Not thread-safe by itself (the server's ReadModels guards it).
+// otherwise. Not thread-safe by itself (the server's ReadViews guards it).
 #pragma once
 
 #include <map>

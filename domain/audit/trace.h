@@ -1,6 +1,6 @@
 // Audit traces (api.md "Audit"): from a decision back to the responses behind
 // the text it approved, and from a response forward to the decisions on the
-// versions that carry it. Built from the read models; pure.
+// versions that carry it. Built from the read views; pure.
 //
 // TRACE OF A DECISION
 //   {decision: {id, body, meeting_date, outcome, final_for_party, position, hash},

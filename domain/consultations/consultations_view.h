@@ -8,7 +8,7 @@
 //    render without holding the server's lock);
 //  * citations: which change sets cite a response point, from the
 //    ChangeSetRecorded events of agreement streams.
-// Not thread-safe by itself (the server's ReadModels guards it).
+// Not thread-safe by itself (the server's ReadViews guards it).
 #pragma once
 
 #include <functional>

@@ -1,11 +1,11 @@
-// The read models the server keeps in memory, as one value: projections of
+// The read views the server keeps in memory, as one value: projections of
 // the log whose size grows with the number of parties, tokens, agreements,
 // consultations, invitations and decisions, never with the number of responses (those
 // are the persistent response index's, server/app/response_index.h).
 //
 // Apply() feeds one event to each view in turn; each view picks the streams
 // it cares about. Feeding the whole log from position 1 in order gives the
-// current read models; the result depends only on the events, so a rebuild
+// current read views; the result depends only on the events, so a rebuild
 // is byte-identical (Snapshot().dump()) to the incrementally maintained set.
 //
 // A copy is cheap: views share their folded states copy-on-write, so a copy

@@ -1,4 +1,4 @@
-// Building blocks of read-model snapshots: the canonical JSON form in which a
+// Building blocks of read-view snapshots: the canonical JSON form in which a
 // projection (a view, or one folded state) is written to a checkpoint and
 // compared after a rebuild.
 //

@@ -53,10 +53,10 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   metrics.AddCallbackGauge("hoering_point_search_bytes",
                            "Bytes of the response-point index kept between requests",
                            [this] { return static_cast<double>(point_search_.stats().bytes); });
-  metrics.AddCallbackGauge("hoering_projection_position", "Position the read models have applied",
+  metrics.AddCallbackGauge("hoering_projection_position", "Position the read views have applied",
                            [this] { return static_cast<double>(views_.position()); });
   metrics.AddCallbackGauge("hoering_projection_checkpoint_position",
-                           "Position of the last stored read-model checkpoint",
+                           "Position of the last stored read-view checkpoint",
                            [this] { return static_cast<double>(views_.checkpoint_position()); });
   Routes routes(router_, ctx_);
   AddOpsRoutes(routes);
@@ -98,10 +98,10 @@ void App::MaybeCheckpointInBackground() {
   boost::asio::post(blocking_, [this] {
     auto c = views_.WriteCheckpoint();
     if (c.ok()) {
-      spdlog::info("read-model checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
+      spdlog::info("read-view checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
                    c->bytes, c->seconds);
     } else {
-      spdlog::warn("read-model checkpoint failed: {}", c.status().detail());
+      spdlog::warn("read-view checkpoint failed: {}", c.status().detail());
     }
     checkpoint_queued_.store(false);
   });
@@ -113,11 +113,11 @@ void App::Shutdown() {
   auto c = views_.WriteCheckpoint();
   if (c.ok()) {
     if (c->written) {
-      spdlog::info("read-model checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
+      spdlog::info("read-view checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
                    c->bytes, c->seconds);
     }
   } else {
-    spdlog::warn("read-model checkpoint at shutdown failed: {}", c.status().detail());
+    spdlog::warn("read-view checkpoint at shutdown failed: {}", c.status().detail());
   }
 }
 

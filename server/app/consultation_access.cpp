@@ -95,7 +95,7 @@ Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
   if (!agreement.ok()) return agreement.status();
   const auto* v = (*agreement)->FindVersion(consultation.info().version.number);
   if (v == nullptr) {
-    return Status(Code::kInternal, "the consulted version is not in the read model");
+    return Status(Code::kInternal, "the consulted version is not in the read view");
   }
   return ctx.version_texts.Get(consultation.info().agreement, *v);
 }

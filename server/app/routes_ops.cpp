@@ -21,7 +21,7 @@ Result<Reply> Ready(const Call& call) {
   if (!ready) {
     return http::MakeProblem(
         503, "not-ready",
-        "read models are catching up: " + std::to_string(applied) + " of " + std::to_string(head),
+        "read views are catching up: " + std::to_string(applied) + " of " + std::to_string(head),
         call.req);
   }
   return call.Json(status::ok,

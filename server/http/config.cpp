@@ -270,7 +270,7 @@ Result<ServerConfig> ParseServerConfig(int argc, char** argv,
   bool rebuild = false;
   std::string verify;
   app.add_flag("--rebuild-projections", rebuild,
-               "Ignore the stored read-model checkpoint: fold the whole log from position 1 "
+               "Ignore the stored read-view checkpoint: fold the whole log from position 1 "
                "at start (a new checkpoint is stored at shutdown)");
   auto* verify_opt =
       app.add_option("--verify", verify,

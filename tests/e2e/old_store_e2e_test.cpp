@@ -1,6 +1,6 @@
 // A store written before the persistent read views (tests/fixtures/
 // store_format2: the demo, written by the previous server and stopped cleanly,
-// with its read-model checkpoint in snapshot format 2) opens, verifies and
+// with its read-view checkpoint in snapshot format 2) opens, verifies and
 // answers exactly as the previous server answered (the recorded answers next
 // to it). Its first start folds the log once; the second resumes.
 #include <gtest/gtest.h>

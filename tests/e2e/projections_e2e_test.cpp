@@ -55,7 +55,7 @@ TEST(ProjectionsE2e, RebuildOfTheDemoIsIdenticalAndReportedByTheCli) {
 
   auto text = Cli(server, {"projections", "rebuild"});
   EXPECT_EQ(text.code, 0) << text.err;
-  EXPECT_NE(text.out.find("identical to the incrementally maintained read models"),
+  EXPECT_NE(text.out.find("identical to the incrementally maintained read views"),
             std::string::npos)
       << text.out;
 
@@ -65,7 +65,7 @@ TEST(ProjectionsE2e, RebuildOfTheDemoIsIdenticalAndReportedByTheCli) {
   EXPECT_EQ(status.json()["position"], head);
 }
 
-TEST(ProjectionsE2e, RestartResumesFromTheCheckpointWithTheSameReadModels) {
+TEST(ProjectionsE2e, RestartResumesFromTheCheckpointWithTheSameReadViews) {
   TestServer server;
   LoadDemo(server);
   const std::uint64_t head = server.store().Head().position;
