@@ -240,9 +240,11 @@ Result<PointsFound> PointSearch::Search(const std::string& consultation, const P
   }
   PointsFound out;
   out.parties.assign(answered.begin(), answered.end());
+  std::unordered_map<std::string_view, std::size_t> per_section;
   for (std::size_t i = 0; i < (*responses)->size(); ++i) {
     const IndexedResponse& r = *(**responses)[i];
     out.points += r.points.size();
+    for (const IndexedPoint& p : r.points) ++per_section[p.section];
     if (!filter.party.empty() && r.party != filter.party) continue;
     if (!filter.party_kind.empty() && !of_kind.contains(r.party)) continue;
     if (filter.late && r.late != *filter.late) continue;
@@ -266,6 +268,7 @@ Result<PointsFound> PointSearch::Search(const std::string& consultation, const P
       }
     }
   }
+  for (const auto& [section, n] : per_section) out.sections.emplace(section, n);
   return out;
 }
 

@@ -41,6 +41,7 @@
 
 #include <cstdint>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -75,6 +76,9 @@ struct PointsFound {
   std::size_t total = 0;             // points matching the filter
   std::size_t points = 0;            // points of the consultation
   std::vector<std::string> parties;  // the parties that answered, sorted
+  // Points of the consultation per section id ("" for the whole text), every
+  // point counted whatever the filter: the sections worth filtering by.
+  std::map<std::string, std::size_t> sections;
 };
 
 class PointSearch {

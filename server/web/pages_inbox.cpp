@@ -192,13 +192,22 @@ json FilterEntry(const PageCall& call, const InboxView& view, const app::PointsF
   }
   std::vector<std::pair<std::string, std::string>> kinds = {{"", call.T("inbox.any")}};
   for (const char* k : kKinds) kinds.emplace_back(k, call.T(std::string("inbox.kind_") + k));
+  // The sections points were made on (and the one chosen), in text order,
+  // with their number of points: a 1,000-section text is not a 1,000-option
+  // list.
+  auto count_of = [&](const std::string& section) {
+    auto it = found.sections.find(section);
+    return " (" + std::to_string(it == found.sections.end() ? 0 : it->second) + ")";
+  };
   std::vector<std::pair<std::string, std::string>> sections = {
-      {"", call.T("inbox.any")}, {app::kWholeText, call.T("inbox.whole_text")}};
+      {"", call.T("inbox.any")}, {app::kWholeText, call.T("inbox.whole_text") + count_of("")}};
   if (text) {
     for (const auto& s : text->sections) {
+      const std::string id = s.value("id", "");
+      if (!found.sections.contains(id) && id != f.section) continue;
       std::string label;
       for (int d = 1; d < s.value("depth", 1); ++d) label += "– ";
-      sections.emplace_back(s.value("id", ""), label + s.value("heading", ""));
+      sections.emplace_back(id, label + s.value("heading", "") + count_of(id));
     }
   }
   std::vector<std::pair<std::string, std::string>> outcomes = {

@@ -136,6 +136,27 @@ TEST_F(InboxPagesTest, TheChangeFieldSuggestsTheAgreementsChangeSetsNewestFirst)
   EXPECT_LT(second, first);
 }
 
+TEST_F(InboxPagesTest, TheSectionFilterListsTheSectionsPointsWereMadeOnWithTheirCount) {
+  HttpResponse page = Inbox();
+  EXPECT_TRUE(Has(page, "<option value=\"-\">Teksten som helhed (2)</option>"));
+  const auto vision = page.body.find("<option value=\"vision-1\">");
+  ASSERT_NE(vision, std::string::npos);
+  EXPECT_NE(page.body.substr(vision, page.body.find("</option>", vision) - vision).find("(2)"),
+            std::string::npos);
+  EXPECT_TRUE(Has(page, "<option value=\"kap-1\">"));
+  // A section of the text no point is on is not offered, unless it is the one chosen.
+  auto text = admin_->Call(Verb::get, "/v1/agreements/sa");
+  ASSERT_TRUE(text.ok());
+  std::string unused;
+  for (const auto& s : text->body["sections"]) {
+    const std::string id = s["id"];
+    if (id != "kap-1" && id != "vision-1") unused = id;
+  }
+  ASSERT_FALSE(unused.empty());
+  EXPECT_FALSE(Has(page, "<option value=\"" + unused + "\">"));
+  EXPECT_TRUE(Has(Inbox("?section=" + unused), "<option value=\"" + unused + "\" selected>"));
+}
+
 TEST_F(InboxPagesTest, ARefusedFormShowsTheProblemAtItsFieldAndWritesNothing) {
   const std::string key = aarhus_response_ + "-2";
   HttpResponse page = Post(PointAction(aarhus_response_, 2), "outcome=&rationale=Beholdt+tekst");
