@@ -239,23 +239,31 @@ LoadOutcome ResponsesScenario::Check(const LoadRequest& request, const HttpRespo
         Acknowledged{*position, "response-" + receipt["response"].get<std::string>(), request.type};
   }
   if (!out.problem.empty()) return out;
-  Record({ConsultationOf(request.target), receipt["response"].get<std::string>(), *position,
-          receipt["hash"].get<std::string>(), request.body});
+  Record({ConsultationOf(request.target),
+          receipt["response"].get<std::string>(),
+          *position,
+          receipt["hash"].get<std::string>(),
+          {}},
+         request.body);
   out.ok = true;
   return out;
 }
 
-void ResponsesScenario::Record(Recorded r) {
+void ResponsesScenario::Record(Recorded r, const std::string& body) {
   std::lock_guard lock(mu_);
   ++receipts_;
   if (sample_.size() < kMaxReadback) {
+    r.body = body;
     sample_.push_back(std::move(r));
     return;
   }
   // Reservoir sampling: every receipt so far is in the sample with the same
   // probability kMaxReadback / receipts_.
   const std::uint64_t slot = reservoir_rng_() % receipts_;
-  if (slot < kMaxReadback) sample_[slot] = std::move(r);
+  if (slot < kMaxReadback) {
+    r.body = body;
+    sample_[slot] = std::move(r);
+  }
 }
 
 std::uint64_t ResponsesScenario::receipts() const {

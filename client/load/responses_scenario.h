@@ -92,9 +92,11 @@ class ResponsesScenario : public Scenario {
     std::string response;
     std::uint64_t position = 0;
     std::string hash;
-    std::string body;  // the request body as sent
+    std::string body;  // the request body as sent (filled by Record when kept)
   };
-  void Record(Recorded r);
+  // Counts a receipt and keeps it in the read-back sample when the
+  // reservoir draws it; `body` is copied only then.
+  void Record(Recorded r, const std::string& body);
 
   ScenarioConfig config_;
   ResponsesFixture fixture_;
