@@ -10,8 +10,6 @@
 namespace hoering::web {
 namespace {
 
-namespace bh = boost::beast::http;
-
 Language Other(Language lang) {
   return lang == Language::kDanish ? Language::kEnglish : Language::kDanish;
 }

@@ -22,7 +22,6 @@
 namespace hoering::web {
 namespace {
 
-namespace bh = boost::beast::http;
 using Form = std::vector<std::pair<std::string, std::string>>;
 
 bool IsHex64(std::string_view s) {

@@ -39,6 +39,8 @@
 
 namespace hoering::web {
 
+namespace bh = boost::beast::http;  // every page file's short name for Beast's HTTP
+
 // A page rendered from template `name` inside the layout.
 struct HtmlPage {
   std::string name;   // template, without ".mustache"

@@ -20,7 +20,6 @@ namespace hoering::web {
 namespace {
 
 namespace ag = agreements;
-namespace bh = boost::beast::http;
 using nlohmann::json;
 
 constexpr ag::SectionKind kKinds[] = {ag::SectionKind::kChapter,   ag::SectionKind::kVision,

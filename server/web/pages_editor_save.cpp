@@ -26,7 +26,6 @@ namespace hoering::web {
 namespace {
 
 namespace ag = agreements;
-namespace bh = boost::beast::http;
 using nlohmann::json;
 
 EditorForm FormOf(const PageCall& call) {

@@ -27,7 +27,6 @@
 namespace hoering::web {
 namespace {
 
-namespace bh = boost::beast::http;
 namespace cs = consultations;
 using bh::verb;
 using nlohmann::json;

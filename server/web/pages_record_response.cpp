@@ -40,7 +40,6 @@
 namespace hoering::web::manage {
 namespace {
 
-namespace bh = boost::beast::http;
 namespace cs = consultations;
 using bh::verb;
 using nlohmann::json;

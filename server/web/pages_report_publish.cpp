@@ -20,7 +20,6 @@
 namespace hoering::web {
 namespace {
 
-namespace bh = boost::beast::http;
 using bh::verb;
 using nlohmann::json;
 

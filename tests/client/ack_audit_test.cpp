@@ -10,9 +10,6 @@ namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 
 // A log of positions 1..20 where position p is in stream "party-p", except
 // that position 7 holds stream "party-other"; paged by at most 5.

@@ -13,9 +13,6 @@ namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 
 struct RouteCase {
   std::string name;

@@ -10,10 +10,6 @@ namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-using testing::FakeReply;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 
 Api Connect(const FakeServer& server, std::string token = "secret") {
   auto api = Api::Connect(server.url(), std::move(token));

@@ -11,10 +11,6 @@ namespace hoering::client {
 namespace {
 
 using nlohmann::json;
-using testing::FakeReply;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 
 using hoering::testing::CliRun;
 

@@ -64,3 +64,12 @@ inline hoering::testing::CliRun RunCliOn(const FakeServer& server, std::vector<s
 }
 
 }  // namespace hoering::client::testing
+
+// The client's tests (namespace hoering::client and those below it) name the
+// fake server's types without a preamble of using-declarations.
+namespace hoering::client {
+using testing::FakeReply;
+using testing::FakeRequest;
+using testing::FakeServer;
+using testing::Json;
+}  // namespace hoering::client

@@ -12,10 +12,6 @@
 namespace hoering::client {
 namespace {
 
-using testing::FakeReply;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 using namespace std::chrono_literals;
 
 // One HTTP/1.1 chunk carrying `data`.

@@ -15,10 +15,6 @@ namespace hoering::client::load {
 namespace {
 
 using nlohmann::json;
-using testing::FakeReply;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 
 // POST /w with body "<connection>-<index>"; Check records the request body it
 // is handed and accepts any 2xx with a position.

@@ -15,9 +15,6 @@ namespace hoering::client::load {
 namespace {
 
 using nlohmann::json;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 
 ResponsesFixture Fixture() {
   ResponsesFixture f;

@@ -19,10 +19,6 @@ namespace hoering::client::load {
 namespace {
 
 using nlohmann::json;
-using testing::FakeReply;
-using testing::FakeRequest;
-using testing::FakeServer;
-using testing::Json;
 
 // POST /w with body "<connection>-<index>", expected in stream "s-<c>-<i>";
 // records every (connection, index) it was asked for.
