@@ -303,27 +303,6 @@ std::string InboxProblemMessage(const PageCall& call, const Status& problem) {
   return text == by_status ? call.T("errors.other") : text;
 }
 
-// Change sets offered in the change field's suggestions (a <datalist>).
-constexpr std::size_t kChangeSetChoices = 50;
-
-// The agreement's newest change sets, newest first: [{id, label}], the
-// label "<id> – <rationale>" (the rationale cut at 80 bytes, whole
-// characters).
-json ChangeSetChoices(const agreements::AgreementState& agreement) {
-  json out = json::array();
-  const auto& all = agreement.change_sets();
-  for (auto it = all.rbegin(); it != all.rend() && out.size() < kChangeSetChoices; ++it) {
-    std::string rationale = it->data.rationale;
-    if (rationale.size() > 80) {
-      std::size_t cut = 80;
-      while (cut > 0 && (static_cast<unsigned char>(rationale[cut]) & 0xC0) == 0x80) --cut;
-      rationale = rationale.substr(0, cut) + "…";
-    }
-    out.push_back({{"id", it->id()}, {"label", it->id() + " – " + rationale}});
-  }
-  return out;
-}
-
 Result<PageReply> InboxPage(const PageCall& call, const std::string& consultation,
                             const InboxView& view, const InboxFailure* failure,
                             const std::string& saved) {

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "domain/agreements/agreement_state.h"
 #include "server/app/point_search.h"
 #include "server/web/page.h"
 
@@ -53,6 +54,13 @@ std::string InboxProblemMessage(const PageCall& call, const Status& problem);
 Result<PageReply> InboxPage(const PageCall& call, const std::string& consultation,
                             const InboxView& view, const InboxFailure* failure = nullptr,
                             const std::string& saved = "");
+
+// The change field's suggestions (a <datalist> on the inbox page): the
+// agreement's newest change sets, at most kChangeSetChoices, newest first,
+// as [{id, label}], the label "<id> – <rationale>" (the rationale cut at 80
+// bytes, whole characters).
+inline constexpr std::size_t kChangeSetChoices = 50;
+nlohmann::json ChangeSetChoices(const agreements::AgreementState& agreement);
 
 void AddInboxWritePages(Pages& pages);
 

@@ -288,6 +288,21 @@ Result<PageReply> SetSelected(const PageCall& call) {
 
 }  // namespace
 
+nlohmann::json ChangeSetChoices(const agreements::AgreementState& agreement) {
+  nlohmann::json out = nlohmann::json::array();
+  const auto& all = agreement.change_sets();
+  for (auto it = all.rbegin(); it != all.rend() && out.size() < kChangeSetChoices; ++it) {
+    std::string rationale = it->data.rationale;
+    if (rationale.size() > 80) {
+      std::size_t cut = 80;
+      while (cut > 0 && (static_cast<unsigned char>(rationale[cut]) & 0xC0) == 0x80) --cut;
+      rationale = rationale.substr(0, cut) + "…";
+    }
+    out.push_back({{"id", it->id()}, {"label", it->id() + " – " + rationale}});
+  }
+  return out;
+}
+
 void AddInboxWritePages(Pages& pages) {
   pages.Add(verb::post, "/manage/consultations/{id}/responses/{rid}/points/{n}/disposition",
             app::Editors(), SetOne);
