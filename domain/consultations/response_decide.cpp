@@ -5,6 +5,7 @@
 #include "domain/consultations/json_fields.h"
 #include "domain/field_problems.h"
 #include "domain/ids.h"
+#include "domain/text/quote_locate.h"
 
 namespace hoering::consultations {
 
@@ -35,21 +36,6 @@ Status Closed(const ConsultationState& c) {
 Status NotOpen(const ConsultationState& c) {
   return Status(Code::kConflict, "the consultation opens at " + FormatRfc3339(c.info().opens_at),
                 "consultation-not-open");
-}
-
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 void ParseAuthor(const json& body, Author& out, FieldProblems& problems) {
@@ -165,9 +151,7 @@ Status CheckParty(const Submitter& who, const std::string& party) {
 }  // namespace
 
 bool QuoteOccurs(std::string_view text, std::string_view quote) {
-  const std::string q = CollapseSpaces(quote);
-  if (q.empty()) return false;
-  return CollapseSpaces(text).find(q) != std::string::npos;
+  return ::hoering::text::LocateQuote(text, quote).has_value();
 }
 
 Result<Submission> ParseSubmission(const json& body, std::uint64_t max_attachment_bytes) {

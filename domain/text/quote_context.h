@@ -1,6 +1,6 @@
 // A quoted passage shown in its context (the committee's inbox, issue 15):
 // where `quote` occurs in `text` (comparing runs of whitespace as one space,
-// as consultations::QuoteOccurs accepts a quote), with up to about
+// by text::LocateQuote, the rule QuoteOccurs accepts a quote by), with up to about
 // `context_bytes` of the text before and after it, cut at a space (or a
 // UTF-8 character boundary) and marked with "…" where text was left out.
 // Pure.
