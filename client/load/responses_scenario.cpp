@@ -4,14 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 
+#include "client/load/receipt.h"
+
 namespace hoering::client::load {
 namespace {
-
-using nlohmann::json;
 
 constexpr const char* kPublications[] = {"public", "anonymous", "private"};
 constexpr std::string_view kWords[] = {
@@ -51,6 +50,7 @@ class Rng {
 // appended to `out`.
 void AppendFiller(std::string& out, Rng& rng, std::size_t bytes) {
   const std::size_t start = out.size();
+  out.reserve(start + bytes + 16);  // the longest word and a full stop
   std::size_t in_sentence = 0, sentence = 0;  // words so far, words in this sentence
   while (out.size() - start < bytes) {
     const std::string_view word = kWords[rng.Below(std::size(kWords))];
@@ -143,21 +143,6 @@ std::string ConsultationOf(const std::string& target) {
   return target.substr(kPrefix.size(), target.size() - kPrefix.size() - kSuffix.size());
 }
 
-std::string ReceiptProblem(const json& r, std::optional<std::uint64_t> position) {
-  if (!r.is_object()) return "the receipt is not a JSON object";
-  if (!r.contains("response") || !r["response"].is_string() || r["response"].empty())
-    return "the receipt has no response id";
-  if (!r.contains("revision") || r["revision"] != 1) return "the receipt's revision is not 1";
-  if (!r.contains("submitted_at") || !r["submitted_at"].is_string())
-    return "the receipt has no submitted_at";
-  if (!position) return "the receipt has no position";
-  if (!r.contains("hash") || !r["hash"].is_string() || r["hash"].empty())
-    return "the receipt has no hash";
-  if (!r.contains("late") || !r["late"].is_boolean()) return "the receipt has no late flag";
-  if (r["late"] == true) return "the receipt says late although the consultation is open";
-  return {};
-}
-
 }  // namespace
 
 ResponsesScenario::ResponsesScenario(ScenarioConfig config)
@@ -226,23 +211,18 @@ LoadOutcome ResponsesScenario::Check(const LoadRequest& request, const HttpRespo
                   response.body.substr(0, 200);
     return out;
   }
-  const json receipt = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  std::optional<std::uint64_t> position;
-  if (receipt.is_object() && receipt.contains("position")) {
-    position = PositionFromJson(receipt["position"]);
-  }
-  out.problem = ReceiptProblem(receipt, position);
-  if (position && receipt.contains("response") && receipt["response"].is_string()) {
+  Receipt receipt = ParseReceipt(response.body);
+  out.problem = ReceiptProblem(receipt);
+  if (receipt.position && receipt.response) {
     // Acknowledged as far as the server is concerned: the audit re-reads it
     // even when the receipt is otherwise wrong.
-    out.ack =
-        Acknowledged{*position, "response-" + receipt["response"].get<std::string>(), request.type};
+    out.ack = Acknowledged{*receipt.position, "response-" + *receipt.response, request.type};
   }
   if (!out.problem.empty()) return out;
   Record({ConsultationOf(request.target),
-          receipt["response"].get<std::string>(),
-          *position,
-          receipt["hash"].get<std::string>(),
+          std::move(*receipt.response),
+          *receipt.position,
+          std::move(*receipt.hash),
           {}},
          request.body);
   out.ok = true;
