@@ -41,9 +41,9 @@ void LogProjectionStart(const app::ProjectionStart& s, bool rebuild) {
   }
   spdlog::info(
       "read views ready{}: views snapshot at position {}, response index at {}, "
-      "{} events folded, {:.3f} s",
+      "{} events folded, {:.3f} s ({:.3f} s restoring the snapshot)",
       rebuild ? " (--rebuild-projections: both folded from position 1)" : "", s.checkpoint_position,
-      s.index_position, s.replayed, s.seconds);
+      s.index_position, s.replayed, s.seconds, s.restore_seconds);
 }
 
 // --verify DIR: checks a stopped server's store offline.

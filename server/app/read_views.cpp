@@ -165,6 +165,7 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
       }
     }
   }
+  report.restore_seconds = SecondsSince(start);
   const std::uint64_t before = std::min(views_position_, index_->position());
   if (Status s = FillGapLocked(std::numeric_limits<std::uint64_t>::max()); !s.ok()) {
     if (s.code() != Code::kCorruption) return s;

@@ -43,7 +43,8 @@ struct ProjectionStart {
   std::string checkpoint_problem;         // why a stored checkpoint was not used
   std::uint64_t index_position = 0;       // where the stored response index stood
   std::uint64_t replayed = 0;             // events read from the log to catch up
-  double seconds = 0;
+  double seconds = 0;                     // in all
+  double restore_seconds = 0;             // of which reading and decoding the snapshot
 };
 
 struct ProjectionRebuild {

@@ -34,7 +34,8 @@ Result<Reply> Show(const Call& call) {
                           {"checkpoint_position", s.checkpoint_position},
                           {"index_position", s.index_position},
                           {"replayed", s.replayed},
-                          {"seconds", s.seconds}};
+                          {"seconds", s.seconds},
+                          {"restore_seconds", s.restore_seconds}};
   if (!s.checkpoint_problem.empty()) start["checkpoint_problem"] = s.checkpoint_problem;
   auto rebuild = ctx.views.last_rebuild();
   return call.Json(status::ok,
