@@ -30,15 +30,7 @@ class AuditPagesTest : public PagesTest {
                             {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Klar tekst."}}}}})
                     .ok());
     ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/sa/versions", {{"label", "final"}}).ok());
-    auto decision =
-        admin_->Call(Verb::post, "/v1/decisions",
-                     {{"id", "ssu-1"},
-                      {"body", {{"name", "Sundhedssamarbejdsudvalget"}, {"party", "aarhus"}}},
-                      {"meeting_date", "2023-09-29"},
-                      {"subject", {{"agreement", "sa"}, {"version", "final"}}},
-                      {"outcome", "approved"},
-                      {"final_for_party", false},
-                      {"basis", {{"consultations", {"h1"}}, {"responses", {rid_}}}}});
+    auto decision = admin_->Call(Verb::post, "/v1/decisions", DecisionBody("ssu-1", rid_));
     ASSERT_TRUE(decision.ok()) << decision.error().detail;
     auditor_cookie_ = SignIn(auditor_);
   }

@@ -112,6 +112,14 @@ class PagesTest : public ConsultationTest {
     const auto at = page.body.find("name=\"csrf\" value=\"");
     return at == std::string::npos ? "" : page.body.substr(at + 19, 64);
   }
+  // Signs in with `token` for a test that posts forms: session_ is then the
+  // session cookie and csrf_ the CSRF secret of the forms on `form_page`.
+  void SignInForForms(const std::string& token, const std::string& form_page) {
+    session_ = SignIn(token);
+    csrf_ = FormCsrf(Get(form_page, {{"Cookie", session_}}));
+    ASSERT_EQ(csrf_.size(), 64u);
+  }
+  std::string session_, csrf_;  // the session cookie, the CSRF secret (SignInForForms)
 };
 
 }  // namespace hoering::testing

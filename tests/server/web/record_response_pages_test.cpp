@@ -23,9 +23,7 @@ class RecordResponsePagesTest : public PagesTest {
  protected:
   void SetUp() override {
     PagesTest::SetUp();
-    session_ = SignIn(secretariat_);
-    csrf_ = FormCsrf(Get(kForm, {{"Cookie", session_}}));
-    ASSERT_EQ(csrf_.size(), 64u);
+    SignInForForms(secretariat_, kForm);
   }
   HttpResponse Post(Fields fields, const std::string& session = "", const std::string& csrf = "") {
     fields.emplace_back("csrf", csrf.empty() ? csrf_ : csrf);
@@ -83,8 +81,6 @@ class RecordResponsePagesTest : public PagesTest {
     if (!location.starts_with(prefix) || end == std::string::npos) return "";
     return location.substr(prefix.size(), end - prefix.size());
   }
-  std::string session_;
-  std::string csrf_;
 };
 
 TEST_F(RecordResponsePagesTest, OnlyTheSecretariatAndAdminsMayRecord) {
