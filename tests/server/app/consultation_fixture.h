@@ -40,11 +40,13 @@ class ConsultationTest : public ::testing::Test {
     auto created = admin_->Call(client::Verb::post, "/v1/agreements",
                                 {{"id", "sa"}, {"title", "Sundhedsaftalen 2024-2027"}});
     ASSERT_TRUE(created.ok()) << created.error().detail;
-    ASSERT_TRUE(admin_->CallRaw(client::Verb::post, "/v1/agreements/sa/import",
-                                AgreementFixture(), "text/markdown")
+    ASSERT_TRUE(admin_
+                    ->CallRaw(client::Verb::post, "/v1/agreements/sa/import", AgreementFixture(),
+                              "text/markdown")
                     .ok());
-    ASSERT_TRUE(admin_->Call(client::Verb::post, "/v1/agreements/sa/versions",
-                             {{"label", "consultation draft"}})
+    ASSERT_TRUE(admin_
+                    ->Call(client::Verb::post, "/v1/agreements/sa/versions",
+                           {{"label", "consultation draft"}})
                     .ok());
     auto opened = admin_->Call(client::Verb::post, "/v1/consultations", OpenBody("h1"));
     ASSERT_TRUE(opened.ok()) << opened.error().detail;
@@ -74,6 +76,18 @@ class ConsultationTest : public ::testing::Test {
               {{"section", "vision-1"}, {"text", "Point two"}},
               {{"text", "A general point"}}}},
             {"publication", publication}};
+  }
+
+  // Decision `id` of the Sundhedssamarbejdsudvalget (for aarhus) on 2023-09-29:
+  // version "final" of "sa" approved, on the basis of h1 and `response`.
+  static nlohmann::json DecisionBody(const std::string& id, const std::string& response) {
+    return {{"id", id},
+            {"body", {{"name", "Sundhedssamarbejdsudvalget"}, {"party", "aarhus"}}},
+            {"meeting_date", "2023-09-29"},
+            {"subject", {{"agreement", "sa"}, {"version", "final"}}},
+            {"outcome", "approved"},
+            {"final_for_party", false},
+            {"basis", {{"consultations", {"h1"}}, {"responses", {response}}}}};
   }
 
   client::Api As(const std::string& token) { return server_->Client(token); }
