@@ -14,26 +14,15 @@ class TraceTest : public ConsultationTest {
  protected:
   void SetUp() override {
     ConsultationTest::SetUp();
-    auto receipt =
-        As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("aarhus"));
-    ASSERT_TRUE(receipt.ok());
-    receipt_ = receipt->body;
+    receipt_ = SubmitThenChangeCitingIt();
+    ASSERT_TRUE(receipt_.is_object());
     rid_ = receipt_["response"];
-    now_->store(kCloses + kDay);
-    auto change =
-        admin_->Call(Verb::post, "/v1/agreements/sa/changes",
-                     {{"rationale", "Aarhus asked for clarity"},
-                      {"cites", {{{"response", rid_}, {"point", 1}}}},
-                      {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Klar tekst."}}}}});
-    ASSERT_TRUE(change.ok()) << change.error().detail;
     ASSERT_TRUE(admin_
                     ->Call(Verb::put,
                            "/v1/consultations/h1/responses/" + rid_ + "/points/1/disposition",
                            {{"outcome", "accepted"}, {"rationale", "Yes"}, {"changes", {"c-2"}}})
                     .ok());
-    ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/sa/versions", {{"label", "final"}}).ok());
-    auto decision = admin_->Call(Verb::post, "/v1/decisions", DecisionBody("ssu-2023-09-29", rid_));
-    ASSERT_TRUE(decision.ok()) << decision.error().detail;
+    PublishFinalAndDecide("ssu-2023-09-29", rid_);
   }
   nlohmann::json receipt_;
   std::string rid_;
