@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/files.h"
 #include "client/cli/format.h"
@@ -152,31 +153,30 @@ int Close(CliContext& ctx, const CloseOptions& o) {
 // --- show / list / report -------------------------------------------------------
 
 int Show(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->GetConsultation(id);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  PrintConsultation(ctx, r->body, Text(r->body, "position"), r->etag);
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.GetConsultation(id); },
+      [&](const ApiResult& r) {
+        PrintConsultation(ctx, r.body, Text(r.body, "position"), r.etag);
+        return kExitOk;
+      });
 }
 
 int List(CliContext& ctx, const std::string& agreement) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListConsultations(agreement);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "AGREEMENT", "VERSION", "STATE", "OPENS", "CLOSES", "RESPONSES", "TITLE"});
-  t.SetAlign(6, Align::kRight);
-  for (const auto& c : *items) {
-    const json counts = c.value("responses", json());
-    t.AddRow({Text(c, "id"), Text(c, "agreement"), VersionText(c.value("version", json())),
-              Text(c, "state"), Text(c, "opens_at"), Text(c, "closes_at"),
-              counts.is_object() ? Text(counts, "submitted") : Text(counts), Text(c, "title")});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListConsultations(agreement); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "AGREEMENT", "VERSION", "STATE", "OPENS", "CLOSES", "RESPONSES", "TITLE"});
+        t.SetAlign(6, Align::kRight);
+        for (const auto& c : items) {
+          const json counts = c.value("responses", json());
+          t.AddRow({Text(c, "id"), Text(c, "agreement"), VersionText(c.value("version", json())),
+                    Text(c, "state"), Text(c, "opens_at"), Text(c, "closes_at"),
+                    counts.is_object() ? Text(counts, "submitted") : Text(counts),
+                    Text(c, "title")});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 struct ReportOptions {

@@ -10,6 +10,7 @@
 // --json prints the raw JSON answer.
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/files.h"
 #include "client/cli/format.h"
@@ -141,57 +142,56 @@ int Record(CliContext& ctx, const RecordOptions& o) {
 // --- show / list / fulfil ------------------------------------------------------
 
 int ShowDecision(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->GetDecision(id);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  const json& d = r->body;
-  RenderFields(ctx.out(), DecisionFields(d, /*full=*/true));
-  const json conditions = d.value("conditions", json::array());
-  if (!conditions.empty()) {
-    ctx.out() << "\nconditions:\n";
-    Table t({"N", "PARTY", "DUE", "FULFILLED", "EVIDENCE", "TEXT"});
-    t.SetAlign(0, Align::kRight);
-    for (const auto& c : conditions) {
-      std::string fulfilled = YesNo(c, "fulfilled");
-      if (!Text(c, "fulfilled_at").empty()) fulfilled += " " + Text(c, "fulfilled_at");
-      t.AddRow({Text(c, "n"), Text(c, "party"), Text(c, "due"), fulfilled, Text(c, "evidence"),
-                Text(c, "text")});
-    }
-    t.Render(ctx.out());
-  }
-  const json recommendations = d.value("recommendations", json::array());
-  if (!recommendations.empty()) {
-    ctx.out() << "\nrecommendations:\n";
-    for (const auto& text : recommendations) ctx.out() << "  - " << OneLine(Text(text)) << '\n';
-  }
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.GetDecision(id); },
+      [&](const ApiResult& r) {
+        const json& d = r.body;
+        RenderFields(ctx.out(), DecisionFields(d, /*full=*/true));
+        const json conditions = d.value("conditions", json::array());
+        if (!conditions.empty()) {
+          ctx.out() << "\nconditions:\n";
+          Table t({"N", "PARTY", "DUE", "FULFILLED", "EVIDENCE", "TEXT"});
+          t.SetAlign(0, Align::kRight);
+          for (const auto& c : conditions) {
+            std::string fulfilled = YesNo(c, "fulfilled");
+            if (!Text(c, "fulfilled_at").empty()) fulfilled += " " + Text(c, "fulfilled_at");
+            t.AddRow({Text(c, "n"), Text(c, "party"), Text(c, "due"), fulfilled,
+                      Text(c, "evidence"), Text(c, "text")});
+          }
+          t.Render(ctx.out());
+        }
+        const json recommendations = d.value("recommendations", json::array());
+        if (!recommendations.empty()) {
+          ctx.out() << "\nrecommendations:\n";
+          for (const auto& text : recommendations)
+            ctx.out() << "  - " << OneLine(Text(text)) << '\n';
+        }
+        return kExitOk;
+      });
 }
 
 int ListDecisions(CliContext& ctx, const std::string& agreement) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListDecisions(agreement);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t(
-      {"ID", "BODY", "PARTY", "MEETING", "AGREEMENT", "VERSION", "OUTCOME", "FINAL", "CONDITIONS"});
-  for (const auto& d : *items) {
-    const json body = d.value("body", json::object());
-    const json subject = d.value("subject", json::object());
-    const json conditions = d.value("conditions", json::array());
-    std::size_t open = 0;
-    for (const auto& c : conditions) open += c.value("fulfilled", false) ? 0 : 1;
-    t.AddRow({Text(d, "id"), Text(body, "name"), Text(body, "party"), Text(d, "meeting_date"),
-              Text(subject, "agreement"), SubjectVersion(subject), Text(d, "outcome"),
-              YesNo(d, "final_for_party"),
-              conditions.empty()
-                  ? ""
-                  : std::to_string(open) + "/" + std::to_string(conditions.size()) + " open"});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListDecisions(agreement); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "BODY", "PARTY", "MEETING", "AGREEMENT", "VERSION", "OUTCOME", "FINAL",
+                 "CONDITIONS"});
+        for (const auto& d : items) {
+          const json body = d.value("body", json::object());
+          const json subject = d.value("subject", json::object());
+          const json conditions = d.value("conditions", json::array());
+          std::size_t open = 0;
+          for (const auto& c : conditions) open += c.value("fulfilled", false) ? 0 : 1;
+          t.AddRow({Text(d, "id"), Text(body, "name"), Text(body, "party"), Text(d, "meeting_date"),
+                    Text(subject, "agreement"), SubjectVersion(subject), Text(d, "outcome"),
+                    YesNo(d, "final_for_party"),
+                    conditions.empty() ? ""
+                                       : std::to_string(open) + "/" +
+                                             std::to_string(conditions.size()) + " open"});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 struct FulfilOptions {
@@ -201,13 +201,10 @@ struct FulfilOptions {
 };
 
 int Fulfil(CliContext& ctx, const FulfilOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->FulfilCondition(o.id, o.n, o.evidence, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"decision", "condition", "evidence", "position"}));
-  return kExitOk;
+  return Answer(
+      ctx,
+      [&](Api& api) { return api.FulfilCondition(o.id, o.n, o.evidence, ToCallOptions(o.write)); },
+      PrintFields(ctx, {"decision", "condition", "evidence", "position"}));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // hoering parties add|list|show
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -18,37 +19,28 @@ struct AddOptions {
 };
 
 int Add(CliContext& ctx, const AddOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->RegisterParty(o.party, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"id", "name", "kind", "position", "hash"}));
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.RegisterParty(o.party, ToCallOptions(o.write)); },
+      PrintFields(ctx, {"id", "name", "kind", "position", "hash"}));
 }
 
 int List(CliContext& ctx, std::uint32_t page_size) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListParties(page_size);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "NAME", "KIND", "REGISTERED"});
-  for (const auto& p : *items) {
-    t.AddRow({Text(p, "id"), Text(p, "name"), Text(p, "kind"), Text(p, "registered_at")});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListParties(page_size); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "NAME", "KIND", "REGISTERED"});
+        for (const auto& p : items) {
+          t.AddRow({Text(p, "id"), Text(p, "name"), Text(p, "kind"), Text(p, "registered_at")});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 int Show(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->GetParty(id);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"id", "name", "kind", "registered_at"}));
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.GetParty(id); },
+      PrintFields(ctx, {"id", "name", "kind", "registered_at"}));
 }
 
 }  // namespace
