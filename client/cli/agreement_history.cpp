@@ -169,10 +169,7 @@ int Log(CliContext& ctx, const LogOptions& o) {
 }  // namespace
 
 void AddAgreementHistoryCommands(CLI::App& group, CliContext& ctx) {
-  auto versions_id = std::make_shared<std::string>();
-  CLI::App* v = AddLeaf(group, "versions", "List the published versions", ctx,
-                        [&ctx, versions_id] { return Versions(ctx, *versions_id); });
-  v->add_option("id", *versions_id, "Agreement id")->required();
+  AddLeafOf(group, "versions", "List the published versions", ctx, "id", "Agreement id", Versions);
 
   auto diff = std::make_shared<DiffOptions>();
   CLI::App* d = AddLeaf(group, "diff", "Compare two versions (or other points)", ctx,

@@ -47,5 +47,11 @@ CLI::App* AddGroup(CLI::App& app, const std::string& name, const std::string& de
 // A leaf command whose callback sets `action` as the context's action.
 CLI::App* AddLeaf(CLI::App& parent, const std::string& name, const std::string& description,
                   CliContext& ctx, std::function<int()> action);
+// A leaf command of one string argument, given to action(ctx, value):
+// `argument` is a positional ("id"), then required, or an option
+// ("--agreement"), then optional and "" when not given.
+CLI::App* AddLeafOf(CLI::App& parent, const std::string& name, const std::string& description,
+                    CliContext& ctx, const std::string& argument, const std::string& argument_help,
+                    std::function<int(CliContext&, const std::string&)> action);
 
 }  // namespace hoering::client

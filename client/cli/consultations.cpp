@@ -152,7 +152,7 @@ int Close(CliContext& ctx, const CloseOptions& o) {
 
 // --- show / list / report -------------------------------------------------------
 
-int Show(CliContext& ctx, const std::string& id) {
+int ShowConsultation(CliContext& ctx, const std::string& id) {
   return Answer(
       ctx, [&](Api& api) { return api.GetConsultation(id); },
       [&](const ApiResult& r) {
@@ -161,7 +161,7 @@ int Show(CliContext& ctx, const std::string& id) {
       });
 }
 
-int List(CliContext& ctx, const std::string& agreement) {
+int ListConsultations(CliContext& ctx, const std::string& agreement) {
   return Answer(
       ctx, [&](Api& api) { return api.ListConsultations(agreement); },
       [&](const std::vector<nlohmann::json>& items) {
@@ -247,15 +247,11 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   c->add_option("--reason", close->reason, "Why");
   AddWriteOptions(c, close->write);
 
-  auto show_id = std::make_shared<std::string>();
-  CLI::App* s = AddLeaf(*group, "show", "State, deadlines, extensions, invited, responses", ctx,
-                        [&ctx, show_id] { return Show(ctx, *show_id); });
-  s->add_option("id", *show_id, "Consultation id")->required();
+  AddLeafOf(*group, "show", "State, deadlines, extensions, invited, responses", ctx, "id",
+            "Consultation id", ShowConsultation);
 
-  auto agreement = std::make_shared<std::string>();
-  CLI::App* l = AddLeaf(*group, "list", "List consultations", ctx,
-                        [&ctx, agreement] { return List(ctx, *agreement); });
-  l->add_option("--agreement", *agreement, "Only those on this agreement");
+  AddLeafOf(*group, "list", "List consultations", ctx, "--agreement",
+            "Only those on this agreement", ListConsultations);
 
   auto report = std::make_shared<ReportOptions>();
   CLI::App* r = AddLeaf(*group, "report", "The consultation report", ctx,

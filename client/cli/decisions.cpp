@@ -250,15 +250,11 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
   for (CLI::Option* flag : flags) file->excludes(flag);
   AddWriteOptions(r, rec->write);
 
-  auto show_id = std::make_shared<std::string>();
-  CLI::App* s = AddLeaf(*group, "show", "A decision with its conditions (fulfilled, evidence)", ctx,
-                        [&ctx, show_id] { return ShowDecision(ctx, *show_id); });
-  s->add_option("id", *show_id, "Decision id")->required();
+  AddLeafOf(*group, "show", "A decision with its conditions (fulfilled, evidence)", ctx, "id",
+            "Decision id", ShowDecision);
 
-  auto agreement = std::make_shared<std::string>();
-  CLI::App* l = AddLeaf(*group, "list", "List decisions", ctx,
-                        [&ctx, agreement] { return ListDecisions(ctx, *agreement); });
-  l->add_option("--agreement", *agreement, "Only those on this agreement");
+  AddLeafOf(*group, "list", "List decisions", ctx, "--agreement", "Only those on this agreement",
+            ListDecisions);
 
   auto fulfil = std::make_shared<FulfilOptions>();
   CLI::App* f = AddLeaf(*group, "fulfil", "Record that a condition was fulfilled", ctx,

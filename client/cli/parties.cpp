@@ -37,7 +37,7 @@ int List(CliContext& ctx, std::uint32_t page_size) {
       });
 }
 
-int Show(CliContext& ctx, const std::string& id) {
+int ShowParty(CliContext& ctx, const std::string& id) {
   return Answer(
       ctx, [&](Api& api) { return api.GetParty(id); },
       PrintFields(ctx, {"id", "name", "kind", "registered_at"}));
@@ -64,10 +64,7 @@ void AddPartyCommands(CLI::App& app, CliContext& ctx) {
   l->add_option("--page-size", *page_size, "Items per request (server default when 0)")
       ->check(CLI::Range(0, 1000));
 
-  auto id = std::make_shared<std::string>();
-  CLI::App* s =
-      AddLeaf(*group, "show", "Show one party", ctx, [&ctx, id] { return Show(ctx, *id); });
-  s->add_option("id", *id, "Party id")->required();
+  AddLeafOf(*group, "show", "Show one party", ctx, "id", "Party id", ShowParty);
 }
 
 }  // namespace hoering::client

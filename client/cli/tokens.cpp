@@ -23,7 +23,7 @@ int Issue(CliContext& ctx, const TokenRequest& req) {
       });
 }
 
-int Revoke(CliContext& ctx, const std::string& id) {
+int RevokeToken(CliContext& ctx, const std::string& id) {
   return Answer(
       ctx, [&](Api& api) { return api.RevokeToken(id); },
       [&](const ApiResult& r) {
@@ -62,10 +62,8 @@ void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   i->add_option("--party", req->party, "Party the token acts for (stakeholders)");
   i->add_option("--label", req->label, "Who or what holds the token")->required();
 
-  auto id = std::make_shared<std::string>();
-  CLI::App* r =
-      AddLeaf(*group, "revoke", "Revoke a token", ctx, [&ctx, id] { return Revoke(ctx, *id); });
-  r->add_option("id", *id, "Token id (not the secret)")->required();
+  AddLeafOf(*group, "revoke", "Revoke a token", ctx, "id", "Token id (not the secret)",
+            RevokeToken);
 
   AddLeaf(*group, "list", "List tokens (never their secrets)", ctx, [&ctx] { return List(ctx); });
 }

@@ -341,15 +341,11 @@ void AddTraceCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group =
       AddGroup(app, "trace", "Follow decisions, responses and changes through the log");
 
-  auto decision = std::make_shared<std::string>();
-  CLI::App* d = AddLeaf(*group, "decision", "From a decision back to the responses' receipts", ctx,
-                        [&ctx, decision] { return TraceDecision(ctx, *decision); });
-  d->add_option("id", *decision, "Decision id")->required();
+  AddLeafOf(*group, "decision", "From a decision back to the responses' receipts", ctx, "id",
+            "Decision id", TraceDecision);
 
-  auto response = std::make_shared<std::string>();
-  CLI::App* r = AddLeaf(*group, "response", "From a response forward to the decisions", ctx,
-                        [&ctx, response] { return TraceResponse(ctx, *response); });
-  r->add_option("rid", *response, "Response id (r-...)")->required();
+  AddLeafOf(*group, "response", "From a response forward to the decisions", ctx, "rid",
+            "Response id (r-...)", TraceResponse);
 
   auto change = std::make_shared<ChangeOptions>();
   CLI::App* c = AddLeaf(*group, "change", "A change set: what it cites, where it went", ctx,
