@@ -171,9 +171,8 @@ int Log(CliContext& ctx, const LogOptions& o) {
 void AddAgreementHistoryCommands(CLI::App& group, CliContext& ctx) {
   AddLeafOf(group, "versions", "List the published versions", ctx, "id", "Agreement id", Versions);
 
-  auto diff = std::make_shared<DiffOptions>();
-  CLI::App* d = AddLeaf(group, "diff", "Compare two versions (or other points)", ctx,
-                        [&ctx, diff] { return Diff(ctx, *diff); });
+  auto [d, diff] =
+      AddLeafWith<DiffOptions>(group, "diff", "Compare two versions (or other points)", ctx, Diff);
   d->add_option("id", diff->id, "Agreement id")->required();
   d->add_option("--from", diff->from, "Version number | label | position:<p> | time:<t> | current")
       ->required();
@@ -182,9 +181,8 @@ void AddAgreementHistoryCommands(CLI::App& group, CliContext& ctx) {
       ->check(CLI::IsMember({"json", "text", "html"}));
   d->add_flag("--no-color", diff->no_color, "No ANSI colours, even on a terminal");
 
-  auto log = std::make_shared<LogOptions>();
-  CLI::App* g = AddLeaf(group, "log", "The change sets between two versions", ctx,
-                        [&ctx, log] { return Log(ctx, *log); });
+  auto [g, log] =
+      AddLeafWith<LogOptions>(group, "log", "The change sets between two versions", ctx, Log);
   g->add_option("id", log->id, "Agreement id")->required();
   g->add_option("--from", log->from, "Version number | label | position:<p> | time:<t>")
       ->required();

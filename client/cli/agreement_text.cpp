@@ -178,9 +178,8 @@ int Show(CliContext& ctx, const ShowOptions& o) {
 }  // namespace
 
 void AddAgreementTextCommands(CLI::App& group, CliContext& ctx) {
-  auto create = std::make_shared<CreateOptions>();
-  CLI::App* c = AddLeaf(group, "create", "Create an agreement (no text yet)", ctx,
-                        [&ctx, create] { return Create(ctx, *create); });
+  auto [c, create] =
+      AddLeafWith<CreateOptions>(group, "create", "Create an agreement (no text yet)", ctx, Create);
   AgreementInput& a = create->agreement;
   c->add_option("--id", a.id, "Stable agreement id, e.g. sundhedsaftalen-2024")->required();
   c->add_option("--title", a.title, "Title")->required();
@@ -199,9 +198,8 @@ void AddAgreementTextCommands(CLI::App& group, CliContext& ctx) {
   l->add_option("--page-size", *page_size, "Items per request (server default when 0)")
       ->check(CLI::Range(0, 1000));
 
-  auto show = std::make_shared<ShowOptions>();
-  CLI::App* s = AddLeaf(group, "show", "Show the text as an outline (or as Markdown)", ctx,
-                        [&ctx, show] { return Show(ctx, *show); });
+  auto [s, show] = AddLeafWith<ShowOptions>(
+      group, "show", "Show the text as an outline (or as Markdown)", ctx, Show);
   s->add_option("id", show->id, "Agreement id")->required();
   s->add_option("--at", show->at,
                 "The text as it was: version number | label | position:<p> | time:<RFC 3339>");

@@ -215,9 +215,8 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "consultation", "Open, extend, close and report consultations");
   group->alias("consultations");
 
-  auto open = std::make_shared<OpenOptions>();
-  CLI::App* o = AddLeaf(*group, "open", "Open a consultation on a published version", ctx,
-                        [&ctx, open] { return Open(ctx, *open); });
+  auto [o, open] = AddLeafWith<OpenOptions>(
+      *group, "open", "Open a consultation on a published version", ctx, Open);
   ConsultationInput& in = open->consultation;
   o->add_option("id", in.id, "Consultation id, e.g. sa-2024-hoering")->required();
   o->add_option("--agreement", in.agreement, "Agreement id")->required();
@@ -232,17 +231,15 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   o->add_option("--time-zone", in.time_zone, "Time zone for display (default UTC)");
   AddWriteOptions(o, open->write);
 
-  auto extend = std::make_shared<ExtendOptions>();
-  CLI::App* e = AddLeaf(*group, "extend", "Move the deadline later", ctx,
-                        [&ctx, extend] { return Extend(ctx, *extend); });
+  auto [e, extend] =
+      AddLeafWith<ExtendOptions>(*group, "extend", "Move the deadline later", ctx, Extend);
   e->add_option("id", extend->id, "Consultation id")->required();
   e->add_option("--closes", extend->closes, "The new deadline, RFC 3339")->required();
   e->add_option("--reason", extend->reason, "Why")->required();
   AddWriteOptions(e, extend->write);
 
-  auto close = std::make_shared<CloseOptions>();
-  CLI::App* c = AddLeaf(*group, "close", "Close now, also before the deadline", ctx,
-                        [&ctx, close] { return Close(ctx, *close); });
+  auto [c, close] =
+      AddLeafWith<CloseOptions>(*group, "close", "Close now, also before the deadline", ctx, Close);
   c->add_option("id", close->id, "Consultation id")->required();
   c->add_option("--reason", close->reason, "Why");
   AddWriteOptions(c, close->write);
@@ -253,9 +250,8 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   AddLeafOf(*group, "list", "List consultations", ctx, "--agreement",
             "Only those on this agreement", ListConsultations);
 
-  auto report = std::make_shared<ReportOptions>();
-  CLI::App* r = AddLeaf(*group, "report", "The consultation report", ctx,
-                        [&ctx, report] { return Report(ctx, *report); });
+  auto [r, report] =
+      AddLeafWith<ReportOptions>(*group, "report", "The consultation report", ctx, Report);
   r->add_option("id", report->id, "Consultation id")->required();
   r->add_option("--format", report->format, "md (default) | html | json | csv")
       ->check(CLI::IsMember({"md", "html", "json", "csv"}));

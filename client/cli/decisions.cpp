@@ -213,9 +213,8 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "decision", "Record political decisions and their conditions");
   group->alias("decisions");
 
-  auto rec = std::make_shared<RecordOptions>();
-  CLI::App* r = AddLeaf(*group, "record", "Record a decision (from --file or from flags)", ctx,
-                        [&ctx, rec] { return Record(ctx, *rec); });
+  auto [r, rec] = AddLeafWith<RecordOptions>(
+      *group, "record", "Record a decision (from --file or from flags)", ctx, Record);
   DecisionInput& d = rec->decision;
   r->add_option("id", d.id, "Decision id, e.g. ssu-2023-09-29 (with --file: overrides)");
   CLI::Option* file = r->add_option("--file", rec->file,
@@ -256,9 +255,8 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
   AddLeafOf(*group, "list", "List decisions", ctx, "--agreement", "Only those on this agreement",
             ListDecisions);
 
-  auto fulfil = std::make_shared<FulfilOptions>();
-  CLI::App* f = AddLeaf(*group, "fulfil", "Record that a condition was fulfilled", ctx,
-                        [&ctx, fulfil] { return Fulfil(ctx, *fulfil); });
+  auto [f, fulfil] = AddLeafWith<FulfilOptions>(
+      *group, "fulfil", "Record that a condition was fulfilled", ctx, Fulfil);
   f->alias("fulfill");
   f->add_option("id", fulfil->id, "Decision id")->required();
   f->add_option("n", fulfil->n, "Condition number (from 1)")

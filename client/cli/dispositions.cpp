@@ -85,9 +85,8 @@ void AddDispositionCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "disposition", "Record how a response point was handled");
   group->alias("dispositions");
 
-  auto set = std::make_shared<SetOptions>();
-  CLI::App* s = AddLeaf(*group, "set", "Record (or re-record) a point's disposition", ctx,
-                        [&ctx, set] { return Set(ctx, *set); });
+  auto [s, set] = AddLeafWith<SetOptions>(*group, "set",
+                                          "Record (or re-record) a point's disposition", ctx, Set);
   AddPointArgs(s, set->ref);
   s->add_option("--outcome", set->disposition.outcome,
                 "accepted | partially_accepted | not_accepted | noted | out_of_scope")
@@ -100,9 +99,8 @@ void AddDispositionCommands(CLI::App& app, CliContext& ctx) {
       ->allow_extra_args(false);
   AddWriteOptions(s, set->write);
 
-  auto show = std::make_shared<PointRef>();
-  CLI::App* sh = AddLeaf(*group, "show", "A point's current disposition and its history", ctx,
-                         [&ctx, show] { return Show(ctx, *show); });
+  auto [sh, show] = AddLeafWith<PointRef>(
+      *group, "show", "A point's current disposition and its history", ctx, Show);
   AddPointArgs(sh, *show);
 }
 

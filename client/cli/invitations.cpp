@@ -99,9 +99,8 @@ void AddInvitationCommands(CLI::App& app, CliContext& ctx) {
                              "Invite a consultation's parties to the web pages with a sign-in "
                              "link (secretariat, admin)");
 
-  auto create = std::make_shared<CreateArgs>();
-  CLI::App* c = AddLeaf(*group, "create", "Create an invitation (its link is printed once)", ctx,
-                        [&ctx, create] { return Create(ctx, *create); });
+  auto [c, create] = AddLeafWith<CreateArgs>(
+      *group, "create", "Create an invitation (its link is printed once)", ctx, Create);
   c->add_option("--consultation", create->consultation, "Consultation id")->required();
   c->add_option("--party", create->party, "An invited party of the consultation")->required();
   AddWriteOptions(c, create->write);
@@ -111,9 +110,8 @@ void AddInvitationCommands(CLI::App& app, CliContext& ctx) {
                         ctx, [&ctx, consultation] { return List(ctx, *consultation); });
   l->add_option("--consultation", *consultation, "Consultation id")->required();
 
-  auto revoke = std::make_shared<RevokeArgs>();
-  CLI::App* r = AddLeaf(*group, "revoke", "Revoke an invitation: its link signs no one in", ctx,
-                        [&ctx, revoke] { return Revoke(ctx, *revoke); });
+  auto [r, revoke] = AddLeafWith<RevokeArgs>(
+      *group, "revoke", "Revoke an invitation: its link signs no one in", ctx, Revoke);
   r->add_option("--consultation", revoke->consultation, "Consultation id")->required();
   r->add_option("id", revoke->id, "Invitation id (inv-...)")->required();
   r->add_option("--reason", revoke->reason, "Why (recorded with the revocation)");

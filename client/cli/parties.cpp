@@ -48,9 +48,7 @@ int ShowParty(CliContext& ctx, const std::string& id) {
 void AddPartyCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "parties", "Register and look up parties");
 
-  auto add = std::make_shared<AddOptions>();
-  CLI::App* a =
-      AddLeaf(*group, "add", "Register a party", ctx, [&ctx, add] { return Add(ctx, *add); });
+  auto [a, add] = AddLeafWith<AddOptions>(*group, "add", "Register a party", ctx, Add);
   a->add_option("--id", add->party.id, "Stable party id, e.g. samsoe-kommune")->required();
   a->add_option("--name", add->party.name, "Display name")->required();
   a->add_option("--kind", add->party.kind, "Kind of party")

@@ -137,9 +137,8 @@ void AddRatificationCommands(CLI::App& app, CliContext& ctx) {
                         ctx, [&ctx, obligations] { return Obligations(ctx, *obligations); });
   o->add_option("id", *obligations, "Agreement id")->required();
 
-  auto done = std::make_shared<DoneOptions>();
-  CLI::App* d = AddLeaf(*group, "obligation-done", "Record that a duty was fulfilled", ctx,
-                        [&ctx, done] { return ObligationDone(ctx, *done); });
+  auto [d, done] = AddLeafWith<DoneOptions>(
+      *group, "obligation-done", "Record that a duty was fulfilled", ctx, ObligationDone);
   d->add_option("id", done->agreement, "Agreement id")->required();
   d->add_option("key", done->key, "Obligation key, e.g. review-2025 or midway-status")->required();
   d->add_option("--evidence", done->evidence, "What shows it was done")->required();

@@ -286,24 +286,21 @@ void AddResponseCommands(CLI::App& app, CliContext& ctx) {
                   "Idempotency-Key (default: a random one, printed)");
   a->add_option("--receipt-out", amend->receipt_out, "Also write the receipt JSON to this file");
 
-  auto withdraw = std::make_shared<WithdrawOptions>();
-  CLI::App* w = AddLeaf(*group, "withdraw", "Withdraw a response", ctx,
-                        [&ctx, withdraw] { return Withdraw(ctx, *withdraw); });
+  auto [w, withdraw] =
+      AddLeafWith<WithdrawOptions>(*group, "withdraw", "Withdraw a response", ctx, Withdraw);
   w->add_option("consultation", withdraw->consultation, "Consultation id")->required();
   w->add_option("response", withdraw->response, "Response id")->required();
   w->add_option("--reason", withdraw->reason, "Why");
   AddWriteOptions(w, withdraw->write);
 
-  auto show = std::make_shared<ShowOptions>();
-  CLI::App* sh = AddLeaf(*group, "show", "A response with its points and dispositions", ctx,
-                         [&ctx, show] { return Show(ctx, *show); });
+  auto [sh, show] = AddLeafWith<ShowOptions>(
+      *group, "show", "A response with its points and dispositions", ctx, Show);
   sh->add_option("consultation", show->consultation, "Consultation id")->required();
   sh->add_option("response", show->response, "Response id")->required();
   sh->add_flag("--revisions", show->revisions, "Also list every revision with its receipt");
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = AddLeaf(*group, "list", "The responses to a consultation", ctx,
-                        [&ctx, list] { return List(ctx, *list); });
+  auto [l, list] =
+      AddLeafWith<ListOptions>(*group, "list", "The responses to a consultation", ctx, List);
   l->add_option("consultation", list->consultation, "Consultation id")->required();
   l->add_option("--party", list->party, "Only this party's");
 }

@@ -53,9 +53,8 @@ int List(CliContext& ctx) {
 void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "tokens", "Issue, revoke and list access tokens (admin)");
 
-  auto req = std::make_shared<TokenRequest>();
-  CLI::App* i = AddLeaf(*group, "issue", "Issue a token (printed once)", ctx,
-                        [&ctx, req] { return Issue(ctx, *req); });
+  auto [i, req] =
+      AddLeafWith<TokenRequest>(*group, "issue", "Issue a token (printed once)", ctx, Issue);
   i->add_option("--role", req->role, "Role of the token")
       ->required()
       ->check(CLI::IsMember({"admin", "secretariat", "stakeholder", "auditor"}));
