@@ -204,22 +204,17 @@ TEST(AgreementsRoutes, IfMatchAndConcurrentEditors) {
 
   // Two secretaries editing different sections at once, without If-Match: all succeed.
   constexpr int kEach = 15;
-  std::thread a([&] {
+  // kEach edits of `section`, bodies "<prefix>0", "<prefix>1", ...
+  auto secretary = [&](const std::string& section, const std::string& prefix) {
     auto c = server.Client();
     for (int i = 0; i < kEach; ++i) {
       auto r = c.Call(Verb::post, "/v1/agreements/sa-2024/changes",
-                      Edit("vision-3", "a" + std::to_string(i)));
+                      Edit(section, prefix + std::to_string(i)));
       ASSERT_TRUE(r.ok()) << r.error().detail;
     }
-  });
-  std::thread b([&] {
-    auto c = server.Client();
-    for (int i = 0; i < kEach; ++i) {
-      auto r = c.Call(Verb::post, "/v1/agreements/sa-2024/changes",
-                      Edit("vision-4", "b" + std::to_string(i)));
-      ASSERT_TRUE(r.ok()) << r.error().detail;
-    }
-  });
+  };
+  std::thread a(secretary, "vision-3", "a");
+  std::thread b(secretary, "vision-4", "b");
   a.join();
   b.join();
   auto log = api.Call(Verb::get, "/v1/agreements/sa-2024/changes?from=1&to=current");

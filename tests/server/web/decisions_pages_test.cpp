@@ -63,11 +63,7 @@ class DecisionsPagesTest : public PagesTest {
     EXPECT_TRUE(Has(r, "id=\"" + field + "-error\"")) << r.body;
     EXPECT_TRUE(Decisions().empty());
   }
-  nlohmann::json Decisions() {
-    auto r = Anonymous().Call(Verb::get, "/v1/decisions");
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->body["items"] : nlohmann::json::array();
-  }
+  nlohmann::json Decisions() { return Items(Anonymous(), "/v1/decisions"); }
 };
 
 TEST_F(DecisionsPagesTest, OnlyEditorsMayRecord) {

@@ -103,6 +103,13 @@ class PagesTest : public ConsultationTest {
     EXPECT_TRUE(res.ok()) << (res.ok() ? "" : res.status().detail());
     return res.ok() ? *res : HttpResponse{};
   }
+  // The items of the (first page of the) list at `target` as `api` reads it;
+  // [] and a failure when the read is refused.
+  static nlohmann::json Items(client::Api api, const std::string& target) {
+    auto r = api.Call(Verb::get, target);
+    EXPECT_TRUE(r.ok()) << target;
+    return r.ok() ? r->body["items"] : nlohmann::json::array();
+  }
   // A session cookie ("hoering_session=...") signed in with `token`.
   std::string SignIn(const std::string& token) {
     return "hoering_session=" + SetCookie(Get("/sign-in?token=" + token), "hoering_session");

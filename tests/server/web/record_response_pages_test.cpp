@@ -60,11 +60,7 @@ class RecordResponsePagesTest : public PagesTest {
     return Send(Verb::post, kForm, MultipartBody(fields, files), kMultipartType,
                 {{"Cookie", session_}});
   }
-  nlohmann::json Responses() {
-    auto r = As(secretariat_).Call(Verb::get, "/v1/consultations/h1/responses");
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->body["items"] : nlohmann::json::array();
-  }
+  nlohmann::json Responses() { return Items(As(secretariat_), "/v1/consultations/h1/responses"); }
   nlohmann::json Response(const std::string& rid) {
     auto r = As(secretariat_).Call(Verb::get, "/v1/consultations/h1/responses/" + rid);
     EXPECT_TRUE(r.ok());

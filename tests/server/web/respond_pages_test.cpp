@@ -48,9 +48,7 @@ class RespondPagesTest : public PagesTest {
   }
   // aarhus's responses as the API shows them to aarhus.
   nlohmann::json Mine() {
-    auto r = As(aarhus_).Call(Verb::get, "/v1/consultations/h1/responses?party=aarhus");
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->body["items"] : nlohmann::json::array();
+    return Items(As(aarhus_), "/v1/consultations/h1/responses?party=aarhus");
   }
 };
 
