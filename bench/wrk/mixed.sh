@@ -15,25 +15,12 @@ responses="${2:-10000}"
 writers="${3:-8}"
 port="${HOERING_WRK_PORT:-18092}"
 token=hoer_wrk_admin_token_000000000000
-dir="$(mktemp -d)"
-url="http://127.0.0.1:$port"
-HOERING_ADMIN_TOKEN="$token" build/release/server/hoering-server --data-dir "$dir" \
-  --listen "127.0.0.1:$port" --log-level warn ${HOERING_SERVER_FLAGS:-} &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 100); do
-  curl -sf "$url/readyz" >/dev/null && break
-  sleep 0.1
-done
-cli=(build/release/client/hoering --url "$url" --token "$token")
+source bench/wrk/start_server.sh
+start_server "$port" ${HOERING_SERVER_FLAGS:-}
 source bench/wrk/open_consultation.sh
 open_consultation "Høring under læsning"
 export HOERING_WRK_TOKEN="$token" HOERING_WRK_CONSULTATION=h1
-while true; do
-  have=$(curl -s "$url/v1/consultations/h1" | grep -o '"submitted":[0-9]*' | cut -d: -f2)
-  [ "$have" -ge "$responses" ] && break
-  wrk -t 2 -c 32 -d 2s -s bench/wrk/responses.lua "$url" >/dev/null
-done
+fill_consultation "$responses"
 echo "responses in h1 before: $have"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)

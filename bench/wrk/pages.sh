@@ -16,17 +16,8 @@ connections="${2:-32}"
 responses="${3:-10000}"
 port="${HOERING_WRK_PORT:-18091}"
 token=hoer_wrk_admin_token_000000000000
-dir="$(mktemp -d)"
-url="http://127.0.0.1:$port"
-HOERING_ADMIN_TOKEN="$token" build/release/server/hoering-server --data-dir "$dir" \
-  --listen "127.0.0.1:$port" --log-level warn &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 100); do
-  curl -sf "$url/readyz" >/dev/null && break
-  sleep 0.1
-done
-cli=(build/release/client/hoering --url "$url" --token "$token")
+source bench/wrk/start_server.sh
+start_server "$port"
 "${cli[@]}" demo load --wait 60 >/dev/null
 
 # Bytes a first visit downloads: the page, its /static/ files, the fonts of
@@ -60,13 +51,7 @@ measure /consultations/hoering-2023
 
 source bench/wrk/open_consultation.sh
 open_consultation "Høring med mange svar"
-# Post until the consultation holds `responses` (wrk stops on time, so loop).
-while true; do
-  have=$(curl -s "$url/v1/consultations/h1" | grep -o '"submitted":[0-9]*' | cut -d: -f2)
-  [ "$have" -ge "$responses" ] && break
-  HOERING_WRK_TOKEN="$token" HOERING_WRK_CONSULTATION=h1 \
-    wrk -t 2 -c 32 -d 2s -s bench/wrk/responses.lua "$url" >/dev/null
-done
+fill_consultation "$responses"
 echo "responses in h1: $have"
 "${cli[@]}" consultation close h1 --reason "benchmark" >/dev/null
 measure /consultations/h1

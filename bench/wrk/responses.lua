@@ -27,10 +27,6 @@ response = function(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
-done = function(summary, latency, requests)
-  io.write(string.format("requests %d, %.0f/s, p50 %.2f ms, p99 %.2f ms, errors %d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status + summary.errors.connect + summary.errors.read +
-    summary.errors.write + summary.errors.timeout))
-end
+-- The one-line summary the wrk scripts share (summary.lua, beside this file).
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or ""
+done = dofile(here .. "summary.lua")("requests")

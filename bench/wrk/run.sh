@@ -12,16 +12,8 @@ connections="${2:-64}"
 threads="${3:-2}"
 port="${HOERING_WRK_PORT:-18090}"
 token=hoer_wrk_admin_token_000000000000
-dir="$(mktemp -d)"
-HOERING_ADMIN_TOKEN="$token" build/release/server/hoering-server --data-dir "$dir" \
-  --listen "127.0.0.1:$port" --log-level warn &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 100); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 0.1
-done
-cli=(build/release/client/hoering --url "http://127.0.0.1:$port" --token "$token")
+source bench/wrk/start_server.sh
+start_server "$port"
 source bench/wrk/open_consultation.sh
 open_consultation "Høring"
 # The server's CPU time (user + system, clock ticks) from /proc.
@@ -29,7 +21,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)
 out=$(HOERING_WRK_TOKEN="$token" HOERING_WRK_CONSULTATION=h1 \
   wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency \
-  -s bench/wrk/responses.lua "http://127.0.0.1:$port")
+  -s bench/wrk/responses.lua "$url")
 after=$(cpu_ticks)
 echo "$out"
 requests=$(echo "$out" | awk '/requests in/ {print $1}')

@@ -119,17 +119,15 @@ int Publish(CliContext& ctx, const PublishOptions& o) {
 }  // namespace
 
 void AddAgreementEditCommands(CLI::App& group, CliContext& ctx) {
-  auto import = std::make_shared<ImportOptions>();
-  CLI::App* i = AddLeaf(group, "import", "Make a Markdown document the text (one change set)", ctx,
-                        [&ctx, import] { return Import(ctx, *import); });
+  auto [i, import] = AddLeafWith<ImportOptions>(
+      group, "import", "Make a Markdown document the text (one change set)", ctx, Import);
   i->add_option("id", import->id, "Agreement id")->required();
   i->add_option("file", import->file, "Markdown file ('-' = standard input)")->required();
   i->add_option("--rationale", import->rationale, "Why (default: the server's)");
   AddWriteOptions(i, import->write, kIfMatchHelp);
 
-  auto change = std::make_shared<ChangeOptions>();
-  CLI::App* ch = AddLeaf(group, "change", "Record a change set", ctx,
-                         [&ctx, change] { return Change(ctx, *change); });
+  auto [ch, change] =
+      AddLeafWith<ChangeOptions>(group, "change", "Record a change set", ctx, Change);
   ch->add_option("id", change->id, "Agreement id")->required();
   CLI::Option* file = ch->add_option(
       "--file", change->file, "JSON file holding {rationale, cites, ops} ('-' = standard input)");
@@ -145,9 +143,8 @@ void AddAgreementEditCommands(CLI::App& group, CliContext& ctx) {
   file->excludes(rationale)->excludes(op)->excludes(cite);
   AddWriteOptions(ch, change->write, kIfMatchHelp);
 
-  auto publish = std::make_shared<PublishOptions>();
-  CLI::App* p = AddLeaf(group, "publish", "Publish the current text as a numbered version", ctx,
-                        [&ctx, publish] { return Publish(ctx, *publish); });
+  auto [p, publish] = AddLeafWith<PublishOptions>(
+      group, "publish", "Publish the current text as a numbered version", ctx, Publish);
   p->add_option("id", publish->id, "Agreement id")->required();
   p->add_option("--label", publish->version.label, "Version label, e.g. \"consultation draft\"")
       ->required();

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "client/cli/agreement_commands.h"
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -18,22 +19,21 @@ using nlohmann::json;
 // --- versions ----------------------------------------------------------------
 
 int Versions(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListVersions(id);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"NO", "LABEL", "HASH", "CHANGES", "PUBLISHED", "BY", "POSITION", "NOTE"});
-  t.SetAlign(0, Align::kRight).SetAlign(3, Align::kRight).SetAlign(6, Align::kRight);
-  for (const auto& v : *items) {
-    std::string when = Text(v, "published_at");
-    if (when.empty()) when = Text(v, "recorded_at");
-    t.AddRow({Text(v, "number"), Text(v, "label"), ShortHash(Text(v, "hash")), Text(v, "changes"),
-              when, v.contains("actor") ? ActorText(v["actor"]) : "", Text(v, "position"),
-              Text(v, "note")});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListVersions(id); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"NO", "LABEL", "HASH", "CHANGES", "PUBLISHED", "BY", "POSITION", "NOTE"});
+        t.SetAlign(0, Align::kRight).SetAlign(3, Align::kRight).SetAlign(6, Align::kRight);
+        for (const auto& v : items) {
+          std::string when = Text(v, "published_at");
+          if (when.empty()) when = Text(v, "recorded_at");
+          t.AddRow({Text(v, "number"), Text(v, "label"), ShortHash(Text(v, "hash")),
+                    Text(v, "changes"), when, v.contains("actor") ? ActorText(v["actor"]) : "",
+                    Text(v, "position"), Text(v, "note")});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 // --- diff --------------------------------------------------------------------
@@ -143,41 +143,36 @@ void PrintChangeSet(std::ostream& out, const json& c) {
 }
 
 int Log(CliContext& ctx, const LogOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->ChangeLog(o.id, o.from, o.to);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  const json items = r->body.value("items", json::array());
-  std::ostream& out = ctx.out();
-  if (r->body.value("reversed", false)) {
-    out << "(--to lies before --from: these change sets, read backwards, lead from " << o.from
-        << " to " << o.to << ")\n\n";
-  }
-  if (items.empty()) {
-    out << "no change sets between " << o.from << " and " << o.to << '\n';
-    return kExitOk;
-  }
-  bool first = true;
-  for (const auto& c : items) {
-    if (!first) out << '\n';
-    first = false;
-    PrintChangeSet(out, c);
-  }
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ChangeLog(o.id, o.from, o.to); },
+      [&](const ApiResult& r) {
+        const json items = r.body.value("items", json::array());
+        std::ostream& out = ctx.out();
+        if (r.body.value("reversed", false)) {
+          out << "(--to lies before --from: these change sets, read backwards, lead from " << o.from
+              << " to " << o.to << ")\n\n";
+        }
+        if (items.empty()) {
+          out << "no change sets between " << o.from << " and " << o.to << '\n';
+          return kExitOk;
+        }
+        bool first = true;
+        for (const auto& c : items) {
+          if (!first) out << '\n';
+          first = false;
+          PrintChangeSet(out, c);
+        }
+        return kExitOk;
+      });
 }
 
 }  // namespace
 
 void AddAgreementHistoryCommands(CLI::App& group, CliContext& ctx) {
-  auto versions_id = std::make_shared<std::string>();
-  CLI::App* v = AddLeaf(group, "versions", "List the published versions", ctx,
-                        [&ctx, versions_id] { return Versions(ctx, *versions_id); });
-  v->add_option("id", *versions_id, "Agreement id")->required();
+  AddLeafOf(group, "versions", "List the published versions", ctx, "id", "Agreement id", Versions);
 
-  auto diff = std::make_shared<DiffOptions>();
-  CLI::App* d = AddLeaf(group, "diff", "Compare two versions (or other points)", ctx,
-                        [&ctx, diff] { return Diff(ctx, *diff); });
+  auto [d, diff] =
+      AddLeafWith<DiffOptions>(group, "diff", "Compare two versions (or other points)", ctx, Diff);
   d->add_option("id", diff->id, "Agreement id")->required();
   d->add_option("--from", diff->from, "Version number | label | position:<p> | time:<t> | current")
       ->required();
@@ -186,9 +181,8 @@ void AddAgreementHistoryCommands(CLI::App& group, CliContext& ctx) {
       ->check(CLI::IsMember({"json", "text", "html"}));
   d->add_flag("--no-color", diff->no_color, "No ANSI colours, even on a terminal");
 
-  auto log = std::make_shared<LogOptions>();
-  CLI::App* g = AddLeaf(group, "log", "The change sets between two versions", ctx,
-                        [&ctx, log] { return Log(ctx, *log); });
+  auto [g, log] =
+      AddLeafWith<LogOptions>(group, "log", "The change sets between two versions", ctx, Log);
   g->add_option("id", log->id, "Agreement id")->required();
   g->add_option("--from", log->from, "Version number | label | position:<p> | time:<t>")
       ->required();

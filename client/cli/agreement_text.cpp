@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "client/cli/agreement_commands.h"
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -54,36 +55,34 @@ int Create(CliContext& ctx, const CreateOptions& o) {
     return ctx.Usage("--entry-into-force must be a date YYYY-MM-DD, not '" + entry_into_force +
                      "'");
   }
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->CreateAgreement(o.agreement, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  json shown = r->body;  // term and parties as text, not JSON
-  if (shown.is_object()) {
-    if (shown.contains("term")) shown["term"] = TermText(shown["term"]);
-    if (shown.contains("parties")) shown["parties"] = JoinText(shown["parties"]);
-  }
-  auto fields = Fields(shown, {"id", "title", "subtitle", "term", "parties", "position"});
-  if (!r->etag.empty()) fields.emplace_back("etag", r->etag);
-  RenderFields(ctx.out(), fields);
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.CreateAgreement(o.agreement, ToCallOptions(o.write)); },
+      [&](const ApiResult& r) {
+        json shown = r.body;  // term and parties as text, not JSON
+        if (shown.is_object()) {
+          if (shown.contains("term")) shown["term"] = TermText(shown["term"]);
+          if (shown.contains("parties")) shown["parties"] = JoinText(shown["parties"]);
+        }
+        auto fields = Fields(shown, {"id", "title", "subtitle", "term", "parties", "position"});
+        if (!r.etag.empty()) fields.emplace_back("etag", r.etag);
+        RenderFields(ctx.out(), fields);
+        return kExitOk;
+      });
 }
 
 int List(CliContext& ctx, std::uint32_t page_size) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListAgreements(page_size);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "TITLE", "VERSION", "SECTIONS", "CREATED"});
-  t.SetAlign(3, Align::kRight);
-  for (const auto& a : *items) {
-    t.AddRow({Text(a, "id"), Text(a, "title"), VersionText(a.value("version", json())),
-              Text(a, "section_count"), Text(a, "created_at")});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListAgreements(page_size); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "TITLE", "VERSION", "SECTIONS", "CREATED"});
+        t.SetAlign(3, Align::kRight);
+        for (const auto& a : items) {
+          t.AddRow({Text(a, "id"), Text(a, "title"), VersionText(a.value("version", json())),
+                    Text(a, "section_count"), Text(a, "created_at")});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 // --- show --------------------------------------------------------------------
@@ -161,25 +160,26 @@ void PrintAgreement(CliContext& ctx, const ApiResult& r, bool bodies) {
 int Show(CliContext& ctx, const ShowOptions& o) {
   if (o.markdown && ctx.options().json)
     return ctx.Usage("--markdown and --json exclude each other");
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = o.markdown ? (*api)->GetAgreementMarkdown(o.id, o.at) : (*api)->GetAgreement(o.id, o.at);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  if (o.markdown) {
-    PrintMarkdown(ctx, *r);
-  } else {
-    PrintAgreement(ctx, *r, o.bodies);
-  }
-  return kExitOk;
+  return Answer(
+      ctx,
+      [&](Api& api) {
+        return o.markdown ? api.GetAgreementMarkdown(o.id, o.at) : api.GetAgreement(o.id, o.at);
+      },
+      [&](const ApiResult& r) {
+        if (o.markdown) {
+          PrintMarkdown(ctx, r);
+        } else {
+          PrintAgreement(ctx, r, o.bodies);
+        }
+        return kExitOk;
+      });
 }
 
 }  // namespace
 
 void AddAgreementTextCommands(CLI::App& group, CliContext& ctx) {
-  auto create = std::make_shared<CreateOptions>();
-  CLI::App* c = AddLeaf(group, "create", "Create an agreement (no text yet)", ctx,
-                        [&ctx, create] { return Create(ctx, *create); });
+  auto [c, create] =
+      AddLeafWith<CreateOptions>(group, "create", "Create an agreement (no text yet)", ctx, Create);
   AgreementInput& a = create->agreement;
   c->add_option("--id", a.id, "Stable agreement id, e.g. sundhedsaftalen-2024")->required();
   c->add_option("--title", a.title, "Title")->required();
@@ -198,9 +198,8 @@ void AddAgreementTextCommands(CLI::App& group, CliContext& ctx) {
   l->add_option("--page-size", *page_size, "Items per request (server default when 0)")
       ->check(CLI::Range(0, 1000));
 
-  auto show = std::make_shared<ShowOptions>();
-  CLI::App* s = AddLeaf(group, "show", "Show the text as an outline (or as Markdown)", ctx,
-                        [&ctx, show] { return Show(ctx, *show); });
+  auto [s, show] = AddLeafWith<ShowOptions>(
+      group, "show", "Show the text as an outline (or as Markdown)", ctx, Show);
   s->add_option("id", show->id, "Agreement id")->required();
   s->add_option("--at", show->at,
                 "The text as it was: version number | label | position:<p> | time:<RFC 3339>");

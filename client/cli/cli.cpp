@@ -1,6 +1,7 @@
 #include "client/cli/cli.h"
 
 #include <exception>
+#include <memory>
 
 #include "client/cli/commands.h"
 #include "client/cli/context.h"
@@ -38,6 +39,18 @@ CLI::App* AddLeaf(CLI::App& parent, const std::string& name, const std::string& 
                   CliContext& ctx, std::function<int()> action) {
   CLI::App* leaf = parent.add_subcommand(name, description);
   leaf->callback([&ctx, action = std::move(action)] { ctx.SetAction(action); });
+  return leaf;
+}
+
+CLI::App* AddLeafOf(CLI::App& parent, const std::string& name, const std::string& description,
+                    CliContext& ctx, const std::string& argument, const std::string& argument_help,
+                    std::function<int(CliContext&, const std::string&)> action) {
+  auto value = std::make_shared<std::string>();
+  CLI::App* leaf =
+      AddLeaf(parent, name, description, ctx,
+              [&ctx, value, action = std::move(action)] { return action(ctx, *value); });
+  CLI::Option* option = leaf->add_option(argument, *value, argument_help);
+  if (!argument.starts_with("-")) option->required();
   return leaf;
 }
 

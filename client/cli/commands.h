@@ -6,6 +6,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+#include <utility>
 
 #include "client/cli/context.h"
 
@@ -47,5 +50,24 @@ CLI::App* AddGroup(CLI::App& app, const std::string& name, const std::string& de
 // A leaf command whose callback sets `action` as the context's action.
 CLI::App* AddLeaf(CLI::App& parent, const std::string& name, const std::string& description,
                   CliContext& ctx, std::function<int()> action);
+// A leaf command whose arguments fill an Options (owned by the leaf), given to
+// action(ctx, options) when it runs:
+//   auto [l, list] = AddLeafWith<ListOptions>(*group, "list", "One page", ctx, List);
+//   l->add_option("--from", list->from, "First position");
+template <typename Options>
+std::pair<CLI::App*, Options*> AddLeafWith(CLI::App& parent, const std::string& name,
+                                           const std::string& description, CliContext& ctx,
+                                           int (*action)(CliContext&, const Options&)) {
+  auto options = std::make_shared<Options>();
+  CLI::App* leaf = AddLeaf(parent, name, description, ctx,
+                           [&ctx, options, action] { return action(ctx, *options); });
+  return {leaf, options.get()};
+}
+// A leaf command of one string argument, given to action(ctx, value):
+// `argument` is a positional ("id"), then required, or an option
+// ("--agreement"), then optional and "" when not given.
+CLI::App* AddLeafOf(CLI::App& parent, const std::string& name, const std::string& description,
+                    CliContext& ctx, const std::string& argument, const std::string& argument_help,
+                    std::function<int(CliContext&, const std::string&)> action);
 
 }  // namespace hoering::client

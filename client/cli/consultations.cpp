@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/files.h"
 #include "client/cli/format.h"
@@ -151,32 +152,31 @@ int Close(CliContext& ctx, const CloseOptions& o) {
 
 // --- show / list / report -------------------------------------------------------
 
-int Show(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->GetConsultation(id);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  PrintConsultation(ctx, r->body, Text(r->body, "position"), r->etag);
-  return kExitOk;
+int ShowConsultation(CliContext& ctx, const std::string& id) {
+  return Answer(
+      ctx, [&](Api& api) { return api.GetConsultation(id); },
+      [&](const ApiResult& r) {
+        PrintConsultation(ctx, r.body, Text(r.body, "position"), r.etag);
+        return kExitOk;
+      });
 }
 
-int List(CliContext& ctx, const std::string& agreement) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListConsultations(agreement);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "AGREEMENT", "VERSION", "STATE", "OPENS", "CLOSES", "RESPONSES", "TITLE"});
-  t.SetAlign(6, Align::kRight);
-  for (const auto& c : *items) {
-    const json counts = c.value("responses", json());
-    t.AddRow({Text(c, "id"), Text(c, "agreement"), VersionText(c.value("version", json())),
-              Text(c, "state"), Text(c, "opens_at"), Text(c, "closes_at"),
-              counts.is_object() ? Text(counts, "submitted") : Text(counts), Text(c, "title")});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+int ListConsultations(CliContext& ctx, const std::string& agreement) {
+  return Answer(
+      ctx, [&](Api& api) { return api.ListConsultations(agreement); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "AGREEMENT", "VERSION", "STATE", "OPENS", "CLOSES", "RESPONSES", "TITLE"});
+        t.SetAlign(6, Align::kRight);
+        for (const auto& c : items) {
+          const json counts = c.value("responses", json());
+          t.AddRow({Text(c, "id"), Text(c, "agreement"), VersionText(c.value("version", json())),
+                    Text(c, "state"), Text(c, "opens_at"), Text(c, "closes_at"),
+                    counts.is_object() ? Text(counts, "submitted") : Text(counts),
+                    Text(c, "title")});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 struct ReportOptions {
@@ -215,9 +215,8 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "consultation", "Open, extend, close and report consultations");
   group->alias("consultations");
 
-  auto open = std::make_shared<OpenOptions>();
-  CLI::App* o = AddLeaf(*group, "open", "Open a consultation on a published version", ctx,
-                        [&ctx, open] { return Open(ctx, *open); });
+  auto [o, open] = AddLeafWith<OpenOptions>(
+      *group, "open", "Open a consultation on a published version", ctx, Open);
   ConsultationInput& in = open->consultation;
   o->add_option("id", in.id, "Consultation id, e.g. sa-2024-hoering")->required();
   o->add_option("--agreement", in.agreement, "Agreement id")->required();
@@ -232,34 +231,27 @@ void AddConsultationCommands(CLI::App& app, CliContext& ctx) {
   o->add_option("--time-zone", in.time_zone, "Time zone for display (default UTC)");
   AddWriteOptions(o, open->write);
 
-  auto extend = std::make_shared<ExtendOptions>();
-  CLI::App* e = AddLeaf(*group, "extend", "Move the deadline later", ctx,
-                        [&ctx, extend] { return Extend(ctx, *extend); });
+  auto [e, extend] =
+      AddLeafWith<ExtendOptions>(*group, "extend", "Move the deadline later", ctx, Extend);
   e->add_option("id", extend->id, "Consultation id")->required();
   e->add_option("--closes", extend->closes, "The new deadline, RFC 3339")->required();
   e->add_option("--reason", extend->reason, "Why")->required();
   AddWriteOptions(e, extend->write);
 
-  auto close = std::make_shared<CloseOptions>();
-  CLI::App* c = AddLeaf(*group, "close", "Close now, also before the deadline", ctx,
-                        [&ctx, close] { return Close(ctx, *close); });
+  auto [c, close] =
+      AddLeafWith<CloseOptions>(*group, "close", "Close now, also before the deadline", ctx, Close);
   c->add_option("id", close->id, "Consultation id")->required();
   c->add_option("--reason", close->reason, "Why");
   AddWriteOptions(c, close->write);
 
-  auto show_id = std::make_shared<std::string>();
-  CLI::App* s = AddLeaf(*group, "show", "State, deadlines, extensions, invited, responses", ctx,
-                        [&ctx, show_id] { return Show(ctx, *show_id); });
-  s->add_option("id", *show_id, "Consultation id")->required();
+  AddLeafOf(*group, "show", "State, deadlines, extensions, invited, responses", ctx, "id",
+            "Consultation id", ShowConsultation);
 
-  auto agreement = std::make_shared<std::string>();
-  CLI::App* l = AddLeaf(*group, "list", "List consultations", ctx,
-                        [&ctx, agreement] { return List(ctx, *agreement); });
-  l->add_option("--agreement", *agreement, "Only those on this agreement");
+  AddLeafOf(*group, "list", "List consultations", ctx, "--agreement",
+            "Only those on this agreement", ListConsultations);
 
-  auto report = std::make_shared<ReportOptions>();
-  CLI::App* r = AddLeaf(*group, "report", "The consultation report", ctx,
-                        [&ctx, report] { return Report(ctx, *report); });
+  auto [r, report] =
+      AddLeafWith<ReportOptions>(*group, "report", "The consultation report", ctx, Report);
   r->add_option("id", report->id, "Consultation id")->required();
   r->add_option("--format", report->format, "md (default) | html | json | csv")
       ->check(CLI::IsMember({"md", "html", "json", "csv"}));

@@ -10,6 +10,7 @@
 // --json prints the raw JSON answer.
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/files.h"
 #include "client/cli/format.h"
@@ -141,57 +142,56 @@ int Record(CliContext& ctx, const RecordOptions& o) {
 // --- show / list / fulfil ------------------------------------------------------
 
 int ShowDecision(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->GetDecision(id);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  const json& d = r->body;
-  RenderFields(ctx.out(), DecisionFields(d, /*full=*/true));
-  const json conditions = d.value("conditions", json::array());
-  if (!conditions.empty()) {
-    ctx.out() << "\nconditions:\n";
-    Table t({"N", "PARTY", "DUE", "FULFILLED", "EVIDENCE", "TEXT"});
-    t.SetAlign(0, Align::kRight);
-    for (const auto& c : conditions) {
-      std::string fulfilled = YesNo(c, "fulfilled");
-      if (!Text(c, "fulfilled_at").empty()) fulfilled += " " + Text(c, "fulfilled_at");
-      t.AddRow({Text(c, "n"), Text(c, "party"), Text(c, "due"), fulfilled, Text(c, "evidence"),
-                Text(c, "text")});
-    }
-    t.Render(ctx.out());
-  }
-  const json recommendations = d.value("recommendations", json::array());
-  if (!recommendations.empty()) {
-    ctx.out() << "\nrecommendations:\n";
-    for (const auto& text : recommendations) ctx.out() << "  - " << OneLine(Text(text)) << '\n';
-  }
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.GetDecision(id); },
+      [&](const ApiResult& r) {
+        const json& d = r.body;
+        RenderFields(ctx.out(), DecisionFields(d, /*full=*/true));
+        const json conditions = d.value("conditions", json::array());
+        if (!conditions.empty()) {
+          ctx.out() << "\nconditions:\n";
+          Table t({"N", "PARTY", "DUE", "FULFILLED", "EVIDENCE", "TEXT"});
+          t.SetAlign(0, Align::kRight);
+          for (const auto& c : conditions) {
+            std::string fulfilled = YesNo(c, "fulfilled");
+            if (!Text(c, "fulfilled_at").empty()) fulfilled += " " + Text(c, "fulfilled_at");
+            t.AddRow({Text(c, "n"), Text(c, "party"), Text(c, "due"), fulfilled,
+                      Text(c, "evidence"), Text(c, "text")});
+          }
+          t.Render(ctx.out());
+        }
+        const json recommendations = d.value("recommendations", json::array());
+        if (!recommendations.empty()) {
+          ctx.out() << "\nrecommendations:\n";
+          for (const auto& text : recommendations)
+            ctx.out() << "  - " << OneLine(Text(text)) << '\n';
+        }
+        return kExitOk;
+      });
 }
 
 int ListDecisions(CliContext& ctx, const std::string& agreement) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListDecisions(agreement);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t(
-      {"ID", "BODY", "PARTY", "MEETING", "AGREEMENT", "VERSION", "OUTCOME", "FINAL", "CONDITIONS"});
-  for (const auto& d : *items) {
-    const json body = d.value("body", json::object());
-    const json subject = d.value("subject", json::object());
-    const json conditions = d.value("conditions", json::array());
-    std::size_t open = 0;
-    for (const auto& c : conditions) open += c.value("fulfilled", false) ? 0 : 1;
-    t.AddRow({Text(d, "id"), Text(body, "name"), Text(body, "party"), Text(d, "meeting_date"),
-              Text(subject, "agreement"), SubjectVersion(subject), Text(d, "outcome"),
-              YesNo(d, "final_for_party"),
-              conditions.empty()
-                  ? ""
-                  : std::to_string(open) + "/" + std::to_string(conditions.size()) + " open"});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListDecisions(agreement); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "BODY", "PARTY", "MEETING", "AGREEMENT", "VERSION", "OUTCOME", "FINAL",
+                 "CONDITIONS"});
+        for (const auto& d : items) {
+          const json body = d.value("body", json::object());
+          const json subject = d.value("subject", json::object());
+          const json conditions = d.value("conditions", json::array());
+          std::size_t open = 0;
+          for (const auto& c : conditions) open += c.value("fulfilled", false) ? 0 : 1;
+          t.AddRow({Text(d, "id"), Text(body, "name"), Text(body, "party"), Text(d, "meeting_date"),
+                    Text(subject, "agreement"), SubjectVersion(subject), Text(d, "outcome"),
+                    YesNo(d, "final_for_party"),
+                    conditions.empty() ? ""
+                                       : std::to_string(open) + "/" +
+                                             std::to_string(conditions.size()) + " open"});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 struct FulfilOptions {
@@ -201,13 +201,10 @@ struct FulfilOptions {
 };
 
 int Fulfil(CliContext& ctx, const FulfilOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->FulfilCondition(o.id, o.n, o.evidence, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"decision", "condition", "evidence", "position"}));
-  return kExitOk;
+  return Answer(
+      ctx,
+      [&](Api& api) { return api.FulfilCondition(o.id, o.n, o.evidence, ToCallOptions(o.write)); },
+      PrintFields(ctx, {"decision", "condition", "evidence", "position"}));
 }
 
 }  // namespace
@@ -216,9 +213,8 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "decision", "Record political decisions and their conditions");
   group->alias("decisions");
 
-  auto rec = std::make_shared<RecordOptions>();
-  CLI::App* r = AddLeaf(*group, "record", "Record a decision (from --file or from flags)", ctx,
-                        [&ctx, rec] { return Record(ctx, *rec); });
+  auto [r, rec] = AddLeafWith<RecordOptions>(
+      *group, "record", "Record a decision (from --file or from flags)", ctx, Record);
   DecisionInput& d = rec->decision;
   r->add_option("id", d.id, "Decision id, e.g. ssu-2023-09-29 (with --file: overrides)");
   CLI::Option* file = r->add_option("--file", rec->file,
@@ -253,19 +249,14 @@ void AddDecisionCommands(CLI::App& app, CliContext& ctx) {
   for (CLI::Option* flag : flags) file->excludes(flag);
   AddWriteOptions(r, rec->write);
 
-  auto show_id = std::make_shared<std::string>();
-  CLI::App* s = AddLeaf(*group, "show", "A decision with its conditions (fulfilled, evidence)", ctx,
-                        [&ctx, show_id] { return ShowDecision(ctx, *show_id); });
-  s->add_option("id", *show_id, "Decision id")->required();
+  AddLeafOf(*group, "show", "A decision with its conditions (fulfilled, evidence)", ctx, "id",
+            "Decision id", ShowDecision);
 
-  auto agreement = std::make_shared<std::string>();
-  CLI::App* l = AddLeaf(*group, "list", "List decisions", ctx,
-                        [&ctx, agreement] { return ListDecisions(ctx, *agreement); });
-  l->add_option("--agreement", *agreement, "Only those on this agreement");
+  AddLeafOf(*group, "list", "List decisions", ctx, "--agreement", "Only those on this agreement",
+            ListDecisions);
 
-  auto fulfil = std::make_shared<FulfilOptions>();
-  CLI::App* f = AddLeaf(*group, "fulfil", "Record that a condition was fulfilled", ctx,
-                        [&ctx, fulfil] { return Fulfil(ctx, *fulfil); });
+  auto [f, fulfil] = AddLeafWith<FulfilOptions>(
+      *group, "fulfil", "Record that a condition was fulfilled", ctx, Fulfil);
   f->alias("fulfill");
   f->add_option("id", fulfil->id, "Decision id")->required();
   f->add_option("n", fulfil->n, "Condition number (from 1)")

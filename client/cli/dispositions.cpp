@@ -7,6 +7,7 @@
 // --json prints the raw JSON answer.
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -33,41 +34,41 @@ struct SetOptions {
 };
 
 int Set(CliContext& ctx, const SetOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->SetDisposition(o.ref, o.disposition, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), DispositionFields(r->body));
-  return kExitOk;
+  return Answer(
+      ctx,
+      [&](Api& api) { return api.SetDisposition(o.ref, o.disposition, ToCallOptions(o.write)); },
+      [&](const ApiResult& r) {
+        RenderFields(ctx.out(), DispositionFields(r.body));
+        return kExitOk;
+      });
 }
 
 int Show(CliContext& ctx, const PointRef& ref) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->GetDisposition(ref);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  const json current = r->body.value("current", json());
-  if (current.is_object()) {
-    RenderFields(ctx.out(), DispositionFields(current));
-  } else {
-    ctx.out() << "no disposition recorded for point " << ref.point << '\n';
-  }
-  const json history = r->body.value("history", json::array());
-  if (history.is_array() && !history.empty()) {
-    ctx.out() << "\nhistory:\n";
-    Table t({"RECORDED", "BY", "OUTCOME", "RATIONALE", "CHANGES", "POSITION"});
-    t.SetAlign(5, Align::kRight);
-    for (const auto& d : history) {
-      std::string when = Text(d, "recorded");
-      if (when.empty()) when = Text(d, "recorded_at");
-      t.AddRow({when, ActorText(d.value("actor", json())), Text(d, "outcome"), Text(d, "rationale"),
-                JoinText(d.value("changes", json())), Text(d, "position")});
-    }
-    t.Render(ctx.out());
-  }
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.GetDisposition(ref); },
+      [&](const ApiResult& r) {
+        const json current = r.body.value("current", json());
+        if (current.is_object()) {
+          RenderFields(ctx.out(), DispositionFields(current));
+        } else {
+          ctx.out() << "no disposition recorded for point " << ref.point << '\n';
+        }
+        const json history = r.body.value("history", json::array());
+        if (history.is_array() && !history.empty()) {
+          ctx.out() << "\nhistory:\n";
+          Table t({"RECORDED", "BY", "OUTCOME", "RATIONALE", "CHANGES", "POSITION"});
+          t.SetAlign(5, Align::kRight);
+          for (const auto& d : history) {
+            std::string when = Text(d, "recorded");
+            if (when.empty()) when = Text(d, "recorded_at");
+            t.AddRow({when, ActorText(d.value("actor", json())), Text(d, "outcome"),
+                      Text(d, "rationale"), JoinText(d.value("changes", json())),
+                      Text(d, "position")});
+          }
+          t.Render(ctx.out());
+        }
+        return kExitOk;
+      });
 }
 
 void AddPointArgs(CLI::App* app, PointRef& ref) {
@@ -84,9 +85,8 @@ void AddDispositionCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "disposition", "Record how a response point was handled");
   group->alias("dispositions");
 
-  auto set = std::make_shared<SetOptions>();
-  CLI::App* s = AddLeaf(*group, "set", "Record (or re-record) a point's disposition", ctx,
-                        [&ctx, set] { return Set(ctx, *set); });
+  auto [s, set] = AddLeafWith<SetOptions>(*group, "set",
+                                          "Record (or re-record) a point's disposition", ctx, Set);
   AddPointArgs(s, set->ref);
   s->add_option("--outcome", set->disposition.outcome,
                 "accepted | partially_accepted | not_accepted | noted | out_of_scope")
@@ -99,9 +99,8 @@ void AddDispositionCommands(CLI::App& app, CliContext& ctx) {
       ->allow_extra_args(false);
   AddWriteOptions(s, set->write);
 
-  auto show = std::make_shared<PointRef>();
-  CLI::App* sh = AddLeaf(*group, "show", "A point's current disposition and its history", ctx,
-                         [&ctx, show] { return Show(ctx, *show); });
+  auto [sh, show] = AddLeafWith<PointRef>(
+      *group, "show", "A point's current disposition and its history", ctx, Show);
   AddPointArgs(sh, *show);
 }
 

@@ -66,9 +66,8 @@ int Tail(CliContext& ctx, const TailOptions& o) {
 void AddEventCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "events", "Read the event log (auditor, admin)");
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = AddLeaf(*group, "list", "One page of the log with hashes", ctx,
-                        [&ctx, list] { return List(ctx, *list); });
+  auto [l, list] =
+      AddLeafWith<ListOptions>(*group, "list", "One page of the log with hashes", ctx, List);
   l->add_option("--from", list->from, "First position")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -76,9 +75,8 @@ void AddEventCommands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
 
-  auto tail = std::make_shared<TailOptions>();
-  CLI::App* t = AddLeaf(*group, "tail", "Follow the log live, one line per event", ctx,
-                        [&ctx, tail] { return Tail(ctx, *tail); });
+  auto [t, tail] = AddLeafWith<TailOptions>(*group, "tail",
+                                            "Follow the log live, one line per event", ctx, Tail);
   t->add_option("--from", tail->from, "First position (default: the server's choice)")
       ->check(CLI::PositiveNumber);
   t->add_option("--count", tail->count, "Stop after this many events (0: never)");

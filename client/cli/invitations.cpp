@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -40,53 +41,55 @@ std::string StateOf(const json& i) {
 }
 
 int Create(CliContext& ctx, const CreateArgs& args) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->IssueInvitation(args.consultation, args.party, ToCallOptions(args.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  std::vector<std::pair<std::string, std::string>> fields;
-  for (const char* key :
-       {"id", "party", "consultation", "link", "code", "expires_at", "position"}) {
-    if (r->body.contains(key)) fields.emplace_back(key, Text(r->body, key));
-  }
-  RenderFields(ctx.out(), fields);
-  if (r->body.contains("link")) {
-    ctx.err() << "note: the link is shown only once; send it to the party now. If it is lost, "
+  return Answer(
+      ctx,
+      [&](Api& api) {
+        return api.IssueInvitation(args.consultation, args.party, ToCallOptions(args.write));
+      },
+      [&](const ApiResult& r) {
+        std::vector<std::pair<std::string, std::string>> fields;
+        for (const char* key :
+             {"id", "party", "consultation", "link", "code", "expires_at", "position"}) {
+          if (r.body.contains(key)) fields.emplace_back(key, Text(r.body, key));
+        }
+        RenderFields(ctx.out(), fields);
+        if (r.body.contains("link")) {
+          ctx.err()
+              << "note: the link is shown only once; send it to the party now. If it is lost, "
                  "revoke the invitation and create a new one.\n";
-  } else {
-    ctx.err() << "note: this repeats an earlier request (same --idempotency-key); its link was "
+        } else {
+          ctx.err()
+              << "note: this repeats an earlier request (same --idempotency-key); its link was "
                  "shown then and cannot be shown again. If it is lost, revoke the invitation and "
                  "create a new one.\n";
-  }
-  return kExitOk;
+        }
+        return kExitOk;
+      });
 }
 
 int List(CliContext& ctx, const std::string& consultation) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListInvitations(consultation);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "PARTY", "ISSUED", "EXPIRES", "STATE", "REVOKED AT"});
-  for (const auto& i : *items) {
-    t.AddRow({Text(i, "id"), Text(i, "party"), Text(i, "issued_at"), Text(i, "expires_at"),
-              StateOf(i), Text(i, "revoked_at")});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListInvitations(consultation); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "PARTY", "ISSUED", "EXPIRES", "STATE", "REVOKED AT"});
+        for (const auto& i : items) {
+          t.AddRow({Text(i, "id"), Text(i, "party"), Text(i, "issued_at"), Text(i, "expires_at"),
+                    StateOf(i), Text(i, "revoked_at")});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 int Revoke(CliContext& ctx, const RevokeArgs& args) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->RevokeInvitation(args.consultation, args.id, args.reason);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  ctx.out() << "revoked invitation " << Text(r->body, "id") << " of " << Text(r->body, "party");
-  if (r->position) ctx.out() << " at position " << *r->position;
-  ctx.out() << '\n';
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.RevokeInvitation(args.consultation, args.id, args.reason); },
+      [&](const ApiResult& r) {
+        ctx.out() << "revoked invitation " << Text(r.body, "id") << " of " << Text(r.body, "party");
+        if (r.position) ctx.out() << " at position " << *r.position;
+        ctx.out() << '\n';
+        return kExitOk;
+      });
 }
 
 }  // namespace
@@ -96,9 +99,8 @@ void AddInvitationCommands(CLI::App& app, CliContext& ctx) {
                              "Invite a consultation's parties to the web pages with a sign-in "
                              "link (secretariat, admin)");
 
-  auto create = std::make_shared<CreateArgs>();
-  CLI::App* c = AddLeaf(*group, "create", "Create an invitation (its link is printed once)", ctx,
-                        [&ctx, create] { return Create(ctx, *create); });
+  auto [c, create] = AddLeafWith<CreateArgs>(
+      *group, "create", "Create an invitation (its link is printed once)", ctx, Create);
   c->add_option("--consultation", create->consultation, "Consultation id")->required();
   c->add_option("--party", create->party, "An invited party of the consultation")->required();
   AddWriteOptions(c, create->write);
@@ -108,9 +110,8 @@ void AddInvitationCommands(CLI::App& app, CliContext& ctx) {
                         ctx, [&ctx, consultation] { return List(ctx, *consultation); });
   l->add_option("--consultation", *consultation, "Consultation id")->required();
 
-  auto revoke = std::make_shared<RevokeArgs>();
-  CLI::App* r = AddLeaf(*group, "revoke", "Revoke an invitation: its link signs no one in", ctx,
-                        [&ctx, revoke] { return Revoke(ctx, *revoke); });
+  auto [r, revoke] = AddLeafWith<RevokeArgs>(
+      *group, "revoke", "Revoke an invitation: its link signs no one in", ctx, Revoke);
   r->add_option("--consultation", revoke->consultation, "Consultation id")->required();
   r->add_option("id", revoke->id, "Invitation id (inv-...)")->required();
   r->add_option("--reason", revoke->reason, "Why (recorded with the revocation)");

@@ -1,6 +1,7 @@
 // hoering parties add|list|show
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -18,37 +19,28 @@ struct AddOptions {
 };
 
 int Add(CliContext& ctx, const AddOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->RegisterParty(o.party, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"id", "name", "kind", "position", "hash"}));
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.RegisterParty(o.party, ToCallOptions(o.write)); },
+      PrintFields(ctx, {"id", "name", "kind", "position", "hash"}));
 }
 
 int List(CliContext& ctx, std::uint32_t page_size) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListParties(page_size);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "NAME", "KIND", "REGISTERED"});
-  for (const auto& p : *items) {
-    t.AddRow({Text(p, "id"), Text(p, "name"), Text(p, "kind"), Text(p, "registered_at")});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListParties(page_size); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "NAME", "KIND", "REGISTERED"});
+        for (const auto& p : items) {
+          t.AddRow({Text(p, "id"), Text(p, "name"), Text(p, "kind"), Text(p, "registered_at")});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
-int Show(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->GetParty(id);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"id", "name", "kind", "registered_at"}));
-  return kExitOk;
+int ShowParty(CliContext& ctx, const std::string& id) {
+  return Answer(
+      ctx, [&](Api& api) { return api.GetParty(id); },
+      PrintFields(ctx, {"id", "name", "kind", "registered_at"}));
 }
 
 }  // namespace
@@ -56,9 +48,7 @@ int Show(CliContext& ctx, const std::string& id) {
 void AddPartyCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "parties", "Register and look up parties");
 
-  auto add = std::make_shared<AddOptions>();
-  CLI::App* a =
-      AddLeaf(*group, "add", "Register a party", ctx, [&ctx, add] { return Add(ctx, *add); });
+  auto [a, add] = AddLeafWith<AddOptions>(*group, "add", "Register a party", ctx, Add);
   a->add_option("--id", add->party.id, "Stable party id, e.g. samsoe-kommune")->required();
   a->add_option("--name", add->party.name, "Display name")->required();
   a->add_option("--kind", add->party.kind, "Kind of party")
@@ -72,10 +62,7 @@ void AddPartyCommands(CLI::App& app, CliContext& ctx) {
   l->add_option("--page-size", *page_size, "Items per request (server default when 0)")
       ->check(CLI::Range(0, 1000));
 
-  auto id = std::make_shared<std::string>();
-  CLI::App* s =
-      AddLeaf(*group, "show", "Show one party", ctx, [&ctx, id] { return Show(ctx, *id); });
-  s->add_option("id", *id, "Party id")->required();
+  AddLeafOf(*group, "show", "Show one party", ctx, "id", "Party id", ShowParty);
 }
 
 }  // namespace hoering::client

@@ -6,6 +6,7 @@
 // auditor's script can rely on the exit code.
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/exit_codes.h"
 #include "client/cli/format.h"
@@ -14,34 +15,34 @@ namespace hoering::client {
 namespace {
 
 int Status(CliContext& ctx) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->ProjectionStatus();
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  const auto& b = r->body;
-  const auto& start = b["start"];
-  ctx.out() << "read views at position " << b.value("position", 0) << " of "
-            << b.value("head_position", 0)
-            << (b.value("ready", false) ? " (ready)" : " (not ready)") << "\n";
-  ctx.out() << "last checkpoint at position " << b.value("checkpoint_position", 0) << "\n";
-  if (start.value("from_checkpoint", false)) {
-    ctx.out() << "started from the checkpoint at position " << start.value("checkpoint_position", 0)
-              << ", replayed " << start.value("replayed", 0) << " events in "
-              << start.value("seconds", 0.0) << " s\n";
-  } else {
-    ctx.out() << "started by folding " << start.value("replayed", 0) << " events in "
-              << start.value("seconds", 0.0) << " s\n";
-  }
-  if (start.contains("checkpoint_problem")) {
-    ctx.out() << "checkpoint not used: " << Text(start, "checkpoint_problem") << "\n";
-  }
-  if (b["last_rebuild"].is_object()) {
-    const auto& rb = b["last_rebuild"];
-    ctx.out() << "last rebuild: " << rb.value("events", 0) << " events, "
-              << (rb.value("identical", false) ? "identical" : "DIFFERENT") << "\n";
-  }
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ProjectionStatus(); },
+      [&](const ApiResult& r) {
+        const auto& b = r.body;
+        const auto& start = b["start"];
+        ctx.out() << "read views at position " << b.value("position", 0) << " of "
+                  << b.value("head_position", 0)
+                  << (b.value("ready", false) ? " (ready)" : " (not ready)") << "\n";
+        ctx.out() << "last checkpoint at position " << b.value("checkpoint_position", 0) << "\n";
+        if (start.value("from_checkpoint", false)) {
+          ctx.out() << "started from the checkpoint at position "
+                    << start.value("checkpoint_position", 0) << ", replayed "
+                    << start.value("replayed", 0) << " events in " << start.value("seconds", 0.0)
+                    << " s\n";
+        } else {
+          ctx.out() << "started by folding " << start.value("replayed", 0) << " events in "
+                    << start.value("seconds", 0.0) << " s\n";
+        }
+        if (start.contains("checkpoint_problem")) {
+          ctx.out() << "checkpoint not used: " << Text(start, "checkpoint_problem") << "\n";
+        }
+        if (b["last_rebuild"].is_object()) {
+          const auto& rb = b["last_rebuild"];
+          ctx.out() << "last rebuild: " << rb.value("events", 0) << " events, "
+                    << (rb.value("identical", false) ? "identical" : "DIFFERENT") << "\n";
+        }
+        return kExitOk;
+      });
 }
 
 // A rebuild or checkpoint of a large log takes minutes (docs/performance.md):
@@ -74,14 +75,13 @@ int Rebuild(CliContext& ctx, double wait_s) {
 
 int Checkpoint(CliContext& ctx, double wait_s) {
   ctx.options().timeout_s = wait_s;
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->CheckpointProjections();
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  ctx.out() << "checkpoint at position " << r->body.value("position", 0) << " ("
-            << r->body.value("bytes", 0) << " bytes)\n";
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.CheckpointProjections(); },
+      [&](const ApiResult& r) {
+        ctx.out() << "checkpoint at position " << r.body.value("position", 0) << " ("
+                  << r.body.value("bytes", 0) << " bytes)\n";
+        return kExitOk;
+      });
 }
 
 }  // namespace
@@ -91,11 +91,11 @@ void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
   AddLeaf(*group, "status", "Positions, checkpoint, how the server started", ctx,
           [&ctx] { return Status(ctx); });
   auto wait_s = std::make_shared<double>(3600);
-  CLI::App* rebuild = AddLeaf(
-      *group, "rebuild",
-      "Fold the whole log again and compare with the served read views (admin; exit 4 "
-      "when they differ)",
-      ctx, [&ctx, wait_s] { return Rebuild(ctx, *wait_s); });
+  CLI::App* rebuild =
+      AddLeaf(*group, "rebuild",
+              "Fold the whole log again and compare with the served read views (admin; exit 4 "
+              "when they differ)",
+              ctx, [&ctx, wait_s] { return Rebuild(ctx, *wait_s); });
   CLI::App* checkpoint = AddLeaf(*group, "checkpoint", "Store a read-view checkpoint now (admin)",
                                  ctx, [&ctx, wait_s] { return Checkpoint(ctx, *wait_s); });
   for (CLI::App* leaf : {rebuild, checkpoint}) {

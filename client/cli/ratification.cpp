@@ -12,6 +12,7 @@
 // --json prints the raw JSON answer.
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -34,76 +35,76 @@ struct RatificationOptions {
 };
 
 int Ratification(CliContext& ctx, const RatificationOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Ratification(o.agreement, o.version);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  const json& b = r->body;
-  std::ostream& out = ctx.out();
-  RenderFields(out, {{"agreement", Text(b, "agreement")},
-                     {"version", VersionWithHash(b.value("version", json()))},
-                     {"required", JoinText(b.value("required", json::array()))},
-                     {"concluded", b.value("concluded", false) ? "yes" : "no"},
-                     {"as_of", Text(b, "as_of")}});
-  out << '\n';
-  Table parties({"PARTY", "KIND", "REQUIRED", "STATUS", "DECISION"});
-  for (const auto& p : b.value("parties", json::array())) {
-    parties.AddRow({Text(p, "party"), Text(p, "kind"), p.value("required", false) ? "yes" : "no",
-                    Text(p, "status"), Text(p, "decision")});
-  }
-  parties.Render(out);
-  const json open = b.value("open_conditions", json::array());
-  if (open.empty()) {
-    out << "\nopen conditions: none\n";
-  } else {
-    out << "\nopen conditions:\n";
-    Table t({"DECISION", "N", "PARTY", "DUE", "TEXT"});
-    t.SetAlign(1, Align::kRight);
-    for (const auto& c : open) {
-      t.AddRow({Text(c, "decision"), Text(c, "n"), Text(c, "party"),
-                Text(c, "due") + (c.value("overdue", false) ? " OVERDUE" : ""), Text(c, "text")});
-    }
-    t.Render(out);
-  }
-  const json recommendations = b.value("recommendations", json::array());
-  if (!recommendations.empty()) {
-    out << "\nrecommendations:\n";
-    for (const auto& rec : recommendations) {
-      out << "  - " << OneLine(Text(rec, "text")) << "  (" << Text(rec, "decision") << ")\n";
-    }
-  }
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.Ratification(o.agreement, o.version); },
+      [&](const ApiResult& r) {
+        const json& b = r.body;
+        std::ostream& out = ctx.out();
+        RenderFields(out, {{"agreement", Text(b, "agreement")},
+                           {"version", VersionWithHash(b.value("version", json()))},
+                           {"required", JoinText(b.value("required", json::array()))},
+                           {"concluded", b.value("concluded", false) ? "yes" : "no"},
+                           {"as_of", Text(b, "as_of")}});
+        out << '\n';
+        Table parties({"PARTY", "KIND", "REQUIRED", "STATUS", "DECISION"});
+        for (const auto& p : b.value("parties", json::array())) {
+          parties.AddRow({Text(p, "party"), Text(p, "kind"),
+                          p.value("required", false) ? "yes" : "no", Text(p, "status"),
+                          Text(p, "decision")});
+        }
+        parties.Render(out);
+        const json open = b.value("open_conditions", json::array());
+        if (open.empty()) {
+          out << "\nopen conditions: none\n";
+        } else {
+          out << "\nopen conditions:\n";
+          Table t({"DECISION", "N", "PARTY", "DUE", "TEXT"});
+          t.SetAlign(1, Align::kRight);
+          for (const auto& c : open) {
+            t.AddRow({Text(c, "decision"), Text(c, "n"), Text(c, "party"),
+                      Text(c, "due") + (c.value("overdue", false) ? " OVERDUE" : ""),
+                      Text(c, "text")});
+          }
+          t.Render(out);
+        }
+        const json recommendations = b.value("recommendations", json::array());
+        if (!recommendations.empty()) {
+          out << "\nrecommendations:\n";
+          for (const auto& rec : recommendations) {
+            out << "  - " << OneLine(Text(rec, "text")) << "  (" << Text(rec, "decision") << ")\n";
+          }
+        }
+        return kExitOk;
+      });
 }
 
 int Obligations(CliContext& ctx, const std::string& agreement) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->Obligations(agreement);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  const json& b = r->body;
-  RenderFields(ctx.out(), {{"agreement", Text(b, "agreement")},
-                           {"entry_into_force", Text(b, "entry_into_force")},
-                           {"years", Text(b, "years")},
-                           {"expires", Text(b, "expires")},
-                           {"as_of", Text(b, "as_of")}});
-  const json items = b.value("items", json::array());
-  if (items.empty()) {
-    ctx.out() << "\nno obligations: the agreement has no entry-into-force date\n";
-    return kExitOk;
-  }
-  ctx.out() << '\n';
-  Table t({"KEY", "KIND", "DUE", "STATUS", "TITLE"});
-  for (const auto& o : items) {
-    std::string status = Text(o, "status");
-    if (status == "overdue") status = "OVERDUE";
-    std::string title = Text(o, "title");
-    if (!Text(o, "evidence").empty()) title += " (done: " + Text(o, "evidence") + ")";
-    t.AddRow({Text(o, "key"), Text(o, "kind"), Text(o, "due"), status, title});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.Obligations(agreement); },
+      [&](const ApiResult& r) {
+        const json& b = r.body;
+        RenderFields(ctx.out(), {{"agreement", Text(b, "agreement")},
+                                 {"entry_into_force", Text(b, "entry_into_force")},
+                                 {"years", Text(b, "years")},
+                                 {"expires", Text(b, "expires")},
+                                 {"as_of", Text(b, "as_of")}});
+        const json items = b.value("items", json::array());
+        if (items.empty()) {
+          ctx.out() << "\nno obligations: the agreement has no entry-into-force date\n";
+          return kExitOk;
+        }
+        ctx.out() << '\n';
+        Table t({"KEY", "KIND", "DUE", "STATUS", "TITLE"});
+        for (const auto& o : items) {
+          std::string status = Text(o, "status");
+          if (status == "overdue") status = "OVERDUE";
+          std::string title = Text(o, "title");
+          if (!Text(o, "evidence").empty()) title += " (done: " + Text(o, "evidence") + ")";
+          t.AddRow({Text(o, "key"), Text(o, "kind"), Text(o, "due"), status, title});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 struct DoneOptions {
@@ -112,13 +113,12 @@ struct DoneOptions {
 };
 
 int ObligationDone(CliContext& ctx, const DoneOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->MarkObligationDone(o.agreement, o.key, o.evidence, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"agreement", "obligation", "evidence", "position"}));
-  return kExitOk;
+  return Answer(
+      ctx,
+      [&](Api& api) {
+        return api.MarkObligationDone(o.agreement, o.key, o.evidence, ToCallOptions(o.write));
+      },
+      PrintFields(ctx, {"agreement", "obligation", "evidence", "position"}));
 }
 
 }  // namespace
@@ -137,9 +137,8 @@ void AddRatificationCommands(CLI::App& app, CliContext& ctx) {
                         ctx, [&ctx, obligations] { return Obligations(ctx, *obligations); });
   o->add_option("id", *obligations, "Agreement id")->required();
 
-  auto done = std::make_shared<DoneOptions>();
-  CLI::App* d = AddLeaf(*group, "obligation-done", "Record that a duty was fulfilled", ctx,
-                        [&ctx, done] { return ObligationDone(ctx, *done); });
+  auto [d, done] = AddLeafWith<DoneOptions>(
+      *group, "obligation-done", "Record that a duty was fulfilled", ctx, ObligationDone);
   d->add_option("id", done->agreement, "Agreement id")->required();
   d->add_option("key", done->key, "Obligation key, e.g. review-2025 or midway-status")->required();
   d->add_option("--evidence", done->evidence, "What shows it was done")->required();

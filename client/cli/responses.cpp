@@ -14,6 +14,7 @@
 #include <random>
 #include <sstream>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/files.h"
 #include "client/cli/format.h"
@@ -115,14 +116,12 @@ struct WithdrawOptions {
 };
 
 int Withdraw(CliContext& ctx, const WithdrawOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->WithdrawResponse(o.consultation, o.response, o.reason, ToCallOptions(o.write));
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(),
-               Fields(r->body, {"response", "withdrawn", "revision", "position", "hash"}));
-  return kExitOk;
+  return Answer(
+      ctx,
+      [&](Api& api) {
+        return api.WithdrawResponse(o.consultation, o.response, o.reason, ToCallOptions(o.write));
+      },
+      PrintFields(ctx, {"response", "withdrawn", "revision", "position", "hash"}));
 }
 
 // --- show / list ------------------------------------------------------------------
@@ -240,23 +239,22 @@ struct ListOptions {
 };
 
 int List(CliContext& ctx, const ListOptions& o) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListResponses(o.consultation, o.party);
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "PARTY", "REVISION", "SUBMITTED", "LATE", "WITHDRAWN", "POINTS"});
-  t.SetAlign(2, Align::kRight).SetAlign(6, Align::kRight);
-  for (const auto& r : *items) {
-    std::string id = Text(r, "id");
-    if (id.empty()) id = Text(r, "response");
-    const json points = r.value("points", r.value("point_count", json()));
-    t.AddRow({id, Text(r, "party"), Text(r, "revision"), Text(r, "submitted_at"), YesNo(r, "late"),
-              YesNo(r, "withdrawn"),
-              points.is_array() ? std::to_string(points.size()) : Text(points)});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListResponses(o.consultation, o.party); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "PARTY", "REVISION", "SUBMITTED", "LATE", "WITHDRAWN", "POINTS"});
+        t.SetAlign(2, Align::kRight).SetAlign(6, Align::kRight);
+        for (const auto& r : items) {
+          std::string id = Text(r, "id");
+          if (id.empty()) id = Text(r, "response");
+          const json points = r.value("points", r.value("point_count", json()));
+          t.AddRow({id, Text(r, "party"), Text(r, "revision"), Text(r, "submitted_at"),
+                    YesNo(r, "late"), YesNo(r, "withdrawn"),
+                    points.is_array() ? std::to_string(points.size()) : Text(points)});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 }  // namespace
@@ -288,24 +286,21 @@ void AddResponseCommands(CLI::App& app, CliContext& ctx) {
                   "Idempotency-Key (default: a random one, printed)");
   a->add_option("--receipt-out", amend->receipt_out, "Also write the receipt JSON to this file");
 
-  auto withdraw = std::make_shared<WithdrawOptions>();
-  CLI::App* w = AddLeaf(*group, "withdraw", "Withdraw a response", ctx,
-                        [&ctx, withdraw] { return Withdraw(ctx, *withdraw); });
+  auto [w, withdraw] =
+      AddLeafWith<WithdrawOptions>(*group, "withdraw", "Withdraw a response", ctx, Withdraw);
   w->add_option("consultation", withdraw->consultation, "Consultation id")->required();
   w->add_option("response", withdraw->response, "Response id")->required();
   w->add_option("--reason", withdraw->reason, "Why");
   AddWriteOptions(w, withdraw->write);
 
-  auto show = std::make_shared<ShowOptions>();
-  CLI::App* sh = AddLeaf(*group, "show", "A response with its points and dispositions", ctx,
-                         [&ctx, show] { return Show(ctx, *show); });
+  auto [sh, show] = AddLeafWith<ShowOptions>(
+      *group, "show", "A response with its points and dispositions", ctx, Show);
   sh->add_option("consultation", show->consultation, "Consultation id")->required();
   sh->add_option("response", show->response, "Response id")->required();
   sh->add_flag("--revisions", show->revisions, "Also list every revision with its receipt");
 
-  auto list = std::make_shared<ListOptions>();
-  CLI::App* l = AddLeaf(*group, "list", "The responses to a consultation", ctx,
-                        [&ctx, list] { return List(ctx, *list); });
+  auto [l, list] =
+      AddLeafWith<ListOptions>(*group, "list", "The responses to a consultation", ctx, List);
   l->add_option("consultation", list->consultation, "Consultation id")->required();
   l->add_option("--party", list->party, "Only this party's");
 }

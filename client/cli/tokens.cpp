@@ -1,6 +1,7 @@
 // hoering tokens issue|revoke|list
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -12,41 +13,39 @@ int Issue(CliContext& ctx, const TokenRequest& req) {
   if (req.role == "stakeholder" && req.party.empty()) {
     return ctx.Usage("a stakeholder token needs --party");
   }
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->IssueToken(req);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  RenderFields(ctx.out(), Fields(r->body, {"id", "token", "role", "party", "label", "position"}));
-  ctx.err() << "note: the token is shown only once; store it now.\n";
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.IssueToken(req); },
+      [&](const ApiResult& r) {
+        RenderFields(ctx.out(),
+                     Fields(r.body, {"id", "token", "role", "party", "label", "position"}));
+        ctx.err() << "note: the token is shown only once; store it now.\n";
+        return kExitOk;
+      });
 }
 
-int Revoke(CliContext& ctx, const std::string& id) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = (*api)->RevokeToken(id);
-  if (!r.ok()) return ctx.Fail(r.error());
-  if (ctx.options().json) return ctx.PrintJson(r->body);
-  ctx.out() << "revoked token " << Text(r->body, "id");
-  if (r->position) ctx.out() << " at position " << *r->position;
-  ctx.out() << '\n';
-  return kExitOk;
+int RevokeToken(CliContext& ctx, const std::string& id) {
+  return Answer(
+      ctx, [&](Api& api) { return api.RevokeToken(id); },
+      [&](const ApiResult& r) {
+        ctx.out() << "revoked token " << Text(r.body, "id");
+        if (r.position) ctx.out() << " at position " << *r.position;
+        ctx.out() << '\n';
+        return kExitOk;
+      });
 }
 
 int List(CliContext& ctx) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto items = (*api)->ListTokens();
-  if (!items.ok()) return ctx.Fail(items.error());
-  if (ctx.options().json) return ctx.PrintJson(*items);
-  Table t({"ID", "ROLE", "PARTY", "LABEL", "ISSUED", "REVOKED"});
-  for (const auto& k : *items) {
-    t.AddRow({Text(k, "id"), Text(k, "role"), Text(k, "party"), Text(k, "label"),
-              Text(k, "issued_at"), k.value("revoked", false) ? "yes" : "no"});
-  }
-  t.Render(ctx.out());
-  return kExitOk;
+  return Answer(
+      ctx, [&](Api& api) { return api.ListTokens(); },
+      [&](const std::vector<nlohmann::json>& items) {
+        Table t({"ID", "ROLE", "PARTY", "LABEL", "ISSUED", "REVOKED"});
+        for (const auto& k : items) {
+          t.AddRow({Text(k, "id"), Text(k, "role"), Text(k, "party"), Text(k, "label"),
+                    Text(k, "issued_at"), k.value("revoked", false) ? "yes" : "no"});
+        }
+        t.Render(ctx.out());
+        return kExitOk;
+      });
 }
 
 }  // namespace
@@ -54,19 +53,16 @@ int List(CliContext& ctx) {
 void AddTokenCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "tokens", "Issue, revoke and list access tokens (admin)");
 
-  auto req = std::make_shared<TokenRequest>();
-  CLI::App* i = AddLeaf(*group, "issue", "Issue a token (printed once)", ctx,
-                        [&ctx, req] { return Issue(ctx, *req); });
+  auto [i, req] =
+      AddLeafWith<TokenRequest>(*group, "issue", "Issue a token (printed once)", ctx, Issue);
   i->add_option("--role", req->role, "Role of the token")
       ->required()
       ->check(CLI::IsMember({"admin", "secretariat", "stakeholder", "auditor"}));
   i->add_option("--party", req->party, "Party the token acts for (stakeholders)");
   i->add_option("--label", req->label, "Who or what holds the token")->required();
 
-  auto id = std::make_shared<std::string>();
-  CLI::App* r =
-      AddLeaf(*group, "revoke", "Revoke a token", ctx, [&ctx, id] { return Revoke(ctx, *id); });
-  r->add_option("id", *id, "Token id (not the secret)")->required();
+  AddLeafOf(*group, "revoke", "Revoke a token", ctx, "id", "Token id (not the secret)",
+            RevokeToken);
 
   AddLeaf(*group, "list", "List tokens (never their secrets)", ctx, [&ctx] { return List(ctx); });
 }

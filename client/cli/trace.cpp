@@ -12,9 +12,9 @@
 #include "domain/audit/trace.h"
 
 #include <algorithm>
-#include <functional>
 #include <memory>
 
+#include "client/cli/answer.h"
 #include "client/cli/commands.h"
 #include "client/cli/format.h"
 #include "client/cli/table.h"
@@ -77,16 +77,6 @@ std::string DecisionLine(const json& d) {
   return out;
 }
 
-// Runs `get` and keeps its answer's body; an error is printed.
-int Fetch(CliContext& ctx, const std::function<Expected<ApiResult>(Api&)>& get, json& body) {
-  auto api = ctx.api();
-  if (!api.ok()) return ctx.Fail(api.error());
-  auto r = get(**api);
-  if (!r.ok()) return ctx.Fail(r.error());
-  body = std::move(r->body);
-  return kExitOk;
-}
-
 // --- trace decision -------------------------------------------------------------
 
 std::string CiteLine(const json& cite) {
@@ -101,14 +91,9 @@ std::string CiteLine(const json& cite) {
   return out + "  disposition: " + (d.is_object() ? Text(d, "outcome") : "none");
 }
 
-int TraceDecision(CliContext& ctx, const std::string& id) {
-  json t;
-  if (int code = Fetch(
-          ctx, [&](Api& api) { return api.TraceDecision(id); }, t);
-      code != kExitOk) {
-    return code;
-  }
-  if (ctx.options().json) return ctx.PrintJson(t);
+// The trace of a decision as a tree: its version, the change sets since the
+// consulted version and the points they cite, the consultations.
+int PrintDecisionTrace(CliContext& ctx, const json& t) {
   Node root{DecisionLine(t.value("decision", json::object())), {}};
   const json v = t.value("version", json::object());
   Node version{VersionLine(v) + "  (matches the decision: " +
@@ -140,6 +125,12 @@ int TraceDecision(CliContext& ctx, const std::string& id) {
   root.children.push_back(std::move(version));
   Render(ctx.out(), root);
   return kExitOk;
+}
+
+int TraceDecision(CliContext& ctx, const std::string& id) {
+  return Answer(
+      ctx, [&](Api& api) { return api.TraceDecision(id); },
+      [&](const ApiResult& r) { return PrintDecisionTrace(ctx, r.body); });
 }
 
 // --- trace response -------------------------------------------------------------
@@ -175,14 +166,10 @@ Node ChangeNode(const json& t, const std::string& id, bool cites_point) {
   return node;
 }
 
-int TraceResponse(CliContext& ctx, const std::string& rid) {
-  json t;
-  if (int code = Fetch(
-          ctx, [&](Api& api) { return api.TraceResponse(rid); }, t);
-      code != kExitOk) {
-    return code;
-  }
-  if (ctx.options().json) return ctx.PrintJson(t);
+// The trace of a response as a tree: its revisions and receipts, and per point
+// the dispositions and the change sets citing it, with their versions and
+// the decisions on those.
+int PrintResponseTrace(CliContext& ctx, const json& t) {
   const json r = t.value("response", json::object());
   Node root{"response " + Text(r, "id") + "  party " + Text(r, "party") + "  consultation " +
                 Text(r, "consultation") + "  agreement " + Text(r, "agreement") +
@@ -219,6 +206,12 @@ int TraceResponse(CliContext& ctx, const std::string& rid) {
   }
   Render(ctx.out(), root);
   return kExitOk;
+}
+
+int TraceResponse(CliContext& ctx, const std::string& rid) {
+  return Answer(
+      ctx, [&](Api& api) { return api.TraceResponse(rid); },
+      [&](const ApiResult& r) { return PrintResponseTrace(ctx, r.body); });
 }
 
 // --- trace change ---------------------------------------------------------------
@@ -341,19 +334,14 @@ void AddTraceCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group =
       AddGroup(app, "trace", "Follow decisions, responses and changes through the log");
 
-  auto decision = std::make_shared<std::string>();
-  CLI::App* d = AddLeaf(*group, "decision", "From a decision back to the responses' receipts", ctx,
-                        [&ctx, decision] { return TraceDecision(ctx, *decision); });
-  d->add_option("id", *decision, "Decision id")->required();
+  AddLeafOf(*group, "decision", "From a decision back to the responses' receipts", ctx, "id",
+            "Decision id", TraceDecision);
 
-  auto response = std::make_shared<std::string>();
-  CLI::App* r = AddLeaf(*group, "response", "From a response forward to the decisions", ctx,
-                        [&ctx, response] { return TraceResponse(ctx, *response); });
-  r->add_option("rid", *response, "Response id (r-...)")->required();
+  AddLeafOf(*group, "response", "From a response forward to the decisions", ctx, "rid",
+            "Response id (r-...)", TraceResponse);
 
-  auto change = std::make_shared<ChangeOptions>();
-  CLI::App* c = AddLeaf(*group, "change", "A change set: what it cites, where it went", ctx,
-                        [&ctx, change] { return TraceChange(ctx, *change); });
+  auto [c, change] = AddLeafWith<ChangeOptions>(
+      *group, "change", "A change set: what it cites, where it went", ctx, TraceChange);
   c->add_option("agreement", change->agreement, "Agreement id")->required();
   c->add_option("change", change->change, "Change set id, e.g. c-2")->required();
 }

@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "fake_server.h"
+#include "tests/support/is_problem.h"
 
 namespace hoering::client {
 namespace {
+
+using ::hoering::testing::IsProblem;
 
 using nlohmann::json;
 
@@ -65,9 +68,7 @@ TEST(ApiTest, ErrorsComeBackAsProblems) {
   });
   Api api = Connect(server, "");
   auto r = api.GetParty("zz");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().status, 404);
-  EXPECT_EQ(r.error().type, "urn:hoering:not-found");
+  ASSERT_TRUE(IsProblem(r, 404, "urn:hoering:not-found"));
   EXPECT_EQ(r.error().detail, "no party zz");
   EXPECT_EQ(server.requests().at(0).headers.count("authorization"), 0u);
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 #include "fake_server.h"
@@ -27,6 +28,17 @@ HttpClient MakeClient(const FakeServer& server, std::chrono::milliseconds timeou
   auto c = HttpClient::Create(server.url(), o);
   EXPECT_TRUE(c.ok());
   return std::move(c).value();
+}
+
+// Answers `status` with "{}", except the second request: its connection (the
+// kept-alive one) dies under it without an answer.
+FakeServer::Handler SecondRequestUnanswered(int status) {
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  return [calls, status](const FakeRequest&) {
+    FakeReply reply = Json(status, "{}");
+    if (++*calls == 2) reply.no_answer = true;
+    return reply;
+  };
 }
 
 TEST(HttpClientTest, ReusesOneKeptAliveConnection) {
@@ -83,12 +95,7 @@ TEST(HttpClientTest, ReconnectsWhenTheServerClosedTheIdleConnection) {
 }
 
 TEST(HttpClientTest, GetIsReplayedOnceWhenAReusedConnectionDiesWithoutAnswer) {
-  std::atomic<int> calls{0};
-  FakeServer server([&](const FakeRequest& r) {
-    FakeReply reply = Json(200, "{}");
-    if (++calls == 2) reply.no_answer = true;  // the kept-alive connection dies under the request
-    return reply;
-  });
+  FakeServer server(SecondRequestUnanswered(200));
   HttpClient client = MakeClient(server);
   ASSERT_TRUE(client.Send(Verb::get, "/a").ok());
   auto r = client.Send(Verb::get, "/b");
@@ -98,12 +105,7 @@ TEST(HttpClientTest, GetIsReplayedOnceWhenAReusedConnectionDiesWithoutAnswer) {
 }
 
 TEST(HttpClientTest, PostWithoutIdempotencyKeyIsNotReplayed) {
-  std::atomic<int> calls{0};
-  FakeServer server([&](const FakeRequest& r) {
-    FakeReply reply = Json(201, "{}");
-    if (++calls == 2) reply.no_answer = true;
-    return reply;
-  });
+  FakeServer server(SecondRequestUnanswered(201));
   HttpClient client = MakeClient(server);
   ASSERT_TRUE(client.Send(Verb::post, "/a", "{}", "application/json").ok());
   auto r = client.Send(Verb::post, "/a", "{}", "application/json");
@@ -113,12 +115,7 @@ TEST(HttpClientTest, PostWithoutIdempotencyKeyIsNotReplayed) {
 }
 
 TEST(HttpClientTest, PostWithIdempotencyKeyIsReplayed) {
-  std::atomic<int> calls{0};
-  FakeServer server([&](const FakeRequest& r) {
-    FakeReply reply = Json(201, "{}");
-    if (++calls == 2) reply.no_answer = true;
-    return reply;
-  });
+  FakeServer server(SecondRequestUnanswered(201));
   HttpClient client = MakeClient(server);
   const Headers keyed{{"Idempotency-Key", "k1"}};
   ASSERT_TRUE(client.Send(Verb::post, "/a", "{}", "application/json", keyed).ok());

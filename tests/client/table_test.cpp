@@ -7,13 +7,17 @@
 namespace hoering::client {
 namespace {
 
+std::string Rendered(const Table& t) {
+  std::ostringstream out;
+  t.Render(out);
+  return out.str();
+}
+
 TEST(TableTest, AlignsColumnsToTheWidestCell) {
   Table t({"ID", "NAME", "KIND"});
   t.AddRow({"a", "Region Midt", "region"});
   t.AddRow({"samsoe", "Samsø", "municipality"});
-  std::ostringstream out;
-  t.Render(out);
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ(Rendered(t),
             "ID      NAME         KIND\n"
             "------  -----------  ------------\n"
             "a       Region Midt  region\n"
@@ -25,9 +29,7 @@ TEST(TableTest, RightAlignmentAndNoTrailingSpaces) {
   t.SetAlign(0, Align::kRight);
   t.AddRow({"7", "A"});
   t.AddRow({"1234", "LongerType", ""});
-  std::ostringstream out;
-  t.Render(out);
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ(Rendered(t),
             " POS  TYPE        NOTE\n"
             "----  ----------  ----\n"
             "   7  A\n"
@@ -37,9 +39,7 @@ TEST(TableTest, RightAlignmentAndNoTrailingSpaces) {
 TEST(TableTest, ControlCharactersStayOnOneLine) {
   Table t({"A", "B"});
   t.AddRow({"x\ny", "tab\there", "dropped extra cell"});
-  std::ostringstream out;
-  t.Render(out);
-  EXPECT_EQ(out.str(), "A    B\n---  --------\nx y  tab here\n");
+  EXPECT_EQ(Rendered(t), "A    B\n---  --------\nx y  tab here\n");
   EXPECT_EQ(t.rows(), 1u);
 }
 

@@ -68,6 +68,21 @@ std::string CreateAgreement(client::Api& api) {
   return text->body["sections"][0]["id"];
 }
 
+// Opens consultation `id` on version 1 of race-a for `invited`, from an hour
+// ago until `closes_in_ms` from now; returns the server's answer.
+auto OpenConsultation(client::Api& api, const std::string& id, const std::string& title,
+                      TimeMs closes_in_ms, const json& invited) {
+  const TimeMs now = NowMs();
+  return api.Call(Verb::post, "/v1/consultations",
+                  {{"id", id},
+                   {"agreement", "race-a"},
+                   {"version", 1},
+                   {"title", title},
+                   {"opens_at", FormatRfc3339Ms(now - 3'600'000)},
+                   {"closes_at", FormatRfc3339Ms(now + closes_in_ms)},
+                   {"invited", invited}});
+}
+
 TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIsLost) {
   TestServer server;
   auto admin = server.Client();
@@ -76,15 +91,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   const std::string secretariat = server.IssueToken("secretariat");
   json invited = json::array();
   for (int p = 0; p < kParties; ++p) invited.push_back("race-p" + std::to_string(p));
-  const TimeMs now = NowMs();
-  auto opened = admin.Call(Verb::post, "/v1/consultations",
-                           {{"id", kRaceConsultation},
-                            {"agreement", "race-a"},
-                            {"version", 1},
-                            {"title", "Deadline race"},
-                            {"opens_at", FormatRfc3339Ms(now - 3'600'000)},
-                            {"closes_at", FormatRfc3339Ms(now + 1'500)},
-                            {"invited", invited}});
+  auto opened = OpenConsultation(admin, kRaceConsultation, "Deadline race", 1'500, invited);
   ASSERT_TRUE(opened.ok()) << client::Describe(opened.error());
   const auto closes_at = ParseRfc3339(opened->body["closes_at"].get<std::string>());
   ASSERT_TRUE(closes_at.has_value()) << opened->body.dump();
@@ -210,15 +217,8 @@ TEST(DeadlineRaceE2e, AnExplicitCloseIsNeverOvertakenByASubmission) {
   const std::string section = CreateAgreement(admin);
   ASSERT_FALSE(section.empty());
   const std::string secretariat = server.IssueToken("secretariat");
-  const TimeMs now = NowMs();
-  auto opened = admin.Call(Verb::post, "/v1/consultations",
-                           {{"id", "close-race"},
-                            {"agreement", "race-a"},
-                            {"version", 1},
-                            {"title", "Close race"},
-                            {"opens_at", FormatRfc3339Ms(now - 3'600'000)},
-                            {"closes_at", FormatRfc3339Ms(now + 3'600'000)},
-                            {"invited", {"race-p0", "race-p1"}}});
+  auto opened =
+      OpenConsultation(admin, "close-race", "Close race", 3'600'000, {"race-p0", "race-p1"});
   ASSERT_TRUE(opened.ok()) << client::Describe(opened.error());
   const std::string target = client::Path({"v1", "consultations", "close-race", "responses"});
 

@@ -11,6 +11,7 @@
 #include "client/load/runner.h"
 #include "client/load/scenarios.h"
 #include "domain/sha256.h"
+#include "tests/e2e/load_run_config.h"
 #include "tests/support/test_server.h"
 
 namespace hoering::testing {
@@ -22,13 +23,7 @@ TEST(LoadE2e, EveryAcknowledgedWriteIsInTheLogAndTheChainVerifies) {
   TestServer server;
   const std::uint64_t start_head = server.store().Head().position;
 
-  RunConfig config;
-  config.url = server.url();
-  config.token = kAdminToken;
-  config.connections = 8;
-  config.warmup = std::chrono::milliseconds(250);
-  config.duration = std::chrono::milliseconds(1'500);
-  config.timeout = std::chrono::milliseconds(5'000);
+  const RunConfig config = E2eRunConfig(server, std::chrono::milliseconds(1'500));
   auto scenario = MakeScenario("parties", {"e2e"});
   ASSERT_NE(scenario, nullptr);
   auto admin = server.Client();

@@ -13,6 +13,7 @@
 #include "client/load/runner.h"
 #include "client/load/scenarios.h"
 #include "domain/sha256.h"
+#include "tests/e2e/load_run_config.h"
 #include "tests/support/test_server.h"
 
 namespace hoering::testing {
@@ -36,13 +37,7 @@ TEST(ResponsesLoadE2e, EveryReceiptIsInTheLogAndReadsBackAsSent) {
   EXPECT_EQ(fixture.sections.size(), 10u);
   ASSERT_FALSE(scenario->secretariat_token().empty());
 
-  RunConfig config;
-  config.url = server.url();
-  config.token = kAdminToken;
-  config.connections = 8;
-  config.warmup = std::chrono::milliseconds(250);
-  config.duration = std::chrono::milliseconds(1'750);
-  config.timeout = std::chrono::milliseconds(5'000);
+  const RunConfig config = E2eRunConfig(server, std::chrono::milliseconds(1'750));
   RunConfig run_config = config;
   run_config.token = scenario->secretariat_token();  // as hoering-load does
   LoadReport report{"responses", "e2e", config, RunLoad(run_config, *scenario), {}, {}, {}};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/domain/consultations/domain_fixture.h"
+#include "tests/domain/consultations/report_input_fixture.h"
 
 namespace hoering::consultations {
 namespace {
@@ -25,7 +26,7 @@ json Single(const std::string& text) {
 //   r-3 odense (not invited), anonymous, late, 1 point not accepted
 //   r-4 kl, private, 1 point out of scope
 // After version 1 the agreement records c-2 (edits "samarbejde") and c-3.
-class ReportTest : public ::testing::Test {
+class ReportTest : public ReportInputTest {
  protected:
   void SetUp() override {
     OpenConsultation cmd = OpenCmd();
@@ -50,14 +51,7 @@ class ReportTest : public ::testing::Test {
     w.Dispose("r-3", 1, Outcome::kNotAccepted, kClosesAt + kDay);
     w.Dispose("r-4", 1, Outcome::kOutOfScope, kClosesAt + kDay);
 
-    consultation_ = w.Consultation();
-    agreement_ = w.Agreement();
-    in.consultation = &consultation_;
-    in.agreement = &agreement_;
-    in.consulted_text = agreement_.FindVersion(1)->text.get();
-    for (const char* id : {"r-1", "r-2", "r-3", "r-4"}) {
-      in.responses.push_back(std::make_shared<const ResponseState>(w.Response(id)));
-    }
+    FillInput({"r-1", "r-2", "r-3", "r-4"});
     in.party = [](const std::string& p) -> std::optional<PartyFacts> {
       if (p == "aarhus") return PartyFacts{"Aarhus Kommune", "municipality"};
       return std::nullopt;
@@ -83,11 +77,6 @@ class ReportTest : public ::testing::Test {
     ADD_FAILURE() << "no party row " << id;
     return none;
   }
-
-  World w;
-  ConsultationState consultation_;
-  agreements::AgreementState agreement_;
-  ReportInput in;
 };
 
 TEST_F(ReportTest, PrivilegedReaderSeesEverythingAndTotalsSkipWithdrawn) {

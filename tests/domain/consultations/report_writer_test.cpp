@@ -8,6 +8,7 @@
 #include "domain/consultations/report.h"
 #include "domain/consultations/report_render.h"
 #include "tests/domain/consultations/domain_fixture.h"
+#include "tests/domain/consultations/report_input_fixture.h"
 #include "tests/domain/consultations/report_labels_fixture.h"
 #include "tests/domain/consultations/report_render_fixture.h"
 
@@ -75,7 +76,7 @@ const char* Name(ReportFormat f) {
 //   r-3 odense (not invited), private; point 1 partially accepted
 //   r-4 viborg (not invited), public, late
 //   r-5 aarhus, anonymous, no summary
-class ReportWriterTest : public ::testing::Test {
+class ReportWriterTest : public ReportInputTest {
  protected:
   void SetUp() override {
     w.Open();
@@ -104,14 +105,7 @@ class ReportWriterTest : public ::testing::Test {
     w.Dispose("r-2", 1, Outcome::kNoted, kExtendedTo + kDay);
     w.Dispose("r-3", 1, Outcome::kPartiallyAccepted, kExtendedTo + kDay);
 
-    consultation_ = w.Consultation();
-    agreement_ = w.Agreement();
-    in.consultation = &consultation_;
-    in.agreement = &agreement_;
-    in.consulted_text = agreement_.FindVersion(1)->text.get();
-    for (const char* id : {"r-1", "r-2", "r-3", "r-4", "r-5"}) {
-      in.responses.push_back(std::make_shared<const ResponseState>(w.Response(id)));
-    }
+    FillInput({"r-1", "r-2", "r-3", "r-4", "r-5"});
     in.party = [](const std::string& p) -> std::optional<PartyFacts> {
       if (p == "aarhus") return PartyFacts{"Aarhus Kommune", "municipality"};
       if (p == "viborg") return PartyFacts{"Viborg \"Kommune\"", "municipality"};
@@ -139,11 +133,6 @@ class ReportWriterTest : public ::testing::Test {
       }
     }
   }
-
-  World w;
-  ConsultationState consultation_;
-  agreements::AgreementState agreement_;
-  ReportInput in;
 };
 
 TEST_F(ReportWriterTest, StreamedIsWholeForAPrivilegedReader) {

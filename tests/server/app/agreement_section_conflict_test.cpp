@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include "domain/sha256.h"
+#include "tests/support/is_problem.h"
 #include "tests/support/test_server.h"
 
 namespace hoering {
 namespace {
 
 using client::Verb;
+using testing::IsProblem;
 using testing::TestServer;
 
 class SectionConflict : public ::testing::Test {
@@ -59,9 +61,7 @@ TEST_F(SectionConflict, AStaleEditIs412NamingTheSectionAndWritesNothing) {
   const std::uint64_t before = Head();
 
   auto stale = api_.Call(Verb::post, "/v1/agreements/ed/changes", Edit("a", "Mine.", seen_a));
-  ASSERT_FALSE(stale.ok());
-  EXPECT_EQ(stale.error().status, 412);
-  EXPECT_EQ(stale.error().type, "urn:hoering:section-changed");
+  ASSERT_TRUE(IsProblem(stale, 412, "urn:hoering:section-changed"));
   EXPECT_NE(stale.error().detail.find("'a'"), std::string::npos) << stale.error().detail;
   EXPECT_EQ(stale.error().body["section"], "a");
   EXPECT_EQ(stale.error().body["errors"][0]["params"]["body_sha256"], Sha("a"));
@@ -78,9 +78,7 @@ TEST_F(SectionConflict, AStaleEditIs412NamingTheSectionAndWritesNothing) {
 
 TEST_F(SectionConflict, AMalformedHashIs400) {
   auto bad = api_.Call(Verb::post, "/v1/agreements/ed/changes", Edit("a", "x", "not-a-hash"));
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().status, 400);
-  EXPECT_EQ(bad.error().type, "urn:hoering:malformed-op");
+  ASSERT_TRUE(IsProblem(bad, 400, "urn:hoering:malformed-op"));
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // A server with a controllable clock, three parties, the real agreement
 // imported and published as "consultation draft", and consultation "h1"
-// open from kOpens to kCloses. Tokens for every role.
+// open from kOpens to kCloses. Tokens for every role; request bodies for
+// responses and decisions, and the steps of an audit trail (a cited change,
+// the final version, a decision on it).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -40,11 +42,13 @@ class ConsultationTest : public ::testing::Test {
     auto created = admin_->Call(client::Verb::post, "/v1/agreements",
                                 {{"id", "sa"}, {"title", "Sundhedsaftalen 2024-2027"}});
     ASSERT_TRUE(created.ok()) << created.error().detail;
-    ASSERT_TRUE(admin_->CallRaw(client::Verb::post, "/v1/agreements/sa/import",
-                                AgreementFixture(), "text/markdown")
+    ASSERT_TRUE(admin_
+                    ->CallRaw(client::Verb::post, "/v1/agreements/sa/import", AgreementFixture(),
+                              "text/markdown")
                     .ok());
-    ASSERT_TRUE(admin_->Call(client::Verb::post, "/v1/agreements/sa/versions",
-                             {{"label", "consultation draft"}})
+    ASSERT_TRUE(admin_
+                    ->Call(client::Verb::post, "/v1/agreements/sa/versions",
+                           {{"label", "consultation draft"}})
                     .ok());
     auto opened = admin_->Call(client::Verb::post, "/v1/consultations", OpenBody("h1"));
     ASSERT_TRUE(opened.ok()) << opened.error().detail;
@@ -74,6 +78,44 @@ class ConsultationTest : public ::testing::Test {
               {{"section", "vision-1"}, {"text", "Point two"}},
               {{"text", "A general point"}}}},
             {"publication", publication}};
+  }
+
+  // Decision `id` of the Sundhedssamarbejdsudvalget (for aarhus) on 2023-09-29:
+  // version "final" of "sa" approved, on the basis of h1 and `response`.
+  static nlohmann::json DecisionBody(const std::string& id, const std::string& response) {
+    return {{"id", id},
+            {"body", {{"name", "Sundhedssamarbejdsudvalget"}, {"party", "aarhus"}}},
+            {"meeting_date", "2023-09-29"},
+            {"subject", {{"agreement", "sa"}, {"version", "final"}}},
+            {"outcome", "approved"},
+            {"final_for_party", false},
+            {"basis", {{"consultations", {"h1"}}, {"responses", {response}}}}};
+  }
+
+  // The start of an audit trail: aarhus submits ResponseBody("aarhus"), the
+  // consultation closes, and change c-2 of "sa" edits kap-1 citing point 1 of
+  // that response. Returns the receipt (null, with a failure, when refused).
+  nlohmann::json SubmitThenChangeCitingIt() {
+    auto receipt = As(aarhus_).Call(client::Verb::post, "/v1/consultations/h1/responses",
+                                    ResponseBody("aarhus"));
+    EXPECT_TRUE(receipt.ok());
+    if (!receipt.ok()) return nullptr;
+    const std::string rid = receipt->body["response"];
+    now_->store(kCloses + kDay);
+    auto change =
+        admin_->Call(client::Verb::post, "/v1/agreements/sa/changes",
+                     {{"rationale", "Aarhus asked for clarity"},
+                      {"cites", {{{"response", rid}, {"point", 1}}}},
+                      {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Klar tekst."}}}}});
+    EXPECT_TRUE(change.ok()) << (change.ok() ? "" : change.error().detail);
+    return receipt->body;
+  }
+  // Publishes version "final" of "sa" and records DecisionBody(id, response).
+  void PublishFinalAndDecide(const std::string& id, const std::string& response) {
+    ASSERT_TRUE(
+        admin_->Call(client::Verb::post, "/v1/agreements/sa/versions", {{"label", "final"}}).ok());
+    auto decision = admin_->Call(client::Verb::post, "/v1/decisions", DecisionBody(id, response));
+    ASSERT_TRUE(decision.ok()) << decision.error().detail;
   }
 
   client::Api As(const std::string& token) { return server_->Client(token); }

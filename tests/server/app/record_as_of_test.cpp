@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "tests/server/app/consultation_fixture.h"
+#include "tests/support/is_problem.h"
 
 namespace hoering {
 namespace {
 
 using client::Verb;
+using testing::IsProblem;
 using testing::ConsultationTest;
 
 class RecordAsOfTest : public ConsultationTest {
@@ -147,9 +149,7 @@ TEST_F(RecordAsOfTest, TimeSelectsTheLastEventAtOrBefore) {
   // Before anything was recorded the consultation did not exist.
   auto early =
       As(auditor_).Call(Verb::get, "/v1/consultations/h1/responses?at=time:2000-01-01T00:00:00Z");
-  ASSERT_FALSE(early.ok());
-  EXPECT_EQ(early.error().status, 404);
-  EXPECT_EQ(early.error().type, "urn:hoering:consultation-not-found");
+  ASSERT_TRUE(IsProblem(early, 404, "urn:hoering:consultation-not-found"));
 }
 
 TEST_F(RecordAsOfTest, BadSelectorsAre400AndWriteNothing) {
@@ -169,9 +169,7 @@ TEST_F(RecordAsOfTest, BadSelectorsAre400AndWriteNothing) {
     }
   }
   auto beyond = As(auditor_).Call(Verb::get, "/v1/consultations/h1/responses?at=" + Pos(head + 1));
-  ASSERT_FALSE(beyond.ok());
-  EXPECT_EQ(beyond.error().status, 404);
-  EXPECT_EQ(beyond.error().type, "urn:hoering:position-not-found");
+  ASSERT_TRUE(IsProblem(beyond, 404, "urn:hoering:position-not-found"));
   auto huge = As(auditor_).Call(Verb::get, DispositionPath() + "?at=position:18446744073709551615");
   ASSERT_FALSE(huge.ok());
   EXPECT_EQ(huge.error().status, 404);

@@ -16,11 +16,13 @@
 #include "server/app/report_query.h"
 #include "server/http/problem.h"
 #include "tests/server/app/consultation_fixture.h"
+#include "tests/support/is_problem.h"
 
 namespace hoering {
 namespace {
 
 using client::Verb;
+using testing::IsProblem;
 using testing::ConsultationTest;
 namespace cs = consultations;
 
@@ -116,9 +118,7 @@ TEST_F(ReportStreamTest, HeadersAndErrorsBeforeTheFirstByte) {
   EXPECT_EQ(json->body["responses"].size(), 3u);
 
   auto missing = admin_->CallRaw(Verb::get, "/v1/consultations/nope/report?format=md", "", "");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().status, 404);
-  EXPECT_EQ(missing.error().type, "urn:hoering:consultation-not-found");
+  ASSERT_TRUE(IsProblem(missing, 404, "urn:hoering:consultation-not-found"));
   auto bad = admin_->CallRaw(Verb::get, "/v1/consultations/h1/report?format=pdf", "", "");
   EXPECT_EQ(bad.error().status, 400);
   auto lang = admin_->CallRaw(Verb::get, "/v1/consultations/h1/report?format=md&lang=fr", "", "");

@@ -3,6 +3,9 @@
 // response and its revisions.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <vector>
+
 #include "tests/server/app/consultation_fixture.h"
 
 namespace hoering {
@@ -21,10 +24,10 @@ class VisibilityTest : public ConsultationTest {
       aarhus_ids_[pub] = Submit(aarhus_, ResponseBody("aarhus", pub));
     }
     withdrawn_ = Submit(aarhus_, ResponseBody("aarhus", "public"));
-    ASSERT_TRUE(As(aarhus_)
-                    .Call(Verb::post, "/v1/consultations/h1/responses/" + withdrawn_ + "/withdraw",
-                          nullptr)
-                    .ok());
+    ASSERT_TRUE(
+        As(aarhus_)
+            .Call(Verb::post, "/v1/consultations/h1/responses/" + withdrawn_ + "/withdraw", nullptr)
+            .ok());
   }
 
   // What `api` sees of aarhus' response with `publication`, checked on the
@@ -56,43 +59,40 @@ class VisibilityTest : public ConsultationTest {
     return api.Call(Verb::get, "/v1/consultations/h1/responses/" + withdrawn_).ok();
   }
 
+  // The readers who see every response of aarhus: the secretariat, the
+  // auditor, aarhus itself and the admin.
+  std::vector<std::string> Insiders() const {
+    return {secretariat_, auditor_, aarhus_, std::string(testing::kAdminToken)};
+  }
+
+  // Every reader in `tokens` sees aarhus' public, anonymous and private
+  // responses as `seen` says (in that order), and sees the withdrawn one or not.
+  void ExpectReaders(const std::vector<std::string>& tokens, const std::array<Seen, 3>& seen,
+                     bool sees_withdrawn) {
+    const std::array<const char*, 3> publications = {"public", "anonymous", "private"};
+    for (const std::string& token : tokens) {
+      SCOPED_TRACE("token " + token);
+      auto api = As(token);
+      for (std::size_t i = 0; i < publications.size(); ++i) {
+        EXPECT_EQ(Probe(api, publications[i]), seen[i]) << publications[i];
+      }
+      EXPECT_EQ(SeesWithdrawn(api), sees_withdrawn);
+    }
+  }
+
   std::map<std::string, std::string> aarhus_ids_;
   std::string withdrawn_;
 };
 
 TEST_F(VisibilityTest, BeforeClose) {
-  for (const std::string& token : {secretariat_, auditor_, aarhus_, std::string(testing::kAdminToken)}) {
-    auto api = As(token);
-    for (const char* pub : {"public", "anonymous", "private"}) {
-      EXPECT_EQ(Probe(api, pub), Seen::kFull) << pub;
-    }
-    EXPECT_TRUE(SeesWithdrawn(api));
-  }
-  for (const std::string& token : {plo_, std::string()}) {
-    auto api = As(token);
-    for (const char* pub : {"public", "anonymous", "private"}) {
-      EXPECT_EQ(Probe(api, pub), Seen::kNothing) << pub;
-    }
-    EXPECT_FALSE(SeesWithdrawn(api));
-  }
+  ExpectReaders(Insiders(), {Seen::kFull, Seen::kFull, Seen::kFull}, true);
+  ExpectReaders({plo_, ""}, {Seen::kNothing, Seen::kNothing, Seen::kNothing}, false);
 }
 
 TEST_F(VisibilityTest, AfterClose) {
   now_->store(kCloses);
-  for (const std::string& token : {secretariat_, auditor_, aarhus_, std::string(testing::kAdminToken)}) {
-    auto api = As(token);
-    for (const char* pub : {"public", "anonymous", "private"}) {
-      EXPECT_EQ(Probe(api, pub), Seen::kFull) << pub;
-    }
-    EXPECT_TRUE(SeesWithdrawn(api));
-  }
-  for (const std::string& token : {plo_, std::string()}) {
-    auto api = As(token);
-    EXPECT_EQ(Probe(api, "public"), Seen::kNoContact);
-    EXPECT_EQ(Probe(api, "anonymous"), Seen::kNoAuthor);
-    EXPECT_EQ(Probe(api, "private"), Seen::kNothing);
-    EXPECT_FALSE(SeesWithdrawn(api));
-  }
+  ExpectReaders(Insiders(), {Seen::kFull, Seen::kFull, Seen::kFull}, true);
+  ExpectReaders({plo_, ""}, {Seen::kNoContact, Seen::kNoAuthor, Seen::kNothing}, false);
 }
 
 TEST_F(VisibilityTest, TheReportAppliesTheSameRules) {

@@ -14,29 +14,15 @@ class TraceTest : public ConsultationTest {
  protected:
   void SetUp() override {
     ConsultationTest::SetUp();
-    auto receipt = As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("aarhus"));
-    ASSERT_TRUE(receipt.ok());
-    receipt_ = receipt->body;
+    receipt_ = SubmitThenChangeCitingIt();
+    ASSERT_TRUE(receipt_.is_object());
     rid_ = receipt_["response"];
-    now_->store(kCloses + kDay);
-    auto change = admin_->Call(Verb::post, "/v1/agreements/sa/changes",
-                               {{"rationale", "Aarhus asked for clarity"},
-                                {"cites", {{{"response", rid_}, {"point", 1}}}},
-                                {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Klar tekst."}}}}});
-    ASSERT_TRUE(change.ok()) << change.error().detail;
-    ASSERT_TRUE(admin_->Call(Verb::put, "/v1/consultations/h1/responses/" + rid_ + "/points/1/disposition",
-                             {{"outcome", "accepted"}, {"rationale", "Yes"}, {"changes", {"c-2"}}})
+    ASSERT_TRUE(admin_
+                    ->Call(Verb::put,
+                           "/v1/consultations/h1/responses/" + rid_ + "/points/1/disposition",
+                           {{"outcome", "accepted"}, {"rationale", "Yes"}, {"changes", {"c-2"}}})
                     .ok());
-    ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/sa/versions", {{"label", "final"}}).ok());
-    auto decision = admin_->Call(Verb::post, "/v1/decisions",
-                                 {{"id", "ssu-2023-09-29"},
-                                  {"body", {{"name", "Sundhedssamarbejdsudvalget"}, {"party", "aarhus"}}},
-                                  {"meeting_date", "2023-09-29"},
-                                  {"subject", {{"agreement", "sa"}, {"version", "final"}}},
-                                  {"outcome", "approved"},
-                                  {"final_for_party", false},
-                                  {"basis", {{"consultations", {"h1"}}, {"responses", {rid_}}}}});
-    ASSERT_TRUE(decision.ok()) << decision.error().detail;
+    PublishFinalAndDecide("ssu-2023-09-29", rid_);
   }
   nlohmann::json receipt_;
   std::string rid_;
@@ -89,12 +75,13 @@ TEST_F(TraceTest, AnyoneHoldingAReceiptCanCheckIt) {
   EXPECT_GT(ok->body["chain"]["checked"].get<int>(), 3);
   std::string wrong = receipt_["hash"];
   wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
-  auto bad = Anonymous().Call(Verb::get, "/v1/receipts/verify?position=" +
-                                             receipt_["position"].dump() + "&hash=" + wrong);
+  auto bad = Anonymous().Call(
+      Verb::get, "/v1/receipts/verify?position=" + receipt_["position"].dump() + "&hash=" + wrong);
   ASSERT_TRUE(bad.ok());
   EXPECT_EQ(bad->body["matches"], false);
   EXPECT_EQ(bad->body["ok"], false);
-  EXPECT_EQ(Anonymous().Call(Verb::get, "/v1/receipts/verify?position=999999&hash=" + wrong)
+  EXPECT_EQ(Anonymous()
+                .Call(Verb::get, "/v1/receipts/verify?position=999999&hash=" + wrong)
                 .error()
                 .status,
             404);

@@ -45,11 +45,17 @@ class CommandServiceTest : public ::testing::Test {
   Result<Written> Run(Decide decide, CommandMeta meta = {}) {
     return service_->ExecuteAndWait(std::move(meta), std::move(decide));
   }
+  // Runs `decide` under OnConflict::kRefuse (If-Match semantics).
+  Result<Written> RunRefusing(Decide decide) {
+    CommandMeta meta;
+    meta.on_conflict = OnConflict::kRefuse;
+    return Run(std::move(decide), std::move(meta));
+  }
   // Appends one event to `stream` whatever its version.
   void Touch(const std::string& stream) {
-    ASSERT_TRUE(
-        Run([stream] { return Result<Command>(Command{stream, ExpectedVersion::Any(), {Event("T")}}); })
-            .ok());
+    ASSERT_TRUE(Run([stream] {
+                  return Result<Command>(Command{stream, ExpectedVersion::Any(), {Event("T")}});
+                }).ok());
   }
 
   std::atomic<std::int64_t> now_{1000};
@@ -97,17 +103,13 @@ TYPED_TEST(CommandServiceTest, AConflictIsDecidedAgainOnTheFresherState) {
 
 TYPED_TEST(CommandServiceTest, UnderRefuseTheConflictIsTheAnswer) {
   this->Touch("s");
-  CommandMeta meta;
-  meta.on_conflict = OnConflict::kRefuse;
   int decisions = 0;
-  auto w = this->Run(
-      [&]() -> Result<Command> {
-        ++decisions;
-        Command c{"s", ExpectedVersion::Exact(0), {Event("E")}};
-        c.on_conflict = AlreadyExists("not this one");  // only when deciding again ran out
-        return c;
-      },
-      meta);
+  auto w = this->RunRefusing([&]() -> Result<Command> {
+    ++decisions;
+    Command c{"s", ExpectedVersion::Exact(0), {Event("E")}};
+    c.on_conflict = AlreadyExists("not this one");  // only when deciding again ran out
+    return c;
+  });
   ASSERT_FALSE(w.ok());
   EXPECT_EQ(decisions, 1);
   EXPECT_EQ(w.status().code(), Code::kWrongExpectedVersion);
@@ -150,18 +152,14 @@ TYPED_TEST(CommandServiceTest, ADeadlinePassedAtCommitIsTheCommandsDeadlineAnswe
 
 TYPED_TEST(CommandServiceTest, AStreamReadThatMovedOnIsDecidedAgainEvenUnderRefuse) {
   this->Touch("consultation");
-  CommandMeta meta;
-  meta.on_conflict = OnConflict::kRefuse;
   int decisions = 0;
-  auto w = this->Run(
-      [&]() -> Result<Command> {
-        // The first decision read the consultation before it moved on.
-        const std::uint64_t read = decisions++ == 0 ? 0 : this->store_->StreamVersion("consultation");
-        Command c{"r", ExpectedVersion::NoStream(), {Event("Submitted")}};
-        c.decided_on = StreamAt{"consultation", read};
-        return c;
-      },
-      meta);
+  auto w = this->RunRefusing([&]() -> Result<Command> {
+    // The first decision read the consultation before it moved on.
+    const std::uint64_t read = decisions++ == 0 ? 0 : this->store_->StreamVersion("consultation");
+    Command c{"r", ExpectedVersion::NoStream(), {Event("Submitted")}};
+    c.decided_on = StreamAt{"consultation", read};
+    return c;
+  });
   ASSERT_TRUE(w.ok()) << w.status().detail();
   EXPECT_EQ(decisions, 2);
 }
@@ -172,7 +170,8 @@ TYPED_TEST(CommandServiceTest, AKeyAlreadyCommittedIsReplayedWithoutDeciding) {
   int decisions = 0;
   Decide decide = [&]() -> Result<Command> {
     ++decisions;
-    return Command{"s-" + std::to_string(decisions), ExpectedVersion::NoStream(),
+    return Command{"s-" + std::to_string(decisions),
+                   ExpectedVersion::NoStream(),
                    {Event("E", {{"decision", decisions}})}};
   };
   auto first = this->Run(decide, meta);
@@ -204,7 +203,8 @@ TYPED_TEST(CommandServiceTest, ConcurrentDuplicatesGetTheFirstAnswer) {
   std::atomic<int> decisions{0};
   Decide decide = [&]() -> Result<Command> {
     const int n = ++decisions;
-    return Command{"stream-" + std::to_string(n), ExpectedVersion::NoStream(),
+    return Command{"stream-" + std::to_string(n),
+                   ExpectedVersion::NoStream(),
                    {Event("E", {{"decision", n}})}};
   };
   std::vector<std::future<Result<Written>>> all;

@@ -101,10 +101,7 @@ TEST_F(HttpServerTest, ExpectContinueGets100ThenAnswer) {
 TEST_F(HttpServerTest, MalformedRequestIs400ThenClose) {
   StartServer();
   auto s = Connect();
-  net::write(s, net::buffer(std::string("GET /hello HTTP/1.1\r\nBad Header\r\n\r\n")));
-  beast::flat_buffer buf;
-  beast_http::response<beast_http::string_body> res;
-  beast_http::read(s, buf, res);
+  auto res = SendRaw(s, "GET /hello HTTP/1.1\r\nBad Header\r\n\r\n");
   EXPECT_EQ(res.result_int(), 400u);
   EXPECT_NE(res.body().find("urn:hoering:malformed-request"), std::string::npos);
   EXPECT_FALSE(res["X-Request-Id"].empty());
@@ -114,21 +111,16 @@ TEST_F(HttpServerTest, TransferCodingsOtherThanChunkedAre501) {
   StartServer();
   for (const std::string coding : {"gzip, chunked", "chunked, chunked", "deflate,chunked"}) {
     auto s = Connect();
-    net::write(s, net::buffer("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
-                              "\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
-    beast::flat_buffer buf;
-    beast_http::response<beast_http::string_body> res;
-    beast_http::read(s, buf, res);
+    auto res = SendRaw(s, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
+                              "\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
     EXPECT_EQ(res.result_int(), 501u) << coding;
     EXPECT_NE(res.body().find("urn:hoering:transfer-coding-not-implemented"), std::string::npos);
     EXPECT_FALSE(res.keep_alive());
   }
   auto s = Connect();
-  net::write(s, net::buffer(std::string("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
-                                        "Chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")));
-  beast::flat_buffer buf;
-  beast_http::response<beast_http::string_body> res;
-  beast_http::read(s, buf, res);
+  auto res = SendRaw(s,
+                     "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                     "Chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
   EXPECT_EQ(res.result_int(), 200u);
   EXPECT_EQ(res.body(), "hello");
 }
@@ -153,10 +145,7 @@ TEST_F(HttpServerTest, EmptyLinesBeforeTheRequestLineAreSkipped) {
   EXPECT_EQ(hello.result_int(), 200u);
   // Without end: a line of only CRLFs longer than the allowance is refused.
   auto flood = Connect();
-  net::write(flood, net::buffer(std::string(4096, '\n') + "GET /hello HTTP/1.1\r\n\r\n"));
-  beast::flat_buffer buf2;
-  beast_http::response<beast_http::string_body> refused;
-  beast_http::read(flood, buf2, refused);
+  auto refused = SendRaw(flood, std::string(4096, '\n') + "GET /hello HTTP/1.1\r\n\r\n");
   EXPECT_EQ(refused.result_int(), 400u);
 }
 

@@ -148,6 +148,17 @@ class HttpTransportFixture : public ::testing::Test {
     return res;
   }
 
+  // Writes `raw` as it is (a request Beast would not build) and reads one
+  // response; bytes that follow it are dropped.
+  static beast_http::response<beast_http::string_body> SendRaw(beast::tcp_stream& s,
+                                                               const std::string& raw) {
+    net::write(s, net::buffer(raw));
+    beast::flat_buffer buf;
+    beast_http::response<beast_http::string_body> res;
+    beast_http::read(s, buf, res);
+    return res;
+  }
+
   // Reads until the peer closes; returns what arrived and whether it was a clean EOF.
   static std::string ReadToEof(beast::tcp_stream& s, std::string already = {}) {
     std::string out = std::move(already);

@@ -17,29 +17,10 @@ class AuditPagesTest : public PagesTest {
  protected:
   void SetUp() override {
     PagesTest::SetUp();
-    auto receipt =
-        As(aarhus_).Call(Verb::post, "/v1/consultations/h1/responses", ResponseBody("aarhus"));
-    ASSERT_TRUE(receipt.ok());
-    receipt_ = receipt->body;
+    receipt_ = SubmitThenChangeCitingIt();
+    ASSERT_TRUE(receipt_.is_object());
     rid_ = receipt_["response"];
-    now_->store(kCloses + kDay);
-    ASSERT_TRUE(admin_
-                    ->Call(Verb::post, "/v1/agreements/sa/changes",
-                           {{"rationale", "Aarhus asked for clarity"},
-                            {"cites", {{{"response", rid_}, {"point", 1}}}},
-                            {"ops", {{{"op", "edit"}, {"id", "kap-1"}, {"body", "Klar tekst."}}}}})
-                    .ok());
-    ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/sa/versions", {{"label", "final"}}).ok());
-    auto decision =
-        admin_->Call(Verb::post, "/v1/decisions",
-                     {{"id", "ssu-1"},
-                      {"body", {{"name", "Sundhedssamarbejdsudvalget"}, {"party", "aarhus"}}},
-                      {"meeting_date", "2023-09-29"},
-                      {"subject", {{"agreement", "sa"}, {"version", "final"}}},
-                      {"outcome", "approved"},
-                      {"final_for_party", false},
-                      {"basis", {{"consultations", {"h1"}}, {"responses", {rid_}}}}});
-    ASSERT_TRUE(decision.ok()) << decision.error().detail;
+    ASSERT_NO_FATAL_FAILURE(PublishFinalAndDecide("ssu-1", rid_));
     auditor_cookie_ = SignIn(auditor_);
   }
   HttpResponse AsAuditor(const std::string& target) {

@@ -94,34 +94,30 @@ TEST_F(AuditRecordPageTest, ALocalDateAndTimeSelectTheLastEventBefore) {
 }
 
 TEST_F(AuditRecordPageTest, ErrorsAreShownAtTheirFieldWithTheInputKept) {
-  HttpResponse bad = AsAuditor("/audit/record?consultation=h1&position=12x");
-  EXPECT_EQ(bad.status, 400);
-  EXPECT_TRUE(Has(bad, "id=\"position-error\""));
-  EXPECT_TRUE(Has(bad, "href=\"#position\""));
-  EXPECT_TRUE(Has(bad, "value=\"12x\""));
-  EXPECT_TRUE(Has(bad, "value=\"h1\""));
-
-  HttpResponse beyond = AsAuditor("/audit/record?consultation=h1&position=99999");
-  EXPECT_EQ(beyond.status, 404);
-  EXPECT_TRUE(Has(beyond, "id=\"position-error\""));
-
-  HttpResponse unknown = AsAuditor("/audit/record?consultation=nope&position=1");
-  EXPECT_EQ(unknown.status, 404);
-  EXPECT_TRUE(Has(unknown, "id=\"consultation-error\""));
-  EXPECT_TRUE(Has(unknown, "value=\"nope\""));
-
-  HttpResponse date = AsAuditor("/audit/record?consultation=h1&date=17-05-2023&time=12%3A00");
-  EXPECT_EQ(date.status, 400);
-  EXPECT_TRUE(Has(date, "id=\"date-error\""));
-  EXPECT_TRUE(Has(date, "value=\"17-05-2023\""));
-
-  HttpResponse none = AsAuditor("/audit/record?consultation=h1");
-  EXPECT_EQ(none.status, 422);
-  EXPECT_TRUE(Has(none, "id=\"position-error\""));
-
-  HttpResponse no_consultation = AsAuditor("/audit/record?position=3");
-  EXPECT_EQ(no_consultation.status, 422);
-  EXPECT_TRUE(Has(no_consultation, "id=\"consultation-error\""));
+  // A bad query: its status, the field its error stands at (and is linked to
+  // from the summary), and the input the form keeps.
+  struct BadQuery {
+    std::string query;
+    int status;
+    std::string field;
+    std::vector<std::string> kept;
+  };
+  const std::vector<BadQuery> cases = {
+      {"consultation=h1&position=12x", 400, "position", {"12x", "h1"}},
+      {"consultation=h1&position=99999", 404, "position", {}},
+      {"consultation=nope&position=1", 404, "consultation", {"nope"}},
+      {"consultation=h1&date=17-05-2023&time=12%3A00", 400, "date", {"17-05-2023"}},
+      {"consultation=h1", 422, "position", {}},
+      {"position=3", 422, "consultation", {}},
+  };
+  for (const BadQuery& c : cases) {
+    SCOPED_TRACE(c.query);
+    HttpResponse page = AsAuditor("/audit/record?" + c.query);
+    EXPECT_EQ(page.status, c.status);
+    EXPECT_TRUE(Has(page, "id=\"" + c.field + "-error\""));
+    EXPECT_TRUE(Has(page, "href=\"#" + c.field + "\""));
+    for (const std::string& value : c.kept) EXPECT_TRUE(Has(page, "value=\"" + value + "\""));
+  }
 
   HttpResponse at = AsAuditor("/audit/record?consultation=h1&at=yesterday");
   EXPECT_EQ(at.status, 400);

@@ -20,9 +20,7 @@ class DecisionsPagesTest : public PagesTest {
  protected:
   void SetUp() override {
     PagesTest::SetUp();
-    session_ = SignIn(secretariat_);
-    csrf_ = FormCsrf(Get("/manage/decisions/new", SessionHeaders()));
-    ASSERT_EQ(csrf_.size(), 64u);
+    SignInForForms(secretariat_, "/manage/decisions/new");
   }
   client::Headers SessionHeaders() const {
     return {{"Cookie", session_}, {"Accept-Language", "en"}};
@@ -49,12 +47,23 @@ class DecisionsPagesTest : public PagesTest {
             {"recommendation_1", "Involve the patient panel"},
             {"absent", "Jens Hansen\nMette Larsen"}};
   }
-  nlohmann::json Decisions() {
-    auto r = Anonymous().Call(Verb::get, "/v1/decisions");
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->body["items"] : nlohmann::json::array();
+  // Complete() with the value of the field `name` replaced.
+  static Fields CompleteWith(const std::string& name, const std::string& value) {
+    Fields fields = Complete();
+    for (auto& [field, old] : fields) {
+      if (field == name) old = value;
+    }
+    return fields;
   }
-  std::string session_, csrf_;
+  // Posting `fields` is refused with `status` and the error at `field`;
+  // nothing is recorded.
+  void ExpectRefused(const Fields& fields, int status, const std::string& field) {
+    HttpResponse r = Post("/manage/decisions/new", fields);
+    EXPECT_EQ(r.status, status);
+    EXPECT_TRUE(Has(r, "id=\"" + field + "-error\"")) << r.body;
+    EXPECT_TRUE(Decisions().empty());
+  }
+  nlohmann::json Decisions() { return Items(Anonymous(), "/v1/decisions"); }
 };
 
 TEST_F(DecisionsPagesTest, OnlyEditorsMayRecord) {
@@ -98,19 +107,8 @@ TEST_F(DecisionsPagesTest, ProblemsAreShownAtTheirFieldsAndNothingIsWritten) {
   EXPECT_TRUE(Has(r, "Half a condition"));
   EXPECT_TRUE(Decisions().empty());
 
-  fields = Complete();
-  fields[2].second = "no-such-version";
-  HttpResponse refused = Post("/manage/decisions/new", fields);
-  EXPECT_EQ(refused.status, 422);
-  EXPECT_TRUE(Has(refused, "id=\"version-error\"")) << refused.body;
-  EXPECT_TRUE(Decisions().empty());
-
-  fields = Complete();
-  fields[0].second = "not an id!";
-  HttpResponse bad_id = Post("/manage/decisions/new", fields);
-  EXPECT_EQ(bad_id.status, 400);
-  EXPECT_TRUE(Has(bad_id, "id=\"id-error\"")) << bad_id.body;
-  EXPECT_TRUE(Decisions().empty());
+  ExpectRefused(CompleteWith("version", "no-such-version"), 422, "version");
+  ExpectRefused(CompleteWith("id", "not an id!"), 400, "id");
 }
 
 TEST_F(DecisionsPagesTest, RecordFulfilAndReadTheDecision) {

@@ -22,9 +22,7 @@ class EditorPagesTest : public PagesTest {
  protected:
   void SetUp() override {
     PagesTest::SetUp();
-    session_ = SignIn(secretariat_);
-    csrf_ = FormCsrf(Get("/manage/agreements/sa/edit", {{"Cookie", session_}}));
-    ASSERT_EQ(csrf_.size(), 64u);
+    SignInForForms(secretariat_, "/manage/agreements/sa/edit");
   }
   HttpResponse Post(const std::string& path, Fields fields) {
     fields.emplace_back("csrf", csrf_);
@@ -52,7 +50,6 @@ class EditorPagesTest : public PagesTest {
     return {{"section", "kap-1"}, {"heading", "Forord"},    {"kind", "chapter"}, {"body", body},
             {"body_sha256", sha}, {"rationale", rationale}, {"action", "save"}};
   }
-  std::string session_, csrf_;
 };
 
 TEST_F(EditorPagesTest, OnlyEditorsMayOpenIt) {

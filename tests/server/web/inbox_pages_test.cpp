@@ -46,7 +46,7 @@ class InboxPagesTest : public PagesTest {
   std::string PointAction(const std::string& response, int n) {
     return std::string(kInbox) + "/" + response + "/points/" + std::to_string(n) + "/disposition";
   }
-  std::string aarhus_response_, plo_response_, session_;
+  std::string aarhus_response_, plo_response_;
 };
 
 TEST_F(InboxPagesTest, IsForEditorsOnly) {

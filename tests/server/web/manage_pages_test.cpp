@@ -27,9 +27,7 @@ class ManagePagesTest : public PagesTest {
  protected:
   void SetUp() override {
     PagesTest::SetUp();
-    session_ = SignIn(secretariat_);
-    csrf_ = FormCsrf(Get("/manage", {{"Cookie", session_}}));
-    ASSERT_EQ(csrf_.size(), 64u);
+    SignInForForms(secretariat_, "/manage");
   }
   HttpResponse Page(const std::string& target) { return Get(target, {{"Cookie", session_}}); }
   HttpResponse Post(const std::string& target, Fields fields, const std::string& session = "") {
@@ -55,8 +53,6 @@ class ManagePagesTest : public PagesTest {
     auto r = Anonymous().Call(Verb::get, "/v1/consultations/" + id);
     return r.ok() ? r->body : nlohmann::json();
   }
-  std::string session_;
-  std::string csrf_;
 };
 
 TEST_F(ManagePagesTest, OnlyTheSecretariatAndAdminsMayUseThePages) {

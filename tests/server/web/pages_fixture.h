@@ -103,6 +103,13 @@ class PagesTest : public ConsultationTest {
     EXPECT_TRUE(res.ok()) << (res.ok() ? "" : res.status().detail());
     return res.ok() ? *res : HttpResponse{};
   }
+  // The items of the (first page of the) list at `target` as `api` reads it;
+  // [] and a failure when the read is refused.
+  static nlohmann::json Items(client::Api api, const std::string& target) {
+    auto r = api.Call(Verb::get, target);
+    EXPECT_TRUE(r.ok()) << target;
+    return r.ok() ? r->body["items"] : nlohmann::json::array();
+  }
   // A session cookie ("hoering_session=...") signed in with `token`.
   std::string SignIn(const std::string& token) {
     return "hoering_session=" + SetCookie(Get("/sign-in?token=" + token), "hoering_session");
@@ -112,6 +119,14 @@ class PagesTest : public ConsultationTest {
     const auto at = page.body.find("name=\"csrf\" value=\"");
     return at == std::string::npos ? "" : page.body.substr(at + 19, 64);
   }
+  // Signs in with `token` for a test that posts forms: session_ is then the
+  // session cookie and csrf_ the CSRF secret of the forms on `form_page`.
+  void SignInForForms(const std::string& token, const std::string& form_page) {
+    session_ = SignIn(token);
+    csrf_ = FormCsrf(Get(form_page, {{"Cookie", session_}}));
+    ASSERT_EQ(csrf_.size(), 64u);
+  }
+  std::string session_, csrf_;  // the session cookie, the CSRF secret (SignInForForms)
 };
 
 }  // namespace hoering::testing

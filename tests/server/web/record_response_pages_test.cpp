@@ -23,9 +23,7 @@ class RecordResponsePagesTest : public PagesTest {
  protected:
   void SetUp() override {
     PagesTest::SetUp();
-    session_ = SignIn(secretariat_);
-    csrf_ = FormCsrf(Get(kForm, {{"Cookie", session_}}));
-    ASSERT_EQ(csrf_.size(), 64u);
+    SignInForForms(secretariat_, kForm);
   }
   HttpResponse Post(Fields fields, const std::string& session = "", const std::string& csrf = "") {
     fields.emplace_back("csrf", csrf.empty() ? csrf_ : csrf);
@@ -62,11 +60,7 @@ class RecordResponsePagesTest : public PagesTest {
     return Send(Verb::post, kForm, MultipartBody(fields, files), kMultipartType,
                 {{"Cookie", session_}});
   }
-  nlohmann::json Responses() {
-    auto r = As(secretariat_).Call(Verb::get, "/v1/consultations/h1/responses");
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->body["items"] : nlohmann::json::array();
-  }
+  nlohmann::json Responses() { return Items(As(secretariat_), "/v1/consultations/h1/responses"); }
   nlohmann::json Response(const std::string& rid) {
     auto r = As(secretariat_).Call(Verb::get, "/v1/consultations/h1/responses/" + rid);
     EXPECT_TRUE(r.ok());
@@ -83,8 +77,6 @@ class RecordResponsePagesTest : public PagesTest {
     if (!location.starts_with(prefix) || end == std::string::npos) return "";
     return location.substr(prefix.size(), end - prefix.size());
   }
-  std::string session_;
-  std::string csrf_;
 };
 
 TEST_F(RecordResponsePagesTest, OnlyTheSecretariatAndAdminsMayRecord) {

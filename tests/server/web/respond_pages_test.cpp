@@ -21,16 +21,14 @@ class RespondPagesTest : public PagesTest {
  protected:
   void SetUp() override {
     PagesTest::SetUp();
-    aarhus_session_ = SignIn(aarhus_);
-    csrf_ = FormCsrf(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}));
-    ASSERT_EQ(csrf_.size(), 64u);
+    SignInForForms(aarhus_, "/consultations/h1/respond");
   }
   // POSTs the response form as aarhus, multipart, with the CSRF field.
   HttpResponse PostRespond(Fields fields, const std::vector<File>& files = {},
                            const std::string& session = "") {
     fields.emplace_back("csrf", csrf_);
     return Send(Verb::post, "/consultations/h1/respond", MultipartBody(fields, files),
-                kMultipartType, {{"Cookie", session.empty() ? aarhus_session_ : session}});
+                kMultipartType, {{"Cookie", session.empty() ? session_ : session}});
   }
   static Fields Complete(const std::string& action) {
     return {{"author_name", "Anne Jensen"},
@@ -50,12 +48,8 @@ class RespondPagesTest : public PagesTest {
   }
   // aarhus's responses as the API shows them to aarhus.
   nlohmann::json Mine() {
-    auto r = As(aarhus_).Call(Verb::get, "/v1/consultations/h1/responses?party=aarhus");
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->body["items"] : nlohmann::json::array();
+    return Items(As(aarhus_), "/v1/consultations/h1/responses?party=aarhus");
   }
-  std::string aarhus_session_;
-  std::string csrf_;
 };
 
 TEST_F(RespondPagesTest, TheFormIsForParties) {
@@ -63,16 +57,16 @@ TEST_F(RespondPagesTest, TheFormIsForParties) {
   EXPECT_EQ(anonymous.status, 303);
   EXPECT_EQ(anonymous.headers.Get("Location"), "/sign-in");
   EXPECT_EQ(Get("/consultations/h1/respond", {{"Cookie", SignIn(auditor_)}}).status, 403);
-  HttpResponse form = Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}});
+  HttpResponse form = Get("/consultations/h1/respond", {{"Cookie", session_}});
   EXPECT_EQ(form.status, 200);
   EXPECT_TRUE(Has(form, "enctype=\"multipart/form-data\""));
   EXPECT_TRUE(Has(form, "<option value=\"kap-1\""));
   // The text links each section to the form for a party.
-  HttpResponse text = Get("/consultations/h1", {{"Cookie", aarhus_session_}});
+  HttpResponse text = Get("/consultations/h1", {{"Cookie", session_}});
   EXPECT_TRUE(Has(text, "href=\"/consultations/h1/respond?section=kap-1#respond-form\""));
   EXPECT_FALSE(Has(Get("/consultations/h1"), "/respond?section="));
   HttpResponse on_section =
-      Get("/consultations/h1/respond?section=vision-1", {{"Cookie", aarhus_session_}});
+      Get("/consultations/h1/respond?section=vision-1", {{"Cookie", session_}});
   EXPECT_TRUE(Has(on_section, "<option value=\"vision-1\" selected>"));
   // A closed consultation takes no responses.
   Close();
@@ -112,7 +106,7 @@ TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
   HttpResponse saved = PostRespond(Complete("save"), {{"bilag.pdf", "application/pdf", kPdf}});
   EXPECT_EQ(saved.status, 303);
   // The draft keeps the text and the file; a validation error never asks again.
-  HttpResponse again = Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}});
+  HttpResponse again = Get("/consultations/h1/respond", {{"Cookie", session_}});
   EXPECT_TRUE(Has(again, "Visionen er klar"));
   EXPECT_TRUE(Has(again, "bilag.pdf"));
   EXPECT_TRUE(Has(again, "Din kladde blev gemt"));
@@ -129,12 +123,12 @@ TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
   EXPECT_EQ(mine[0]["points"].size(), 2u);
   EXPECT_EQ(mine[0]["attachments"].size(), 1u);
   EXPECT_EQ(mine[0]["author"]["name"], "Anne Jensen");
-  HttpResponse receipt = Get(receipt_href, {{"Cookie", aarhus_session_}});
+  HttpResponse receipt = Get(receipt_href, {{"Cookie", session_}});
   EXPECT_EQ(receipt.status, 200);
   const std::string hash = mine[0]["receipt"]["hash"];
   EXPECT_TRUE(Has(receipt, hash)) << hash << "\n"
                                   << receipt.body.substr(receipt.body.find("<main"), 3000);
-  HttpResponse file = Get(receipt_href + "?format=json", {{"Cookie", aarhus_session_}});
+  HttpResponse file = Get(receipt_href + "?format=json", {{"Cookie", session_}});
   EXPECT_EQ(file.status, 200);
   EXPECT_TRUE(
       std::string(file.headers.Get("Content-Disposition").value_or("")).starts_with("attachment"));
@@ -151,12 +145,11 @@ TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
       Send(Verb::post, "/receipts/verify",
            MultipartBody({{"csrf", csrf_}, {"receipt", ""}},
                          {{"receipt.json", "application/json", file.body, "receipt_file"}}),
-           kMultipartType, {{"Cookie", aarhus_session_}});
+           kMultipartType, {{"Cookie", session_}});
   EXPECT_EQ(checked.status, 200);
   EXPECT_TRUE(Has(checked, "Kvitteringen er gyldig"));
   // The draft is gone with the submission.
-  EXPECT_FALSE(
-      Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}), "Visionen er klar"));
+  EXPECT_FALSE(Has(Get("/consultations/h1/respond", {{"Cookie", session_}}), "Visionen er klar"));
 }
 
 TEST_F(RespondPagesTest, PreviewThenSubmitTheSavedDraft) {
@@ -172,8 +165,7 @@ TEST_F(RespondPagesTest, PreviewThenSubmitTheSavedDraft) {
 TEST_F(RespondPagesTest, AmendAndAStaleAmendmentAndWithdraw) {
   ASSERT_EQ(PostRespond(Complete("submit")).status, 303);
   const std::string rid = Mine()[0]["id"];
-  HttpResponse form =
-      Get("/consultations/h1/respond?response=" + rid, {{"Cookie", aarhus_session_}});
+  HttpResponse form = Get("/consultations/h1/respond?response=" + rid, {{"Cookie", session_}});
   EXPECT_EQ(form.status, 200);
   EXPECT_TRUE(Has(form, "Visionen er klar"));
   EXPECT_TRUE(Has(form, "name=\"version\" value=\"1\""));
@@ -200,27 +192,26 @@ TEST_F(RespondPagesTest, AmendAndAStaleAmendmentAndWithdraw) {
   ASSERT_EQ(PostRespond(amended).status, 303);
   EXPECT_EQ(Mine()[0]["revision"], 3);
   // Withdraw from /my/responses, with a reason.
-  HttpResponse mine = Get("/my/responses", {{"Cookie", aarhus_session_}});
+  HttpResponse mine = Get("/my/responses", {{"Cookie", session_}});
   EXPECT_TRUE(Has(mine, "/responses/" + rid + "/withdraw"));
   HttpResponse withdrawn = Send(Verb::post, "/consultations/h1/responses/" + rid + "/withdraw",
                                 "csrf=" + csrf_ + "&version=3&reason=Sendt+ved+en+fejl",
-                                "application/x-www-form-urlencoded", {{"Cookie", aarhus_session_}});
+                                "application/x-www-form-urlencoded", {{"Cookie", session_}});
   ASSERT_EQ(withdrawn.status, 303);
   EXPECT_EQ(Mine()[0]["withdrawn"], true);
   EXPECT_EQ(Mine()[0]["withdrawal_reason"], "Sendt ved en fejl");
-  HttpResponse receipt = Get(std::string(withdrawn.headers.Get("Location").value_or("")),
-                             {{"Cookie", aarhus_session_}});
+  HttpResponse receipt =
+      Get(std::string(withdrawn.headers.Get("Location").value_or("")), {{"Cookie", session_}});
   EXPECT_TRUE(Has(receipt, "trukket tilbage"));
 }
 
 TEST_F(RespondPagesTest, WithoutTheCsrfFieldNothingIsWritten) {
   Fields fields = Complete("submit");
   HttpResponse refused = Send(Verb::post, "/consultations/h1/respond", MultipartBody(fields, {}),
-                              kMultipartType, {{"Cookie", aarhus_session_}});
+                              kMultipartType, {{"Cookie", session_}});
   EXPECT_EQ(refused.status, 403);
   EXPECT_TRUE(Mine().empty());
-  EXPECT_FALSE(
-      Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}), "Visionen er klar"));
+  EXPECT_FALSE(Has(Get("/consultations/h1/respond", {{"Cookie", session_}}), "Visionen er klar"));
 }
 
 TEST_F(RespondPagesTest, ASecondClickGetsTheFirstReceipt) {
@@ -233,14 +224,13 @@ TEST_F(RespondPagesTest, ASecondClickGetsTheFirstReceipt) {
   EXPECT_EQ(second.headers.Get("Location"), first.headers.Get("Location"));
   EXPECT_EQ(Mine().size(), 1u);
   // Nor does the draft come back.
-  EXPECT_FALSE(
-      Has(Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}}), "Visionen er klar"));
+  EXPECT_FALSE(Has(Get("/consultations/h1/respond", {{"Cookie", session_}}), "Visionen er klar"));
   // A second withdraw click shows the withdrawal's receipt.
   const std::string rid = Mine()[0]["id"];
   const std::string withdraw = "/consultations/h1/responses/" + rid + "/withdraw";
   for (int click = 0; click < 2; ++click) {
     HttpResponse w = Send(Verb::post, withdraw, "csrf=" + csrf_ + "&version=1",
-                          "application/x-www-form-urlencoded", {{"Cookie", aarhus_session_}});
+                          "application/x-www-form-urlencoded", {{"Cookie", session_}});
     EXPECT_EQ(w.status, 303) << click;
   }
 }
@@ -264,7 +254,7 @@ TEST_F(RespondPagesTest, OnlyThePartyWithdrawsOnThePages) {
 TEST_F(RespondPagesTest, BadInputIsRefusedWithoutA500) {
   HttpResponse latin1 = Send(Verb::post, "/consultations/h1/respond",
                              "csrf=" + csrf_ + "&author_name=x&summary=%FF&point-0-text=t",
-                             "application/x-www-form-urlencoded", {{"Cookie", aarhus_session_}});
+                             "application/x-www-form-urlencoded", {{"Cookie", session_}});
   EXPECT_EQ(latin1.status, 400);
   // 15 files kept, then 6 more: 20 kept, the 21st reported at the file field.
   std::vector<File> first, more;
@@ -276,7 +266,7 @@ TEST_F(RespondPagesTest, BadInputIsRefusedWithoutA500) {
   HttpResponse many = PostRespond(Complete("save"), more);
   EXPECT_EQ(many.status, 400) << many.body.substr(0, 500);
   EXPECT_TRUE(Has(many, "id=\"files-error\""));
-  HttpResponse page = Get("/consultations/h1/respond", {{"Cookie", aarhus_session_}});
+  HttpResponse page = Get("/consultations/h1/respond", {{"Cookie", session_}});
   EXPECT_TRUE(Has(page, "f19.pdf"));
   EXPECT_FALSE(Has(page, "f20.pdf"));
 }
