@@ -3,11 +3,11 @@
 #include "client/load/responses_scenario.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 #include <string_view>
 
 #include "client/load/receipt.h"
+#include "domain/text/json_string.h"
 
 namespace hoering::client::load {
 namespace {
@@ -50,7 +50,7 @@ class Rng {
 // appended to `out`.
 void AppendFiller(std::string& out, Rng& rng, std::size_t bytes) {
   const std::size_t start = out.size();
-  out.reserve(start + bytes + 16);  // the longest word and a full stop
+  out.reserve(start + bytes + 16);            // the longest word and a full stop
   std::size_t in_sentence = 0, sentence = 0;  // words so far, words in this sentence
   while (out.size() - start < bytes) {
     const std::string_view word = kWords[rng.Below(std::size(kWords))];
@@ -67,46 +67,6 @@ void AppendFiller(std::string& out, Rng& rng, std::size_t bytes) {
     }
   }
   if (out.back() != '.') out += '.';
-}
-
-// `s` as a JSON string literal, as nlohmann's dump() writes it: `"` and `\`
-// escaped, control characters as \uXXXX (or \n, \t ...), UTF-8 as is.
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
 }
 
 // 3 to 8 consecutive words of one line of `body`, verbatim; "" when the body
@@ -177,18 +137,18 @@ LoadRequest ResponsesScenario::Next(int connection, std::uint64_t index) {
   body += "{\"author\":{";
   if (index % 4 != 3) body += "\"email\":\"caseworker-" + suffix + "@example.org\",";
   body += "\"name\":\"Caseworker " + suffix + "\"},\"party\":";
-  AppendJsonString(body, party);
+  text::AppendJsonString(body, party);
   body += ",\"points\":[";
   for (int p = 0; p < kPoints; ++p) {
     if (p > 0) body += ',';
     body += '{';
     if (!points[p].quote.empty()) {
       body += "\"quote\":";
-      AppendJsonString(body, points[p].quote);
+      text::AppendJsonString(body, points[p].quote);
       body += ',';
     }
     body += "\"section\":";
-    AppendJsonString(body, points[p].section->id);
+    text::AppendJsonString(body, points[p].section->id);
     body += ",\"text\":\"" + points[p].text + "\"}";  // Filler needs no escapes
   }
   body += "],\"publication\":\"";

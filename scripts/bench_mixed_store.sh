@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Reads and writes at once on an existing data dir (default: the 1M-event
+# store bench/projections_bench generates), for issue 12's memory and paged
+# read targets:
+#
+#   scripts/bench_mixed_store.sh /tmp/hoering-1m [seconds=60] [writer-connections=8]
+#
+# Starts hoering-server on the dir, then for S seconds at once:
+#   writers: hoering-load --scenario responses (its own agreement and open
+#            consultations, W connections), which audits every acknowledged
+#            position at the end;
+#   readers: wrk, 1 thread, 16 connections, paging (limit 100) through the
+#            responses of the store's 50 consultations with the most
+#            responses among those with 100-400 (bench/wrk/pages_across.lua).
+# Prints the resident memory when ready, the highest sampled (each second)
+# under load, the peak (VmHWM), both load summaries and the server's CPU.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-/tmp/hoering-1m}
+seconds=${2:-60}
+writers=${3:-8}
+port=${HOERING_BENCH_PORT:-18089}
+token=bench_admin_token_0123456789abcdef
+url="http://127.0.0.1:$port"
+[ -d "$dir/store" ] || { echo "no store in $dir (run bench/projections_bench first)"; exit 2; }
+HOERING_ADMIN_TOKEN=$token build/release/server/hoering-server --data-dir "$dir" \
+  --listen "127.0.0.1:$port" --log-level warn &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' EXIT
+until curl -fs "$url/readyz" >/dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { echo "server died"; exit 1; }
+  sleep 0.05
+done
+rss() { awk "/^$1/ {print int(\$2 / 1024)}" "/proc/$pid/status"; }
+echo "resident when ready: $(rss VmRSS) MB"
+consultations=$(python3 - "$url" "$token" <<'PY'
+import json, sys, urllib.request
+url, token = sys.argv[1], sys.argv[2]
+found, after = [], None
+while True:
+    page = url + "/v1/consultations?limit=500" + ("&after=" + after if after else "")
+    req = urllib.request.Request(page, headers={"Authorization": "Bearer " + token})
+    body = json.load(urllib.request.urlopen(req))
+    for c in body["items"]:
+        n = c.get("responses", {}).get("submitted", 0)
+        if 100 <= n <= 400:
+            found.append((n, c["id"]))
+    after = body.get("next")
+    if not after:
+        break
+print(",".join(i for _, i in sorted(found, reverse=True)[:50]))
+PY
+)
+[ -n "$consultations" ] || { echo "no consultation with 100-400 responses in $dir"; exit 2; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before=$(cpu_ticks)
+load_out=$(mktemp)
+build/release/client/hoering-load --url "$url" --token "$token" --scenario responses \
+  --connections "$writers" --duration "${seconds}s" --warmup 0s >"$load_out" 2>&1 &
+load=$!
+HOERING_WRK_TOKEN=$token HOERING_WRK_CONSULTATIONS=$consultations \
+  wrk -t 1 -c 16 -d "${seconds}s" --latency -s bench/wrk/pages_across.lua "$url" |
+  grep '^reads' &
+reader=$!
+highest=0
+while kill -0 "$reader" 2>/dev/null; do
+  now=$(rss VmRSS); [ "$now" -gt "$highest" ] && highest=$now
+  sleep 1
+done
+wait "$reader" || true
+wait "$load" || true
+after=$(cpu_ticks)
+grep -E "throughput|latency|client cpu|audit|lost" "$load_out" | sed 's/^/writes: /'
+rm -f "$load_out"
+awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "server CPU %.1f s over the run (load and audit)\n", t / hz }'
+echo "resident under load: highest sample $highest MB, now $(rss VmRSS) MB, peak $(rss VmHWM) MB"
