@@ -60,14 +60,12 @@ std::optional<PointRef> ParseCursor(const std::string& cursor) {
 }  // namespace
 
 PointSearch::PointSearch(AppContext& ctx, std::size_t budget_bytes, std::size_t max_tail)
-    : ctx_(ctx), budget_(budget_bytes), max_tail_(max_tail) {}
+    : ctx_(ctx), max_tail_(max_tail), kept_(budget_bytes) {}
 
 PointSearch::Kept PointSearch::Find(const std::string& consultation) {
   std::lock_guard lock(mu_);
-  auto it = by_id_.find(consultation);
-  if (it == by_id_.end()) return {};
-  order_.splice(order_.begin(), order_, it->second);
-  return {it->second->responses, it->second->position};
+  const Kept* kept = kept_.Touch(consultation);
+  return kept ? *kept : Kept{};
 }
 
 Result<std::shared_ptr<const PointSearch::Responses>> PointSearch::Current(
@@ -188,20 +186,7 @@ void PointSearch::Keep(const std::string& consultation, std::shared_ptr<const Re
   std::size_t bytes = 0;
   for (const auto& r : *responses) bytes += CostOf(*r);
   std::lock_guard lock(mu_);
-  if (auto it = by_id_.find(consultation); it != by_id_.end()) {
-    bytes_ -= it->second->bytes;
-    order_.erase(it->second);
-    by_id_.erase(it);
-  }
-  if (bytes > budget_) return;
-  order_.push_front(Entry{consultation, std::move(responses), bytes, position});
-  by_id_.emplace(order_.front().consultation, order_.begin());
-  bytes_ += bytes;
-  while (bytes_ > budget_ && !order_.empty()) {
-    bytes_ -= order_.back().bytes;
-    by_id_.erase(order_.back().consultation);
-    order_.pop_back();
-  }
+  kept_.Put(consultation, Kept{std::move(responses), position}, bytes);
 }
 
 Result<PointsFound> PointSearch::Search(const std::string& consultation, const PointFilter& filter,
@@ -274,7 +259,7 @@ Result<PointsFound> PointSearch::Search(const std::string& consultation, const P
 
 PointSearch::Stats PointSearch::stats() const {
   std::lock_guard lock(mu_);
-  return Stats{order_.size(), bytes_, folds_, full_checks_};
+  return Stats{kept_.size(), kept_.bytes(), folds_, full_checks_};
 }
 
 }  // namespace hoering::app

@@ -40,16 +40,15 @@
 #pragma once
 
 #include <cstdint>
-#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "server/app/app_context.h"
+#include "server/app/byte_lru.h"
 
 namespace hoering::app {
 
@@ -128,17 +127,10 @@ class PointSearch {
   Result<std::shared_ptr<const Responses>> Current(const std::string& consultation);
 
  private:
-  struct Entry {
-    std::string consultation;
-    std::shared_ptr<const Responses> responses;
-    std::size_t bytes = 0;
-    std::uint64_t position = 0;  // the log position `responses` are current at
-  };
   struct Kept {
     std::shared_ptr<const Responses> responses;  // null: none kept
-    std::uint64_t position = 0;
+    std::uint64_t position = 0;                  // the log position `responses` are current at
   };
-  using Order = std::list<Entry>;  // most recently used first
 
   // `kept` brought up to `head` by reading the events after its position;
   // nullopt when they are more than max_tail_.
@@ -153,12 +145,9 @@ class PointSearch {
             std::uint64_t position);
 
   AppContext& ctx_;
-  const std::size_t budget_;
   const std::size_t max_tail_;
   mutable std::mutex mu_;
-  Order order_;
-  std::unordered_map<std::string, Order::iterator> by_id_;
-  std::size_t bytes_ = 0;
+  ByteBudgetLru<Kept> kept_;  // by consultation id
   std::uint64_t folds_ = 0;
   std::uint64_t full_checks_ = 0;
 };

@@ -22,41 +22,32 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 // (inclusive) of `log` into `views` (those after views_at, which follows
 // what the views hold even when the fold stops on an error, so that nothing
 // is applied to them twice) and `index`; returns the last position read
-// (less than up_to when the log ends first). Three stages overlap: while
-// this thread folds a page into the views, a second thread folds the same
-// page into the index and a third reads the next page from the log.
+// (less than up_to when the log ends first). The index folds each page on a
+// second thread while this one folds the views and reads the next page.
 Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t& views_at,
                            ResponseIndex& index, std::uint64_t up_to) {
   std::uint64_t at = std::min(views_at, index.position());
-  auto read_after = [&log, up_to](std::uint64_t last) {
-    return std::async(std::launch::async, [&log, last, up_to] {
-      return log.ReadAll(last + 1,
-                         static_cast<std::size_t>(std::min<std::uint64_t>(kPage, up_to - last)));
-    });
-  };
-  std::future<Result<std::vector<RecordedEvent>>> next;
-  if (at < up_to) next = read_after(at);
   std::future<Status> index_done;
   auto wait_index = [&index_done]() -> Status {
     return index_done.valid() ? index_done.get() : Status::Ok();
   };
-  while (next.valid()) {
-    auto read = next.get();
+  while (at < up_to) {
+    auto read =
+        log.ReadAll(at + 1, static_cast<std::size_t>(std::min<std::uint64_t>(kPage, up_to - at)));
     if (!read.ok()) {
       (void)wait_index();
       return read.status();
     }
     if (read->empty()) break;
     auto page = std::make_shared<const std::vector<RecordedEvent>>(std::move(read).value());
-    at = page->back().position;
-    if (at < up_to) next = read_after(at);
-    if (Status s = wait_index(); !s.ok()) return s;  // `next` finishes in its destructor
+    if (Status s = wait_index(); !s.ok()) return s;
     index_done = std::async(std::launch::async, [&index, page] { return index.Apply(*page); });
     for (const auto& e : *page) {
       if (e.position != views_at + 1) continue;  // held already
       views.Apply(e);
       views_at = e.position;
     }
+    at = page->back().position;
   }
   if (Status s = wait_index(); !s.ok()) return s;
   return at;

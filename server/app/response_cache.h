@@ -18,13 +18,12 @@
 #pragma once
 
 #include <cstdint>
-#include <list>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 
 #include "domain/consultations/response_state.h"
+#include "server/app/byte_lru.h"
 #include "storage/event_store.h"
 
 namespace hoering::app {
@@ -50,22 +49,16 @@ class ResponseCache {
 
  private:
   struct Entry {
-    std::string id;
-    std::uint64_t version = 0;
-    std::size_t bytes = 0;
+    std::uint64_t version = 0;  // of the stream when folded
     std::shared_ptr<const consultations::ResponseState> state;
   };
-  using Order = std::list<Entry>;  // most recently used first
 
   void Keep(const std::string& id, std::shared_ptr<const consultations::ResponseState> state,
             std::size_t bytes);
 
   const EventLog& log_;
-  const std::size_t budget_;
   mutable std::mutex mu_;
-  Order order_;
-  std::unordered_map<std::string, Order::iterator> by_id_;
-  std::size_t bytes_ = 0;
+  ByteBudgetLru<Entry> kept_;
   std::uint64_t hits_ = 0;
   std::uint64_t misses_ = 0;
 };
