@@ -49,5 +49,6 @@ grep -E "read views|event store .* open" "$log2" | sed 's/^/    /'
 wait "$load_pid" || true
 grep -E "throughput|errors|audit|lost" "$load" | sed 's/^/    load: /'
 curl -fs -H "Authorization: Bearer $token" "$url/v1/verify" | sed 's/^/    verify: /'; echo
-kill -TERM "$pid"; wait "$pid" || true
+kill -TERM "$pid"  # started in a subshell: not our child to wait for
+while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 rm -f "$log1" "$log2" "$load"
