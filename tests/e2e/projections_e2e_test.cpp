@@ -80,6 +80,7 @@ TEST(ProjectionsE2e, RestartResumesFromTheCheckpointWithTheSameReadViews) {
   EXPECT_EQ(start["from_checkpoint"], true) << status.out;
   EXPECT_EQ(start["checkpoint_position"], head);
   EXPECT_EQ(start["replayed"], 0);
+  EXPECT_GT(start["restore_seconds"].get<double>(), 0.0) << status.out;
   EXPECT_EQ(ServedSnapshot(server), before);
   EXPECT_EQ(ReportWithoutGeneratedAt(server), report_before);
 

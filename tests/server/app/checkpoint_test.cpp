@@ -68,6 +68,8 @@ TEST_F(CheckpointTest, ResumesFromTheCheckpointAndFoldsOnlyWhatCameAfter) {
   EXPECT_EQ(s.checkpoint_position, at);
   EXPECT_EQ(s.replayed, 7u);
   EXPECT_TRUE(s.checkpoint_problem.empty());
+  EXPECT_GT(s.restore_seconds, 0.0);  // part of the start, never more than all of it
+  EXPECT_LE(s.restore_seconds, s.seconds);
   EXPECT_EQ(snapshot, FoldedFromScratch(store_));
 }
 
