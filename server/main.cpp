@@ -40,10 +40,10 @@ void LogProjectionStart(const app::ProjectionStart& s, bool rebuild) {
     spdlog::warn("{}; folding the in-memory views from position 1", s.checkpoint_problem);
   }
   spdlog::info(
-      "read views ready{}: views snapshot at position {}, response index at {}, "
-      "{} events folded, {:.3f} s ({:.3f} s restoring the snapshot)",
-      rebuild ? " (--rebuild-projections: both folded from position 1)" : "", s.checkpoint_position,
-      s.index_position, s.replayed, s.seconds, s.restore_seconds);
+      "read views ready{}: views snapshot at position {} (unchanged through {}), response index "
+      "at {}, {} events folded, {:.3f} s ({:.3f} s restoring the snapshot)",
+      rebuild ? " (--rebuild-projections: both folded from position 1)" : "", s.snapshot_position,
+      s.checkpoint_position, s.index_position, s.replayed, s.seconds, s.restore_seconds);
 }
 
 // --verify DIR: checks a stopped server's store offline.

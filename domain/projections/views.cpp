@@ -5,19 +5,15 @@
 
 namespace hoering::projections {
 
-namespace {
-
 // Response and attachment streams are folded by no view in memory: the
 // response index (server/app/response_index.h) and on-demand folds read them.
-bool FoldedByNoView(const RecordedEvent& e) {
+bool Views::Folds(const RecordedEvent& e) {
   auto starts = [&](std::string_view p) { return e.stream.compare(0, p.size(), p) == 0; };
-  return (starts("response-") || starts("attachment-")) && e.type != parties::kPartyRegistered;
+  return !(starts("response-") || starts("attachment-")) || e.type == parties::kPartyRegistered;
 }
 
-}  // namespace
-
 void Views::Apply(const RecordedEvent& e) {
-  if (FoldedByNoView(e)) return;
+  if (!Folds(e)) return;
   const events::DecodedEvent d = events::DecodeEvent(e);
   parties.Apply(d);
   access.Apply(d);

@@ -46,6 +46,10 @@ struct Views {
   // view. Events of response and attachment streams, which no view here
   // folds, are skipped without being decoded.
   void Apply(const RecordedEvent& e);
+  // False for the events Apply() skips: after them the views are unchanged,
+  // so a snapshot taken before them also holds after them. A change to this
+  // rule bumps kSnapshotFormat.
+  static bool Folds(const RecordedEvent& e);
 
   // {"access", "agreements", "consultations", "decisions", "invitations",
   // "parties"}: each

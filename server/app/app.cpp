@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 
 #include "server/app/routes.h"
@@ -93,15 +94,19 @@ Result<ProjectionStart> App::Start(bool use_checkpoint) {
 void App::MaybeCheckpointInBackground() {
   if (options_.checkpoint_every == 0 || !views_.ready()) return;
   const std::uint64_t at = views_.position(), stored = views_.checkpoint_position();
-  if (at < stored || at - stored < options_.checkpoint_every) return;
+  const std::uint64_t every =
+      views_.views_match_snapshot()
+          ? std::min(options_.checkpoint_every, options_.checkpoint_marker_every)
+          : options_.checkpoint_every;
+  if (at < stored || at - stored < every) return;
   if (checkpoint_queued_.exchange(true)) return;
   boost::asio::post(blocking_, [this] {
     auto c = views_.WriteCheckpoint();
-    if (c.ok()) {
+    if (!c.ok()) {
+      spdlog::warn("read-view checkpoint failed: {}", c.status().detail());
+    } else if (c->snapshot) {
       spdlog::info("read-view checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
                    c->bytes, c->seconds);
-    } else {
-      spdlog::warn("read-view checkpoint failed: {}", c.status().detail());
     }
     checkpoint_queued_.store(false);
   });
@@ -112,9 +117,14 @@ void App::Shutdown() {
   if (!options_.checkpoint_on_shutdown || !views_.ready() || shut_down_.exchange(true)) return;
   auto c = views_.WriteCheckpoint();
   if (c.ok()) {
-    if (c->written) {
+    if (c->snapshot) {
       spdlog::info("read-view checkpoint at position {} ({} bytes, {:.2f} s)", c->position,
                    c->bytes, c->seconds);
+    } else if (c->written) {
+      spdlog::info(
+          "read-view checkpoint at position {}: the views are unchanged since the "
+          "snapshot at {}",
+          c->position, views_.snapshot_position());
     }
   } else {
     spdlog::warn("read-view checkpoint at shutdown failed: {}", c.status().detail());

@@ -25,6 +25,11 @@ struct AppOptions {
   // Shutdown() when anything changed. Off by default: writing one costs about
   // as much as folding the log again (docs/performance.md "Projections").
   std::uint64_t checkpoint_every = 0;
+  // While no view changed since the stored snapshot, the checkpoint is only
+  // the snapshot's small marker (read_views.h), written after this many
+  // events (at most checkpoint_every): it bounds what a start after a crash
+  // folds when the log grows by responses only.
+  std::uint64_t checkpoint_marker_every = 1000;
   bool checkpoint_on_shutdown = true;
   // AppContext::public_url: an absolute http(s) URL without query or
   // fragment (server/http/config.h validates --public-url); a trailing slash

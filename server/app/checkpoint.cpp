@@ -20,6 +20,19 @@ Status Damaged(const std::string& why) {
   return Status(Code::kCorruption, "checkpoint damaged: " + why, "checkpoint-corrupt");
 }
 
+// Stale unless the log holds an event at `position` whose hash is `hex_hash`.
+Status CheckLogHolds(const EventStore& store, std::uint64_t position, const std::string& hex_hash) {
+  auto at = store.ReadAll(position, 1);
+  if (!at.ok()) return at.status();
+  if (at->empty() || at->front().position != position) {
+    return Stale("the log has no event at position " + std::to_string(position));
+  }
+  if (ToHex(at->front().hash) != hex_hash) {
+    return Stale("the event at position " + std::to_string(position) + " has another hash");
+  }
+  return Status::Ok();
+}
+
 template <typename View>
 std::string PartBytes(const View& view) {
   std::string out;
@@ -94,14 +107,7 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
                  std::to_string(projections::kSnapshotFormat));
   }
   if (h.position == 0) return Stale("position 0");
-  auto at = store.ReadAll(h.position, 1);
-  if (!at.ok()) return at.status();
-  if (at->empty() || at->front().position != h.position) {
-    return Stale("the log has no event at position " + std::to_string(h.position));
-  }
-  if (ToHex(at->front().hash) != h.event_hash) {
-    return Stale("the event at position " + std::to_string(h.position) + " has another hash");
-  }
+  if (Status s = CheckLogHolds(store, h.position, h.event_hash); !s.ok()) return s;
   const std::string_view body = std::string_view(bytes).substr(h.body_offset);
   if (ToHex(Sha256(body)) != h.body_sha256) return Damaged("the body does not match its hash");
 
@@ -130,6 +136,37 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
     if (!s.ok()) return s;
   }
   return v;
+}
+
+std::string EncodeCheckpointThrough(const CheckpointHeader& snapshot, std::uint64_t through,
+                                    const Hash& event_hash) {
+  return json{{"snapshot_position", snapshot.position},
+              {"snapshot_sha256", snapshot.body_sha256},
+              {"through", through},
+              {"event_hash", ToHex(event_hash)}}
+      .dump();
+}
+
+Result<std::uint64_t> DecodeCheckpointThrough(const std::string& bytes,
+                                              const CheckpointHeader& snapshot,
+                                              const EventStore& store) {
+  json j = json::parse(bytes, nullptr, false);
+  std::uint64_t through = 0;
+  std::string event_hash;
+  try {
+    if (!j.is_object()) return Damaged("the marker is not a JSON object");
+    if (j.at("snapshot_position").get<std::uint64_t>() != snapshot.position ||
+        j.at("snapshot_sha256").get<std::string>() != snapshot.body_sha256) {
+      return Stale("the marker names another snapshot");
+    }
+    through = j.at("through").get<std::uint64_t>();
+    event_hash = j.at("event_hash").get<std::string>();
+  } catch (const std::exception& e) {
+    return Damaged(std::string("marker: ") + e.what());
+  }
+  if (through <= snapshot.position) return Damaged("the marker does not go past its snapshot");
+  if (Status s = CheckLogHolds(store, through, event_hash); !s.ok()) return s;
+  return through;
 }
 
 }  // namespace hoering::app

@@ -12,6 +12,16 @@
 // A checkpoint is trusted only when its format is the current one, its body
 // hashes to body_sha256, and the log still holds an event at P with that
 // hash (so a checkpoint never outlives a replaced or restored store).
+//
+// While no event the views fold has been committed since the snapshot
+// (projections::Views::Folds), the views still equal it: then only a small
+// marker is written, under kCheckpointThroughKey, instead of a new snapshot:
+//   {"snapshot_position": P, "snapshot_sha256": the snapshot's body_sha256,
+//    "through": Q, "event_hash": hex hash of the event at Q}
+// It says the views at Q equal the snapshot at P, so a start restores the
+// snapshot and folds the log after Q, not after P. It is trusted only when it
+// names the stored snapshot (P and body_sha256), Q > P, and the log holds an
+// event at Q with that hash; otherwise the start folds from P.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +35,7 @@
 namespace hoering::app {
 
 inline constexpr const char* kCheckpointKey = "read-models";
+inline constexpr const char* kCheckpointThroughKey = "read-models-through";
 
 struct CheckpointHeader {
   int format = 0;
@@ -48,5 +59,17 @@ Result<CheckpointHeader> DecodeCheckpointHeader(const std::string& bytes);
 // a log that no longer matches) are kConflict "checkpoint-stale"; damaged bytes are kCorruption.
 Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const EventStore& store,
                                             CheckpointHeader* header_out = nullptr);
+
+// The marker saying the snapshot `snapshot` also holds at `through`, whose
+// event has `event_hash`.
+std::string EncodeCheckpointThrough(const CheckpointHeader& snapshot, std::uint64_t through,
+                                    const Hash& event_hash);
+
+// The position a stored marker extends `snapshot` to, checked against `store`
+// as described above: kConflict "checkpoint-stale" when it names another
+// snapshot or the log no longer matches, kCorruption when malformed.
+Result<std::uint64_t> DecodeCheckpointThrough(const std::string& bytes,
+                                              const CheckpointHeader& snapshot,
+                                              const EventStore& store);
 
 }  // namespace hoering::app

@@ -18,6 +18,19 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// Hands `e` to `views` when it is the one after `views_at` (else they hold
+// it already, or it lies after a gap); `changed_at` becomes its position when
+// a view folds it.
+void ApplyNext(const RecordedEvent& e, Views& views, std::uint64_t& views_at,
+               std::atomic<std::uint64_t>& changed_at) {
+  if (e.position != views_at + 1) return;
+  if (Views::Folds(e)) {
+    views.Apply(e);
+    changed_at.store(e.position, std::memory_order_release);
+  }
+  views_at = e.position;
+}
+
 // Folds the events after min(views_at, index.position()) up to `up_to`
 // (inclusive) of `log` into `views` (those after views_at, which follows
 // what the views hold even when the fold stops on an error, so that nothing
@@ -25,7 +38,8 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 // (less than up_to when the log ends first). The index folds each page on a
 // second thread while this one folds the views and reads the next page.
 Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t& views_at,
-                           ResponseIndex& index, std::uint64_t up_to) {
+                           std::atomic<std::uint64_t>& changed_at, ResponseIndex& index,
+                           std::uint64_t up_to) {
   std::uint64_t at = std::min(views_at, index.position());
   std::future<Status> index_done;
   auto wait_index = [&index_done]() -> Status {
@@ -42,11 +56,7 @@ Result<std::uint64_t> Fold(const EventLog& log, Views& views, std::uint64_t& vie
     auto page = std::make_shared<const std::vector<RecordedEvent>>(std::move(read).value());
     if (Status s = wait_index(); !s.ok()) return s;
     index_done = std::async(std::launch::async, [&index, page] { return index.Apply(*page); });
-    for (const auto& e : *page) {
-      if (e.position != views_at + 1) continue;  // held already
-      views.Apply(e);
-      views_at = e.position;
-    }
+    for (const auto& e : *page) ApplyNext(e, views, views_at, changed_at);
     at = page->back().position;
   }
   if (Status s = wait_index(); !s.ok()) return s;
@@ -67,17 +77,13 @@ ReadViews::ReadViews(EventStore& store)
     : store_(store), index_(std::make_shared<ResponseIndex>(store, "ri0/")) {}
 
 Status ReadViews::FillGapLocked(std::uint64_t up_to) {
-  auto folded = Fold(store_, views_, views_position_, *index_, up_to);
+  auto folded = Fold(store_, views_, views_position_, views_changed_at_, *index_, up_to);
   position_.store(std::min(views_position_, index_->position()), std::memory_order_release);
   return folded.ok() ? Status::Ok() : folded.status();
 }
 
 Status ReadViews::ApplyLocked(const std::vector<RecordedEvent>& events) {
-  for (const auto& e : events) {
-    if (e.position != views_position_ + 1) continue;  // held already, or after a gap
-    views_.Apply(e);
-    views_position_ = e.position;
-  }
+  for (const auto& e : events) ApplyNext(e, views_, views_position_, views_changed_at_);
   Status s = Status::Ok();
   if (events.front().position <= index_->position() + 1) s = index_->Apply(events);
   position_.store(std::min(views_position_, index_->position()), std::memory_order_release);
@@ -121,6 +127,21 @@ std::string ReadViews::SnapshotText() const {
   return Copy().first.Snapshot().dump();
 }
 
+Result<std::uint64_t> ReadViews::RestoredThrough(const CheckpointHeader& snapshot) const {
+  auto marker = store_.GetProjection(kCheckpointThroughKey);
+  if (!marker.ok()) return marker.status();
+  if (!marker->has_value()) return snapshot.position;
+  auto through = DecodeCheckpointThrough(**marker, snapshot, store_);
+  if (through.ok()) return *through;
+  // A marker of an older snapshot is left over whenever a new snapshot was
+  // written after it: that is expected, and silent.
+  if (through.status().code() != Code::kConflict) {
+    spdlog::warn("{}; folding the log after the snapshot's position {}", through.status().detail(),
+                 snapshot.position);
+  }
+  return snapshot.position;
+}
+
 Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
   const auto start = std::chrono::steady_clock::now();
   ProjectionStart report;
@@ -144,12 +165,18 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
       CheckpointHeader header;
       auto views = DecodeCheckpoint(**stored, store_, &header);
       if (views.ok()) {
+        auto through = RestoredThrough(header);
+        if (!through.ok()) return through.status();
         views_ = std::move(views).value();
-        views_position_ = header.position;
+        views_position_ = *through;
+        views_changed_at_.store(header.position, std::memory_order_release);
         report.from_checkpoint = true;
-        report.checkpoint_position = header.position;
+        report.checkpoint_position = *through;
+        report.snapshot_position = header.position;
         std::lock_guard cp(checkpoint_mu_);
-        checkpoint_position_.store(header.position, std::memory_order_release);
+        snapshot_ = header;
+        snapshot_position_.store(header.position, std::memory_order_release);
+        checkpoint_position_.store(*through, std::memory_order_release);
         checkpoint_bytes_ = (*stored)->size();
       } else {
         report.checkpoint_problem = views.status().detail();
@@ -185,7 +212,8 @@ Result<ProjectionRebuild> ReadViews::Rebuild() {
   if (Status s = fresh_index->Clear(); !s.ok()) return s;
   // Most of the log is folded without any lock; the store is append-only.
   std::uint64_t fresh_at = 0;
-  auto folded = Fold(store_, fresh, fresh_at, *fresh_index, position());
+  std::atomic<std::uint64_t> fresh_changed_at{0};  // not used: see the swap below
+  auto folded = Fold(store_, fresh, fresh_at, fresh_changed_at, *fresh_index, position());
   if (!folded.ok()) return folded.status();
   ProjectionRebuild report;
   Views replaced, rebuilt;
@@ -194,7 +222,7 @@ Result<ProjectionRebuild> ReadViews::Rebuild() {
   {
     std::unique_lock lock(mu_);
     const std::uint64_t at = position_.load(std::memory_order_relaxed);
-    auto rest = Fold(store_, fresh, fresh_at, *fresh_index, at);
+    auto rest = Fold(store_, fresh, fresh_at, fresh_changed_at, *fresh_index, at);
     if (!rest.ok()) return rest.status();
     // Compared under the lock: the live index changes with every commit.
     auto differs = ResponseIndex::FirstDifference(store_, index_->prefix(), fresh_index->prefix());
@@ -206,6 +234,8 @@ Result<ProjectionRebuild> ReadViews::Rebuild() {
     replaced = std::move(views_);
     views_ = std::move(fresh);
     views_position_ = at;
+    // Not compared yet with the stored snapshot: the next checkpoint stores one.
+    views_changed_at_.store(at, std::memory_order_release);
     replaced_index = std::move(index_);
     index_ = std::move(fresh_index);
   }
@@ -242,20 +272,37 @@ std::optional<ProjectionRebuild> ReadViews::last_rebuild() const {
 Result<ProjectionCheckpoint> ReadViews::WriteCheckpoint() {
   std::lock_guard one_at_a_time(checkpoint_mu_);
   const auto start = std::chrono::steady_clock::now();
-  auto [views, at] = Copy();
-  if (at == 0 || at == checkpoint_position_.load(std::memory_order_relaxed)) {
-    return ProjectionCheckpoint{at, checkpoint_bytes_, 0, false};
+  Views views;
+  std::uint64_t at = 0, changed_at = 0;
+  {
+    std::shared_lock lock(mu_);
+    at = views_position_;
+    changed_at = views_changed_at_.load(std::memory_order_relaxed);
+    if (at == 0 || at == checkpoint_position_.load(std::memory_order_relaxed)) {
+      return ProjectionCheckpoint{at, checkpoint_bytes_, 0, false, false};
+    }
+    if (snapshot_.position == 0 || changed_at > snapshot_.position) views = views_;
   }
   auto event = store_.ReadAll(at, 1);
   if (!event.ok()) return event.status();
   if (event->empty() || event->front().position != at) {
     return Status(Code::kInternal, "the event at position " + std::to_string(at) + " is missing");
   }
-  const std::string bytes = EncodeCheckpoint(views, at, event->front().hash);
-  if (Status s = store_.PutProjection(kCheckpointKey, bytes); !s.ok()) return s;
+  const bool marker_only = snapshot_.position != 0 && changed_at <= snapshot_.position;
+  if (marker_only) {
+    const std::string marker = EncodeCheckpointThrough(snapshot_, at, event->front().hash);
+    if (Status s = store_.PutProjection(kCheckpointThroughKey, marker); !s.ok()) return s;
+  } else {
+    const std::string bytes = EncodeCheckpoint(views, at, event->front().hash);
+    auto header = DecodeCheckpointHeader(bytes);
+    if (!header.ok()) return header.status();
+    if (Status s = store_.PutProjection(kCheckpointKey, bytes); !s.ok()) return s;
+    snapshot_ = std::move(header).value();
+    snapshot_position_.store(at, std::memory_order_release);
+    checkpoint_bytes_ = bytes.size();
+  }
   checkpoint_position_.store(at, std::memory_order_release);
-  checkpoint_bytes_ = bytes.size();
-  return ProjectionCheckpoint{at, bytes.size(), SecondsSince(start), true};
+  return ProjectionCheckpoint{at, checkpoint_bytes_, SecondsSince(start), true, !marker_only};
 }
 
 std::function<bool(const std::string&)> PartyExists(const ReadViews& views) {

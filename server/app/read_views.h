@@ -13,7 +13,8 @@
 // (server/app/checkpoint.h) when it is usable, reads the index's position,
 // and folds the log after the lower of the two into both (each skips what it
 // already holds). After a clean shutdown both stand at the head and nothing
-// is folded. WriteCheckpoint() stores the in-memory views' snapshot;
+// is folded. WriteCheckpoint() stores the in-memory views' snapshot, or only
+// the snapshot's "unchanged through" marker while no view changed since it;
 // Rebuild() folds the whole log into fresh views and a fresh index
 // generation while serving, swaps them in and reports whether they equal the
 // ones they replace.
@@ -30,6 +31,7 @@
 #include <shared_mutex>
 
 #include "domain/projections/views.h"
+#include "server/app/checkpoint.h"
 #include "server/app/response_index.h"
 #include "storage/event_store.h"
 
@@ -39,12 +41,15 @@ using projections::Views;
 
 struct ProjectionStart {
   bool from_checkpoint = false;
-  std::uint64_t checkpoint_position = 0;  // 0 without a checkpoint
-  std::string checkpoint_problem;         // why a stored checkpoint was not used
-  std::uint64_t index_position = 0;       // where the stored response index stood
-  std::uint64_t replayed = 0;             // events read from the log to catch up
-  double seconds = 0;                     // in all
-  double restore_seconds = 0;             // of which reading and decoding the snapshot
+  // Where the restored views stood: the snapshot's position, or later when
+  // its marker says they were unchanged through there. 0 without a checkpoint.
+  std::uint64_t checkpoint_position = 0;
+  std::uint64_t snapshot_position = 0;  // where the restored snapshot was taken
+  std::string checkpoint_problem;       // why a stored checkpoint was not used
+  std::uint64_t index_position = 0;     // where the stored response index stood
+  std::uint64_t replayed = 0;           // events read from the log to catch up
+  double seconds = 0;                   // in all
+  double restore_seconds = 0;           // of which reading and decoding the snapshot
 };
 
 struct ProjectionRebuild {
@@ -60,9 +65,10 @@ struct ProjectionRebuild {
 
 struct ProjectionCheckpoint {
   std::uint64_t position = 0;
-  std::uint64_t bytes = 0;
+  std::uint64_t bytes = 0;  // the stored snapshot's
   double seconds = 0;
-  bool written = false;  // false: the stored one was already at this position
+  bool written = false;   // false: the stored one was already at this position
+  bool snapshot = false;  // a new snapshot was written (else at most the marker)
 };
 
 class ReadViews {
@@ -87,11 +93,22 @@ class ReadViews {
   // it in. kConflict "rebuild-running" while another rebuild runs.
   Result<ProjectionRebuild> Rebuild();
 
-  // Stores the current views as the checkpoint. Skipped (returns the last
-  // one's facts) when nothing was applied since it.
+  // Stores the current views as the checkpoint: a new snapshot, or only the
+  // stored snapshot's marker (checkpoint.h) when no view changed since it.
+  // Skipped (returns the last one's facts) when nothing was applied since it.
   Result<ProjectionCheckpoint> WriteCheckpoint();
+  // Where the stored checkpoint stands (snapshot or marker).
   std::uint64_t checkpoint_position() const {
     return checkpoint_position_.load(std::memory_order_acquire);
+  }
+  std::uint64_t snapshot_position() const {
+    return snapshot_position_.load(std::memory_order_acquire);
+  }
+  // True while the next checkpoint would be only the marker: the views hold
+  // no event folded after the stored snapshot.
+  bool views_match_snapshot() const {
+    const std::uint64_t snapshot = snapshot_position_.load(std::memory_order_acquire);
+    return snapshot != 0 && views_changed_at_.load(std::memory_order_acquire) <= snapshot;
   }
   // How Start() went, and the last rebuild's report (if any).
   const ProjectionStart& start_report() const { return start_report_; }
@@ -119,21 +136,30 @@ class ReadViews {
  private:
   // Folds the log after position() up to `up_to` into the views and the index.
   Status FillGapLocked(std::uint64_t up_to);
+  // Where the views restored from `snapshot` stand: its position, or the
+  // stored marker's when that is usable (checkpoint.h).
+  Result<std::uint64_t> RestoredThrough(const CheckpointHeader& snapshot) const;
   // Folds `events` into the views (those after views_position_) and the index.
   Status ApplyLocked(const std::vector<RecordedEvent>& events);
 
   EventStore& store_;
   mutable std::shared_mutex mu_;
-  Views views_;                             // GUARDED_BY(mu_)
-  std::uint64_t views_position_ = 0;        // GUARDED_BY(mu_)
+  Views views_;                       // GUARDED_BY(mu_)
+  std::uint64_t views_position_ = 0;  // GUARDED_BY(mu_)
+  // The last position a view folded (Views::Folds); written under mu_.
+  std::atomic<std::uint64_t> views_changed_at_{0};
   std::shared_ptr<ResponseIndex> index_;    // GUARDED_BY(mu_)
   std::atomic<std::uint64_t> position_{0};  // min(views_position_, index_->position())
   std::atomic<bool> ready_{false};
   std::mutex rebuild_mu_;
   std::mutex checkpoint_mu_;
   std::atomic<std::uint64_t> checkpoint_position_{0};
-  std::uint64_t checkpoint_bytes_ = 0;  // GUARDED_BY(checkpoint_mu_)
-  ProjectionStart start_report_;        // written by Start() before serving
+  // The stored snapshot's header; position 0 when there is none this server
+  // wrote or restored (then the next checkpoint is a snapshot).
+  CheckpointHeader snapshot_;                        // GUARDED_BY(checkpoint_mu_)
+  std::atomic<std::uint64_t> snapshot_position_{0};  // snapshot_.position
+  std::uint64_t checkpoint_bytes_ = 0;               // GUARDED_BY(checkpoint_mu_)
+  ProjectionStart start_report_;                     // written by Start() before serving
   mutable std::mutex last_rebuild_mu_;
   std::optional<ProjectionRebuild> last_rebuild_;  // GUARDED_BY(last_rebuild_mu_)
 };

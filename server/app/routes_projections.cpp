@@ -32,6 +32,7 @@ Result<Reply> Show(const Call& call) {
   const ProjectionStart& s = ctx.views.start_report();
   nlohmann::json start = {{"from_checkpoint", s.from_checkpoint},
                           {"checkpoint_position", s.checkpoint_position},
+                          {"snapshot_position", s.snapshot_position},
                           {"index_position", s.index_position},
                           {"replayed", s.replayed},
                           {"seconds", s.seconds},
@@ -43,6 +44,7 @@ Result<Reply> Show(const Call& call) {
                     {"position", ctx.views.position()},
                     {"ready", ctx.views.ready()},
                     {"checkpoint_position", ctx.views.checkpoint_position()},
+                    {"snapshot_position", ctx.views.snapshot_position()},
                     {"index_position", ctx.views.responses()->position()},
                     {"start", std::move(start)},
                     {"last_rebuild", rebuild ? RebuildJson(*rebuild) : nlohmann::json(nullptr)}});
@@ -64,7 +66,8 @@ Result<Reply> Checkpoint(const Call& call) {
                           {{"position", c->position},
                            {"bytes", c->bytes},
                            {"seconds", c->seconds},
-                           {"written", c->written}},
+                           {"written", c->written},
+                           {"snapshot", c->snapshot}},
                           req);
   }};
 }

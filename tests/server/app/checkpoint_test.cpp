@@ -24,6 +24,21 @@ void Register(EventStore& store, int from, int to) {
   }
 }
 
+// Events of response streams that no in-memory view folds (and the
+// response index ignores: not a type it counts).
+void AppendResponseNotes(EventStore& store, int count) {
+  for (int i = 0; i < count; ++i) {
+    NewEvent e{.type = "ResponseNoted", .data = {{"n", i}}};
+    AppendRequest req{"response-note-" + std::to_string(store.Head().position),
+                      ExpectedVersion::NoStream(),
+                      {e},
+                      {},
+                      {},
+                      {}};
+    ASSERT_TRUE(store.Append(std::move(req)).ok());
+  }
+}
+
 std::string FoldedFromScratch(EventStore& store) {
   ReadViews fresh(store);
   EXPECT_TRUE(fresh.CatchUp().ok());
@@ -155,6 +170,88 @@ TEST_F(CheckpointTest, NothingNewMeansNoNewCheckpoint) {
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->position, first->position);
   EXPECT_EQ(**store_.GetProjection(kCheckpointKey), "sentinel");  // not rewritten
+}
+
+TEST_F(CheckpointTest, AfterOnlyEventsNoViewFoldsOnlyTheMarkerIsWritten) {
+  const std::string snapshot = Checkpoint();
+  const auto snapshot_at = store_.Head().position;
+  AppendResponseNotes(store_, 5);
+  {
+    ReadViews views(store_);
+    ASSERT_TRUE(views.Start(true).ok());
+    EXPECT_TRUE(views.views_match_snapshot());
+    auto c = views.WriteCheckpoint();
+    ASSERT_TRUE(c.ok()) << c.status().detail();
+    EXPECT_TRUE(c->written);
+    EXPECT_FALSE(c->snapshot);
+    EXPECT_EQ(c->position, store_.Head().position);
+    EXPECT_EQ(views.checkpoint_position(), store_.Head().position);
+    EXPECT_EQ(views.snapshot_position(), snapshot_at);
+  }
+  EXPECT_EQ(**store_.GetProjection(kCheckpointKey), snapshot);  // not rewritten
+  std::string restored;
+  auto s = StartAgain(&restored);
+  EXPECT_TRUE(s.from_checkpoint);
+  EXPECT_EQ(s.snapshot_position, snapshot_at);
+  EXPECT_EQ(s.checkpoint_position, store_.Head().position);
+  EXPECT_EQ(s.replayed, 0u);
+  EXPECT_EQ(restored, FoldedFromScratch(store_));
+}
+
+TEST_F(CheckpointTest, AnEventAViewFoldsMeansANewSnapshot) {
+  Checkpoint();
+  AppendResponseNotes(store_, 3);
+  Register(store_, 20, 21);
+  AppendResponseNotes(store_, 3);
+  ReadViews views(store_);
+  ASSERT_TRUE(views.Start(true).ok());
+  EXPECT_FALSE(views.views_match_snapshot());
+  auto c = views.WriteCheckpoint();
+  ASSERT_TRUE(c.ok()) << c.status().detail();
+  EXPECT_TRUE(c->snapshot);
+  EXPECT_EQ(views.snapshot_position(), store_.Head().position);
+  EXPECT_TRUE(views.views_match_snapshot());
+}
+
+TEST_F(CheckpointTest, AMarkerOfAnEarlierSnapshotIsIgnored) {
+  Checkpoint();
+  AppendResponseNotes(store_, 2);
+  {
+    ReadViews views(store_);
+    ASSERT_TRUE(views.Start(true).ok());
+    ASSERT_FALSE(views.WriteCheckpoint()->snapshot);  // a marker for the first snapshot
+  }
+  Register(store_, 20, 22);
+  Checkpoint();  // a new snapshot; the old marker stays stored
+  const auto snapshot_at = store_.Head().position;
+  AppendResponseNotes(store_, 4);
+  std::string restored;
+  auto s = StartAgain(&restored);
+  EXPECT_TRUE(s.from_checkpoint);
+  EXPECT_EQ(s.checkpoint_position, snapshot_at);
+  EXPECT_EQ(s.replayed, 4u);
+  EXPECT_EQ(restored, FoldedFromScratch(store_));
+}
+
+TEST_F(CheckpointTest, ADamagedOrForeignMarkerIsIgnoredAndTheLogFoldedFromTheSnapshot) {
+  const std::string snapshot = Checkpoint();
+  const auto snapshot_at = store_.Head().position;
+  auto header = DecodeCheckpointHeader(snapshot);
+  ASSERT_TRUE(header.ok());
+  AppendResponseNotes(store_, 3);
+  const Hash other_hash = store_.ReadAll(1, 1)->front().hash;
+  for (const std::string& marker :
+       {std::string("{not json"), std::string(R"({"through": 3})"),
+        EncodeCheckpointThrough(*header, snapshot_at + 3, other_hash),
+        EncodeCheckpointThrough(*header, snapshot_at + 99, other_hash)}) {
+    ASSERT_TRUE(store_.PutProjection(kCheckpointThroughKey, marker).ok());
+    std::string restored;
+    auto s = StartAgain(&restored);
+    EXPECT_TRUE(s.from_checkpoint) << marker;
+    EXPECT_EQ(s.checkpoint_position, snapshot_at) << marker;
+    EXPECT_EQ(s.replayed, 3u) << marker;
+    EXPECT_EQ(restored, FoldedFromScratch(store_)) << marker;
+  }
 }
 
 }  // namespace
