@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "domain/sha256.h"
+#include "server/allocator_settings.h"
 #include "server/app/app.h"
 #include "server/app/bootstrap.h"
 #include "server/app/verify_json.h"
@@ -109,6 +110,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     LogProjectionStart(*started, config.rebuild_projections);
+    server::EndStartAllocation();
     auto admin = app::BootstrapAdminToken(application, config.admin_token);
     if (!admin.ok()) {
       spdlog::critical("admin token: {}", admin.status().detail());

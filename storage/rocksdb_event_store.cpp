@@ -94,12 +94,23 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   heads_options.memtable_prefix_bloom_size_ratio = 0.1;
   heads_options.memtable_whole_key_filtering = true;
 
+  // The views snapshot (about 10 MB at 1M events) is one value of the
+  // projections column family. In a table it is one block that every lookup
+  // of a neighbouring key reads and checksums whole (100 ms for a missing
+  // key beside it): values from 64 KiB on live in blob files instead, read
+  // only when asked for, and the old ones are collected at compaction.
+  rocksdb::ColumnFamilyOptions projections_options = cf_options;
+  projections_options.enable_blob_files = true;
+  projections_options.min_blob_size = 64 << 10;
+  projections_options.blob_file_size = 64 << 20;
+  projections_options.enable_blob_garbage_collection = true;
+
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {
       {rocksdb::kDefaultColumnFamilyName, cf_options},
       {"events", cf_options},
       {"streams", cf_options},
       {"idempotency", cf_options},
-      {"projections", cf_options},
+      {"projections", projections_options},
       {"stream_heads", heads_options},
       {"local_state", cf_options},
   };

@@ -94,11 +94,14 @@ Result<ProjectionStart> App::Start(bool use_checkpoint) {
 void App::MaybeCheckpointInBackground() {
   if (options_.checkpoint_every == 0 || !views_.ready()) return;
   const std::uint64_t at = views_.position(), stored = views_.checkpoint_position();
-  const std::uint64_t every =
-      views_.views_match_snapshot()
-          ? std::min(options_.checkpoint_every, options_.checkpoint_marker_every)
-          : options_.checkpoint_every;
-  if (at < stored || at - stored < every) return;
+  if (at <= stored) return;
+  std::uint64_t every = options_.checkpoint_every;
+  if (views_.views_match_snapshot()) {
+    every = std::min(every, options_.checkpoint_marker_every);
+  } else if (at - views_.views_changed_at() >= options_.checkpoint_after_quiet) {
+    every = std::min(every, options_.checkpoint_after_quiet);
+  }
+  if (at - stored < every) return;
   if (checkpoint_queued_.exchange(true)) return;
   boost::asio::post(blocking_, [this] {
     auto c = views_.WriteCheckpoint();

@@ -30,6 +30,11 @@ struct AppOptions {
   // events (at most checkpoint_every): it bounds what a start after a crash
   // folds when the log grows by responses only.
   std::uint64_t checkpoint_marker_every = 1000;
+  // When views changed since the stored snapshot but none for this many
+  // events, a new snapshot is written then (not only after checkpoint_every),
+  // so that markers can follow it: a burst of decisions or a new consultation
+  // does not leave the rest of a stream of responses to be folded after a crash.
+  std::uint64_t checkpoint_after_quiet = 10000;
   bool checkpoint_on_shutdown = true;
   // AppContext::public_url: an absolute http(s) URL without query or
   // fragment (server/http/config.h validates --public-url); a trailing slash

@@ -104,6 +104,10 @@ class ReadViews {
   std::uint64_t snapshot_position() const {
     return snapshot_position_.load(std::memory_order_acquire);
   }
+  // The last position a view folded (0 when none since the start).
+  std::uint64_t views_changed_at() const {
+    return views_changed_at_.load(std::memory_order_acquire);
+  }
   // True while the next checkpoint would be only the marker: the views hold
   // no event folded after the stored snapshot.
   bool views_match_snapshot() const {
