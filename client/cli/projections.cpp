@@ -23,10 +23,17 @@ int Status(CliContext& ctx) {
         ctx.out() << "read views at position " << b.value("position", 0) << " of "
                   << b.value("head_position", 0)
                   << (b.value("ready", false) ? " (ready)" : " (not ready)") << "\n";
-        ctx.out() << "last checkpoint at position " << b.value("checkpoint_position", 0) << "\n";
+        const auto checkpoint_at = b.value("checkpoint_position", 0);
+        const auto snapshot_at = b.value("snapshot_position", 0);
+        ctx.out() << "last checkpoint at position " << checkpoint_at;
+        if (snapshot_at != checkpoint_at) {
+          ctx.out() << " (the snapshot at position " << snapshot_at << ", unchanged since)";
+        }
+        ctx.out() << "\n";
         if (start.value("from_checkpoint", false)) {
           ctx.out() << "started from the checkpoint at position "
-                    << start.value("checkpoint_position", 0) << ", replayed "
+                    << start.value("checkpoint_position", 0) << " (snapshot at position "
+                    << start.value("snapshot_position", 0) << "), replayed "
                     << start.value("replayed", 0) << " events in " << start.value("seconds", 0.0)
                     << " s\n";
         } else {
@@ -78,8 +85,14 @@ int Checkpoint(CliContext& ctx, double wait_s) {
   return Answer(
       ctx, [&](Api& api) { return api.CheckpointProjections(); },
       [&](const ApiResult& r) {
-        ctx.out() << "checkpoint at position " << r.body.value("position", 0) << " ("
-                  << r.body.value("bytes", 0) << " bytes)\n";
+        ctx.out() << "checkpoint at position " << r.body.value("position", 0);
+        if (!r.body.value("written", true)) {
+          ctx.out() << ": already stored\n";
+        } else if (r.body.value("snapshot", true)) {
+          ctx.out() << ": a new snapshot (" << r.body.value("bytes", 0) << " bytes)\n";
+        } else {
+          ctx.out() << ": a marker; no read view changed since the stored snapshot\n";
+        }
         return kExitOk;
       });
 }

@@ -13,7 +13,9 @@
 namespace hoering {
 namespace {
 
+using testing::AddParty;
 using testing::Cli;
+using testing::Contains;
 using testing::TestServer;
 
 std::string ServedSnapshot(TestServer& server) {
@@ -105,6 +107,55 @@ TEST(ProjectionsE2e, OnlyAdminsRebuildAndAuditorsMayLook) {
   auto again = Cli(server, {"--json", "projections", "checkpoint"});
   EXPECT_EQ(again.json()["written"], false);
   EXPECT_EQ(again.json()["position"], cp.json()["position"]);
+}
+
+// Events no read view folds (a response's) need no new snapshot: the
+// checkpoint after them is a marker, status says which snapshot it extends,
+// and a restart restores that snapshot and folds nothing.
+TEST(ProjectionsE2e, ACheckpointAfterOnlyResponsesIsAMarkerThatARestartUses) {
+  TestServer server;
+  AddParty(server, "aarhus");  // folded by the parties view
+  auto snapshot = Cli(server, {"--json", "projections", "checkpoint"});
+  ASSERT_EQ(snapshot.code, 0) << snapshot.err;
+  const std::uint64_t snapshot_at = server.store().Head().position;
+  EXPECT_EQ(snapshot.json()["position"], snapshot_at);
+  EXPECT_EQ(snapshot.json()["snapshot"], true);
+
+  for (int i = 0; i < 3; ++i) {  // response streams: no read view folds them
+    AppendRequest req{"response-e2e-" + std::to_string(i),
+                      ExpectedVersion::NoStream(),
+                      {NewEvent{.type = "ResponseNoted", .data = {{"n", i}}}},
+                      {},
+                      {},
+                      {}};
+    ASSERT_TRUE(server.store().Append(std::move(req)).ok());
+  }
+  const std::uint64_t head = server.store().Head().position;
+  auto marker = Cli(server, {"projections", "checkpoint"});
+  ASSERT_EQ(marker.code, 0) << marker.err;
+  EXPECT_TRUE(Contains(marker.out, "checkpoint at position " + std::to_string(head) +
+                                       ": a marker; no read view changed"))
+      << marker.out;
+  auto status = Cli(server, {"--json", "projections", "status"});
+  ASSERT_EQ(status.code, 0) << status.err;
+  EXPECT_EQ(status.json()["checkpoint_position"], head);
+  EXPECT_EQ(status.json()["snapshot_position"], snapshot_at);
+  auto text = Cli(server, {"projections", "status"});
+  EXPECT_TRUE(Contains(text.out, "last checkpoint at position " + std::to_string(head) +
+                                     " (the snapshot at position " + std::to_string(snapshot_at) +
+                                     ", unchanged since)"))
+      << text.out;
+
+  server.Restart();
+  auto restarted = Cli(server, {"--json", "projections", "status"});
+  ASSERT_EQ(restarted.code, 0) << restarted.err;
+  const auto start = restarted.json()["start"];
+  EXPECT_EQ(start["from_checkpoint"], true) << restarted.out;
+  EXPECT_EQ(start["snapshot_position"], snapshot_at) << restarted.out;
+  EXPECT_EQ(start["checkpoint_position"], head) << restarted.out;
+  EXPECT_EQ(start["replayed"], 0) << restarted.out;
+  EXPECT_TRUE(Contains(Cli(server, {"projections", "status"}).out,
+                       "(snapshot at position " + std::to_string(snapshot_at) + "), replayed 0"));
 }
 
 }  // namespace
