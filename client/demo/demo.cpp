@@ -19,29 +19,19 @@ using nlohmann::json;
 
 constexpr const char* kLateReason = "Demo data: illustrative response loaded after the fact";
 
+// The Status code of an HTTP status the server answered (server/http/problem.h
+// maps the other way); anything else is kUnavailable.
 Code CodeOf(int http_status) {
-  switch (http_status) {
-    case 400:
-      return Code::kInvalidArgument;
-    case 401:
-      return Code::kUnauthenticated;
-    case 403:
-      return Code::kPermissionDenied;
-    case 404:
-      return Code::kNotFound;
-    case 409:
-      return Code::kConflict;
-    case 412:
-      return Code::kPreconditionFailed;
-    case 413:
-      return Code::kPayloadTooLarge;
-    case 422:
-      return Code::kUnprocessable;
-    case 500:
-      return Code::kInternal;
-    default:
-      return Code::kUnavailable;
+  static constexpr std::pair<int, Code> kCodes[] = {
+      {400, Code::kInvalidArgument},  {401, Code::kUnauthenticated},
+      {403, Code::kPermissionDenied}, {404, Code::kNotFound},
+      {409, Code::kConflict},         {412, Code::kPreconditionFailed},
+      {413, Code::kPayloadTooLarge},  {422, Code::kUnprocessable},
+      {500, Code::kInternal}};
+  for (const auto& [status, code] : kCodes) {
+    if (status == http_status) return code;
   }
+  return Code::kUnavailable;
 }
 
 Status Failure(const std::string& step, const ApiError& e) {
