@@ -36,10 +36,24 @@ int Versions(CliContext& ctx, const std::string& id) {
       });
 }
 
+// An agreement and two points of its history, <id> --from --to: what diff
+// compares and log lists.
+struct RangeOptions {
+  std::string id, from, to;
+};
+
+// Adds the range's options to `leaf`, all required.
+void AddRangeOptions(CLI::App* leaf, RangeOptions& range, const std::string& from_help,
+                     const std::string& to_help) {
+  leaf->add_option("id", range.id, "Agreement id")->required();
+  leaf->add_option("--from", range.from, from_help)->required();
+  leaf->add_option("--to", range.to, to_help)->required();
+}
+
 // --- diff --------------------------------------------------------------------
 
-struct DiffOptions {
-  std::string id, from, to, format;
+struct DiffOptions : RangeOptions {
+  std::string format;
   bool no_color = false;
 };
 
@@ -60,10 +74,6 @@ int Diff(CliContext& ctx, const DiffOptions& o) {
 }
 
 // --- log ---------------------------------------------------------------------
-
-struct LogOptions {
-  std::string id, from, to;
-};
 
 // A JSON string shown in quotes on one line.
 std::string Quoted(const json& j, std::string_view key) {
@@ -142,7 +152,7 @@ void PrintChangeSet(std::ostream& out, const json& c) {
   }
 }
 
-int Log(CliContext& ctx, const LogOptions& o) {
+int Log(CliContext& ctx, const RangeOptions& o) {
   return Answer(
       ctx, [&](Api& api) { return api.ChangeLog(o.id, o.from, o.to); },
       [&](const ApiResult& r) {
@@ -173,20 +183,16 @@ void AddAgreementHistoryCommands(CLI::App& group, CliContext& ctx) {
 
   auto [d, diff] =
       AddLeafWith<DiffOptions>(group, "diff", "Compare two versions (or other points)", ctx, Diff);
-  d->add_option("id", diff->id, "Agreement id")->required();
-  d->add_option("--from", diff->from, "Version number | label | position:<p> | time:<t> | current")
-      ->required();
-  d->add_option("--to", diff->to, "Same forms as --from")->required();
+  AddRangeOptions(d, *diff, "Version number | label | position:<p> | time:<t> | current",
+                  "Same forms as --from");
   d->add_option("--format", diff->format, "json | text (default) | html")
       ->check(CLI::IsMember({"json", "text", "html"}));
   d->add_flag("--no-color", diff->no_color, "No ANSI colours, even on a terminal");
 
   auto [g, log] =
-      AddLeafWith<LogOptions>(group, "log", "The change sets between two versions", ctx, Log);
-  g->add_option("id", log->id, "Agreement id")->required();
-  g->add_option("--from", log->from, "Version number | label | position:<p> | time:<t>")
-      ->required();
-  g->add_option("--to", log->to, "Same forms as --from (or current)")->required();
+      AddLeafWith<RangeOptions>(group, "log", "The change sets between two versions", ctx, Log);
+  AddRangeOptions(g, *log, "Version number | label | position:<p> | time:<t>",
+                  "Same forms as --from (or current)");
 }
 
 }  // namespace hoering::client

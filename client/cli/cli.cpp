@@ -44,11 +44,10 @@ CLI::App* AddLeaf(CLI::App& parent, const std::string& name, const std::string& 
 
 CLI::App* AddLeafOf(CLI::App& parent, const std::string& name, const std::string& description,
                     CliContext& ctx, const std::string& argument, const std::string& argument_help,
-                    std::function<int(CliContext&, const std::string&)> action) {
+                    int (*action)(CliContext&, const std::string&)) {
   auto value = std::make_shared<std::string>();
-  CLI::App* leaf =
-      AddLeaf(parent, name, description, ctx,
-              [&ctx, value, action = std::move(action)] { return action(ctx, *value); });
+  CLI::App* leaf = AddLeaf(parent, name, description, ctx,
+                           [&ctx, value, action] { return action(ctx, *value); });
   CLI::Option* option = leaf->add_option(argument, *value, argument_help);
   if (!argument.starts_with("-")) option->required();
   return leaf;

@@ -68,6 +68,6 @@ std::pair<CLI::App*, Options*> AddLeafWith(CLI::App& parent, const std::string& 
 // ("--agreement"), then optional and "" when not given.
 CLI::App* AddLeafOf(CLI::App& parent, const std::string& name, const std::string& description,
                     CliContext& ctx, const std::string& argument, const std::string& argument_help,
-                    std::function<int(CliContext&, const std::string&)> action);
+                    int (*action)(CliContext&, const std::string&));
 
 }  // namespace hoering::client

@@ -8,7 +8,6 @@
 //   list: a table, never with codes; STATE is active, expired or revoked;
 //   revoke: one line.
 // --json prints the raw JSON answer.
-#include <memory>
 #include <optional>
 
 #include "client/cli/answer.h"
@@ -105,10 +104,10 @@ void AddInvitationCommands(CLI::App& app, CliContext& ctx) {
   c->add_option("--party", create->party, "An invited party of the consultation")->required();
   AddWriteOptions(c, create->write);
 
-  auto consultation = std::make_shared<std::string>();
-  CLI::App* l = AddLeaf(*group, "list", "List a consultation's invitations (never their codes)",
-                        ctx, [&ctx, consultation] { return List(ctx, *consultation); });
-  l->add_option("--consultation", *consultation, "Consultation id")->required();
+  AddLeafOf(*group, "list", "List a consultation's invitations (never their codes)", ctx,
+            "--consultation", "Consultation id", List)
+      ->get_option("--consultation")
+      ->required();
 
   auto [r, revoke] = AddLeafWith<RevokeArgs>(
       *group, "revoke", "Revoke an invitation: its link signs no one in", ctx, Revoke);

@@ -10,7 +10,6 @@
 //     KEY | KIND | DUE | STATUS | TITLE (overdue duties marked OVERDUE);
 //   obligation-done: the recorded fulfilment as "key: value" lines.
 // --json prints the raw JSON answer.
-#include <memory>
 
 #include "client/cli/answer.h"
 #include "client/cli/commands.h"
@@ -126,16 +125,13 @@ int ObligationDone(CliContext& ctx, const DoneOptions& o) {
 void AddRatificationCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = app.get_subcommand("agreement");  // throws if not registered before
 
-  auto rat = std::make_shared<RatificationOptions>();
-  CLI::App* r = AddLeaf(*group, "ratification", "Which parties approved a version; concluded?", ctx,
-                        [&ctx, rat] { return Ratification(ctx, *rat); });
+  auto [r, rat] = AddLeafWith<RatificationOptions>(
+      *group, "ratification", "Which parties approved a version; concluded?", ctx, Ratification);
   r->add_option("id", rat->agreement, "Agreement id")->required();
   r->add_option("--version", rat->version, "Version number or label (default: the latest)");
 
-  auto obligations = std::make_shared<std::string>();
-  CLI::App* o = AddLeaf(*group, "obligations", "Milestones and duties from the agreement's term",
-                        ctx, [&ctx, obligations] { return Obligations(ctx, *obligations); });
-  o->add_option("id", *obligations, "Agreement id")->required();
+  AddLeafOf(*group, "obligations", "Milestones and duties from the agreement's term", ctx, "id",
+            "Agreement id", Obligations);
 
   auto [d, done] = AddLeafWith<DoneOptions>(
       *group, "obligation-done", "Record that a duty was fulfilled", ctx, ObligationDone);

@@ -14,7 +14,6 @@
 // link, or no event at that position any more); 1 unreadable receipt file;
 // 2/3 HTTP/transport errors.
 // --json prints {receipt, server, local, proved}.
-#include <memory>
 
 #include "client/cli/commands.h"
 #include "client/cli/files.h"
@@ -190,11 +189,8 @@ int Check(CliContext& ctx, const std::string& path) {
 void AddReceiptCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* group = AddGroup(app, "receipt", "Check receipts against the log");
   group->alias("receipts");
-  auto path = std::make_shared<std::string>();
-  CLI::App* c = AddLeaf(*group, "check", "Prove that a receipt's event is still in the log", ctx,
-                        [&ctx, path] { return Check(ctx, *path); });
-  c->add_option("file", *path, "Receipt JSON file (from response submit --receipt-out)")
-      ->required();
+  AddLeafOf(*group, "check", "Prove that a receipt's event is still in the log", ctx, "file",
+            "Receipt JSON file (from response submit --receipt-out)", Check);
 }
 
 }  // namespace hoering::client
