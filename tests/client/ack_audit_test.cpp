@@ -28,13 +28,18 @@ FakeServer MakeLog() {
   });
 }
 
+// Audits `acks` against `log` over one connection, reading 1,000 at a time.
+Expected<AckAuditReport> Audit(const FakeServer& log, std::vector<Acknowledged> acks) {
+  auto api = Api::Connect(log.url());
+  if (!api.ok()) return api.error();
+  return AuditAcknowledged(*api, std::move(acks), 1000);
+}
+
 TEST(AckAuditTest, ConfirmsEveryAcknowledgedWrite) {
   FakeServer log = MakeLog();
-  auto api = Api::Connect(log.url());
-  ASSERT_TRUE(api.ok());
   std::vector<Acknowledged> acks;
   for (std::uint64_t p : {12, 3, 5, 4}) acks.push_back({p, "party-" + std::to_string(p), ""});
-  auto r = AuditAcknowledged(*api, acks, 1000);
+  auto r = Audit(log, acks);
   ASSERT_TRUE(r.ok()) << Describe(r.error());
   EXPECT_EQ(r->acknowledged, 4u);
   EXPECT_EQ(r->confirmed, 4u);
@@ -47,8 +52,6 @@ TEST(AckAuditTest, ConfirmsEveryAcknowledgedWrite) {
 
 TEST(AckAuditTest, ReportsMissingMismatchedAndDuplicates) {
   FakeServer log = MakeLog();
-  auto api = Api::Connect(log.url());
-  ASSERT_TRUE(api.ok());
   std::vector<Acknowledged> acks = {
       {2, "party-2", "PartyRegistered"},
       {7, "party-7", ""},             // another stream sits there
@@ -57,7 +60,7 @@ TEST(AckAuditTest, ReportsMissingMismatchedAndDuplicates) {
       {11, "party-11", ""},  // acknowledged twice
       {25, "party-25", ""},  // beyond the end of the log
   };
-  auto r = AuditAcknowledged(*api, acks, 1000);
+  auto r = Audit(log, acks);
   ASSERT_TRUE(r.ok()) << Describe(r.error());
   EXPECT_EQ(r->confirmed, 2u);
   EXPECT_EQ(r->mismatched, 2u);
@@ -69,8 +72,7 @@ TEST(AckAuditTest, ReportsMissingMismatchedAndDuplicates) {
 
 TEST(AckAuditTest, NothingAcknowledgedReadsNothing) {
   FakeServer log = MakeLog();
-  auto api = Api::Connect(log.url());
-  auto r = AuditAcknowledged(*api, {}, 1000);
+  auto r = Audit(log, {});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->lost, 0u);
   EXPECT_TRUE(log.requests().empty());
@@ -122,9 +124,7 @@ TEST(AckAuditTest, InParallelGivesTheSameCountsAndReadsOnlyEachSlice) {
   EXPECT_EQ(targets.count("/v1/events?from=12&limit=14&data=false"), 1u);
   for (const auto& t : targets) EXPECT_EQ(t.find("from=8"), std::string::npos) << t;
 
-  auto api = Api::Connect(log.url());
-  ASSERT_TRUE(api.ok());
-  auto sequential = AuditAcknowledged(*api, acks, 1000);
+  auto sequential = Audit(log, acks);
   ASSERT_TRUE(sequential.ok());
   EXPECT_EQ(sequential->confirmed, r->confirmed);
   EXPECT_EQ(sequential->lost, r->lost);

@@ -3,12 +3,9 @@
 // usage errors caught before anything is sent.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "client/cli/cli.h"
 #include "tests/client/fake_server.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/files.h"
 
 namespace hoering::client {
 namespace {
@@ -16,6 +13,7 @@ namespace {
 using nlohmann::json;
 
 using hoering::testing::CliRun;
+using hoering::testing::WriteFileIn;
 
 FakeReply WithEtag(FakeReply r, const std::string& etag) {
   r.headers.emplace_back("ETag", etag);
@@ -27,13 +25,6 @@ FakeReply Text(const std::string& body, const std::string& type) {
   r.body = body;
   r.content_type = type;
   return r;
-}
-
-std::string WriteFile(const ::hoering::testing::TempDir& dir, const std::string& name,
-                      const std::string& text) {
-  std::string path = dir.str() + "/" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
 }
 
 const char* kAgreement = R"({
@@ -162,7 +153,7 @@ TEST(CliAgreementsTest, ShowMarkdownPrintsTheServersMarkdownOrRendersTheJson) {
 
 TEST(CliAgreementsTest, ImportPostsTheMarkdownWithTheRationale) {
   ::hoering::testing::TempDir dir;
-  const std::string path = WriteFile(dir, "a.md", "# Forord {#kap-1}\n\nTekst.\n");
+  const std::string path = WriteFileIn(dir, "a.md", "# Forord {#kap-1}\n\nTekst.\n");
   FakeServer server([](const FakeRequest&) {
     return WithEtag(Json(201, R"({"change":"c-1","position":9})"), "\"2\"");
   });
@@ -215,7 +206,7 @@ TEST(CliAgreementsTest, ChangeFromAFileSendsItAsIs) {
   const json body = {{"rationale", "R"},
                      {"cites", json::array()},
                      {"ops", {{{"op", "move"}, {"id", "a"}, {"parent", "b"}}}}};
-  const std::string path = WriteFile(dir, "ops.json", body.dump());
+  const std::string path = WriteFileIn(dir, "ops.json", body.dump());
   FakeServer server([](const FakeRequest&) { return Json(201, R"({"change":"c-3"})"); });
   CliRun r = RunCliOn(server, {"agreement", "change", "sa", "--file", path});
   ASSERT_EQ(r.code, kExitOk) << r.err;
@@ -224,7 +215,7 @@ TEST(CliAgreementsTest, ChangeFromAFileSendsItAsIs) {
 
 TEST(CliAgreementsTest, ChangeUsageErrorsSendNothing) {
   ::hoering::testing::TempDir dir;
-  const std::string not_json = WriteFile(dir, "bad.json", "[1, 2");
+  const std::string not_json = WriteFileIn(dir, "bad.json", "[1, 2");
   FakeServer server([](const FakeRequest&) { return Json(201, "{}"); });
   const std::string op = R"({"op":"remove","id":"x"})";
   for (const auto& args : std::vector<std::vector<std::string>>{

@@ -5,39 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <mutex>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "tests/client/fake_server.h"
+#include "tests/client/load/scripted_scenario.h"
 
 namespace hoering::client::load {
 namespace {
 
-using nlohmann::json;
-
-// POST /w with body "<connection>-<index>"; Check records the request body it
-// is handed and accepts any 2xx with a position.
-class EchoScenario : public Scenario {
- public:
-  std::string name() const override { return "echo"; }
-  LoadRequest Next(int connection, std::uint64_t index) override {
-    LoadRequest r;
-    r.target = "/w";
-    r.body = std::to_string(connection) + "-" + std::to_string(index);
-    r.headers.Set("X-Test", "yes");
-    r.stream = "s-" + r.body;
-    return r;
-  }
-  LoadOutcome Check(const LoadRequest& request, const HttpResponse& response) override {
-    checked_bodies.push_back(request.body);  // one connection: one thread
-    return Scenario::Check(request, response);
-  }
-  std::vector<std::string> checked_bodies;
-};
-
 // Runs one connection with `requests` measured requests to completion.
-RunResult RunOne(const std::string& url, EchoScenario& scenario, std::uint64_t requests,
+RunResult RunOne(const std::string& url, ScriptedScenario& scenario, std::uint64_t requests,
                  std::chrono::milliseconds timeout = std::chrono::milliseconds(2'000)) {
   RunConfig config;
   config.url = url;
@@ -64,13 +41,9 @@ RunResult RunOne(const std::string& url, EchoScenario& scenario, std::uint64_t r
 
 std::atomic<std::uint64_t> next_position{1};
 
-FakeReply Created() {
-  return Json(201, json{{"position", next_position++}}.dump());
-}
-
 TEST(LoadConnectionTest, SendsEveryRequestOnOneKeepAliveConnection) {
-  FakeServer server([](const FakeRequest&) { return Created(); });
-  EchoScenario scenario;
+  FakeServer server([](const FakeRequest&) { return Created(next_position++); });
+  ScriptedScenario scenario;
   RunResult r = RunOne(server.url() + "/prefix", scenario, 5);
   EXPECT_EQ(r.sent, 5u);
   EXPECT_EQ(r.acknowledged, 5u);
@@ -94,16 +67,17 @@ TEST(LoadConnectionTest, SendsEveryRequestOnOneKeepAliveConnection) {
     EXPECT_EQ(q.headers.at("x-test"), "yes");
   }
   // Check sees the request as sent, body included.
-  EXPECT_EQ(scenario.checked_bodies, (std::vector<std::string>{"3-0", "3-1", "3-2", "3-3", "3-4"}));
+  EXPECT_EQ(scenario.checked_bodies(),
+            (std::vector<std::string>{"3-0", "3-1", "3-2", "3-3", "3-4"}));
 }
 
 TEST(LoadConnectionTest, AnAnswerWithConnectionCloseMakesTheNextRequestReconnect) {
   FakeServer server([](const FakeRequest&) {
-    FakeReply reply = Created();
+    FakeReply reply = Created(next_position++);
     reply.send_connection_close = true;
     return reply;
   });
-  EchoScenario scenario;
+  ScriptedScenario scenario;
   RunResult r = RunOne(server.url(), scenario, 3);
   EXPECT_EQ(r.acknowledged, 3u);
   EXPECT_TRUE(r.errors.empty());
@@ -114,11 +88,11 @@ TEST(LoadConnectionTest, AnAnswerWithConnectionCloseMakesTheNextRequestReconnect
 TEST(LoadConnectionTest, ATimeoutIsATransportErrorAndTheNextRequestReconnects) {
   std::atomic<int> count{0};
   FakeServer server([&](const FakeRequest&) {
-    FakeReply reply = Created();
+    FakeReply reply = Created(next_position++);
     if (++count == 1) reply.delay = std::chrono::milliseconds(600);
     return reply;
   });
-  EchoScenario scenario;
+  ScriptedScenario scenario;
   RunResult r = RunOne(server.url(), scenario, 3, std::chrono::milliseconds(100));
   EXPECT_EQ(r.sent, 3u);
   EXPECT_EQ(r.acknowledged, 2u);
@@ -135,7 +109,7 @@ TEST(LoadConnectionTest, ATimeoutIsATransportErrorAndTheNextRequestReconnects) {
 TEST(LoadConnectionTest, BudgetIsSharedAndWarmupRequestsDoNotTakeFromIt) {
   RunConfig config;
   config.requests = 2;
-  EchoScenario scenario;
+  ScriptedScenario scenario;
   LoadPlan plan(config, scenario, Endpoint{"127.0.0.1", 1, ""});
   const auto now = LoadClock::now();
   EXPECT_TRUE(plan.MayContinue(now, /*measuring=*/false));

@@ -8,50 +8,17 @@
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "client/load/scenarios.h"
 #include "tests/client/fake_server.h"
+#include "tests/client/load/scripted_scenario.h"
 
 namespace hoering::client::load {
 namespace {
 
 using nlohmann::json;
-
-// POST /w with body "<connection>-<index>", expected in stream "s-<c>-<i>";
-// records every (connection, index) it was asked for.
-class ScriptedScenario : public Scenario {
- public:
-  std::string name() const override { return "scripted"; }
-
-  LoadRequest Next(int connection, std::uint64_t index) override {
-    {
-      std::lock_guard lock(mu_);
-      asked_[connection].push_back(index);
-    }
-    LoadRequest r;
-    r.method = Verb::post;
-    r.target = "/w";
-    r.body = std::to_string(connection) + "-" + std::to_string(index);
-    r.headers.Set("X-Test", "yes");
-    if (with_stream) r.stream = "s-" + r.body;
-    r.type = "T";
-    return r;
-  }
-
-  std::map<int, std::vector<std::uint64_t>> asked() const {
-    std::lock_guard lock(mu_);
-    return asked_;
-  }
-
-  bool with_stream = true;
-
- private:
-  mutable std::mutex mu_;
-  std::map<int, std::vector<std::uint64_t>> asked_;
-};
 
 RunConfig Config(const FakeServer& server, int connections) {
   RunConfig c;
@@ -61,6 +28,14 @@ RunConfig Config(const FakeServer& server, int connections) {
   c.warmup = std::chrono::milliseconds(0);
   c.timeout = std::chrono::milliseconds(2'000);
   return c;
+}
+
+// Runs exactly `requests` requests over `connections` connections, no warm-up.
+RunResult RunRequests(const FakeServer& server, Scenario& scenario, int connections,
+                      std::uint64_t requests) {
+  RunConfig config = Config(server, connections);
+  config.requests = requests;
+  return RunLoad(config, scenario);
 }
 
 // Each connection was asked for indices 0, 1, 2, ... without gaps.
@@ -81,12 +56,10 @@ TEST(RunnerTest, RequestModeCountsAcknowledgementsAndErrorsExactly) {
       p.content_type = "application/problem+json";
       return p;
     }
-    return Json(201, json{{"position", n}}.dump());
+    return Created(n);
   });
   ScriptedScenario scenario;
-  RunConfig config = Config(server, 4);
-  config.requests = 50;
-  RunResult r = RunLoad(config, scenario);
+  RunResult r = RunRequests(server, scenario, 4, 50);
 
   EXPECT_EQ(r.sent, 50u);
   EXPECT_EQ(r.warmup_sent, 0u);
@@ -134,14 +107,12 @@ TEST(RunnerTest, TransportFailuresAreCountedAndTheConnectionIsReopened) {
   std::atomic<std::uint64_t> counter{0};
   FakeServer server([&](const FakeRequest& r) {
     const std::uint64_t n = ++counter;
-    FakeReply reply = Json(201, json{{"position", n}}.dump());
+    FakeReply reply = Created(n);
     if (n == 3) reply.no_answer = true;
     return reply;
   });
   ScriptedScenario scenario;
-  RunConfig config = Config(server, 1);
-  config.requests = 6;
-  RunResult r = RunLoad(config, scenario);
+  RunResult r = RunRequests(server, scenario, 1, 6);
   EXPECT_EQ(r.sent, 6u);
   EXPECT_EQ(r.acknowledged, 5u);
   EXPECT_EQ(r.acks.size(), 5u);
@@ -185,9 +156,7 @@ TEST(RunnerTest, AWriteWithoutAPositionIsNotAcknowledgedButAReadIs) {
   FakeServer server([](const FakeRequest&) { return Json(200, R"({"ok":true})"); });
   {
     ScriptedScenario writes;
-    RunConfig config = Config(server, 2);
-    config.requests = 10;
-    RunResult r = RunLoad(config, writes);
+    RunResult r = RunRequests(server, writes, 2, 10);
     EXPECT_EQ(r.sent, 10u);
     EXPECT_EQ(r.acknowledged, 0u);
     EXPECT_TRUE(r.acks.empty());
@@ -199,9 +168,7 @@ TEST(RunnerTest, AWriteWithoutAPositionIsNotAcknowledgedButAReadIs) {
   {
     ScriptedScenario reads;
     reads.with_stream = false;
-    RunConfig config = Config(server, 2);
-    config.requests = 10;
-    RunResult r = RunLoad(config, reads);
+    RunResult r = RunRequests(server, reads, 2, 10);
     EXPECT_EQ(r.sent, 10u);
     EXPECT_EQ(r.acknowledged, 10u);
     EXPECT_TRUE(r.acks.empty());
@@ -215,9 +182,7 @@ TEST(RunnerTest, ErrorExamplesAreCappedAtTen) {
     return Json(500, "distinct failure " + std::to_string(++counter));
   });
   ScriptedScenario scenario;
-  RunConfig config = Config(server, 3);
-  config.requests = 30;
-  RunResult r = RunLoad(config, scenario);
+  RunResult r = RunRequests(server, scenario, 3, 30);
   EXPECT_EQ(r.sent, 30u);
   EXPECT_EQ(r.acknowledged, 0u);
   EXPECT_EQ(r.errors, (std::map<std::string, std::uint64_t>{{"500", 30}}));
@@ -246,7 +211,7 @@ TEST(RunnerTest, NoServerMeansOnlyTransportErrors) {
 TEST(RunnerTest, ConnectionsAreSpreadOverTheIoThreads) {
   std::atomic<std::uint64_t> counter{0};
   FakeServer server([&](const FakeRequest&) {
-    FakeReply reply = Json(201, json{{"position", ++counter}}.dump());
+    FakeReply reply = Created(++counter);
     reply.delay = std::chrono::milliseconds(2);
     return reply;
   });
@@ -270,9 +235,7 @@ TEST(RunnerTest, ConnectionsAreSpreadOverTheIoThreads) {
 
 TEST(RunnerTest, NeverMoreThreadsThanConnections) {
   std::atomic<std::uint64_t> counter{0};
-  FakeServer server([&](const FakeRequest&) {
-    return Json(201, json{{"position", ++counter}}.dump());
-  });
+  FakeServer server([&](const FakeRequest&) { return Created(++counter); });
   ScriptedScenario scenario;
   RunConfig config = Config(server, 3);
   config.threads = 8;
