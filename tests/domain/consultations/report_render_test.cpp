@@ -7,12 +7,14 @@
 
 #include "tests/domain/consultations/report_labels_fixture.h"
 #include "tests/domain/consultations/report_render_fixture.h"
+#include "tests/support/contains_all.h"
 
 namespace hoering::consultations {
 namespace {
 
 using nlohmann::json;
 using namespace report_fixture;
+using testing::ContainsAll;
 
 // A strict RFC 4180 reader: records end in CRLF, a bare CR or LF outside quotes fails.
 std::vector<std::vector<std::string>> ParseCsv(const std::string& s) {
@@ -51,18 +53,14 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& s) {
 TEST(ReportRender, MarkdownHeadHasFactsAndExtensions) {
   std::string md = RenderReportMarkdown(Report(), EnglishLabels());
   EXPECT_EQ(md.rfind("# Consultation report: Klimaplan 'Vest' \\<2030\\> & mer\n\n", 0), 0u) << md;
-  EXPECT_NE(md.find("- **Consultation:** cons-1\n"), std::string::npos);
-  EXPECT_NE(md.find("- **Agreement:** Klimaavtalen (agr-1)\n"), std::string::npos);
-  EXPECT_NE(md.find("- **Consulted version:** 3 \"Final draft\" (hash abc123)\n"),
-            std::string::npos);
-  EXPECT_NE(md.find("- **Closes:** 2026-11-15T23:59:00+01:00 (extended from "
-                    "2026-11-01T23:59:00+01:00)\n  - Extended to 2026-11-15T23:59:00+01:00 (on "
-                    "2026-10-20T09:00:00Z): Requested by KS\n"),
-            std::string::npos);
-  EXPECT_NE(md.find("- **State:** Closed\n"), std::string::npos);
-  EXPECT_NE(md.find("- **Close reason:** Deadline passed\n"), std::string::npos);
-  EXPECT_NE(md.find("- **Generated:** 2026-11-23T10:00:00Z, as of log position 123\n"),
-            std::string::npos);
+  EXPECT_TRUE(
+      ContainsAll(md, {"- **Consultation:** cons-1\n", "- **Agreement:** Klimaavtalen (agr-1)\n",
+                       "- **Consulted version:** 3 \"Final draft\" (hash abc123)\n",
+                       "- **Closes:** 2026-11-15T23:59:00+01:00 (extended from "
+                       "2026-11-01T23:59:00+01:00)\n  - Extended to 2026-11-15T23:59:00+01:00 (on "
+                       "2026-10-20T09:00:00Z): Requested by KS\n",
+                       "- **State:** Closed\n", "- **Close reason:** Deadline passed\n",
+                       "- **Generated:** 2026-11-23T10:00:00Z, as of log position 123\n"}));
 }
 
 TEST(ReportRender, MarkdownPartiesTableIsEscaped) {
@@ -72,17 +70,13 @@ TEST(ReportRender, MarkdownPartiesTableIsEscaped) {
   ASSERT_NE(begin, std::string::npos);
   ASSERT_LT(begin, end);
   std::string table = md.substr(begin, end - begin);
-  EXPECT_NE(table.find("| Party | Kind | Invited | Response received | Late | Withdrawn |\n"
-                       "| --- | --- | --- | --- | --- | --- |\n"),
-            std::string::npos);
-  EXPECT_NE(table.find("| Fagforbundet \\<Vest\\> & \"Co\" \\| Avd. 3 (p1) | union | yes | yes | "
-                       "no | no |\n"),
-            std::string::npos)
-      << table;
-  EXPECT_NE(table.find("| Naturvernforbundet, \"Hordaland\" (p2) | ngo | yes | yes | no | yes |"),
-            std::string::npos);
-  EXPECT_NE(table.find("| Hordaland<br>Bondelag (p3) | farmers | no | yes | yes | no |\n"),
-            std::string::npos);
+  EXPECT_TRUE(ContainsAll(
+      table, {"| Party | Kind | Invited | Response received | Late | Withdrawn |\n"
+              "| --- | --- | --- | --- | --- | --- |\n",
+              "| Fagforbundet \\<Vest\\> & \"Co\" \\| Avd. 3 (p1) | union | yes | yes | "
+              "no | no |\n",
+              "| Naturvernforbundet, \"Hordaland\" (p2) | ngo | yes | yes | no | yes |",
+              "| Hordaland<br>Bondelag (p3) | farmers | no | yes | yes | no |\n"}));
   // p4 answered but is not in "parties": it still gets a row, not invited.
   EXPECT_NE(table.find("| Private citizen (p4) |  | no | yes | no | no |\n"), std::string::npos);
   EXPECT_EQ(CountOf(table, "\n|"), 6u);  // header, rule, four parties
@@ -90,31 +84,25 @@ TEST(ReportRender, MarkdownPartiesTableIsEscaped) {
 
 TEST(ReportRender, MarkdownResponsesPointsAndDispositions) {
   std::string md = RenderReportMarkdown(Report(), EnglishLabels());
-  EXPECT_NE(md.find("### Fagforbundet \\<Vest\\> & \"Co\" \\| Avd. 3 (r1)\n\n- **Author:** Kari "
-                    "Nordmann\n- **Publication:** public\n- **Submitted:** 2026-11-10T12:00:00Z "
-                    "(first submitted 2026-11-09T08:00:00Z)\n- **Revision:** 2\n- **Late:** no\n"
-                    "- **Withdrawn:** no\n"),
-            std::string::npos)
-      << md;
-  EXPECT_NE(md.find("### Private citizen (r4)\n\n- **Author:** anonymous\n"), std::string::npos);
-  EXPECT_NE(md.find("- **Late:** yes: Postal delay\n"), std::string::npos);
-  EXPECT_NE(md.find("- **Withdrawn:** yes, 2026-11-05T08:00:00Z: Merged into joint response\n"),
-            std::string::npos);
-  EXPECT_NE(md.find("**Summary:**\n\nThree points.\n"), std::string::npos);
-  EXPECT_NE(md.find("| innspill, v2.pdf | application/pdf | 240.0 KiB | 9f86d081884c |\n"),
-            std::string::npos);
+  EXPECT_TRUE(ContainsAll(
+      md,
+      {"### Fagforbundet \\<Vest\\> & \"Co\" \\| Avd. 3 (r1)\n\n- **Author:** Kari "
+       "Nordmann\n- **Publication:** public\n- **Submitted:** 2026-11-10T12:00:00Z "
+       "(first submitted 2026-11-09T08:00:00Z)\n- **Revision:** 2\n- **Late:** no\n"
+       "- **Withdrawn:** no\n",
+       "### Private citizen (r4)\n\n- **Author:** anonymous\n", "- **Late:** yes: Postal delay\n",
+       "- **Withdrawn:** yes, 2026-11-05T08:00:00Z: Merged into joint response\n",
+       "**Summary:**\n\nThree points.\n",
+       "| innspill, v2.pdf | application/pdf | 240.0 KiB | 9f86d081884c |\n"}));
   EXPECT_EQ(CountOf(md, "#### Point "), 6u);
-  EXPECT_NE(md.find("#### Point 1\n\nSection: obj-1-1 Reduce emissions\n\n> cut emissions by 40 "
-                    "%\n\nWe propose 55 %, not 40 %.\\\nSee attachment.\n\n**Disposition: Accepted "
-                    "(recorded 2026-11-20T12:00:00Z)**\n\nAgreed \\| in part\n\n"),
-            std::string::npos);
-  EXPECT_NE(md.find("Section: (general)\n\nUse \"plain\" language, please\n\n**Disposition: Not "
-                    "accepted (recorded 2026-11-20T12:05:00Z)**\n"),
-            std::string::npos);
-  EXPECT_NE(md.find("Add a cycling target.\n\n**Disposition: Not yet decided**\n"),
-            std::string::npos);
-  EXPECT_NE(md.find("**Disposition: Partially accepted**"), std::string::npos);
-  EXPECT_NE(md.find("**Disposition: Noted**"), std::string::npos);
+  EXPECT_TRUE(ContainsAll(
+      md, {"#### Point 1\n\nSection: obj-1-1 Reduce emissions\n\n> cut emissions by 40 "
+           "%\n\nWe propose 55 %, not 40 %.\\\nSee attachment.\n\n**Disposition: Accepted "
+           "(recorded 2026-11-20T12:00:00Z)**\n\nAgreed \\| in part\n\n",
+           "Section: (general)\n\nUse \"plain\" language, please\n\n**Disposition: Not "
+           "accepted (recorded 2026-11-20T12:05:00Z)**\n",
+           "Add a cycling target.\n\n**Disposition: Not yet decided**\n",
+           "**Disposition: Partially accepted**", "**Disposition: Noted**"}));
   // User text cannot inject HTML: every '<' is escaped or one of our <br>.
   for (auto p = md.find('<'); p != std::string::npos; p = md.find('<', p + 1)) {
     EXPECT_TRUE(md[p - 1] == '\\' || md.compare(p, 4, "<br>") == 0) << md.substr(p, 20);
@@ -162,20 +150,17 @@ TEST(ReportRender, MarkdownTotalsAndWithheld) {
 TEST(ReportRender, HtmlIsAWholeEscapedPrintablePage) {
   std::string html = RenderReportHtml(Report(), EnglishLabels());
   EXPECT_EQ(html.rfind("<!doctype html>\n", 0), 0u);
-  EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
-  EXPECT_NE(html.find("<title>Consultation report: Klimaplan &#39;Vest&#39; &lt;2030&gt; &amp; "
-                      "mer</title>"),
-            std::string::npos);
-  EXPECT_NE(html.find("@media print{"), std::string::npos);
-  EXPECT_NE(html.find(".response{page-break-inside:avoid"), std::string::npos);
-  EXPECT_NE(html.find("ins{"), std::string::npos);
-  EXPECT_NE(html.find("text-decoration:line-through"), std::string::npos);
+  EXPECT_TRUE(
+      ContainsAll(html, {"<meta charset=\"utf-8\">",
+                         "<title>Consultation report: Klimaplan &#39;Vest&#39; &lt;2030&gt; &amp; "
+                         "mer</title>",
+                         "@media print{", ".response{page-break-inside:avoid", "ins{",
+                         "text-decoration:line-through"}));
   EXPECT_EQ(html.find("<script"), std::string::npos);
-  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-  EXPECT_NE(html.find("<td>Fagforbundet &lt;Vest&gt; &amp; &quot;Co&quot; | Avd. 3 (p1)</td>"),
-            std::string::npos);
-  EXPECT_NE(html.find("<h3>Naturvernforbundet, &quot;Hordaland&quot; (r2)</h3>"),
-            std::string::npos);
+  EXPECT_TRUE(
+      ContainsAll(html, {"&lt;script&gt;alert(1)&lt;/script&gt;",
+                         "<td>Fagforbundet &lt;Vest&gt; &amp; &quot;Co&quot; | Avd. 3 (p1)</td>",
+                         "<h3>Naturvernforbundet, &quot;Hordaland&quot; (r2)</h3>"}));
   EXPECT_EQ(html.rfind("</body>\n</html>\n"), html.size() - 16);
 }
 
@@ -191,18 +176,15 @@ TEST(ReportRender, HtmlStructureMatchesMarkdown) {
   EXPECT_EQ(CountOf(html, "<article class=\"response withdrawn\""), 1u);
   EXPECT_EQ(CountOf(html, "<h4>Point "), 6u);
   EXPECT_EQ(CountOf(html, "<tr><td>"), 4u + 1u + 6u);  // parties, attachment, outcomes
-  EXPECT_NE(html.find("<td>Hordaland\nBondelag (p3)</td><td>farmers</td><td>no</td><td>yes</td>"
-                      "<td>yes</td><td>no</td>"),
-            std::string::npos);
-  EXPECT_NE(html.find("<div class=\"excerpt\">\xE2\x80\xA6 " + Words(29, 40) +
-                      "<del>40</del><ins>55</ins> % by 2030.</div>"),
-            std::string::npos);
-  EXPECT_NE(html.find("<strong>Disposition: Not yet decided</strong>"), std::string::npos);
-  EXPECT_NE(html.find("<blockquote>cut emissions by 40 %</blockquote>"), std::string::npos);
-  EXPECT_NE(html.find("<tr><td>Not yet decided</td><td class=\"num\">2</td></tr>"),
-            std::string::npos);
-  EXPECT_NE(html.find("<p class=\"withheld\">2 responses are not shown to this reader.</p>"),
-            std::string::npos);
+  EXPECT_TRUE(
+      ContainsAll(html, {"<td>Hordaland\nBondelag (p3)</td><td>farmers</td><td>no</td><td>yes</td>"
+                         "<td>yes</td><td>no</td>",
+                         "<div class=\"excerpt\">\xE2\x80\xA6 " + Words(29, 40) +
+                             "<del>40</del><ins>55</ins> % by 2030.</div>",
+                         "<strong>Disposition: Not yet decided</strong>",
+                         "<blockquote>cut emissions by 40 %</blockquote>",
+                         "<tr><td>Not yet decided</td><td class=\"num\">2</td></tr>",
+                         "<p class=\"withheld\">2 responses are not shown to this reader.</p>"}));
 }
 
 TEST(ReportRender, CsvGuardsFieldsASpreadsheetWouldRunAsFormulas) {
@@ -229,8 +211,8 @@ TEST(ReportRender, CsvIsRfc4180WithOneRowPerPoint) {
                       "submitted_at,point,section,quote,text,outcome,rationale,changes\r\n",
                       0),
             0u);
-  EXPECT_NE(csv.find(",\"Fagforbundet <Vest> & \"\"Co\"\" | Avd. 3\",public,"), std::string::npos);
-  EXPECT_NE(csv.find(",\"We propose 55 %, not 40 %.\nSee attachment.\","), std::string::npos);
+  EXPECT_TRUE(ContainsAll(csv, {",\"Fagforbundet <Vest> & \"\"Co\"\" | Avd. 3\",public,",
+                                ",\"We propose 55 %, not 40 %.\nSee attachment.\","}));
   auto rows = ParseCsv(csv);
   ASSERT_EQ(rows.size(), 7u);  // header + 3 + 1 (withdrawn) + 1 (late) + 1 (anonymous)
   for (const auto& row : rows) EXPECT_EQ(row.size(), 16u);
