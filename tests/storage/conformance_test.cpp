@@ -10,6 +10,7 @@
 
 #include "storage/memory_event_store.h"
 #include "storage/rocksdb_event_store.h"
+#include "tests/support/expect_error.h"
 #include "tests/support/temp_dir.h"
 
 namespace hoering {
@@ -41,6 +42,13 @@ AppendRequest Req(std::string stream, ExpectedVersion ev, int n = 1, std::string
   r.context.idempotency_key = std::move(key);
   r.idempotency_fingerprint = std::move(fingerprint);
   return r;
+}
+
+// `r` is the store's refusal `refusal`, with its code and problem type.
+void ExpectRefused(const Result<AppendResult>& r, Code code, const std::string& type,
+                   AppendRefusal refusal) {
+  testing::ExpectError(r, code, type);
+  if (!r.ok()) EXPECT_EQ(RefusalOf(r.status()), refusal);
 }
 
 template <typename Factory>
@@ -136,9 +144,9 @@ TYPED_TEST(EventStoreConformance, IdempotentRetryReturnsFirstResult) {
   EXPECT_EQ(retry->last_hash, first->last_hash);
   EXPECT_EQ(this->store_->Head().position, 2u);
 
-  auto other = this->store_->Append(Req("a", ExpectedVersion::Any(), 1, "k1", "different"));
-  ASSERT_FALSE(other.ok());
-  EXPECT_EQ(other.status().code(), Code::kUnprocessable);
+  ExpectRefused(this->store_->Append(Req("a", ExpectedVersion::Any(), 1, "k1", "different")),
+                Code::kUnprocessable, "idempotency-key-reused",
+                AppendRefusal::kIdempotencyKeyReused);
   EXPECT_EQ(this->store_->Head().position, 2u);
 }
 
@@ -149,11 +157,8 @@ TYPED_TEST(EventStoreConformance, AppendsPastTheirDeadlineWriteNothing) {
   ASSERT_TRUE(ok.ok()) << ok.status().detail();
   auto late = Req("b", ExpectedVersion::Any());
   late.commit_before = 1;  // long past
-  auto refused = this->store_->Append(late);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.status().code(), Code::kConflict);
-  EXPECT_EQ(refused.status().type(), "deadline-passed");
-  EXPECT_EQ(RefusalOf(refused.status()), AppendRefusal::kDeadlinePassed);
+  ExpectRefused(this->store_->Append(late), Code::kConflict, "deadline-passed",
+                AppendRefusal::kDeadlinePassed);
   EXPECT_EQ(this->store_->StreamVersion("b"), 0u);
   EXPECT_EQ(this->store_->Head().position, 1u);
   // A retry of the committed append after its deadline still gets its result.
@@ -174,11 +179,8 @@ TYPED_TEST(EventStoreConformance, AnAppendDecidedOnAStreamThatMovedOnWritesNothi
   ASSERT_TRUE(this->store_->Append(Req("consultation", ExpectedVersion::Exact(1))).ok());
   auto stale = Req("response-2", ExpectedVersion::NoStream());
   stale.decided_on = StreamAt{"consultation", 1};
-  auto refused = this->store_->Append(stale);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.status().code(), Code::kWrongExpectedVersion);
-  EXPECT_EQ(refused.status().type(), "decided-on-changed");
-  EXPECT_EQ(RefusalOf(refused.status()), AppendRefusal::kDecidedOnChanged);
+  ExpectRefused(this->store_->Append(stale), Code::kWrongExpectedVersion, "decided-on-changed",
+                AppendRefusal::kDecidedOnChanged);
   EXPECT_EQ(this->store_->StreamVersion("response-2"), 0u);
   EXPECT_EQ(this->store_->Head().position, 3u);
 
@@ -198,8 +200,8 @@ TYPED_TEST(EventStoreConformance, AnAppendDecidedOnAStreamThatMovedOnWritesNothi
   });
   while (done.load() < 2) std::this_thread::yield();
   ASSERT_TRUE(moved.ok());
-  ASSERT_FALSE(after.ok());
-  EXPECT_EQ(after.status().type(), "decided-on-changed");
+  ExpectRefused(after, Code::kWrongExpectedVersion, "decided-on-changed",
+                AppendRefusal::kDecidedOnChanged);
 }
 
 TYPED_TEST(EventStoreConformance, RejectsMalformedAppends) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "domain/event_codec.h"
 #include "tests/support/temp_dir.h"
 
@@ -48,15 +50,25 @@ TEST(RocksDbEventStore, ReopenKeepsEventsHeadVersionsAndIdempotencyKeys) {
   EXPECT_TRUE((*store)->Verify().ok);
 }
 
-TEST(RocksDbEventStore, VerifyReportsAFlippedByteAtItsPosition) {
+// Verify()'s report on a store of `events` appends (verified intact first)
+// after `change` rewrote the stored value at `position`.
+VerifyReport VerifyTampered(int events, std::uint64_t position,
+                            const std::function<void(std::string&)>& change) {
   testing::TempDir dir;
   auto store = RocksDbEventStore::Open({.path = dir.str()});
-  ASSERT_TRUE(store.ok());
-  for (int i = 0; i < 20; ++i) ASSERT_TRUE((*store)->Append(Req("a")).ok());
-  ASSERT_TRUE((*store)->Verify().ok);
+  if (!store.ok()) {
+    ADD_FAILURE() << store.status().detail();
+    return {};
+  }
+  for (int i = 0; i < events; ++i) EXPECT_TRUE((*store)->Append(Req("a")).ok());
+  EXPECT_TRUE((*store)->Verify().ok);
+  EXPECT_TRUE((*store)->TamperForTest(position, change).ok());
+  return (*store)->Verify();
+}
+
+TEST(RocksDbEventStore, VerifyReportsAFlippedByteAtItsPosition) {
   // Flip one byte inside the JSON payload of event 13 (the last bytes of the value).
-  ASSERT_TRUE((*store)->TamperForTest(13, [](std::string& v) { v[v.size() - 5] ^= 0x01; }).ok());
-  auto report = (*store)->Verify();
+  auto report = VerifyTampered(20, 13, [](std::string& v) { v[v.size() - 5] ^= 0x01; });
   EXPECT_FALSE(report.ok);
   ASSERT_TRUE(report.first_bad.has_value());
   EXPECT_EQ(*report.first_bad, 13u);
@@ -64,31 +76,20 @@ TEST(RocksDbEventStore, VerifyReportsAFlippedByteAtItsPosition) {
 }
 
 TEST(RocksDbEventStore, VerifyReportsAnUndecodableEvent) {
-  testing::TempDir dir;
-  auto store = RocksDbEventStore::Open({.path = dir.str()});
-  for (int i = 0; i < 5; ++i) ASSERT_TRUE((*store)->Append(Req("a")).ok());
-  ASSERT_TRUE((*store)->TamperForTest(2, [](std::string& v) { v.resize(v.size() - 3); }).ok());
-  auto report = (*store)->Verify();
+  auto report = VerifyTampered(5, 2, [](std::string& v) { v.resize(v.size() - 3); });
   EXPECT_FALSE(report.ok);
   EXPECT_EQ(report.first_bad.value_or(0), 2u);
 }
 
 TEST(RocksDbEventStore, VerifyReportsAChangedHashLink) {
-  testing::TempDir dir;
-  auto store = RocksDbEventStore::Open({.path = dir.str()});
-  for (int i = 0; i < 5; ++i) ASSERT_TRUE((*store)->Append(Req("a")).ok());
   // Re-seal event 4 with a different payload: its own hash is consistent,
   // but event 5's prev_hash no longer matches.
-  ASSERT_TRUE((*store)
-                  ->TamperForTest(4,
-                                  [](std::string& v) {
-                                    auto e = DecodeStored(v).value();
-                                    e.data = R"({"payload":"forged"})";
-                                    SealEvent(e, e.prev_hash);
-                                    v = EncodeStored(e);
-                                  })
-                  .ok());
-  auto report = (*store)->Verify();
+  auto report = VerifyTampered(5, 4, [](std::string& v) {
+    auto e = DecodeStored(v).value();
+    e.data = R"({"payload":"forged"})";
+    SealEvent(e, e.prev_hash);
+    v = EncodeStored(e);
+  });
   EXPECT_FALSE(report.ok);
   EXPECT_EQ(report.first_bad.value_or(0), 5u);
 }
