@@ -108,10 +108,8 @@ TEST(AgreementCliE2e, FromDraftToFinalVersion) {
   EXPECT_EQ(Cells(rows[2]).at(1), "consultation draft");
   EXPECT_EQ(Cells(rows[3]).at(0), "2");
   EXPECT_EQ(Cells(rows[3]).at(1), "final");
-  CliRun versions_json = Cli(server, {"--json", "agreement", "versions", kId});
-  ASSERT_EQ(versions_json.code, kExitOk) << versions_json.err;
-  json v = versions_json.json();
-  ASSERT_TRUE(v.is_array()) << versions_json.out;
+  json v = CliJson(server, {"agreement", "versions", kId});
+  ASSERT_TRUE(v.is_array()) << v;
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0]["label"], "consultation draft");
   EXPECT_EQ(v[1]["label"], "final");
@@ -131,10 +129,8 @@ TEST(AgreementCliE2e, FromDraftToFinalVersion) {
       Cli(server, {"agreement", "diff", kId, "--from", "1", "--to", "2", "--format", "html"});
   ASSERT_EQ(html.code, kExitOk) << html.err;
   EXPECT_TRUE(Contains(html.out, "<ins>")) << html.out;
-  CliRun diff_json = Cli(server, {"--json", "agreement", "diff", kId, "--from", "1", "--to", "2"});
-  ASSERT_EQ(diff_json.code, kExitOk) << diff_json.err;
-  json d = diff_json.json();
-  ASSERT_TRUE(d.is_object()) << diff_json.out;
+  json d = CliJson(server, {"agreement", "diff", kId, "--from", "1", "--to", "2"});
+  ASSERT_TRUE(d.is_object()) << d;
   bool modified = false;
   for (const auto& s : d["sections"]) {
     if (s["id"] == "vision-1") modified = s["status"] == "modified";

@@ -40,6 +40,19 @@ inline CliRun Cli(const TestServer& server, std::vector<std::string> args,
   return RunCliAt(server.url(), token, std::move(args));
 }
 
+// hoering --json <args...> (as Cli): the output as JSON. Fails the test, and
+// answers null or what was printed, when the CLI does not exit 0 or prints no
+// JSON.
+inline json CliJson(const TestServer& server, std::vector<std::string> args,
+                    const std::string& token = kAdminToken) {
+  args.insert(args.begin(), "--json");
+  const CliRun r = Cli(server, std::move(args), token);
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  json answer = r.json();
+  EXPECT_FALSE(answer.is_discarded()) << r.out;
+  return answer;
+}
+
 // Registers party `id` ("Party <id>") through the CLI; fails the test when
 // the CLI does not exit 0.
 inline void AddParty(const TestServer& server, const std::string& id,

@@ -83,15 +83,25 @@ auto OpenConsultation(client::Api& api, const std::string& id, const std::string
                    {"invited", invited}});
 }
 
-TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIsLost) {
-  TestServer server;
-  auto admin = server.Client();
-  const std::string section = CreateAgreement(admin);
-  ASSERT_FALSE(section.empty());
-  const std::string secretariat = server.IssueToken("secretariat");
+// A server with the race agreement published and its parties registered:
+// section_ is the agreement's one section, secretariat_ a secretariat token.
+class DeadlineRaceE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    section_ = CreateAgreement(admin_);
+    ASSERT_FALSE(section_.empty());
+  }
+
+  TestServer server_;
+  client::Api admin_ = server_.Client();
+  const std::string secretariat_ = server_.IssueToken("secretariat");
+  std::string section_;
+};
+
+TEST_F(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIsLost) {
   json invited = json::array();
   for (int p = 0; p < kParties; ++p) invited.push_back("race-p" + std::to_string(p));
-  auto opened = OpenConsultation(admin, kRaceConsultation, "Deadline race", 1'500, invited);
+  auto opened = OpenConsultation(admin_, kRaceConsultation, "Deadline race", 1'500, invited);
   ASSERT_TRUE(opened.ok()) << client::Describe(opened.error());
   const auto closes_at = ParseRfc3339(opened->body["closes_at"].get<std::string>());
   ASSERT_TRUE(closes_at.has_value()) << opened->body.dump();
@@ -104,7 +114,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   std::vector<std::thread> threads;
   for (int t = 0; t < kConnections; ++t) {
     threads.emplace_back([&, t] {
-      auto api = server.Client(secretariat);
+      auto api = server_.Client(secretariat_);
       std::vector<Receipt> mine;
       std::uint64_t my_closed = 0;
       std::vector<std::string> my_failures;
@@ -113,7 +123,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
                   {{"party", "race-p" + std::to_string((t + i) % kParties)},
                    {"author", {{"name", "Writer " + std::to_string(t)}}},
                    {"points",
-                    {{{"section", section},
+                    {{{"section", section_},
                       {"quote", "until the deadline"},
                       {"text", "Point " + std::to_string(t) + "/" + std::to_string(i)}}}},
                    {"publication", "public"}}};
@@ -146,7 +156,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   EXPECT_GT(closed, 0u);
 
   // Every receipt was stamped before the deadline, is on time, and reads back.
-  auto reader = server.Client(secretariat);
+  auto reader = server_.Client(secretariat_);
   std::set<std::string> receipt_ids;
   for (const auto& r : receipts) {
     const std::string id = r.receipt["response"];
@@ -167,7 +177,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
 
   // The log holds exactly the responses that got a receipt.
   std::multiset<std::string> logged;
-  auto scanned = admin.ScanEvents(1, std::nullopt, 1000, [&](const json& e) {
+  auto scanned = admin_.ScanEvents(1, std::nullopt, 1000, [&](const json& e) {
     if (e["type"] == "ResponseSubmitted" && e["data"]["consultation"] == kRaceConsultation) {
       logged.insert(e["data"]["response"].get<std::string>());
     }
@@ -177,7 +187,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   EXPECT_EQ(logged.size(), receipts.size());
   EXPECT_EQ(std::set<std::string>(logged.begin(), logged.end()), receipt_ids);
 
-  auto shown = admin.Call(Verb::get, client::Path({"v1", "consultations", kRaceConsultation}));
+  auto shown = admin_.Call(Verb::get, client::Path({"v1", "consultations", kRaceConsultation}));
   ASSERT_TRUE(shown.ok());
   EXPECT_EQ(shown->body["state"], "closed");
   EXPECT_EQ(shown->body["responses"]["submitted"], receipts.size());
@@ -185,11 +195,11 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
   // A network retry after the deadline (same key, same body) gets the first
   // receipt back, not a 409, and writes nothing.
   ASSERT_GT(NowMs(), *closes_at);
-  const std::uint64_t head = server.store().Head().position;
+  const std::uint64_t head = server_.store().Head().position;
   std::vector<Receipt> sample = receipts;
   std::shuffle(sample.begin(), sample.end(), std::mt19937(20261123));
   sample.resize(std::min<std::size_t>(sample.size(), 20));
-  auto retrier = server.Client(secretariat);
+  auto retrier = server_.Client(secretariat_);
   for (const auto& r : sample) {
     client::CallOptions options;
     options.idempotency_key = r.sent.key;
@@ -202,7 +212,7 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
     EXPECT_EQ(again->body["submitted_at"], r.receipt["submitted_at"]);
     EXPECT_EQ(again->headers.Get("Idempotent-Replayed"), "true");
   }
-  EXPECT_EQ(server.store().Head().position, head);
+  EXPECT_EQ(server_.store().Head().position, head);
 }
 
 // An explicit close racing 32 connections of submissions: a response decided
@@ -211,14 +221,9 @@ TEST(DeadlineRaceE2e, EveryAnswerIsAReceiptBeforeTheDeadlineOrClosedAndNothingIs
 // append (AppendRequest::decided_on) and the server decides again, which
 // answers 409: so no submission follows the close in the log, and every
 // answer is a receipt or 409 consultation-closed.
-TEST(DeadlineRaceE2e, AnExplicitCloseIsNeverOvertakenByASubmission) {
-  TestServer server;
-  auto admin = server.Client();
-  const std::string section = CreateAgreement(admin);
-  ASSERT_FALSE(section.empty());
-  const std::string secretariat = server.IssueToken("secretariat");
+TEST_F(DeadlineRaceE2e, AnExplicitCloseIsNeverOvertakenByASubmission) {
   auto opened =
-      OpenConsultation(admin, "close-race", "Close race", 3'600'000, {"race-p0", "race-p1"});
+      OpenConsultation(admin_, "close-race", "Close race", 3'600'000, {"race-p0", "race-p1"});
   ASSERT_TRUE(opened.ok()) << client::Describe(opened.error());
   const std::string target = client::Path({"v1", "consultations", "close-race", "responses"});
 
@@ -229,14 +234,14 @@ TEST(DeadlineRaceE2e, AnExplicitCloseIsNeverOvertakenByASubmission) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 32; ++t) {
     threads.emplace_back([&, t] {
-      auto api = server.Client(secretariat);
+      auto api = server_.Client(secretariat_);
       // Keep submitting until a few requests were sent after the close answered.
       for (int i = 0, extra = 0; extra < 3; ++i) {
         const bool sent_after_close = closed_answered.load();
         if (sent_after_close) ++extra;
         json body = {{"party", "race-p" + std::to_string((t + i) % 2)},
                      {"author", {{"name", "Writer " + std::to_string(t)}}},
-                     {"points", {{{"section", section}, {"text", "Point"}}}},
+                     {"points", {{{"section", section_}, {"text", "Point"}}}},
                      {"publication", "public"}};
         auto r = api.Call(Verb::post, target, body);
         if (r.ok() && r->status == 201) {
@@ -254,7 +259,7 @@ TEST(DeadlineRaceE2e, AnExplicitCloseIsNeverOvertakenByASubmission) {
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   auto close =
-      admin.Call(Verb::post, "/v1/consultations/close-race/close", {{"reason", "closed early"}});
+      admin_.Call(Verb::post, "/v1/consultations/close-race/close", {{"reason", "closed early"}});
   ASSERT_TRUE(close.ok()) << client::Describe(close.error());
   closed_answered = true;
   for (auto& th : threads) th.join();
@@ -264,7 +269,7 @@ TEST(DeadlineRaceE2e, AnExplicitCloseIsNeverOvertakenByASubmission) {
   EXPECT_EQ(after_close.load(), 0);
 
   std::uint64_t close_position = 0, last_submission = 0, submissions = 0;
-  auto scanned = admin.ScanEvents(1, std::nullopt, 1000, [&](const json& e) {
+  auto scanned = admin_.ScanEvents(1, std::nullopt, 1000, [&](const json& e) {
     const std::uint64_t position = client::PositionFromJson(e["position"]).value_or(0);
     if (e["type"] == "ConsultationClosed" && e["stream"] == "consultation-close-race") {
       close_position = position;

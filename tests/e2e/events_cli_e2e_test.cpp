@@ -48,10 +48,8 @@ TEST(CliE2e, EventsListAsATableAndAsJson) {
   EXPECT_EQ(Cells(lines[3])[0], "3");
   EXPECT_EQ(lines[4], "(more: --from 4)");
 
-  CliRun j = Cli(server, {"--json", "events", "list", "--from", "2", "--limit", "2"});
-  ASSERT_EQ(j.code, kExitOk) << j.err;
-  json body = j.json();
-  ASSERT_EQ(body["items"].size(), 2u) << j.out;
+  json body = CliJson(server, {"events", "list", "--from", "2", "--limit", "2"});
+  ASSERT_EQ(body["items"].size(), 2u) << body;
   EXPECT_EQ(body["items"][0]["position"], 2);
   EXPECT_EQ(body["next"], 4);
   const json& e = body["items"][0];

@@ -10,7 +10,6 @@
 namespace hoering::testing {
 namespace {
 
-
 // Parties aarhus and plo, the agreement published, consultation "h" open for
 // ten more days inviting both.
 void OpenConsultation(const TestServer& server) {
@@ -79,10 +78,8 @@ TEST(CliE2e, InvitationsCreateListAndRevoke) {
   ASSERT_EQ(revoked.code, kExitOk) << revoked.err;
   EXPECT_EQ(revoked.out, "revoked invitation " + id + " of aarhus at position " +
                              std::to_string(server.store().Head().position) + "\n");
-  CliRun json_list = Cli(server, {"--json", "invitation", "list", "--consultation", "h"});
-  ASSERT_EQ(json_list.code, kExitOk) << json_list.err;
-  json items = json_list.json();
-  ASSERT_EQ(items.size(), 2u) << json_list.out;
+  json items = CliJson(server, {"invitation", "list", "--consultation", "h"});
+  ASSERT_EQ(items.size(), 2u) << items;
   EXPECT_EQ(items[0]["revoked"], true);
   EXPECT_EQ(items[0]["revoke_reason"], "Sent to the wrong address");
   EXPECT_FALSE(items[0].contains("code"));

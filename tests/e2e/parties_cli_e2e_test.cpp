@@ -26,11 +26,9 @@ TEST(CliE2e, PartiesAddPrintsTheRecordWithItsPositionAndHash) {
   EXPECT_EQ(FieldValue(r.out, "hash"), ToHex(server.store().Head().hash));
   EXPECT_EQ(Lines(r.out).at(0).rfind("id:", 0), 0u) << r.out;
 
-  CliRun j = Cli(server, {"--json", "parties", "add", "--id", "aarhus", "--name", "Aarhus Kommune",
-                          "--kind", "municipality"});
-  ASSERT_EQ(j.code, kExitOk) << j.err;
-  json body = j.json();
-  ASSERT_TRUE(body.is_object()) << j.out;
+  json body = CliJson(server, {"parties", "add", "--id", "aarhus", "--name", "Aarhus Kommune",
+                               "--kind", "municipality"});
+  ASSERT_TRUE(body.is_object()) << body;
   EXPECT_EQ(body["id"], "aarhus");
   EXPECT_EQ(body["name"], "Aarhus Kommune");
   EXPECT_EQ(body["position"], head + 2);
@@ -121,10 +119,8 @@ TEST(CliE2e, PartiesListAsATableAndAsJsonAcrossPages) {
   EXPECT_EQ(ids, (std::vector<std::string>{"holstebro", "rm", "struer"}));
 
   // --page-size 1 follows the cursor through every page: same list.
-  CliRun paged = Cli(server, {"--json", "parties", "list", "--page-size", "1"});
-  ASSERT_EQ(paged.code, kExitOk) << paged.err;
-  json items = paged.json();
-  ASSERT_TRUE(items.is_array()) << paged.out;
+  json items = CliJson(server, {"parties", "list", "--page-size", "1"});
+  ASSERT_TRUE(items.is_array()) << items;
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0]["id"], "holstebro");
   EXPECT_EQ(items[1]["kind"], "region");
@@ -141,9 +137,7 @@ TEST(CliE2e, PartiesListOfAnEmptyRegisterIsJustTheHeader) {
   CliRun table = Cli(server, {"parties", "list"});
   ASSERT_EQ(table.code, kExitOk) << table.err;
   EXPECT_EQ(Lines(table.out).size(), 2u) << table.out;
-  CliRun j = Cli(server, {"--json", "parties", "list"});
-  ASSERT_EQ(j.code, kExitOk);
-  EXPECT_EQ(j.json(), json::array());
+  EXPECT_EQ(CliJson(server, {"parties", "list"}), json::array());
 }
 
 TEST(CliE2e, PartiesShow) {

@@ -13,8 +13,10 @@
 namespace hoering {
 namespace {
 
+using nlohmann::json;
 using testing::AddParty;
 using testing::Cli;
+using testing::CliJson;
 using testing::Contains;
 using testing::TestServer;
 
@@ -46,9 +48,7 @@ TEST(ProjectionsE2e, RebuildOfTheDemoIsIdenticalAndReportedByTheCli) {
   const std::uint64_t head = server.store().Head().position;
   const std::string before = ServedSnapshot(server);
 
-  auto run = Cli(server, {"--json", "projections", "rebuild"});
-  ASSERT_EQ(run.code, 0) << run.out << run.err;
-  auto report = run.json();
+  json report = CliJson(server, {"projections", "rebuild"});
   EXPECT_EQ(report["identical"], true);
   EXPECT_EQ(report["events"], head);
   EXPECT_EQ(report["position"], head);
@@ -61,10 +61,9 @@ TEST(ProjectionsE2e, RebuildOfTheDemoIsIdenticalAndReportedByTheCli) {
             std::string::npos)
       << text.out;
 
-  auto status = Cli(server, {"--json", "projections", "status"});
-  ASSERT_EQ(status.code, 0) << status.err;
-  EXPECT_EQ(status.json()["last_rebuild"]["identical"], true);
-  EXPECT_EQ(status.json()["position"], head);
+  json status = CliJson(server, {"projections", "status"});
+  EXPECT_EQ(status["last_rebuild"]["identical"], true);
+  EXPECT_EQ(status["position"], head);
 }
 
 TEST(ProjectionsE2e, RestartResumesFromTheCheckpointWithTheSameReadViews) {
@@ -76,20 +75,16 @@ TEST(ProjectionsE2e, RestartResumesFromTheCheckpointWithTheSameReadViews) {
   ASSERT_GT(report_before.size(), 1000u);
 
   server.Restart();  // Shutdown() stores a checkpoint at the head
-  auto status = Cli(server, {"--json", "projections", "status"});
-  ASSERT_EQ(status.code, 0) << status.err;
-  const auto start = status.json()["start"];
-  EXPECT_EQ(start["from_checkpoint"], true) << status.out;
+  const json start = CliJson(server, {"projections", "status"})["start"];
+  EXPECT_EQ(start["from_checkpoint"], true) << start;
   EXPECT_EQ(start["checkpoint_position"], head);
   EXPECT_EQ(start["replayed"], 0);
-  EXPECT_GT(start["restore_seconds"].get<double>(), 0.0) << status.out;
+  EXPECT_GT(start["restore_seconds"].get<double>(), 0.0) << start;
   EXPECT_EQ(ServedSnapshot(server), before);
   EXPECT_EQ(ReportWithoutGeneratedAt(server), report_before);
 
   // And the restored set still equals a fold of the whole log.
-  auto rebuild = Cli(server, {"--json", "projections", "rebuild"});
-  EXPECT_EQ(rebuild.code, 0) << rebuild.out;
-  EXPECT_EQ(rebuild.json()["identical"], true);
+  EXPECT_EQ(CliJson(server, {"projections", "rebuild"})["identical"], true);
 }
 
 TEST(ProjectionsE2e, OnlyAdminsRebuildAndAuditorsMayLook) {
@@ -99,14 +94,13 @@ TEST(ProjectionsE2e, OnlyAdminsRebuildAndAuditorsMayLook) {
   EXPECT_EQ(Cli(server, {"projections", "checkpoint"}, auditor).code, 2);
   EXPECT_EQ(Cli(server, {"projections", "status"}, auditor).code, 0);
   EXPECT_EQ(Cli(server, {"projections", "status"}, "").code, 2);
-  auto cp = Cli(server, {"--json", "projections", "checkpoint"});
-  ASSERT_EQ(cp.code, 0) << cp.err;
-  EXPECT_EQ(cp.json()["position"], server.store().Head().position);
-  EXPECT_GT(cp.json()["bytes"].get<std::uint64_t>(), 0u);
-  EXPECT_EQ(cp.json()["written"], true);
-  auto again = Cli(server, {"--json", "projections", "checkpoint"});
-  EXPECT_EQ(again.json()["written"], false);
-  EXPECT_EQ(again.json()["position"], cp.json()["position"]);
+  json cp = CliJson(server, {"projections", "checkpoint"});
+  EXPECT_EQ(cp["position"], server.store().Head().position);
+  EXPECT_GT(cp["bytes"].get<std::uint64_t>(), 0u);
+  EXPECT_EQ(cp["written"], true);
+  json again = CliJson(server, {"projections", "checkpoint"});
+  EXPECT_EQ(again["written"], false);
+  EXPECT_EQ(again["position"], cp["position"]);
 }
 
 // Events no read view folds (a response's) need no new snapshot: the

@@ -6,13 +6,12 @@
 
 #include <sstream>
 
-#include "client/lib/ack_audit.h"
 #include "client/lib/target.h"
 #include "client/load/report.h"
 #include "client/load/responses_scenario.h"
 #include "client/load/runner.h"
 #include "client/load/scenarios.h"
-#include "domain/sha256.h"
+#include "tests/e2e/load_checks.h"
 #include "tests/e2e/load_run_config.h"
 #include "tests/support/test_server.h"
 
@@ -55,12 +54,7 @@ TEST(ResponsesLoadE2e, EveryReceiptIsInTheLogAndReadsBackAsSent) {
   }
 
   // Every receipt's write is in the log where the receipt said.
-  auto audit = client::AuditAcknowledged(admin, run.acks, 1000);
-  ASSERT_TRUE(audit.ok()) << client::Describe(audit.error());
-  report.audit = *audit;
-  EXPECT_EQ(report.lost(), 0u);
-  EXPECT_EQ(audit->confirmed, run.acks.size());
-  EXPECT_EQ(audit->duplicates, 0u);
+  ASSERT_NO_FATAL_FAILURE(AuditEveryAcknowledgedWrite(admin, report));
 
   // And every (sampled) response reads back exactly as it was sent.
   auto secretariat = server.Client(scenario->secretariat_token());
@@ -89,11 +83,7 @@ TEST(ResponsesLoadE2e, EveryReceiptIsInTheLogAndReadsBackAsSent) {
   EXPECT_EQ(submitted, run.acks.size());
 
   // The chain over everything written verifies on the server.
-  auto verify = admin.Verify();
-  ASSERT_TRUE(verify.ok()) << client::Describe(verify.error());
-  EXPECT_EQ(verify->body["ok"], true) << verify->body.dump();
-  EXPECT_EQ(verify->body["checked"], server.store().Head().position);
-  EXPECT_EQ(verify->body["head"]["hash"], ToHex(server.store().Head().hash));
+  ExpectTheChainVerifies(admin, server);
 }
 
 TEST(ResponsesLoadE2e, PreparesTwiceOnOneServerWithDifferentRunIds) {

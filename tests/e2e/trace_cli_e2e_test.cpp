@@ -143,9 +143,8 @@ TEST_F(TraceCliE2e, DecisionBackToTheReceipt) {
   EXPECT_TRUE(Contains(t.out, "point text \"Point one\"")) << t.out;
   EXPECT_EQ(lines.back(), "   └─ consultations: h1 (version 1 \"consultation draft\")") << t.out;
 
-  CliRun j = Cli(server_, {"--json", "trace", "decision", "ssu-2023-09-29"}, auditor_);
-  ASSERT_EQ(j.code, kExitOk) << j.err;
-  EXPECT_EQ(j.json()["changes"][0]["cites"][0]["receipt"]["hash"], hash_);
+  json j = CliJson(server_, {"trace", "decision", "ssu-2023-09-29"}, auditor_);
+  EXPECT_EQ(j["changes"][0]["cites"][0]["receipt"]["hash"], hash_);
   // Traces are for auditors, the secretariat and admin.
   EXPECT_EQ(Cli(server_, {"trace", "decision", "ssu-2023-09-29"}, aarhus_).code, kExitRejected);
   EXPECT_EQ(Cli(server_, {"trace", "decision", "nope"}, auditor_).code, kExitRejected);
@@ -171,9 +170,8 @@ TEST_F(TraceCliE2e, ResponseForwardToTheDecision) {
   EXPECT_TRUE(Contains(t.out, "└─ point 2 \"Point two\"\n   └─ no disposition; not cited"))
       << t.out;
 
-  CliRun j = Cli(server_, {"--json", "trace", "response", rid_}, auditor_);
-  ASSERT_EQ(j.code, kExitOk) << j.err;
-  EXPECT_EQ(j.json()["decisions"][0]["id"], "ssu-2023-09-29");
+  json j = CliJson(server_, {"trace", "response", rid_}, auditor_);
+  EXPECT_EQ(j["decisions"][0]["id"], "ssu-2023-09-29");
   const std::string rm = server_.IssueToken("stakeholder", "rm");
   EXPECT_EQ(Cli(server_, {"trace", "response", rid_}, rm).code, kExitRejected);
 }
@@ -196,11 +194,10 @@ TEST_F(TraceCliE2e, ChangeBothWays) {
             "2023-09-29 approved")
       << t.out;
 
-  CliRun j = Cli(server_, {"--json", "trace", "change", "sa", "c-2"}, auditor_);
-  ASSERT_EQ(j.code, kExitOk) << j.err;
-  EXPECT_EQ(j.json()["cites"][0]["trace"]["response"]["id"], rid_);
-  EXPECT_EQ(j.json()["versions"].size(), 1u);
-  EXPECT_EQ(j.json()["decisions"][0]["id"], "ssu-2023-09-29");
+  json j = CliJson(server_, {"trace", "change", "sa", "c-2"}, auditor_);
+  EXPECT_EQ(j["cites"][0]["trace"]["response"]["id"], rid_);
+  EXPECT_EQ(j["versions"].size(), 1u);
+  EXPECT_EQ(j["decisions"][0]["id"], "ssu-2023-09-29");
 
   CliRun missing = Cli(server_, {"trace", "change", "sa", "c-99"}, auditor_);
   EXPECT_EQ(missing.code, kExitRejected);
@@ -220,10 +217,9 @@ TEST_F(TraceCliE2e, ReceiptCheckedThenDisproved) {
       << ok.out;
   EXPECT_TRUE(Contains(ok.out, "): intact\n")) << ok.out;
   EXPECT_TRUE(Contains(ok.out, "\nproved")) << ok.out;
-  CliRun j = Cli(server_, {"--json", "receipt", "check", receipt_path_}, auditor_);
-  ASSERT_EQ(j.code, kExitOk) << j.err;
-  EXPECT_EQ(j.json()["proved"], true);
-  EXPECT_EQ(j.json()["local"]["checked"], checked);
+  json j = CliJson(server_, {"receipt", "check", receipt_path_}, auditor_);
+  EXPECT_EQ(j["proved"], true);
+  EXPECT_EQ(j["local"]["checked"], checked);
 
   // Without a token only the server's word is available.
   CliRun anonymous = Cli(server_, {"receipt", "check", receipt_path_}, "");
