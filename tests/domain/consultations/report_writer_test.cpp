@@ -52,22 +52,11 @@ std::string Whole(const json& report, ReportFormat format, const ReportLabels& l
   return report.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-constexpr ReportFormat kFormats[] = {ReportFormat::kJson, ReportFormat::kMarkdown,
-                                     ReportFormat::kHtml, ReportFormat::kCsv};
-
-const char* Name(ReportFormat f) {
-  switch (f) {
-    case ReportFormat::kMarkdown:
-      return "md";
-    case ReportFormat::kHtml:
-      return "html";
-    case ReportFormat::kCsv:
-      return "csv";
-    case ReportFormat::kJson:
-      break;
-  }
-  return "json";
-}
+// Every format, with the name a failure shows.
+constexpr std::pair<ReportFormat, const char*> kFormats[] = {{ReportFormat::kJson, "json"},
+                                                             {ReportFormat::kMarkdown, "md"},
+                                                             {ReportFormat::kHtml, "html"},
+                                                             {ReportFormat::kCsv, "csv"}};
 
 // Consultation h-1 (invited region-midt, aarhus), extended once; c-2 edits
 // "samarbejde", c-3 adds a section.
@@ -127,9 +116,9 @@ class ReportWriterTest : public ReportInputTest {
     in.now = now;
     const json report = BuildReport(in);
     for (const ReportLabels* labels : {&EnglishLabels(), &DanishLabels()}) {
-      for (ReportFormat f : kFormats) {
+      for (const auto& [f, name] : kFormats) {
         EXPECT_EQ(Streamed(in, f, *labels), Whole(report, f, *labels))
-            << Name(f) << " " << labels->language_tag;
+            << name << " " << labels->language_tag;
       }
     }
   }

@@ -11,19 +11,11 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-
+// The name of a visibility, for failure messages.
 std::string Name(Visibility v) {
-  switch (v) {
-    case Visibility::kHidden:
-      return "hidden";
-    case Visibility::kWithoutAuthor:
-      return "without-author";
-    case Visibility::kWithoutContact:
-      return "without-contact";
-    case Visibility::kFull:
-      return "full";
-  }
-  return "?";
+  static constexpr const char* kNames[] = {"hidden", "without-author", "without-contact", "full"};
+  static_assert(static_cast<int>(Visibility::kFull) == 3, "kNames follows the enum's order");
+  return kNames[static_cast<int>(v)];
 }
 
 // Responses of party "aarhus", one per publication, each also withdrawn.
