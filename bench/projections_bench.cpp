@@ -216,7 +216,6 @@ void BM_RestoreStages(benchmark::State& state) {
     for (const auto& [name, size] : header->parts) {
       const std::string_view part = body.substr(offset, size);
       offset += size;
-      projections::Views v;
       if (name == "access") TimeRestorePart<access::AccessView>(state, name, part);
       if (name == "agreements") TimeRestorePart<agreements::AgreementsView>(state, name, part);
       if (name == "consultations") {

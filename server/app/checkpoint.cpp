@@ -130,13 +130,11 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
     std::size_t cost;  // bytes, about
     std::function<Status()> run;
   };
-  std::vector<Task> tasks;
-  Status body_hash = Status::Ok();
+  std::vector<Task> tasks;  // tasks[0]: the body's hash
   tasks.push_back({body.size() / 8, [&] {
-                     if (ToHex(Sha256(body)) != h.body_sha256) {
-                       body_hash = Damaged("the body does not match its hash");
-                     }
-                     return Status::Ok();
+                     return ToHex(Sha256(body)) == h.body_sha256
+                                ? Status::Ok()
+                                : Damaged("the body does not match its hash");
                    }});
   auto restore = [&](const char* name, auto& view) {
     tasks.push_back(
@@ -148,17 +146,21 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
   restore("decisions", v.decisions);
   restore("invitations", v.invitations);
   restore("parties", v.parties);
-  std::stable_sort(tasks.begin(), tasks.end(),
-                   [](const Task& a, const Task& b) { return a.cost > b.cost; });
+  std::vector<std::size_t> order(tasks.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return tasks[a].cost > tasks[b].cost; });
   std::vector<Status> done(tasks.size(), Status::Ok());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < tasks.size();) done[i] = tasks[i].run();
+    for (std::size_t i; (i = next.fetch_add(1)) < order.size();) {
+      done[order[i]] = tasks[order[i]].run();
+    }
   };
   auto other = std::async(std::launch::async, work);
   work();
   other.get();
-  if (!body_hash.ok()) return body_hash;  // before what the damaged parts decoded to
+  // The body's hash first: it explains whatever the damaged parts decoded to.
   for (const Status& s : done) {
     if (!s.ok()) return s;
   }

@@ -156,6 +156,7 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
                  index->position(), store_.Head().position);
     if (Status s = index->Clear(); !s.ok()) return s;
   }
+  std::lock_guard cp(checkpoint_mu_);  // lock order: checkpoint_mu_, then mu_
   std::unique_lock lock(mu_);
   index_ = std::move(index);
   if (use_checkpoint) {
@@ -173,7 +174,6 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
         report.from_checkpoint = true;
         report.checkpoint_position = *through;
         report.snapshot_position = header.position;
-        std::lock_guard cp(checkpoint_mu_);
         snapshot_ = header;
         snapshot_position_.store(header.position, std::memory_order_release);
         checkpoint_position_.store(*through, std::memory_order_release);

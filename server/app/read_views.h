@@ -156,7 +156,7 @@ class ReadViews {
   std::atomic<std::uint64_t> position_{0};  // min(views_position_, index_->position())
   std::atomic<bool> ready_{false};
   std::mutex rebuild_mu_;
-  std::mutex checkpoint_mu_;
+  std::mutex checkpoint_mu_;  // taken before mu_ when both are held
   std::atomic<std::uint64_t> checkpoint_position_{0};
   // The stored snapshot's header; position 0 when there is none this server
   // wrote or restored (then the next checkpoint is a snapshot).
