@@ -1,31 +1,29 @@
 #include "domain/access/access.h"
 
+#include "domain/enum_names.h"
 #include "domain/events/decoded_event.h"
 #include "domain/ids.h"
 
 namespace hoering::access {
 
+namespace {
+
+constexpr EnumName<Role> kRoleNames[] = {{Role::kAdmin, "admin"},
+                                         {Role::kSecretariat, "secretariat"},
+                                         {Role::kStakeholder, "stakeholder"},
+                                         {Role::kAuditor, "auditor"},
+                                         {Role::kAnonymous, "anonymous"}};
+
+}  // namespace
+
 std::string RoleName(Role r) {
-  switch (r) {
-    case Role::kAdmin:
-      return "admin";
-    case Role::kSecretariat:
-      return "secretariat";
-    case Role::kStakeholder:
-      return "stakeholder";
-    case Role::kAuditor:
-      return "auditor";
-    case Role::kAnonymous:
-      return "anonymous";
-  }
-  return "anonymous";
+  return std::string(NameIn(kRoleNames, r, "anonymous"));
 }
 
 std::optional<Role> ParseRole(const std::string& name) {
-  for (Role r : {Role::kAdmin, Role::kSecretariat, Role::kStakeholder, Role::kAuditor}) {
-    if (RoleName(r) == name) return r;
-  }
-  return std::nullopt;
+  auto r = ValueIn(kRoleNames, name);
+  if (r == Role::kAnonymous) return std::nullopt;
+  return r;
 }
 
 void AccessView::Apply(const RecordedEvent& e) {

@@ -2,6 +2,8 @@
 
 #include <initializer_list>
 
+#include "domain/enum_names.h"
+
 namespace hoering::agreements {
 namespace {
 
@@ -68,20 +70,15 @@ Status ReadBodyCondition(const json& j, Op& op, std::size_t index) {
   return Status::Ok();
 }
 
+constexpr EnumName<OpType> kOpNames[] = {{OpType::kAdd, "add"},
+                                         {OpType::kEdit, "edit"},
+                                         {OpType::kMove, "move"},
+                                         {OpType::kRemove, "remove"}};
+
 }  // namespace
 
 std::string_view OpName(OpType t) {
-  switch (t) {
-    case OpType::kAdd:
-      return "add";
-    case OpType::kEdit:
-      return "edit";
-    case OpType::kMove:
-      return "move";
-    case OpType::kRemove:
-      return "remove";
-  }
-  return "add";
+  return NameIn(kOpNames, t, "add");
 }
 
 Result<Op> ParseOp(const json& j, std::size_t index, bool strict) {

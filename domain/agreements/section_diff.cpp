@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "domain/enum_names.h"
+
 namespace hoering::agreements {
 namespace {
 
@@ -193,22 +195,16 @@ class Differ {
   TextDiff out_;
 };
 
+constexpr EnumName<DiffStatus> kStatusNames[] = {{DiffStatus::kAdded, "added"},
+                                                 {DiffStatus::kRemoved, "removed"},
+                                                 {DiffStatus::kModified, "modified"},
+                                                 {DiffStatus::kMoved, "moved"},
+                                                 {DiffStatus::kUnchanged, "unchanged"}};
+
 }  // namespace
 
 std::string_view StatusName(DiffStatus s) {
-  switch (s) {
-    case DiffStatus::kAdded:
-      return "added";
-    case DiffStatus::kRemoved:
-      return "removed";
-    case DiffStatus::kModified:
-      return "modified";
-    case DiffStatus::kMoved:
-      return "moved";
-    case DiffStatus::kUnchanged:
-      return "unchanged";
-  }
-  return "unchanged";
+  return NameIn(kStatusNames, s, "unchanged");
 }
 
 std::vector<std::string_view> SectionChange::changes() const {

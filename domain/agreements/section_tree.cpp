@@ -1,12 +1,13 @@
 #include "domain/agreements/section_tree.h"
 
 #include <algorithm>
-#include <array>
+
+#include "domain/enum_names.h"
 
 namespace hoering::agreements {
 namespace {
 
-constexpr std::array<std::pair<SectionKind, std::string_view>, 7> kKinds = {{
+constexpr EnumName<SectionKind> kKinds[] = {
     {SectionKind::kChapter, "chapter"},
     {SectionKind::kVision, "vision"},
     {SectionKind::kFocusArea, "focus_area"},
@@ -14,7 +15,7 @@ constexpr std::array<std::pair<SectionKind, std::string_view>, 7> kKinds = {{
     {SectionKind::kIndicator, "indicator"},
     {SectionKind::kPrinciple, "principle"},
     {SectionKind::kText, "text"},
-}};
+};
 
 const std::vector<std::string>& EmptyChildren() {
   static const std::vector<std::string> empty;
@@ -29,17 +30,11 @@ const std::string& EmptyString() {
 }  // namespace
 
 std::string_view KindName(SectionKind k) {
-  for (const auto& [kind, name] : kKinds) {
-    if (kind == k) return name;
-  }
-  return "text";
+  return NameIn(kKinds, k, "text");
 }
 
 std::optional<SectionKind> ParseKind(std::string_view name) {
-  for (const auto& [kind, n] : kKinds) {
-    if (n == name) return kind;
-  }
-  return std::nullopt;
+  return ValueIn(kKinds, name);
 }
 
 std::string KnownKinds() {

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/enum_names.h"
+
 namespace hoering::agreements {
 namespace {
 
@@ -81,18 +83,13 @@ class Builder {
   std::vector<Segment> segs_;
 };
 
+constexpr EnumName<RunOp> kRunOpNames[] = {
+    {RunOp::kEqual, "equal"}, {RunOp::kInsert, "insert"}, {RunOp::kDelete, "delete"}};
+
 }  // namespace
 
 std::string_view RunOpName(RunOp op) {
-  switch (op) {
-    case RunOp::kEqual:
-      return "equal";
-    case RunOp::kInsert:
-      return "insert";
-    case RunOp::kDelete:
-      return "delete";
-  }
-  return "equal";
+  return NameIn(kRunOpNames, op, "equal");
 }
 
 std::vector<std::string_view> Tokenize(std::string_view s) {

@@ -2,20 +2,20 @@
 
 #include <algorithm>
 
+#include "domain/enum_names.h"
 #include "domain/events/decoded_event.h"
 
 namespace hoering::consultations {
 
+namespace {
+
+constexpr EnumName<Phase> kPhaseNames[] = {
+    {Phase::kScheduled, "scheduled"}, {Phase::kOpen, "open"}, {Phase::kClosed, "closed"}};
+
+}  // namespace
+
 std::string PhaseName(Phase p) {
-  switch (p) {
-    case Phase::kScheduled:
-      return "scheduled";
-    case Phase::kOpen:
-      return "open";
-    case Phase::kClosed:
-      return "closed";
-  }
-  return "closed";
+  return std::string(NameIn(kPhaseNames, p, "closed"));
 }
 
 Status ConsultationState::Apply(const RecordedEvent& e) {

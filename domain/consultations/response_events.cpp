@@ -1,5 +1,7 @@
 #include "domain/consultations/response_events.h"
 
+#include "domain/enum_names.h"
+
 namespace hoering::consultations {
 
 using nlohmann::json;
@@ -11,46 +13,34 @@ std::string AttachmentStream(const std::string& sha256) {
   return "attachment-" + sha256;
 }
 
+namespace {
+
+constexpr EnumName<Publication> kPublicationNames[] = {{Publication::kPublic, "public"},
+                                                       {Publication::kAnonymous, "anonymous"},
+                                                       {Publication::kPrivate, "private"}};
+
+constexpr EnumName<Outcome> kOutcomeNames[] = {{Outcome::kAccepted, "accepted"},
+                                               {Outcome::kPartiallyAccepted, "partially_accepted"},
+                                               {Outcome::kNotAccepted, "not_accepted"},
+                                               {Outcome::kNoted, "noted"},
+                                               {Outcome::kOutOfScope, "out_of_scope"}};
+
+}  // namespace
+
 std::string PublicationName(Publication p) {
-  switch (p) {
-    case Publication::kPublic:
-      return "public";
-    case Publication::kAnonymous:
-      return "anonymous";
-    case Publication::kPrivate:
-      return "private";
-  }
-  return "private";
+  return std::string(NameIn(kPublicationNames, p, "private"));
 }
 
 std::optional<Publication> ParsePublication(const std::string& s) {
-  if (s == "public") return Publication::kPublic;
-  if (s == "anonymous") return Publication::kAnonymous;
-  if (s == "private") return Publication::kPrivate;
-  return std::nullopt;
+  return ValueIn(kPublicationNames, s);
 }
 
 std::string OutcomeName(Outcome o) {
-  switch (o) {
-    case Outcome::kAccepted:
-      return "accepted";
-    case Outcome::kPartiallyAccepted:
-      return "partially_accepted";
-    case Outcome::kNotAccepted:
-      return "not_accepted";
-    case Outcome::kNoted:
-      return "noted";
-    case Outcome::kOutOfScope:
-      return "out_of_scope";
-  }
-  return "noted";
+  return std::string(NameIn(kOutcomeNames, o, "noted"));
 }
 
 std::optional<Outcome> ParseOutcome(const std::string& s) {
-  for (Outcome o : kAllOutcomes) {
-    if (OutcomeName(o) == s) return o;
-  }
-  return std::nullopt;
+  return ValueIn(kOutcomeNames, s);
 }
 
 json AuthorJson(const Author& a) {

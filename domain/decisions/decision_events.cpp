@@ -1,5 +1,7 @@
 #include "domain/decisions/decision_events.h"
 
+#include "domain/enum_names.h"
+
 namespace hoering::decisions {
 
 using nlohmann::json;
@@ -12,7 +14,7 @@ std::string ObligationStream(const std::string& agreement) {
 }
 
 namespace {
-constexpr std::pair<Outcome, const char*> kOutcomes[] = {
+constexpr EnumName<Outcome> kOutcomeNames[] = {
     {Outcome::kApproved, "approved"},
     {Outcome::kApprovedWithConditions, "approved_with_conditions"},
     {Outcome::kRejected, "rejected"},
@@ -31,17 +33,11 @@ std::optional<std::string> OptionalText(const json& j, const char* key) {
 }  // namespace
 
 std::string OutcomeName(Outcome o) {
-  for (auto [value, name] : kOutcomes) {
-    if (value == o) return name;
-  }
-  return "noted";
+  return std::string(NameIn(kOutcomeNames, o, "noted"));
 }
 
 std::optional<Outcome> ParseOutcome(const std::string& s) {
-  for (auto [value, name] : kOutcomes) {
-    if (s == name) return value;
-  }
-  return std::nullopt;
+  return ValueIn(kOutcomeNames, s);
 }
 
 json DecisionJson(const DecisionRecorded& d) {
