@@ -5,22 +5,6 @@
 
 namespace hoering {
 
-namespace {
-
-// Up to `limit` entries of `map` whose keys start with `prefix` and are > `after`.
-ProjectionEntries ScanMap(const std::map<std::string, std::string>& map, const std::string& prefix,
-                          const std::string& after, std::size_t limit) {
-  ProjectionEntries out;
-  auto it = after < prefix ? map.lower_bound(prefix) : map.upper_bound(after);
-  for (; it != map.end() && out.size() < limit; ++it) {
-    if (it->first.compare(0, prefix.size(), prefix) != 0) break;
-    out.emplace_back(it->first, it->second);
-  }
-  return out;
-}
-
-}  // namespace
-
 MemoryEventStore::MemoryEventStore(std::function<std::int64_t()> clock)
     : clock_(clock ? std::move(clock) : SystemClockMs) {}
 
@@ -132,69 +116,48 @@ void MemoryEventStore::TamperForTest(std::uint64_t position,
 }
 
 Status MemoryEventStore::PutProjection(const std::string& key, const std::string& value) {
-  std::lock_guard lock(projections_mu_);
-  projections_[key] = value;
+  projections_.Put(key, value);
   return Status::Ok();
 }
 
 Result<std::optional<std::string>> MemoryEventStore::GetProjection(const std::string& key) const {
-  std::lock_guard lock(projections_mu_);
-  auto it = projections_.find(key);
-  if (it == projections_.end()) return std::optional<std::string>{};
-  return std::optional<std::string>(it->second);
+  return projections_.Get(key);
 }
 
 Status MemoryEventStore::WriteProjections(const std::vector<ProjectionWrite>& writes) {
-  std::lock_guard lock(projections_mu_);
-  for (const auto& w : writes) {
-    if (w.value) {
-      projections_[w.key] = *w.value;
-    } else {
-      projections_.erase(w.key);
-    }
-  }
+  projections_.Write(writes);
   return Status::Ok();
 }
 
 Result<ProjectionEntries> MemoryEventStore::ScanProjections(const std::string& prefix,
                                                             const std::string& after,
                                                             std::size_t limit) const {
-  std::lock_guard lock(projections_mu_);
-  return ScanMap(projections_, prefix, after, limit);
+  return projections_.Scan(prefix, after, limit);
 }
 
 Status MemoryEventStore::DeleteProjections(const std::string& prefix) {
-  std::lock_guard lock(projections_mu_);
-  auto it = projections_.lower_bound(prefix);
-  while (it != projections_.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
-    it = projections_.erase(it);
-  }
+  projections_.DeletePrefix(prefix);
   return Status::Ok();
 }
 
 Status MemoryEventStore::PutLocal(const std::string& key, const std::string& value) {
-  std::lock_guard lock(local_mu_);
-  local_[key] = value;
+  local_.Put(key, value);
   return Status::Ok();
 }
 
 Result<std::optional<std::string>> MemoryEventStore::GetLocal(const std::string& key) const {
-  std::lock_guard lock(local_mu_);
-  auto it = local_.find(key);
-  return it == local_.end() ? std::optional<std::string>() : std::optional(it->second);
+  return local_.Get(key);
 }
 
 Status MemoryEventStore::DeleteLocal(const std::string& key) {
-  std::lock_guard lock(local_mu_);
-  local_.erase(key);
+  local_.Delete(key);
   return Status::Ok();
 }
 
 Result<ProjectionEntries> MemoryEventStore::ScanLocal(const std::string& prefix,
                                                       const std::string& after,
                                                       std::size_t limit) const {
-  std::lock_guard lock(local_mu_);
-  return ScanMap(local_, prefix, after, limit);
+  return local_.Scan(prefix, after, limit);
 }
 
 }  // namespace hoering

@@ -5,12 +5,12 @@
 
 #include <condition_variable>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <unordered_map>
 
 #include "storage/commit_planner.h"
 #include "storage/event_store.h"
+#include "storage/memory_key_values.h"
 
 namespace hoering {
 
@@ -58,11 +58,9 @@ class MemoryEventStore : public EventStore {
   std::unordered_map<std::string, std::vector<std::uint64_t>> streams_;  // positions
   std::unordered_map<std::string, IdempotencyRecord> idempotency_;
   std::vector<CommitListener> listeners_;
-  // Its own lock: commit listeners, which run under mu_, write projections.
-  mutable std::mutex projections_mu_;
-  std::map<std::string, std::string> projections_;  // bytewise order, as RocksDB
-  mutable std::mutex local_mu_;
-  std::map<std::string, std::string> local_;
+  // Their own locks: commit listeners, which run under mu_, write projections.
+  MemoryKeyValues projections_;
+  MemoryKeyValues local_;
 };
 
 }  // namespace hoering

@@ -23,11 +23,7 @@ Status RocksDbEventStore::PutLocal(const std::string& key, const std::string& va
 }
 
 Result<std::optional<std::string>> RocksDbEventStore::GetLocal(const std::string& key) const {
-  std::string value;
-  auto s = db_->Get({}, local_state_, key, &value);
-  if (s.IsNotFound()) return std::optional<std::string>{};
-  if (!s.ok()) return FromRocks(s, "reading local state");
-  return std::optional<std::string>(std::move(value));
+  return GetFamily(*db_, local_state_, key, "reading local state");
 }
 
 Status RocksDbEventStore::DeleteLocal(const std::string& key) {

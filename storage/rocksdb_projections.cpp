@@ -28,6 +28,15 @@ Result<ProjectionEntries> ScanFamily(rocksdb::DB& db, rocksdb::ColumnFamilyHandl
   return out;
 }
 
+Result<std::optional<std::string>> GetFamily(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family,
+                                             const std::string& key, const std::string& what) {
+  std::string value;
+  auto s = db.Get({}, family, key, &value);
+  if (s.IsNotFound()) return std::optional<std::string>{};
+  if (!s.ok()) return FromRocks(s, what);
+  return std::optional<std::string>(std::move(value));
+}
+
 Status RocksDbEventStore::PutProjection(const std::string& key, const std::string& value) {
   // Checkpoints are large (a snapshot of every read view) and derived: they
   // bypass the WAL and go straight to an SST file by a flush, so the next
@@ -44,11 +53,7 @@ Status RocksDbEventStore::PutProjection(const std::string& key, const std::strin
 }
 
 Result<std::optional<std::string>> RocksDbEventStore::GetProjection(const std::string& key) const {
-  std::string value;
-  auto s = db_->Get({}, projections_, key, &value);
-  if (s.IsNotFound()) return std::optional<std::string>{};
-  if (!s.ok()) return FromRocks(s, "reading projection");
-  return std::optional<std::string>(std::move(value));
+  return GetFamily(*db_, projections_, key, "reading projection");
 }
 
 Status RocksDbEventStore::WriteProjections(const std::vector<ProjectionWrite>& writes) {

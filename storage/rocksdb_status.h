@@ -6,6 +6,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/status.h>
 
+#include <optional>
 #include <string>
 
 #include "domain/status.h"
@@ -18,6 +19,11 @@ inline Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   Code code = s.IsCorruption() ? Code::kCorruption : Code::kUnavailable;
   return Status(code, what + ": " + s.ToString(), "storage-error");
 }
+
+// The value of `key` in a column family; nullopt when it has none. `what`
+// names the read in an error (rocksdb_projections.cpp).
+Result<std::optional<std::string>> GetFamily(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* family,
+                                             const std::string& key, const std::string& what);
 
 // Up to `limit` entries of a column family whose keys start with `prefix` and
 // are > `after`, in key order (rocksdb_projections.cpp).
