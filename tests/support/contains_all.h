@@ -3,6 +3,7 @@
 // `EXPECT_NE(text.find(...), npos)` a fragment:
 //   EXPECT_TRUE(ContainsAll(md, {"# Title\n", "| Party | Kind |\n"}));
 // On a failure it names every missing fragment, then shows the whole text.
+// ContainsNone is the opposite check: none of the fragments is in the text.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -23,6 +24,19 @@ inline ::testing::AssertionResult ContainsAll(std::string_view text,
     result << "missing: \"" << fragment << "\"\n";
   }
   if (!all) result << "in:\n" << text;
+  return result;
+}
+
+inline ::testing::AssertionResult ContainsNone(std::string_view text,
+                                               std::initializer_list<std::string_view> fragments) {
+  ::testing::AssertionResult result = ::testing::AssertionSuccess();
+  bool none = true;
+  for (std::string_view fragment : fragments) {
+    if (text.find(fragment) == std::string_view::npos) continue;
+    if (none) result = ::testing::AssertionFailure();
+    none = false;
+    result << "shown: \"" << fragment << "\"\n";
+  }
   return result;
 }
 

@@ -71,22 +71,19 @@ TEST_F(AuditPagesTest, TheTraceFormOpensATraceOrShowsTheErrorAtItsField) {
 TEST_F(AuditPagesTest, DecisionTraceLeadsDownToTheReceipt) {
   HttpResponse page = AsAuditor("/audit/trace/decisions/ssu-1");
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_TRUE(Has(page, "Den hash, der er gemt med beslutningen, er lig med versionens hash."));
-  EXPECT_TRUE(Has(page, "href=\"/agreements/sa?at=2\""));
-  EXPECT_TRUE(Has(page, "href=\"/agreements/sa/diff?from=1&amp;to=2\""));
-  EXPECT_TRUE(Has(page, "c-2"));
-  EXPECT_TRUE(Has(page, "Point one"));
-  EXPECT_TRUE(Has(page, "href=\"/consultations/h1/responses/" + rid_ + "/receipt\""));
-  EXPECT_TRUE(Has(page, "href=\"/audit/trace/responses/" + rid_ + "\""));
-  EXPECT_TRUE(Has(page, receipt_["hash"].get<std::string>()));
+  EXPECT_TRUE(HasAll(
+      page, {"Den hash, der er gemt med beslutningen, er lig med versionens hash.",
+             "href=\"/agreements/sa?at=2\"", "href=\"/agreements/sa/diff?from=1&amp;to=2\"", "c-2",
+             "Point one", "href=\"/consultations/h1/responses/" + rid_ + "/receipt\"",
+             "href=\"/audit/trace/responses/" + rid_ + "\"", receipt_["hash"].get<std::string>()}));
 }
 
 TEST_F(AuditPagesTest, ResponseTraceLeadsForwardToTheDecision) {
   HttpResponse page = AsAuditor("/audit/trace/responses/" + rid_);
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_TRUE(Has(page, receipt_["hash"].get<std::string>()));
-  EXPECT_TRUE(Has(page, "href=\"/audit/trace/decisions/ssu-1\""));
-  EXPECT_TRUE(Has(page, "href=\"/agreements/sa?at=2\""));
+  EXPECT_TRUE(
+      HasAll(page, {receipt_["hash"].get<std::string>(), "href=\"/audit/trace/decisions/ssu-1\"",
+                    "href=\"/agreements/sa?at=2\""}));
   EXPECT_EQ(AsAuditor("/audit/trace/responses/nope").status, 404);
 }
 
@@ -100,8 +97,7 @@ TEST_F(AuditPagesTest, LogFiltersByStreamAndTypeAndPages) {
   EXPECT_TRUE(Has(typed, "id=\"log-newer\""));  // at the head: a link to newer events
   HttpResponse from = AsAuditor("/audit/log?from=3");
   EXPECT_FALSE(Has(from, "id=\"event-2\""));
-  EXPECT_TRUE(Has(from, "id=\"event-3\""));
-  EXPECT_TRUE(Has(from, "href=\"/audit/log?before=3\""));
+  EXPECT_TRUE(HasAll(from, {"id=\"event-3\"", "href=\"/audit/log?before=3\""}));
   HttpResponse before = AsAuditor("/audit/log?before=3");
   EXPECT_TRUE(Has(before, "id=\"event-2\""));
   EXPECT_FALSE(Has(before, "id=\"event-3\""));

@@ -101,9 +101,8 @@ TEST_F(EditorPagesTest, ProblemsAreShownAtTheirFieldsWithTheInputKeptAndNothingW
   const std::string sha = Section("kap-1")["body_sha256"];
   HttpResponse no_rationale = Post("", Edit("Kept <b>text</b>", sha, ""));
   EXPECT_EQ(no_rationale.status, 422);
-  EXPECT_TRUE(Has(no_rationale, "id=\"rationale-error\""));
-  EXPECT_TRUE(Has(no_rationale, "href=\"#rationale\""));
-  EXPECT_TRUE(Has(no_rationale, "Kept &lt;b&gt;text&lt;/b&gt;"));
+  EXPECT_TRUE(HasAll(no_rationale, {"id=\"rationale-error\"", "href=\"#rationale\"",
+                                    "Kept &lt;b&gt;text&lt;/b&gt;"}));
   HttpResponse bad_cite = Post("", [&] {
     Fields f = Edit("Other", sha, "r");
     f.emplace_back("cite", "r-nope:1");
@@ -155,9 +154,7 @@ TEST_F(EditorPagesTest, AStaleSaveIsAConflictWithBothTextsAndTheNextSaveApplies)
   const std::string head = Head();
   HttpResponse stale = Post("", Edit("My text.", seen, "mine"));
   ASSERT_EQ(stale.status, 412);
-  EXPECT_TRUE(Has(stale, "id=\"conflict\""));
-  EXPECT_TRUE(Has(stale, "My text."));
-  EXPECT_TRUE(Has(stale, "Their text."));
+  EXPECT_TRUE(HasAll(stale, {"id=\"conflict\"", "My text.", "Their text."}));
   const std::string now = ToHex(Sha256("Their text."));
   EXPECT_TRUE(Has(stale, "name=\"body_sha256\" value=\"" + now + "\""));
   EXPECT_EQ(Head(), head);

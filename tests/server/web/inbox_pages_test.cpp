@@ -69,13 +69,11 @@ TEST_F(InboxPagesTest, IsForEditorsOnly) {
 TEST_F(InboxPagesTest, ShowsEveryPointWithSectionAndQuoteInContext) {
   HttpResponse page = Inbox();
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(Has(page, "5 af 5 bemærkninger"));
-  EXPECT_TRUE(Has(page, "Aarhus Kommune – bemærkning 1"));
-  EXPECT_TRUE(Has(page, "PLO-Midtjylland – bemærkning 2"));
-  EXPECT_TRUE(Has(page, "<mark>hænger godt sammen</mark>"));
-  EXPECT_TRUE(Has(page, "href=\"/consultations/h1#kap-1\""));
-  EXPECT_TRUE(Has(page, "href=\"/consultations/h1/responses/" + aarhus_response_ + "#point-1\""));
-  EXPECT_TRUE(Has(page, "value=\"" + plo_response_ + "/2\" form=\"bulk-form\""));
+  EXPECT_TRUE(HasAll(page, {"5 af 5 bemærkninger", "Aarhus Kommune – bemærkning 1",
+                            "PLO-Midtjylland – bemærkning 2", "<mark>hænger godt sammen</mark>",
+                            "href=\"/consultations/h1#kap-1\"",
+                            "href=\"/consultations/h1/responses/" + aarhus_response_ + "#point-1\"",
+                            "value=\"" + plo_response_ + "/2\" form=\"bulk-form\""}));
 }
 
 TEST_F(InboxPagesTest, FiltersAndSearchesWordPrefixesIgnoringCaseAndAccents) {
@@ -113,9 +111,7 @@ TEST_F(InboxPagesTest, SetsOneDispositionThroughTheApisDecisionAndKeepsItsHistor
   EXPECT_EQ(d["current"]["outcome"], "noted");
   EXPECT_EQ(d["history"].size(), 2u);
   HttpResponse page = Inbox("?outcome=noted");
-  EXPECT_TRUE(Has(page, "1 af 5"));
-  EXPECT_TRUE(Has(page, "Tidligere behandlinger"));
-  EXPECT_TRUE(Has(page, "<strong>Imødekommet</strong>"));
+  EXPECT_TRUE(HasAll(page, {"1 af 5", "Tidligere behandlinger", "<strong>Imødekommet</strong>"}));
   EXPECT_TRUE(Has(Inbox("?outcome=none"), "4 af 5"));
 }
 
@@ -161,9 +157,8 @@ TEST_F(InboxPagesTest, ARefusedFormShowsTheProblemAtItsFieldAndWritesNothing) {
   const std::string key = aarhus_response_ + "-2";
   HttpResponse page = Post(PointAction(aarhus_response_, 2), "outcome=&rationale=Beholdt+tekst");
   EXPECT_EQ(page.status, 400);
-  EXPECT_TRUE(Has(page, "error-summary"));
-  EXPECT_TRUE(Has(page, "href=\"#outcome-" + key + "\""));
-  EXPECT_TRUE(Has(page, "id=\"outcome-" + key + "-error\">Vælg et udfald."));
+  EXPECT_TRUE(HasAll(page, {"error-summary", "href=\"#outcome-" + key + "\"",
+                            "id=\"outcome-" + key + "-error\">Vælg et udfald."}));
   EXPECT_TRUE(Has(page, ">Beholdt tekst</textarea>"));  // kept
   EXPECT_TRUE(Current(aarhus_response_, 2)["current"].is_null());
   HttpResponse unknown =

@@ -86,10 +86,10 @@ TEST_F(ManagePagesTest, StartCountsResponsesAndPointsWithoutADisposition) {
                   .ok());
   HttpResponse start = Page("/manage");
   EXPECT_EQ(start.status, 200);
-  EXPECT_TRUE(Has(start, "href=\"/manage/consultations/h1\""));
-  EXPECT_TRUE(Has(start, "href=\"/manage/consultations/h1/responses\""));
-  EXPECT_TRUE(Has(start, "href=\"/manage/agreements/sa/edit\""));
-  EXPECT_TRUE(Has(start, "href=\"/manage/consultations/new?version=sa%2F1\""));
+  EXPECT_TRUE(HasAll(
+      start, {"href=\"/manage/consultations/h1\"", "href=\"/manage/consultations/h1/responses\"",
+              "href=\"/manage/agreements/sa/edit\"",
+              "href=\"/manage/consultations/new?version=sa%2F1\""}));
   // Two responses, six points, one with a disposition.
   EXPECT_TRUE(
       Has(start, "<td class=\"manage-number\">2</td>\n      <td class=\"manage-number\">5</td>"))
@@ -114,9 +114,7 @@ TEST_F(ManagePagesTest, OpeningShowsEveryProblemAtItsFieldAndWritesNothing) {
   fields[0].second = "sa/9";        // no such version
   HttpResponse page = Post("/manage/consultations/new", fields);
   EXPECT_EQ(page.status, 400);
-  EXPECT_TRUE(Has(page, "href=\"#title\""));
-  EXPECT_TRUE(Has(page, "href=\"#opens_date\""));
-  EXPECT_TRUE(Has(page, "id=\"title-error\""));
+  EXPECT_TRUE(HasAll(page, {"href=\"#title\"", "href=\"#opens_date\"", "id=\"title-error\""}));
   EXPECT_TRUE(Has(page, "value=\"20-05-2023\""));  // kept
   EXPECT_TRUE(Has(page, "value=\"aarhus\" checked"));
   EXPECT_TRUE(Consultation("h2").is_null());

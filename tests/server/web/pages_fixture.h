@@ -4,12 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "server/web/page.h"
 #include "tests/server/app/consultation_fixture.h"
+#include "tests/support/contains_all.h"
 
 namespace hoering::testing {
 
@@ -85,6 +88,16 @@ class PagesTest : public ConsultationTest {
   }
   static bool Has(const HttpResponse& r, const std::string& text) {
     return r.body.find(text) != std::string::npos;
+  }
+  // Whether the page shows every one of `texts` (HasAll), or none of them
+  // (HasNone); a failure names each text that is missing, or shown.
+  static ::testing::AssertionResult HasAll(const HttpResponse& r,
+                                           std::initializer_list<std::string_view> texts) {
+    return ContainsAll(r.body, texts);
+  }
+  static ::testing::AssertionResult HasNone(const HttpResponse& r,
+                                            std::initializer_list<std::string_view> texts) {
+    return ContainsNone(r.body, texts);
   }
   // The CSRF secret the server set with a page.
   static std::string CsrfCookie(const HttpResponse& r) {

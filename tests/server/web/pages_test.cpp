@@ -14,9 +14,8 @@ TEST_F(PagesTest, HomeListsTheOpenConsultationInDanishByDefault) {
   HttpResponse home = Get("/");
   EXPECT_EQ(home.status, 200);
   EXPECT_EQ(home.headers.Get("Content-Type"), "text/html; charset=utf-8");
-  EXPECT_TRUE(Has(home, "<html lang=\"da\">"));
-  EXPECT_TRUE(Has(home, "Høring over udkast til Sundhedsaftale 2024-2027"));
-  EXPECT_TRUE(Has(home, "href=\"/consultations/h1\""));
+  EXPECT_TRUE(HasAll(home, {"<html lang=\"da\">", "Høring over udkast til Sundhedsaftale 2024-2027",
+                            "href=\"/consultations/h1\""}));
   // The deadline in the consultation's zone (UTC by default here).
   EXPECT_TRUE(Has(home, "25. august 2023 kl. 21.00")) << home.body;
   EXPECT_TRUE(Has(home, "Åbne høringer"));
@@ -71,15 +70,13 @@ TEST_F(PagesTest, ClosedConsultationShowsPublishedResponsesEscaped) {
   Close();
   HttpResponse page = Get("/consultations/h1");
   EXPECT_EQ(page.status, 200);
-  EXPECT_TRUE(Has(page, "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; more"));
+  EXPECT_TRUE(HasAll(page, {"&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; more",
+                            "/consultations/h1/responses/" + id}));
   EXPECT_FALSE(Has(page, "<script>alert"));
-  EXPECT_TRUE(Has(page, "/consultations/h1/responses/" + id));
   EXPECT_FALSE(Has(page, "Response of plo"));  // private: not for the public
   HttpResponse one = Get("/consultations/h1/responses/" + id);
   EXPECT_EQ(one.status, 200);
-  EXPECT_TRUE(Has(one, "Point one"));
-  EXPECT_TRUE(Has(one, "hænger godt sammen"));
-  EXPECT_TRUE(Has(one, "Ikke behandlet endnu."));
+  EXPECT_TRUE(HasAll(one, {"Point one", "hænger godt sammen", "Ikke behandlet endnu."}));
 }
 
 TEST_F(PagesTest, AHiddenResponseIsNotFoundLikeInTheApi) {
@@ -98,9 +95,8 @@ TEST_F(PagesTest, ReportPageAndDownloads) {
   Close();
   HttpResponse page = Get("/consultations/h1/report", {{"Accept-Language", "en"}});
   EXPECT_EQ(page.status, 200) << page.body;
-  EXPECT_TRUE(Has(page, "Consultation report"));
-  EXPECT_TRUE(Has(page, "Point one"));
-  EXPECT_TRUE(Has(page, "/v1/consultations/h1/report?lang=en&amp;format=csv"));
+  EXPECT_TRUE(HasAll(page, {"Consultation report", "Point one",
+                            "/v1/consultations/h1/report?lang=en&amp;format=csv"}));
 }
 
 TEST_F(PagesTest, AgreementAndDiffPages) {

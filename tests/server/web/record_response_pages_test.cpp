@@ -120,9 +120,8 @@ TEST_F(RecordResponsePagesTest, RecordsOnThePartysBehalfWithTheTimeReceived) {
   // The receipt says it was recorded on the party's behalf, and when received.
   HttpResponse receipt = Get(Location(recorded), {{"Cookie", session_}});
   EXPECT_EQ(receipt.status, 200);
-  EXPECT_TRUE(Has(receipt, "registreret på partens vegne"));
-  EXPECT_TRUE(Has(receipt, "15. maj 2023 kl. 13.30"));
-  EXPECT_TRUE(Has(receipt, "href=\"/manage/consultations/h1/responses\""));
+  EXPECT_TRUE(HasAll(receipt, {"registreret på partens vegne", "15. maj 2023 kl. 13.30",
+                               "href=\"/manage/consultations/h1/responses\""}));
   // The inbox shows when it was received.
   HttpResponse inbox = Get("/manage/consultations/h1/responses", {{"Cookie", session_}});
   EXPECT_TRUE(Has(inbox, "Modtaget 15. maj 2023 kl. 13.30"));
@@ -143,12 +142,9 @@ TEST_F(RecordResponsePagesTest, ALateResponseNeedsAReasonAndIsMarkedLate) {
   // reason field, the input kept, nothing written.
   HttpResponse refused = Post(Letter("2023-08-26", "09:00", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
   EXPECT_EQ(refused.status, 409);
-  EXPECT_TRUE(Has(refused, "href=\"#late_reason\""));
-  EXPECT_TRUE(Has(refused, "id=\"late_reason-error\""));
-  EXPECT_TRUE(Has(refused, "Svaret er modtaget efter fristen"));
-  EXPECT_TRUE(Has(refused, "value=\"Anne Brev\""));
-  EXPECT_TRUE(Has(refused, "Et punkt fra brevet"));
-  EXPECT_TRUE(Has(refused, "value=\"2023-08-26\""));
+  EXPECT_TRUE(HasAll(refused, {"href=\"#late_reason\"", "id=\"late_reason-error\"",
+                               "Svaret er modtaget efter fristen", "value=\"Anne Brev\"",
+                               "Et punkt fra brevet", "value=\"2023-08-26\""}));
   EXPECT_TRUE(Responses().empty());
   // With a reason (a new rendering of the form): recorded as late.
   Fields with_reason = Letter("2023-08-26", "09:00", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
@@ -218,10 +214,8 @@ TEST_F(RecordResponsePagesTest, TheLetterGoesWithItAndAShownAgainFormKeepsItsFil
       PostWithFiles(no_party, {{"brev.pdf", "application/pdf", kFormPdf},
                                {"kuvert.pdf", "application/pdf", kFormPdf + "2"}});
   EXPECT_EQ(refused.status, 400) << refused.body;
-  EXPECT_TRUE(Has(refused, "id=\"party-error\""));
-  EXPECT_TRUE(Has(refused, "brev.pdf"));
-  EXPECT_TRUE(Has(refused, "id=\"file-1-remove\""));
-  EXPECT_TRUE(Has(refused, "name=\"upload_key\" value=\"" + key + "\""));
+  EXPECT_TRUE(HasAll(refused, {"id=\"party-error\"", "brev.pdf", "id=\"file-1-remove\"",
+                               "name=\"upload_key\" value=\"" + key + "\""}));
   EXPECT_TRUE(Responses().empty());
   // Another reader with the same key does not reach them.
   const std::string admin = SignIn(kAdminToken);
@@ -261,9 +255,7 @@ TEST_F(RecordResponsePagesTest, AnUploadOverTheLimitIsShownAtTheFileField) {
   EXPECT_EQ(PostWithFiles(add, first).status, 200);
   HttpResponse refused = PostWithFiles(letter, more);
   EXPECT_EQ(refused.status, 400) << refused.body.substr(0, 500);
-  EXPECT_TRUE(Has(refused, "id=\"files-error\""));
-  EXPECT_TRUE(Has(refused, "href=\"#files\""));
-  EXPECT_TRUE(Has(refused, "f19.pdf"));
+  EXPECT_TRUE(HasAll(refused, {"id=\"files-error\"", "href=\"#files\"", "f19.pdf"}));
   EXPECT_FALSE(Has(refused, "f20.pdf"));
   EXPECT_TRUE(Responses().empty());
 }

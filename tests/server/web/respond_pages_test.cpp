@@ -80,12 +80,9 @@ TEST_F(RespondPagesTest, EveryProblemIsShownAtItsFieldWithTheInputKeptAndNothing
   fields[1].second = "anne.aarhus";  // not an address
   HttpResponse page = PostRespond(fields);
   EXPECT_EQ(page.status, 400);
-  EXPECT_TRUE(Has(page, "error-summary"));
-  EXPECT_TRUE(Has(page, "href=\"#author_name\""));
-  EXPECT_TRUE(Has(page, "href=\"#author_email\""));
-  EXPECT_TRUE(Has(page, "href=\"#publication-public\""));
-  EXPECT_TRUE(Has(page, "id=\"author_name-error\""));
-  EXPECT_TRUE(Has(page, "Dit navn: Udfyld feltet."));
+  EXPECT_TRUE(HasAll(page, {"error-summary", "href=\"#author_name\"", "href=\"#author_email\"",
+                            "href=\"#publication-public\"", "id=\"author_name-error\"",
+                            "Dit navn: Udfyld feltet."}));
   EXPECT_TRUE(Has(page, "Visionen er klar"));  // kept
   EXPECT_TRUE(Has(page, "Godt at se &lt;script&gt;alert(1)&lt;/script&gt;"));
   EXPECT_FALSE(Has(page, "<script>alert(1)"));
@@ -96,9 +93,8 @@ TEST_F(RespondPagesTest, EveryProblemIsShownAtItsFieldWithTheInputKeptAndNothing
   fields[8].second = "heller ikke her";
   page = PostRespond(fields);
   EXPECT_EQ(page.status, 422);
-  EXPECT_TRUE(Has(page, "id=\"point-0-quote-error\""));
-  EXPECT_TRUE(Has(page, "id=\"point-1-quote-error\""));
-  EXPECT_TRUE(Has(page, "Den citerede passage står ikke i det valgte afsnit"));
+  EXPECT_TRUE(HasAll(page, {"id=\"point-0-quote-error\"", "id=\"point-1-quote-error\"",
+                            "Den citerede passage står ikke i det valgte afsnit"}));
   EXPECT_TRUE(Mine().empty());
 }
 
@@ -107,9 +103,7 @@ TEST_F(RespondPagesTest, SubmitWithAttachmentGivesAReceiptThatVerifies) {
   EXPECT_EQ(saved.status, 303);
   // The draft keeps the text and the file; a validation error never asks again.
   HttpResponse again = Get("/consultations/h1/respond", {{"Cookie", session_}});
-  EXPECT_TRUE(Has(again, "Visionen er klar"));
-  EXPECT_TRUE(Has(again, "bilag.pdf"));
-  EXPECT_TRUE(Has(again, "Din kladde blev gemt"));
+  EXPECT_TRUE(HasAll(again, {"Visionen er klar", "bilag.pdf", "Din kladde blev gemt"}));
   EXPECT_TRUE(Mine().empty());  // a draft is not an event
   // Another party does not see it.
   EXPECT_FALSE(
