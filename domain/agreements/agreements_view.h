@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "domain/agreements/agreement_state.h"
+#include "domain/snapshot/snapshot_sink.h"
 
 namespace hoering::agreements {
 
@@ -42,6 +43,9 @@ class AgreementsView {
   // Canonical JSON of every entry (domain/snapshot/snapshot_json.h): a
   // broken stream is written as its error only. FromSnapshot() is the inverse.
   nlohmann::json Snapshot() const;
+  // The same snapshot written piece by piece (domain/snapshot/snapshot_sink.h),
+  // one entry at a time, for the checkpoint encoder.
+  void WriteSnapshot(snapshot::SnapshotSink& out) const;
   static Result<AgreementsView> FromSnapshot(const nlohmann::json& j);
 
  private:

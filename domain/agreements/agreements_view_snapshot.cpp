@@ -4,16 +4,21 @@
 
 namespace hoering::agreements {
 
-nlohmann::json AgreementsView::Snapshot() const {
-  nlohmann::json out = nlohmann::json::object();
+void AgreementsView::WriteSnapshot(snapshot::SnapshotSink& out) const {
+  out.BeginObject(by_id_.size());
   for (const auto& [id, entry] : by_id_) {
+    out.Key(id);
     if (!entry.broken.ok()) {
-      out[id] = {{"broken", snapshot::StatusToJson(entry.broken)}};
+      out.Value({{"broken", snapshot::StatusToJson(entry.broken)}});
     } else {
-      out[id] = {{"state", entry.state ? entry.state->Snapshot() : nlohmann::json(nullptr)}};
+      out.Value({{"state", entry.state ? entry.state->Snapshot() : nlohmann::json(nullptr)}});
     }
   }
-  return out;
+  out.End();
+}
+
+nlohmann::json AgreementsView::Snapshot() const {
+  return snapshot::DocumentOf(*this);
 }
 
 Result<AgreementsView> AgreementsView::FromSnapshot(const nlohmann::json& j) {

@@ -21,6 +21,7 @@
 #include "domain/agreements/agreement_events.h"
 #include "domain/consultations/consultation_state.h"
 #include "domain/consultations/response_state.h"
+#include "domain/snapshot/snapshot_sink.h"
 
 namespace hoering::consultations {
 
@@ -55,6 +56,9 @@ class ConsultationsView {
   // state as it was before the failing event. FromSnapshot() restores the
   // view exactly; a bad shape is kCorruption, never a throw.
   nlohmann::json Snapshot() const;
+  // The same snapshot written piece by piece (domain/snapshot/snapshot_sink.h),
+  // one entry at a time, for the checkpoint encoder.
+  void WriteSnapshot(snapshot::SnapshotSink& out) const;
   static Result<ConsultationsView> FromSnapshot(const nlohmann::json& j);
 
  private:

@@ -38,18 +38,30 @@ std::shared_ptr<ConsultationState> EntryFrom(const json& j, const std::string& i
 
 }  // namespace
 
-json ConsultationsView::Snapshot() const {
-  json consultations = json::object();
-  for (const auto& [id, e] : consultations_) consultations[id] = EntrySnapshot(e.state, e.broken);
-  json citations = json::array();
+void ConsultationsView::WriteSnapshot(snapshot::SnapshotSink& out) const {
+  out.BeginObject(2);
+  out.Key("citations");
+  out.BeginArray(citations_.size());
   for (const auto& [key, list] : citations_) {
     json cs = json::array();
     for (const auto& c : list) {
       cs.push_back({{"agreement", c.agreement}, {"change", c.change}, {"position", c.position}});
     }
-    citations.push_back({{"response", key.first}, {"point", key.second}, {"citations", cs}});
+    out.Value({{"response", key.first}, {"point", key.second}, {"citations", std::move(cs)}});
   }
-  return {{"consultations", std::move(consultations)}, {"citations", std::move(citations)}};
+  out.End();
+  out.Key("consultations");
+  out.BeginObject(consultations_.size());
+  for (const auto& [id, e] : consultations_) {
+    out.Key(id);
+    out.Value(EntrySnapshot(e.state, e.broken));
+  }
+  out.End();
+  out.End();
+}
+
+json ConsultationsView::Snapshot() const {
+  return snapshot::DocumentOf(*this);
 }
 
 Result<ConsultationsView> ConsultationsView::FromSnapshot(const json& j) {

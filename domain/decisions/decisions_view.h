@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/decisions/decision_events.h"
+#include "domain/snapshot/snapshot_sink.h"
 
 namespace hoering::events {
 struct DecodedEvent;
@@ -51,6 +52,9 @@ class DecisionsView {
   // The canonical JSON of the whole view (domain/snapshot/snapshot_json.h).
   // FromSnapshot() restores it exactly; a bad shape is kCorruption, never a throw.
   nlohmann::json Snapshot() const;
+  // The same snapshot written piece by piece (domain/snapshot/snapshot_sink.h),
+  // one entry at a time, for the checkpoint encoder.
+  void WriteSnapshot(snapshot::SnapshotSink& out) const;
   static Result<DecisionsView> FromSnapshot(const nlohmann::json& j);
 
  private:

@@ -69,23 +69,37 @@ DecisionInfo DecisionFrom(const json& j) {
 
 }  // namespace
 
-json DecisionsView::Snapshot() const {
-  json decisions = json::object();
-  for (const auto& [id, e] : by_id_) {
-    decisions[id] = {{"broken", e.broken.ok() ? json(nullptr) : snapshot::StatusToJson(e.broken)},
-                     {"state", e.state ? DecisionSnapshot(*e.state) : json(nullptr)}};
+void DecisionsView::WriteSnapshot(snapshot::SnapshotSink& out) const {
+  out.BeginObject(3);
+  out.Key("by_agreement");
+  out.BeginObject(by_agreement_.size());
+  for (const auto& [agreement, ids] : by_agreement_) {
+    out.Key(agreement);
+    out.Value(ids);
   }
-  json by_agreement = json::object();
-  for (const auto& [agreement, ids] : by_agreement_) by_agreement[agreement] = ids;
-  json obligations = json::object();
+  out.End();
+  out.Key("decisions");
+  out.BeginObject(by_id_.size());
+  for (const auto& [id, e] : by_id_) {
+    out.Key(id);
+    out.Value({{"broken", e.broken.ok() ? json(nullptr) : snapshot::StatusToJson(e.broken)},
+               {"state", e.state ? DecisionSnapshot(*e.state) : json(nullptr)}});
+  }
+  out.End();
+  out.Key("obligations");
+  out.BeginObject(obligations_.size());
   for (const auto& [agreement, done] : obligations_) {
     json o = json::object();
     for (const auto& [key, f] : done) o[key] = FulfilmentSnapshot(f);
-    obligations[agreement] = std::move(o);
+    out.Key(agreement);
+    out.Value(o);
   }
-  return {{"decisions", std::move(decisions)},
-          {"by_agreement", std::move(by_agreement)},
-          {"obligations", std::move(obligations)}};
+  out.End();
+  out.End();
+}
+
+json DecisionsView::Snapshot() const {
+  return snapshot::DocumentOf(*this);
 }
 
 Result<DecisionsView> DecisionsView::FromSnapshot(const json& j) {

@@ -1,5 +1,7 @@
 #include "domain/projections/views.h"
 
+#include <type_traits>
+
 #include "domain/events/decoded_event.h"
 #include "domain/snapshot/snapshot_json.h"
 
@@ -24,36 +26,29 @@ void Views::Apply(const RecordedEvent& e) {
 }
 
 nlohmann::json Views::Snapshot() const {
-  return {{"access", access.Snapshot()},
-          {"agreements", agreements.Snapshot()},
-          {"consultations", consultations.Snapshot()},
-          {"decisions", decisions.Snapshot()},
-          {"invitations", invitations.Snapshot()},
-          {"parties", parties.Snapshot()}};
+  nlohmann::json j = nlohmann::json::object();
+  ForEach([&](const char* name, const auto& view) { j[name] = view.Snapshot(); });
+  return j;
 }
-
-namespace {
-template <typename View>
-Status Restore(const nlohmann::json& j, const char* key, View& out) {
-  if (!j.is_object() || !j.contains(key)) {
-    return Status(Code::kCorruption, std::string("snapshot has no '") + key + "'",
-                  "snapshot-corrupt");
-  }
-  auto view = View::FromSnapshot(j.at(key));
-  if (!view.ok()) return view.status();
-  out = std::move(view).value();
-  return Status::Ok();
-}
-}  // namespace
 
 Result<Views> Views::FromSnapshot(const nlohmann::json& j) {
   Views v;
-  for (Status s :
-       {Restore(j, "access", v.access), Restore(j, "agreements", v.agreements),
-        Restore(j, "consultations", v.consultations), Restore(j, "decisions", v.decisions),
-        Restore(j, "invitations", v.invitations), Restore(j, "parties", v.parties)}) {
-    if (!s.ok()) return s;
-  }
+  Status first = Status::Ok();
+  v.ForEach([&](const char* name, auto& view) {
+    if (!first.ok()) return;
+    if (!j.is_object() || !j.contains(name)) {
+      first = Status(Code::kCorruption, std::string("snapshot has no '") + name + "'",
+                     "snapshot-corrupt");
+      return;
+    }
+    auto restored = std::remove_reference_t<decltype(view)>::FromSnapshot(j.at(name));
+    if (!restored.ok()) {
+      first = restored.status();
+      return;
+    }
+    view = std::move(restored).value();
+  });
+  if (!first.ok()) return first;
   return v;
 }
 

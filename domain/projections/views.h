@@ -52,11 +52,31 @@ struct Views {
   static bool Folds(const RecordedEvent& e);
 
   // {"access", "agreements", "consultations", "decisions", "invitations",
-  // "parties"}: each
-  // view's canonical snapshot (domain/snapshot/snapshot_json.h).
+  // "parties"}: each view's canonical snapshot (domain/snapshot/snapshot_json.h).
   nlohmann::json Snapshot() const;
   // kCorruption when any part is missing or malformed.
   static Result<Views> FromSnapshot(const nlohmann::json& j);
+
+  // Calls f(name, view) for each view, by name in the order of Snapshot()'s keys.
+  template <typename F>
+  void ForEach(F&& f) {
+    EachOf(*this, f);
+  }
+  template <typename F>
+  void ForEach(F&& f) const {
+    EachOf(*this, f);
+  }
+
+ private:
+  template <typename Self, typename F>
+  static void EachOf(Self& v, F& f) {
+    f("access", v.access);
+    f("agreements", v.agreements);
+    f("consultations", v.consultations);
+    f("decisions", v.decisions);
+    f("invitations", v.invitations);
+    f("parties", v.parties);
+  }
 };
 
 }  // namespace hoering::projections

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "server/app/app.h"
+#include "server/app/checkpoint.h"
 #include "storage/memory_event_store.h"
 #include "storage/system_clock.h"
 #include "tests/support/random_history.h"
@@ -36,6 +37,22 @@ TEST_F(ProjectionsRebuildTest, RandomHistoryOf100kEventsRebuildsAndRestoresByteI
   ASSERT_GE(head, 100000u);
   ASSERT_EQ(app_.views().position(), head);
   const std::string incremental = app_.views().SnapshotText();
+  {
+    // The checkpoint's parts, written entry by entry, are the CBOR of the
+    // views' JSON documents, byte for byte.
+    const auto [views, at] = app_.views().Copy();
+    const std::string bytes = EncodeCheckpoint(views, at, Hash{});
+    auto header = DecodeCheckpointHeader(bytes);
+    ASSERT_TRUE(header.ok()) << header.status().detail();
+    const nlohmann::json doc = views.Snapshot();
+    std::size_t offset = header->body_offset;
+    for (const auto& [name, size] : header->parts) {
+      const std::vector<std::uint8_t> expected = nlohmann::json::to_cbor(doc.at(name));
+      EXPECT_EQ(bytes.substr(offset, size), std::string(expected.begin(), expected.end())) << name;
+      offset += size;
+    }
+    EXPECT_EQ(offset, bytes.size());
+  }
 
   auto rebuild = app_.views().Rebuild();
   ASSERT_TRUE(rebuild.ok()) << rebuild.status().detail();
