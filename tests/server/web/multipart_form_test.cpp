@@ -41,6 +41,13 @@ Result<MultipartForm> Parse(std::string_view body, std::size_t max_files = kMaxF
   return ParseMultipartForm(kContentType, body, max_files, max_field_bytes);
 }
 
+// The file names of the form's files, in order.
+std::vector<std::string> FileNames(const MultipartForm& form) {
+  std::vector<std::string> names;
+  for (const UploadedFile& file : form.files) names.push_back(file.filename);
+  return names;
+}
+
 void ExpectError(const Result<MultipartForm>& result, hoering::Code code, std::string_view type) {
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), code) << result.status().detail();
@@ -70,10 +77,8 @@ TEST(MultipartFormTest, KeepsTheOrderOfFilesAndLowerCasesTheirTypes) {
   auto form = Parse(File("a", "1.png", "IMAGE/PNG", "\x89PNG") +
                     File("b", "2.jpg", "image/jpeg; name=\"2.jpg\"", "\xff\xd8\xff") + End());
   ASSERT_TRUE(form.ok()) << form.status().detail();
-  ASSERT_EQ(form->files.size(), 2u);
-  EXPECT_EQ(form->files[0].filename, "1.png");
+  ASSERT_EQ(FileNames(*form), (std::vector<std::string>{"1.png", "2.jpg"}));
   EXPECT_EQ(form->files[0].media_type, "image/png");
-  EXPECT_EQ(form->files[1].filename, "2.jpg");
   EXPECT_EQ(form->files[1].media_type, "image/jpeg");
   EXPECT_EQ(form->files[1].content, "\xff\xd8\xff");
 }
@@ -99,10 +104,8 @@ TEST(MultipartFormTest, Utf8ValuesAndFileNames) {
   ASSERT_TRUE(form.ok()) << form.status().detail();
   ASSERT_EQ(form->fields.size(), 1u);
   EXPECT_EQ(form->fields[0].second, "Ærø Kommune – høringssvar");
-  ASSERT_EQ(form->files.size(), 3u);
-  EXPECT_EQ(form->files[0].filename, "Høringssvar æøå.pdf");
-  EXPECT_EQ(form->files[1].filename, "Høringssvar æøå.pdf");
-  EXPECT_EQ(form->files[2].filename, "Høringssvar.pdf");
+  EXPECT_EQ(FileNames(*form), (std::vector<std::string>{"Høringssvar æøå.pdf",
+                                                        "Høringssvar æøå.pdf", "Høringssvar.pdf"}));
 }
 
 TEST(MultipartFormTest, AFileNameThatIsNotUtf8IsMadeUtf8) {
@@ -125,10 +128,7 @@ TEST(MultipartFormTest, AFileNameKeepsOnlyItsLastPathSegment) {
                     File("b", "/home/u/b.png", "image/png", "2") +
                     File("c", "\\\\server\\share\\c.jpg", "image/jpeg", "3") + End());
   ASSERT_TRUE(form.ok()) << form.status().detail();
-  ASSERT_EQ(form->files.size(), 3u);
-  EXPECT_EQ(form->files[0].filename, "a.pdf");
-  EXPECT_EQ(form->files[1].filename, "b.png");
-  EXPECT_EQ(form->files[2].filename, "c.jpg");
+  EXPECT_EQ(FileNames(*form), (std::vector<std::string>{"a.pdf", "b.png", "c.jpg"}));
 }
 
 TEST(MultipartFormTest, AMissingBoundaryIsInvalid) {
