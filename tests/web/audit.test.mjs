@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
+  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signedInPage, signIn,
+  visit,
 } from './lib/browser.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 
@@ -43,9 +44,8 @@ describe('audit', () => {
   after(async () => { await browser?.close(); });
 
   test('JavaScript on: a decision traced down to its receipt, a response forward, the log, verify', async () => {
-    const context = await newContext(browser, { lang: 'en', javaScriptEnabled: true });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'en', javaScriptEnabled: true });
     await visit(page, '/audit');
     await checkAxe(page, 'audit-start');
     await screenshots(page, 'en-audit-start');
@@ -122,9 +122,8 @@ describe('audit', () => {
   });
 
   test('JavaScript off, as an auditor in Danish: the trace form, the log and verify by the refresh link', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: false });
-    const page = await newPage(context);
-    await signIn(page, auditor);
+    const { context, page } = await signedInPage(browser, auditor,
+      { lang: 'da', javaScriptEnabled: false });
     await visit(page, '/audit');
     await page.fill('#decision', decision);
     await clickAndWait(page, 'form:has(#decision) button');

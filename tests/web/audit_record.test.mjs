@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, screenshots, visit,
+  checkAxe, clickAndWait, launchBrowser, screenshots, signedInPage, visit,
 } from './lib/browser.mjs';
 import { adminToken, urlOf } from './lib/server.mjs';
 
@@ -16,10 +16,6 @@ async function adminGet(path) {
   const text = await res.text();
   assert.ok(res.ok, `GET ${path} answered ${res.status}: ${text}`);
   return JSON.parse(text);
-}
-
-async function click(page, selector) {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
 
 describe('audit record', () => {
@@ -41,36 +37,32 @@ describe('audit record', () => {
 
   for (const javaScriptEnabled of [true, false]) {
     test(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}: form, errors in place, the record as of a position`, async () => {
-      const context = await newContext(browser, { lang: 'en', javaScriptEnabled });
-      const page = await newPage(context);
-      await visit(page, '/sign-in');
-      await page.fill('#token', adminToken);
-      await click(page, 'form[action="/sign-in"] button[type=submit]');
+      const { context, page } = await signedInPage(browser, adminToken, { lang: 'en', javaScriptEnabled });
       await visit(page, '/audit');
-      await click(page, 'a[href="/audit/record"]');
+      await clickAndWait(page, 'a[href="/audit/record"]');
       assert.equal(new URL(page.url()).pathname, '/audit/record');
       const axe = async (name) => { if (javaScriptEnabled) await checkAxe(page, name); };
       await axe('audit-record-form');
 
       await page.fill('#consultation', consultation);
-      await click(page, 'form[action="/audit/record"] button[type=submit]');
+      await clickAndWait(page, 'form[action="/audit/record"] button[type=submit]');
       assert.match(await page.locator('#position-error').innerText(), /log position/);
       assert.equal(await page.inputValue('#consultation'), consultation);
       await axe('audit-record-error');
 
       await page.fill('#position', '12x');
-      await click(page, 'form[action="/audit/record"] button[type=submit]');
+      await clickAndWait(page, 'form[action="/audit/record"] button[type=submit]');
       assert.match(await page.locator('#position-error').innerText(), /whole number/);
       assert.equal(await page.inputValue('#position'), '12x');
 
       await page.fill('#position', String(position));
-      await click(page, 'form[action="/audit/record"] button[type=submit]');
+      await clickAndWait(page, 'form[action="/audit/record"] button[type=submit]');
       assert.match(await page.locator('main h2').first().innerText(), new RegExp(`As of log position ${position}`));
       assert.ok(await page.locator('.trace-tree > li').count() >= 1, 'the first response is listed');
       await axe('audit-record');
       if (javaScriptEnabled) await screenshots(page, 'en-audit-record');
       const textHref = await page.locator('a[href*="?at=position"]').first().getAttribute('href');
-      await click(page, `a[href="${textHref}"]`);
+      await clickAndWait(page, `a[href="${textHref}"]`);
       assert.equal(new URL(page.url()).searchParams.get('at'), `position:${position}`);
       await context.close();
     });

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
+  axeAndScreenshots, checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots,
+  signedInPage, signIn, visit,
 } from './lib/browser.mjs';
 import { adminToken, urlOf } from './lib/server.mjs';
 
@@ -69,9 +70,8 @@ describe('decisions', () => {
   after(async () => { await browser?.close(); });
 
   test('without JavaScript: add another row keeps the input; the region records its approval', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: false });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'da', javaScriptEnabled: false });
     await visit(page, `/manage/decisions/new?agreement=${agreement}`);
     await fillDecision(page, {
       id: `${s}-rr`, body: 'Regionsrådet', party: region, date: '2024-06-19',
@@ -90,12 +90,10 @@ describe('decisions', () => {
   });
 
   test('with JavaScript: errors at the fields, an SSU decision, approvals, fulfilment, obligations', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: true });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'da', javaScriptEnabled: true });
     await visit(page, `/manage/decisions/new?agreement=${agreement}`);
-    await checkAxe(page, 'da-decision-new');
-    await screenshots(page, 'da-decision-new');
+    await axeAndScreenshots(page, 'da-decision-new');
 
     // Missing body and a bad date: at their fields, input kept, nothing written.
     await fillDecision(page, {
@@ -108,8 +106,7 @@ describe('decisions', () => {
     assert.match(await page.locator('#meeting_date-error').innerText(), /gyldig dato/);
     assert.equal(await page.locator('.error-summary a[href="#body_name"]').count(), 1);
     assert.equal(await page.inputValue('#condition_text_1'), 'Årlig status til udvalget');
-    await checkAxe(page, 'da-decision-new-errors');
-    await screenshots(page, 'da-decision-new-errors');
+    await axeAndScreenshots(page, 'da-decision-new-errors');
 
     await page.fill('#body_name', 'Social- og Sundhedsudvalget');
     await page.fill('#meeting_date', '2024-05-23');
@@ -117,8 +114,7 @@ describe('decisions', () => {
     assert.equal(new URL(page.url()).pathname, `/decisions/${s}-ssu`);
     assert.match(await page.locator('#condition-1').innerText(), /Overskredet/);
     assert.equal(await page.locator(`a[href="/agreements/${agreement}?at=1"]`).count(), 1);
-    await checkAxe(page, 'da-decision');
-    await screenshots(page, 'da-decision');
+    await axeAndScreenshots(page, 'da-decision');
 
     await visit(page, `/agreements/${agreement}/ratification`);
     assert.match(await page.locator('.alert').innerText(), /ikke afsluttet/);
@@ -134,8 +130,7 @@ describe('decisions', () => {
     await visit(page, `/agreements/${agreement}/ratification`);
     assert.match(await page.locator('.alert').innerText(), /er afsluttet/);
     assert.equal(await page.locator(`a[href="/decisions/${s}-br"]`).count(), 1);
-    await checkAxe(page, 'da-ratification');
-    await screenshots(page, 'da-ratification');
+    await axeAndScreenshots(page, 'da-ratification');
 
     // Fulfil the condition: empty evidence first, then with evidence.
     await visit(page, `/decisions/${s}-ssu`);
@@ -154,8 +149,7 @@ describe('decisions', () => {
     await page.fill('#evidence-review-2025', 'Status behandlet i Sundhedskoordinationsudvalget');
     await submit(page, '#obligation-review-2025 button[type=submit]');
     assert.match(await page.locator('#obligation-review-2025').innerText(), /Opfyldt/);
-    await checkAxe(page, 'da-obligations');
-    await screenshots(page, 'da-obligations');
+    await axeAndScreenshots(page, 'da-obligations');
 
     await visit(page, '/decisions');
     assert.ok(await page.locator(`a[href="/decisions/${s}-ssu"]`).count() <= 1);
@@ -173,8 +167,7 @@ describe('decisions', () => {
       [`/agreements/${agreement}/obligations`, 'en-obligations']]) {
       assert.equal((await visit(page, path)).status(), 200);
       assert.equal(await page.locator('form[method=post] textarea[name=evidence]').count(), 0);
-      await checkAxe(page, name);
-      await screenshots(page, name);
+      await axeAndScreenshots(page, name);
     }
     await signIn(page, stakeholder);
     assert.equal((await visit(page, '/manage/decisions/new')).status(), 403);

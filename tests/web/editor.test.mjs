@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, clickAndWait, launchBrowser, newContext, newPage, pageProblems, screenshots, signIn, visit,
+  axeAndScreenshots, checkAxe, clickAndWait, launchBrowser, newContext, newPage, pageProblems,
+  screenshots, signedInPage, visit,
 } from './lib/browser.mjs';
 import { adminToken, urlOf } from './lib/server.mjs';
 
@@ -72,13 +73,10 @@ describe('text editor', () => {
   after(async () => { await browser?.close(); });
 
   test('edit, refuse, add, move, remove, publish and see why in the diff (JavaScript on)', async () => {
-    const context = await newContext(browser, { lang: 'en' });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken, { lang: 'en' });
     await visit(page, editHref);
     assert.equal(await page.locator('.editor-sections li').count(), 4);
-    await checkAxe(page, 'editor-overview');
-    await screenshots(page, 'editor-overview');
+    await axeAndScreenshots(page, 'editor-overview');
 
     // Edit ed-b, citing the response point found by a word.
     await clickAndWait(page, `a[href="${editHref}?section=ed-b#section-form"]`);
@@ -93,14 +91,12 @@ describe('text editor', () => {
     assert.equal(await page.locator('.error-summary a[href="#rationale"]').count(), 1);
     assert.equal(await page.inputValue('#body'), 'Borgeren er i centrum, også med sin egen rolle.');
     assert.ok(await cite.isChecked());
-    await checkAxe(page, 'editor-error');
-    await screenshots(page, 'editor-error');
+    await axeAndScreenshots(page, 'editor-error');
     await page.fill('#rationale', `Borgerens rolle tydeliggjort ${tag}`);
     await clickAndWait(page, '#section-form button[value=save]');
     assert.match(await page.locator('.alert-success').innerText(), /change set c-2/);
     assert.equal((await section('ed-b')).body, 'Borgeren er i centrum, også med sin egen rolle.');
-    await checkAxe(page, 'editor-section');
-    await screenshots(page, 'editor-section');
+    await axeAndScreenshots(page, 'editor-section');
 
     // Add a section, move it up, remove ed-d.
     await visit(page, `${editHref}?section=new`);
@@ -135,8 +131,7 @@ describe('text editor', () => {
     const why = page.locator('#diff-ed-b ~ .diff-why');
     assert.match(await why.innerText(), new RegExp(`Borgerens rolle tydeliggjort ${tag}`));
     assert.equal(await why.locator(`a[href="/consultations/${consultation}/responses/${responseId}"]`).count(), 1);
-    await checkAxe(page, 'editor-diff-why');
-    await screenshots(page, 'editor-diff-why');
+    await axeAndScreenshots(page, 'editor-diff-why');
     // The refused forms answer 412/422, which Chromium logs; nothing else may fail.
     assert.deepEqual(pageProblems(page).filter((p) => !/status of 4(12|22) /.test(p)), []);
     await context.close();
@@ -150,9 +145,7 @@ describe('text editor', () => {
   });
 
   test('a stale edit is a conflict with both texts, and saving again applies', async () => {
-    const context = await newContext(browser, { lang: 'da' });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken, { lang: 'da' });
     await visit(page, `${editHref}?section=ed-a`);
     await page.fill('#body', 'Min udgave af indledningen.');
     await page.fill('#rationale', 'Min ændring');
@@ -160,14 +153,13 @@ describe('text editor', () => {
     await api('POST', `/v1/agreements/${agreement}/changes`, {
       rationale: 'Deres ændring', ops: [{ op: 'edit', id: 'ed-a', body: 'Deres udgave af indledningen.' }],
     });
-    const refused = await Promise.all([page.waitForNavigation(), page.click('#section-form button[value=save]')]);
-    assert.equal(refused[0].status(), 412);
+    const refused = await clickAndWait(page, '#section-form button[value=save]');
+    assert.equal(refused.status(), 412);
     assert.equal(await page.locator('#conflict').count(), 1);
     assert.equal(await page.inputValue('#body'), 'Min udgave af indledningen.');
     assert.equal(await page.inputValue('#rationale'), 'Min ændring');
     assert.match(await page.locator('.editor-current-body').innerText(), /Deres udgave af indledningen/);
-    await checkAxe(page, 'editor-conflict');
-    await screenshots(page, 'editor-conflict');
+    await axeAndScreenshots(page, 'editor-conflict');
     await clickAndWait(page, '#section-form button[value=save]');
     assert.equal(await page.locator('.alert-success').count(), 1);
     assert.equal((await section('ed-a')).body, 'Min udgave af indledningen.');
@@ -175,9 +167,8 @@ describe('text editor', () => {
   });
 
   test('a save with JavaScript off, and a stakeholder gets 403', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: false });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'da', javaScriptEnabled: false });
     await visit(page, `${editHref}?section=ed-c`);
     await page.fill('#body', 'Parterne følger op hvert halve år.');
     await page.fill('#rationale', 'Hyppigere opfølgning');
@@ -187,14 +178,12 @@ describe('text editor', () => {
     await screenshots(page, 'editor-nojs');
     await context.close();
 
-    const stakeholder = await newContext(browser, { lang: 'da' });
-    const other = await newPage(stakeholder);
-    await signIn(other, stakeholderToken);
+    const { context: stakeholder, page: other } = await signedInPage(browser, stakeholderToken,
+      { lang: 'da' });
     const res = await visit(other, editHref);
     assert.equal(res.status(), 403);
     assert.equal(await other.locator('#body').count(), 0);
-    await checkAxe(other, 'editor-forbidden');
-    await screenshots(other, 'editor-forbidden');
+    await axeAndScreenshots(other, 'editor-forbidden');
     await stakeholder.close();
   });
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, signIn, visit,
+  checkAxe, clickAndWait, launchBrowser, newContext, newPage, pageProblems, screenshots, signIn, visit,
 } from './lib/browser.mjs';
 import { adminToken, apiGet } from './lib/server.mjs';
 
@@ -55,7 +55,7 @@ describe('forms', () => {
         assert.ok(session && session.httpOnly && session.sameSite === 'Lax', 'session cookie flags');
         if (javaScriptEnabled) await checkAxe(page, `signed-in-${mode}`);
         await screenshots(page, `signed-in-${mode}`);
-        await Promise.all([page.waitForNavigation(), page.click('form.sign-out button')]);
+        await clickAndWait(page, 'form.sign-out button');
         assert.equal(await page.locator('.signed-in').count(), 0);
         assert.ok(!(await context.cookies()).some((c) => c.name === 'hoering_session'));
         await page.close();
@@ -65,13 +65,13 @@ describe('forms', () => {
         const page = await newPage(context);
         await visit(page, '/receipts/verify');
         await page.fill('#receipt', '{"position": "x"}');
-        await Promise.all([page.waitForNavigation(), page.click('form[action="/receipts/verify"] button')]);
+        await clickAndWait(page, 'form[action="/receipts/verify"] button');
         assert.match(await page.locator('#receipt-error').innerText(), /not a receipt/);
         assert.equal(await page.inputValue('#receipt'), '{"position": "x"}');
         if (javaScriptEnabled) await checkAxe(page, `receipt-error-${mode}`);
         const receipt = await demoReceipt();
         await page.fill('#receipt', JSON.stringify(receipt));
-        await Promise.all([page.waitForNavigation(), page.click('form[action="/receipts/verify"] button')]);
+        await clickAndWait(page, 'form[action="/receipts/verify"] button');
         assert.match(await page.locator('.receipt-result').innerText(), /The receipt is valid/);
         if (javaScriptEnabled) await checkAxe(page, `receipt-ok-${mode}`);
         await screenshots(page, `receipt-ok-${mode}`);

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
+  axeAndScreenshots, checkAxe, clickAndWait, launchBrowser, screenshots, signedInPage, visit,
 } from './lib/browser.mjs';
 import { adminOk } from './lib/admin_api.mjs';
 import { demoFacts, rfc3339 } from './lib/demo_facts.mjs';
@@ -82,14 +82,12 @@ describe('inbox', () => {
   after(async () => { await browser?.close(); });
 
   test('JavaScript on: filter, search, set in place, history, a selection, errors', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: true });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'da', javaScriptEnabled: true });
     assert.equal((await visit(page, inbox)).status(), 200);
     assert.match(await count(page), /^6 af 6/);
     assert.ok((await page.locator('.quote mark').count()) >= 2, 'quotes are marked in context');
-    await checkAxe(page, 'inbox');
-    await screenshots(page, 'inbox');
+    await axeAndScreenshots(page, 'inbox');
 
     // Filters: a party, then a word prefix in any case.
     await page.selectOption('#filter-party', c.parties[2]);
@@ -100,8 +98,7 @@ describe('inbox', () => {
     await clickAndWait(page, '#inbox-filter button[type=submit]');
     assert.match(await count(page), /^2 af 6/);
     assert.match(await page.locator('.inbox-points').innerText(), /tandlæger/);
-    await checkAxe(page, 'inbox-search');
-    await screenshots(page, 'inbox-search');
+    await axeAndScreenshots(page, 'inbox-search');
 
     // One point in place, then changed: the earlier one is in the history.
     const [a, b, d] = c.responses;
@@ -114,8 +111,7 @@ describe('inbox', () => {
     assert.equal((await current(c, a, 1)).current.outcome, 'partially_accepted');
     await page.click(`#point-${a}-1 details.inbox-history > summary`);
     assert.match(await page.locator(`#point-${a}-1 .inbox-history-list`).innerText(), /Imødekommet/);
-    await checkAxe(page, 'inbox-history');
-    await screenshots(page, 'inbox-history');
+    await axeAndScreenshots(page, 'inbox-history');
 
     // A disposition without an outcome: refused at the field, input kept.
     res = await setOne(page, b, 1, null, 'Mangler udfald');
@@ -124,8 +120,7 @@ describe('inbox', () => {
     assert.match(await page.locator(`#outcome-${b}-1-error`).innerText(), /Vælg et udfald/);
     assert.equal(await page.inputValue(`#rationale-${b}-1`), 'Mangler udfald');
     assert.equal((await current(c, b, 1)).current, null);
-    await checkAxe(page, 'inbox-error');
-    await screenshots(page, 'inbox-error');
+    await axeAndScreenshots(page, 'inbox-error');
 
     // "noted" for the three "Ingen ..." points at once.
     await visit(page, `${inbox}?q=ingen`);
@@ -143,17 +138,15 @@ describe('inbox', () => {
     for (const [rid, n] of [[b, 2], [d, 1], [d, 2]]) {
       assert.equal((await current(c, rid, n)).current.outcome, 'noted');
     }
-    await checkAxe(page, 'inbox-selection');
-    await screenshots(page, 'inbox-selection');
+    await axeAndScreenshots(page, 'inbox-selection');
     await visit(page, `${inbox}?outcome=noted`);
     assert.match(await count(page), /^3 af 6/);
     await context.close();
   });
 
   test('JavaScript off: the filter form and the disposition form', async () => {
-    const context = await newContext(browser, { lang: 'en', javaScriptEnabled: false });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'en', javaScriptEnabled: false });
     await visit(page, inbox);
     await page.selectOption('#filter-outcome', 'none');
     await clickAndWait(page, '#inbox-filter button[type=submit]');
@@ -167,12 +160,10 @@ describe('inbox', () => {
   });
 
   test('a stakeholder gets the 403 page', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: true });
-    const page = await newPage(context);
-    await signIn(page, c.stakeholderToken);
+    const { context, page } = await signedInPage(browser, c.stakeholderToken,
+      { lang: 'da', javaScriptEnabled: true });
     assert.equal((await visit(page, inbox)).status(), 403);
-    await checkAxe(page, 'inbox-forbidden');
-    await screenshots(page, 'inbox-forbidden');
+    await axeAndScreenshots(page, 'inbox-forbidden');
     await context.close();
   });
 });

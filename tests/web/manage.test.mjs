@@ -13,7 +13,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots, signIn, visit,
+  axeAndScreenshots, checkAxe, clickAndWait, launchBrowser, newContext, newPage, screenshots,
+  signedInPage, visit,
 } from './lib/browser.mjs';
 import { adminOk } from './lib/admin_api.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
@@ -58,18 +59,14 @@ describe('secretariat pages', () => {
   after(async () => { await browser?.close(); });
 
   test('JavaScript on: open, extend, invite, revoke, close', async () => {
-    const context = await newContext(browser, { lang: 'en' });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken, { lang: 'en' });
     await visit(page, '/manage');
     assert.match(await page.locator('h1').innerText(), /Secretariat/);
-    await checkAxe(page, 'manage-start');
-    await screenshots(page, 'manage-start');
+    await axeAndScreenshots(page, 'manage-start');
 
     // The form's error state: nothing chosen, nothing written.
     await visit(page, '/manage/consultations/new');
-    await checkAxe(page, 'manage-new');
-    await screenshots(page, 'manage-new');
+    await axeAndScreenshots(page, 'manage-new');
     await page.fill('#title', '');
     // A browser without a date picker sends what was typed: the server says
     // which format it wants.
@@ -81,8 +78,7 @@ describe('secretariat pages', () => {
     assert.match(await page.locator('#opens_date-error').innerText(), /YYYY-MM-DD/);
     // Kept in the answer (a date input then shows it empty, as browsers do).
     assert.equal(await page.locator('#opens_date').getAttribute('value'), 'soon');
-    await checkAxe(page, 'manage-new-error');
-    await screenshots(page, 'manage-new-error');
+    await axeAndScreenshots(page, 'manage-new-error');
 
     const id = `mgr-${suffix}-js`;
     await openConsultation(page, { version, id, title: `Manage test ${suffix}` });
@@ -92,8 +88,7 @@ describe('secretariat pages', () => {
     assert.equal(opened.opens_at, '2026-01-05T08:00:00.000Z');  // 09:00 in Copenhagen, winter
     assert.deepEqual(opened.invited, [parties[0].id, parties[1].id]);
     assert.equal(await page.locator('svg[role=img] title').first().count(), 1);
-    await checkAxe(page, 'manage-consultation');
-    await screenshots(page, 'manage-consultation');
+    await axeAndScreenshots(page, 'manage-consultation');
 
     // On the start page, with its links.
     await visit(page, '/manage');
@@ -106,8 +101,7 @@ describe('secretariat pages', () => {
     await clickAndWait(page, 'form[action$="/extend"] button[type=submit]');
     assert.equal(await page.locator('.error-summary a[href="#extend_reason"]').count(), 1);
     assert.equal(await page.inputValue('#extend_date'), '2099-11-02');
-    await checkAxe(page, 'manage-extend-error');
-    await screenshots(page, 'manage-extend-error');
+    await axeAndScreenshots(page, 'manage-extend-error');
     await page.fill('#extend_reason', 'Asked for by the parties');
     await clickAndWait(page, 'form[action$="/extend"] button[type=submit]');
     assert.match(await page.locator('.alert-success').innerText(), /extended/);
@@ -120,15 +114,12 @@ describe('secretariat pages', () => {
     const code = await page.inputValue('#invitation-code');
     assert.match(code, /^inv_/);
     assert.ok((await page.inputValue('#invitation-link')).endsWith(`/sign-in?token=${code}`));
-    await checkAxe(page, 'manage-invitation');
-    await screenshots(page, 'manage-invitation');
+    await axeAndScreenshots(page, 'manage-invitation');
     await visit(page, `/manage/consultations/${id}`);
     assert.ok(!(await page.content()).includes(code), 'the code is shown again');
     assert.equal(await row(parties[0]).locator('td').nth(1).innerText(), '1');
     // It signs the party in.
-    const party = await newContext(browser, { lang: 'en' });
-    const partyPage = await newPage(party);
-    await signIn(partyPage, code);
+    const { context: party, page: partyPage } = await signedInPage(browser, code, { lang: 'en' });
     assert.match(await partyPage.locator('.signed-in').innerText(), new RegExp(parties[0].name));
     await party.close();
 
@@ -148,21 +139,18 @@ describe('secretariat pages', () => {
     // Close, through the confirm step.
     await page.click('a[href$="/close"]');
     await page.waitForURL(/\/close$/);
-    await checkAxe(page, 'manage-close');
-    await screenshots(page, 'manage-close');
+    await axeAndScreenshots(page, 'manage-close');
     await page.fill('#close_reason', 'Test finished');
     await clickAndWait(page, 'form[action$="/close"] button[type=submit]');
     assert.match(await page.locator('.alert-success').innerText(), /closed/);
     assert.equal((await apiGet(`/v1/consultations/${id}`)).state, 'closed');
-    await checkAxe(page, 'manage-closed');
-    await screenshots(page, 'manage-closed');
+    await axeAndScreenshots(page, 'manage-closed');
     await context.close();
   });
 
   test('JavaScript off: the open form and the close confirmation', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: false });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'da', javaScriptEnabled: false });
     const id = `mgr-${suffix}-nojs`;
     await openConsultation(page, { version, id, title: `Høring uden JavaScript ${suffix}` });
     assert.equal(new URL(page.url()).pathname, `/manage/consultations/${id}`);
@@ -178,13 +166,10 @@ describe('secretariat pages', () => {
   test('a stakeholder gets the 403 page, an anonymous reader the sign-in page', async () => {
     const { token } = await adminOk('POST', '/v1/admin/tokens',
       { role: 'stakeholder', party: parties[2].id, label: `manage test ${suffix}` }, 201);
-    const context = await newContext(browser, { lang: 'en' });
-    const page = await newPage(context);
-    await signIn(page, token);
+    const { context, page } = await signedInPage(browser, token, { lang: 'en' });
     const res = await visit(page, '/manage');
     assert.equal(res.status(), 403);
-    await checkAxe(page, 'manage-forbidden');
-    await screenshots(page, 'manage-forbidden');
+    await axeAndScreenshots(page, 'manage-forbidden');
     assert.equal((await visit(page, '/manage/consultations/new')).status(), 403);
     await context.close();
     const anonymous = await newContext(browser, { lang: 'en' });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
+  axeAndScreenshots, launchBrowser, newContext, newPage, pageProblems, visit,
 } from './lib/browser.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 
@@ -96,8 +96,7 @@ describe('public pages', () => {
             const text = await page.locator('body').innerText();
             for (const t of texts) assert.ok(text.includes(t), `${path} does not show "${t}"`);
             if (adminToken) assert.ok(!(await page.content()).includes(adminToken), `${path} shows a token`);
-            await checkAxe(page, `${lang}-${key}`);
-            await screenshots(page, `${lang}-${key}`);
+            await axeAndScreenshots(page, `${lang}-${key}`);
             assert.deepEqual(pageProblems(page), [], `${path}: console errors`);
           } finally {
             await page.close();

@@ -15,7 +15,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
-  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, signIn, visit,
+  axeAndScreenshots, checkAxe, clickAndWait, launchBrowser, pageProblems, screenshots, signedInPage,
+  visit,
 } from './lib/browser.mjs';
 import { adminOk } from './lib/admin_api.mjs';
 import { demoFacts, rfc3339 } from './lib/demo_facts.mjs';
@@ -46,12 +47,7 @@ async function setUp() {
   return { ids, parties, quotable, stakeholderToken: stakeholder.token };
 }
 
-async function submit(page, selector) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response;
-}
-
-const record = (page) => submit(page, '#record-submit');
+const record = (page) => clickAndWait(page, '#record-submit');
 const responsesOf = async (id) => (await adminOk('GET', `/v1/consultations/${enc(id)}/responses`)).items;
 const formPath = (id) => `/manage/consultations/${enc(id)}/responses/new`;
 
@@ -72,15 +68,12 @@ describe('recording a response received by post or e-mail', () => {
   after(async () => { await browser?.close(); });
 
   test('JavaScript on: the form, its error state, on time and late', async () => {
-    const context = await newContext(browser, { lang: 'en' });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken, { lang: 'en' });
     await visit(page, `/manage/consultations/${enc(c.ids.open)}`);
-    await submit(page, `a[href="${formPath(c.ids.open)}"]`);
+    await clickAndWait(page, `a[href="${formPath(c.ids.open)}"]`);
     assert.match(await page.locator('h1').innerText(), /Record a response received by post or e-mail/);
     assert.equal(await page.locator('#late_reason').count(), 0, 'an open consultation asks for no late reason');
-    await checkAxe(page, 'record-form');
-    await screenshots(page, 'record-form');
+    await axeAndScreenshots(page, 'record-form');
 
     // Nothing chosen: every problem in the summary and at its field.
     const refused = await record(page);
@@ -90,8 +83,7 @@ describe('recording a response received by post or e-mail', () => {
     }
     assert.match(await page.locator('#author_name-error').innerText(), /Fill in this field/);
     assert.equal((await responsesOf(c.ids.open)).length, 0);
-    await checkAxe(page, 'record-form-error');
-    await screenshots(page, 'record-form-error');
+    await axeAndScreenshots(page, 'record-form-error');
 
     // Filled in: recorded on the party's behalf, its receipt next.
     await page.selectOption('#party', c.parties[0]);
@@ -106,8 +98,7 @@ describe('recording a response received by post or e-mail', () => {
     await record(page);
     const rid = receiptId(page);
     assert.match(await page.locator('.alert-success').innerText(), /on the party's behalf/);
-    await checkAxe(page, 'record-receipt');
-    await screenshots(page, 'record-receipt');
+    await axeAndScreenshots(page, 'record-receipt');
     const r = await adminOk('GET', `/v1/consultations/${enc(c.ids.open)}/responses/${enc(rid)}`);
     assert.equal(r.party, c.parties[0]);
     assert.equal(r.late, false);
@@ -118,7 +109,7 @@ describe('recording a response received by post or e-mail', () => {
     assert.equal(local.slice(0, 16), `${receivedDate} ${receivedTime}`);
 
     // The inbox shows when it was received, and links the form.
-    await submit(page, '.receipt-facts ~ ul a[href$="/responses"]');
+    await clickAndWait(page, '.receipt-facts ~ ul a[href$="/responses"]');
     assert.match(await page.locator('.inbox-facts').first().innerText(), /Received/);
     assert.equal(await page.locator(`a[href="${formPath(c.ids.open)}"]`).count(), 1);
 
@@ -136,8 +127,7 @@ describe('recording a response received by post or e-mail', () => {
     assert.equal(await page.inputValue('#author_name'), 'Bo Mail');
     assert.equal(await page.inputValue('#point-0-text'), 'Sent by e-mail after the deadline.');
     assert.equal((await responsesOf(c.ids.late)).length, 0);
-    await checkAxe(page, 'record-late-error');
-    await screenshots(page, 'record-late-error');
+    await axeAndScreenshots(page, 'record-late-error');
     // With a reason: recorded as late, by Enter in a field (the form's default button records).
     await page.fill('#late_reason', 'The e-mail server held it back.');
     await Promise.all([page.waitForNavigation(), page.press('#author_name', 'Enter')]);
@@ -152,9 +142,8 @@ describe('recording a response received by post or e-mail', () => {
   });
 
   test('JavaScript off: add a point, record with two', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: false });
-    const page = await newPage(context);
-    await signIn(page, adminToken);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'da', javaScriptEnabled: false });
     await visit(page, formPath(c.ids.open));
     await page.selectOption('#party', c.parties[1]);
     await page.fill('#author_name', 'Carl Brev');
@@ -162,7 +151,7 @@ describe('recording a response received by post or e-mail', () => {
     await page.fill('#point-0-text', 'Første bemærkning.');
     // The scanned letter goes with it, and stays when the form is shown again.
     await page.setInputFiles('#files', { name: 'brev.pdf', mimeType: 'application/pdf', buffer: letterPdf });
-    await submit(page, '#record-form button[value=add]');
+    await clickAndWait(page, '#record-form button[value=add]');
     assert.equal(await page.locator('#point-1-text').count(), 1);
     assert.equal(await page.inputValue('#point-0-text'), 'Første bemærkning.');
     assert.match(await page.locator('label[for="file-0-remove"]').innerText(), /brev\.pdf/);
@@ -179,9 +168,7 @@ describe('recording a response received by post or e-mail', () => {
   });
 
   test('a stakeholder gets the 403 page', async () => {
-    const context = await newContext(browser, { lang: 'en' });
-    const page = await newPage(context);
-    await signIn(page, c.stakeholderToken);
+    const { context, page } = await signedInPage(browser, c.stakeholderToken, { lang: 'en' });
     assert.equal((await visit(page, formPath(c.ids.open))).status(), 403);
     await checkAxe(page, 'record-forbidden');
     await context.close();

@@ -11,12 +11,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { adminOk } from './lib/admin_api.mjs';
 import {
-  checkAxe, launchBrowser, newContext, newPage, pageProblems, screenshots, visit,
+  axeAndScreenshots, clickAndWait, launchBrowser, newContext, newPage, pageProblems, signedInPage,
+  visit,
 } from './lib/browser.mjs';
+import { rfc3339 } from './lib/demo_facts.mjs';
 import { adminToken, apiGet, urlOf } from './lib/server.mjs';
 
 const enc = encodeURIComponent;
-const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 // A consultation on the demo's consulted version, open since an hour ago,
 // with one public response of its first invited party; closed when `close`.
@@ -40,17 +41,10 @@ async function ownConsultation(close) {
   return id;
 }
 
-async function signIn(page) {
-  await visit(page, '/sign-in');
-  await page.fill('#token', adminToken);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
-  assert.ok(await page.locator('.signed-in').count(), 'not signed in');
-}
-
 async function publish(page, language, format) {
   await page.check(`#language-${language}`);
   await page.check(`#format-${format}`);
-  await Promise.all([page.waitForNavigation(), page.click('form[action$="/report/publish"] button[type=submit]')]);
+  await clickAndWait(page, 'form[action$="/report/publish"] button[type=submit]');
 }
 
 describe('publishing the consultation report', () => {
@@ -65,19 +59,16 @@ describe('publishing the consultation report', () => {
   after(async () => { await browser?.close(); });
 
   test('the secretariat previews, downloads in Danish, and publishes with JavaScript on', async () => {
-    const context = await newContext(browser, { lang: 'da', javaScriptEnabled: true });
-    const page = await newPage(context);
-    await signIn(page);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'da', javaScriptEnabled: true });
     await visit(page, `/manage/consultations/${enc(open)}/report`);
     await publish(page, 'da', 'html');
     assert.match(await page.locator('#publish-error').innerText(), /ikke afsluttet|ikke lukket|efter fristen/);
     assert.equal(await page.locator('.error-summary a[href="#language-da"]').count(), 1);
-    await checkAxe(page, 'report-publish-refused');
-    await screenshots(page, 'report-publish-refused');
+    await axeAndScreenshots(page, 'report-publish-refused');
 
     await visit(page, `/manage/consultations/${enc(closed)}/report`);
-    await checkAxe(page, 'report-publish');
-    await screenshots(page, 'report-publish');
+    await axeAndScreenshots(page, 'report-publish');
     const danish = await page.locator('.download-list a', { hasText: 'HTML på dansk' }).getAttribute('href');
     const download = await fetch(urlOf(danish));
     assert.equal(download.status, 200);
@@ -87,16 +78,14 @@ describe('publishing the consultation report', () => {
     await publish(page, 'da', 'html');
     assert.match(new URL(page.url()).hash, /^#publication-1$/);
     assert.equal(await page.locator('tr#publication-1').count(), 1);
-    await checkAxe(page, 'report-published');
-    await screenshots(page, 'report-published');
+    await axeAndScreenshots(page, 'report-published');
     assert.deepEqual(pageProblems(page).filter((p) => !/status of 409/.test(p)), []);
     await context.close();
   });
 
   test('a second publication with JavaScript off; the public reads the latest', async () => {
-    const context = await newContext(browser, { lang: 'en', javaScriptEnabled: false });
-    const page = await newPage(context);
-    await signIn(page);
+    const { context, page } = await signedInPage(browser, adminToken,
+      { lang: 'en', javaScriptEnabled: false });
     await visit(page, `/manage/consultations/${enc(closed)}/report`);
     await publish(page, 'en', 'md');
     assert.equal(await page.locator('tr#publication-2').count(), 1);
@@ -113,8 +102,7 @@ describe('publishing the consultation report', () => {
     const href = await reader.locator('a.published-download').getAttribute('href');
     const bytes = Buffer.from(await (await fetch(urlOf(href))).arrayBuffer());
     assert.equal(createHash('sha256').update(bytes).digest('hex'), shown);
-    await checkAxe(reader, 'report-public-published');
-    await screenshots(reader, 'report-public-published');
+    await axeAndScreenshots(reader, 'report-public-published');
     assert.deepEqual(pageProblems(reader), []);
     await publicContext.close();
   });

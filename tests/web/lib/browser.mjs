@@ -92,6 +92,12 @@ export async function screenshots(page, name) {
   await page.setViewportSize(before);
 }
 
+// checkAxe and screenshots under the same NAME: the page as it is now.
+export async function axeAndScreenshots(page, name) {
+  await checkAxe(page, name);
+  await screenshots(page, name);
+}
+
 // Clicks what submits a form or follows a link and waits for the next page;
 // answers that navigation's response.
 export async function clickAndWait(page, selector) {
@@ -104,4 +110,13 @@ export async function signIn(page, token) {
   await visit(page, '/sign-in');
   await page.fill('#token', token);
   await clickAndWait(page, 'form[action="/sign-in"] button[type=submit]');
+}
+
+// A new context (newContext's options) and page in it, signed in with TOKEN:
+// {context, page}; the caller closes the context.
+export async function signedInPage(browser, token, options) {
+  const context = await newContext(browser, options);
+  const page = await newPage(context);
+  await signIn(page, token);
+  return { context, page };
 }
