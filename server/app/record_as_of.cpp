@@ -44,6 +44,21 @@ Result<std::uint64_t> LastAtOrBefore(const EventLog& log, std::uint64_t head, Ti
   return lo;
 }
 
+// `stream` folded up to `as_of.position`; 404 "<what>-not-found" when the
+// <what> `id` did not exist by then.
+template <typename State>
+Result<std::shared_ptr<const State>> FoldedAsOf(AppContext& ctx, const std::string& stream,
+                                                const std::string& what, const std::string& id,
+                                                const AsOf& as_of) {
+  auto state = std::make_shared<State>();
+  const Status s = FoldStreamUpTo(ctx.log, stream, as_of.position, *state);
+  if (!s.ok()) return s;
+  if (!state->exists()) {
+    return NotFound(what + " '" + id + "' did not exist at " + as_of.at, what + "-not-found");
+  }
+  return std::shared_ptr<const State>(std::move(state));
+}
+
 }  // namespace
 
 Result<std::optional<AsOf>> ParseAsOf(AppContext& ctx, const std::optional<std::string>& raw) {
@@ -89,26 +104,14 @@ nlohmann::json WithAsOf(nlohmann::json body, const std::optional<AsOf>& as_of) {
 Result<std::shared_ptr<const cs::ConsultationState>> ConsultationAsOf(AppContext& ctx,
                                                                       const std::string& id,
                                                                       const AsOf& as_of) {
-  auto state = std::make_shared<cs::ConsultationState>();
-  const Status s = FoldStreamUpTo(ctx.log, cs::ConsultationStream(id), as_of.position, *state);
-  if (!s.ok()) return s;
-  if (!state->exists()) {
-    return NotFound("consultation '" + id + "' did not exist at " + as_of.at,
-                    "consultation-not-found");
-  }
-  return std::shared_ptr<const cs::ConsultationState>(std::move(state));
+  return FoldedAsOf<cs::ConsultationState>(ctx, cs::ConsultationStream(id), "consultation", id,
+                                           as_of);
 }
 
 Result<std::shared_ptr<const cs::ResponseState>> ResponseAsOf(AppContext& ctx,
                                                               const std::string& id,
                                                               const AsOf& as_of) {
-  auto state = std::make_shared<cs::ResponseState>();
-  const Status s = FoldStreamUpTo(ctx.log, cs::ResponseStream(id), as_of.position, *state);
-  if (!s.ok()) return s;
-  if (!state->exists()) {
-    return NotFound("response '" + id + "' did not exist at " + as_of.at, "response-not-found");
-  }
-  return std::shared_ptr<const cs::ResponseState>(std::move(state));
+  return FoldedAsOf<cs::ResponseState>(ctx, cs::ResponseStream(id), "response", id, as_of);
 }
 
 }  // namespace hoering::app
