@@ -10,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "server/http/name_values.h"
 #include "server/http/problem.h"
 
 namespace hoering::http {
@@ -29,10 +30,7 @@ Request Stub(const Request& req) {
 }  // namespace
 
 std::optional<std::string> RouteMatch::Query(std::string_view name) const {
-  for (const auto& [k, v] : query_params) {
-    if (k == name) return v;
-  }
-  return std::nullopt;
+  return FirstValue(query_params, name);
 }
 
 const std::string& RouteMatch::Param(std::string_view name) const {

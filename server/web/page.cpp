@@ -12,6 +12,7 @@
 #include "server/app/auth.h"
 #include "server/app/read_views.h"
 #include "server/app/token_secret.h"
+#include "server/http/name_values.h"
 #include "server/http/problem.h"
 #include "server/web/error_page.h"
 #include "server/web/layout.h"
@@ -22,7 +23,7 @@
 namespace hoering::web {
 namespace {
 
-using Form = std::vector<std::pair<std::string, std::string>>;
+using Form = http::NameValues;
 
 bool IsHex64(std::string_view s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
@@ -170,10 +171,7 @@ http::Response Refusal(const LayoutContext& layout, const Status& status) {
 }  // namespace
 
 std::optional<std::string> PageCall::Field(std::string_view name) const {
-  for (const auto& [k, v] : form) {
-    if (k == name) return v;
-  }
-  return std::nullopt;
+  return http::FirstValue(form, name);
 }
 
 std::string PageCall::LocalTime(const nlohmann::json& rfc3339, std::string_view zone) const {
