@@ -70,6 +70,18 @@ struct Consulted {
   TimeMs draft_expires_at = 0;
 };
 
+// The consultation must take responses now (the form is no use otherwise):
+// the decider's own answer, 409 "consultation-closed" / "consultation-not-open".
+Status CheckOpen(const Consulted& c) {
+  const std::string state = c.doc.value("state", "");
+  if (state == "open") return Status::Ok();
+  if (state == "scheduled") {
+    return Status(Code::kConflict, "the consultation is not open yet", "consultation-not-open");
+  }
+  return Status(Code::kConflict, "the consultation is closed", "consultation-closed");
+}
+
+// The consultation `id` for the form; it must take responses now (CheckOpen).
 Result<Consulted> LoadConsulted(const PageCall& call, const std::string& id) {
   auto doc = app::ConsultationFor(call.ctx, id);
   if (!doc.ok()) return doc.status();
@@ -80,6 +92,7 @@ Result<Consulted> LoadConsulted(const PageCall& call, const std::string& id) {
   out.sections = (*text)->sections;
   const auto closes = ParseRfc3339(out.doc.value("closes_at", ""));
   out.draft_expires_at = (closes ? *closes : call.Now()) + kDraftKeptAfterCloseMs;
+  if (Status s = CheckOpen(out); !s.ok()) return s;
   return out;
 }
 
@@ -220,23 +233,11 @@ Status SaveDraft(const PageCall& call, const Consulted& c, const std::string& ta
   return ResponseDrafts(call.ctx.local).Save(call.who.party, c.doc.value("id", ""), target, draft);
 }
 
-// The consultation must take responses now (the form is no use otherwise):
-// the decider's own answer, 409 "consultation-closed" / "consultation-not-open".
-Status CheckOpen(const Consulted& c) {
-  const std::string state = c.doc.value("state", "");
-  if (state == "open") return Status::Ok();
-  if (state == "scheduled") {
-    return Status(Code::kConflict, "the consultation is not open yet", "consultation-not-open");
-  }
-  return Status(Code::kConflict, "the consultation is closed", "consultation-closed");
-}
-
 Result<PageReply> ShowForm(const PageCall& call) {
   if (auto refused = UnlessParty(call)) return std::move(*refused);
   const std::string& id = call.Param("id");
   auto c = LoadConsulted(call, id);
   if (!c.ok()) return c.status();
-  if (Status s = CheckOpen(*c); !s.ok()) return s;
   auto target = TargetOf(call, id, call.Query("response").value_or(""));
   if (!target.ok()) return target.status();
   auto draft = CurrentDraft(call, *c, *target);
@@ -360,7 +361,6 @@ Result<PageReply> PostForm(const PageCall& call) {
   const std::string& id = call.Param("id");
   auto c = LoadConsulted(call, id);
   if (!c.ok()) return c.status();
-  if (Status s = CheckOpen(*c); !s.ok()) return s;
   auto target = TargetOf(call, id, call.Field("target").value_or(""));
   if (!target.ok()) return target.status();
   const std::string action = call.Field("action").value_or("save");
