@@ -42,6 +42,15 @@ void Render(std::ostream& out, const Node& root) {
   RenderChildren(out, root.children, "");
 }
 
+// The print of a trace command: the answer's body drawn as the tree `tree`
+// makes of it.
+auto PrintTree(CliContext& ctx, Node (*tree)(const json&)) {
+  return [&ctx, tree](const ApiResult& r) {
+    Render(ctx.out(), tree(r.body));
+    return kExitOk;
+  };
+}
+
 std::string Hash(const json& j, std::string_view key = "hash") {
   const std::string h = Text(j, key);
   return h.size() > 12 ? ShortHash(h) + "…" : h;
@@ -93,7 +102,7 @@ std::string CiteLine(const json& cite) {
 
 // The trace of a decision as a tree: its version, the change sets since the
 // consulted version and the points they cite, the consultations.
-int PrintDecisionTrace(CliContext& ctx, const json& t) {
+Node DecisionTree(const json& t) {
   Node root{DecisionLine(t.value("decision", json::object())), {}};
   const json v = t.value("version", json::object());
   Node version{VersionLine(v) + "  (matches the decision: " +
@@ -123,14 +132,12 @@ int PrintDecisionTrace(CliContext& ctx, const json& t) {
   }
   version.children.push_back({"consultations: " + (consulted.empty() ? "none" : consulted), {}});
   root.children.push_back(std::move(version));
-  Render(ctx.out(), root);
-  return kExitOk;
+  return root;
 }
 
 int TraceDecision(CliContext& ctx, const std::string& id) {
   return Answer(
-      ctx, [&](Api& api) { return api.TraceDecision(id); },
-      [&](const ApiResult& r) { return PrintDecisionTrace(ctx, r.body); });
+      ctx, [&](Api& api) { return api.TraceDecision(id); }, PrintTree(ctx, DecisionTree));
 }
 
 // --- trace response -------------------------------------------------------------
@@ -169,7 +176,7 @@ Node ChangeNode(const json& t, const std::string& id, bool cites_point) {
 // The trace of a response as a tree: its revisions and receipts, and per point
 // the dispositions and the change sets citing it, with their versions and
 // the decisions on those.
-int PrintResponseTrace(CliContext& ctx, const json& t) {
+Node ResponseTree(const json& t) {
   const json r = t.value("response", json::object());
   Node root{"response " + Text(r, "id") + "  party " + Text(r, "party") + "  consultation " +
                 Text(r, "consultation") + "  agreement " + Text(r, "agreement") +
@@ -204,14 +211,12 @@ int PrintResponseTrace(CliContext& ctx, const json& t) {
     if (point.children.empty()) point.children.push_back({"no disposition; not cited", {}});
     root.children.push_back(std::move(point));
   }
-  Render(ctx.out(), root);
-  return kExitOk;
+  return root;
 }
 
 int TraceResponse(CliContext& ctx, const std::string& rid) {
   return Answer(
-      ctx, [&](Api& api) { return api.TraceResponse(rid); },
-      [&](const ApiResult& r) { return PrintResponseTrace(ctx, r.body); });
+      ctx, [&](Api& api) { return api.TraceResponse(rid); }, PrintTree(ctx, ResponseTree));
 }
 
 // --- trace change ---------------------------------------------------------------
