@@ -88,16 +88,12 @@ Result<Reply> Download(const Call& call) {
     auto file = PublishedReportContent(ctx, id, n);
     if (!file.ok()) return file.status();
     const auto& r = file->published.report;
-    http::Response res{status::ok, req.version()};
-    res.set(field::content_type, r.media_type);
+    http::Response res = http::MakeBody(status::ok, std::move(file->bytes), r.media_type, req);
     res.set(field::content_language, r.language);
     res.set(field::etag, "\"" + r.sha256 + "\"");
     res.set(field::content_disposition, "attachment; filename=\"" + id + "-report-" +
                                             std::to_string(n) + "-" + r.language + "." + r.format +
                                             "\"");
-    res.body() = std::move(file->bytes);
-    res.keep_alive(req.keep_alive());
-    res.prepare_payload();
     return res;
   }};
 }
