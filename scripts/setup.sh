@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libdtl-dev libcmark-dev libcli11-dev libjemalloc-dev libsimdjson-dev
   libkainjow-mustache-dev libhowardhinnant-date-dev tzdata libgmime-3.0-dev chromium
+  wrk  # the HTTP benchmarks (bench/wrk/, scripts/bench_mixed_store.sh)
 )
 # Debian's Node.js (18) and npm only where there is none: a machine with
 # NodeSource's nodejs (which ships npm) cannot also take Debian's npm package.
