@@ -1,5 +1,7 @@
 #include "domain/consultations/consultation_events.h"
 
+#include "domain/events/event_data.h"
+
 namespace hoering::consultations {
 
 using nlohmann::json;
@@ -38,22 +40,8 @@ NewEvent ToEvent(const ConsultationClosed& e) {
   return {kConsultationClosed, 1, std::move(d), {}};
 }
 
-namespace {
-
-Status Corrupt(const std::string& what) {
-  return Status(Code::kCorruption, "stored consultation event is malformed: " + what, "corruption");
-}
-
-TimeMs TimeOf(const json& j, const char* key) {
-  auto t = ParseRfc3339(j.at(key).get<std::string>());
-  if (!t) throw std::invalid_argument(std::string("bad time in ") + key);
-  return *t;
-}
-
-}  // namespace
-
 Result<ConsultationOpened> ConsultationOpenedFromJson(const json& j) {
-  try {
+  return events::ReadEventData("consultation", kConsultationOpened, [&] {
     ConsultationOpened e;
     e.id = j.at("id").get<std::string>();
     e.agreement = j.at("agreement").get<std::string>();
@@ -61,38 +49,32 @@ Result<ConsultationOpened> ConsultationOpenedFromJson(const json& j) {
     e.version = {v.at("number").get<std::uint32_t>(), v.at("label").get<std::string>(),
                  v.at("hash").get<std::string>()};
     e.title = j.at("title").get<std::string>();
-    e.opens_at = TimeOf(j, "opens_at");
-    e.closes_at = TimeOf(j, "closes_at");
+    e.opens_at = events::TimeAt(j, "opens_at");
+    e.closes_at = events::TimeAt(j, "closes_at");
     e.invited = j.at("invited").get<std::vector<std::string>>();
     e.time_zone = j.value("time_zone", "UTC");
     return e;
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kConsultationOpened) + ": " + ex.what());
-  }
+  });
 }
 
 Result<DeadlineExtended> DeadlineExtendedFromJson(const json& j) {
-  try {
+  return events::ReadEventData("consultation", kDeadlineExtended, [&] {
     DeadlineExtended e;
     e.consultation = j.at("consultation").get<std::string>();
-    e.closes_at = TimeOf(j, "closes_at");
-    e.previous_closes_at = TimeOf(j, "previous_closes_at");
+    e.closes_at = events::TimeAt(j, "closes_at");
+    e.previous_closes_at = events::TimeAt(j, "previous_closes_at");
     e.reason = j.at("reason").get<std::string>();
     return e;
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kDeadlineExtended) + ": " + ex.what());
-  }
+  });
 }
 
 Result<ConsultationClosed> ConsultationClosedFromJson(const json& j) {
-  try {
+  return events::ReadEventData("consultation", kConsultationClosed, [&] {
     ConsultationClosed e;
     e.consultation = j.at("consultation").get<std::string>();
     if (j.contains("reason")) e.reason = j.at("reason").get<std::string>();
     return e;
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kConsultationClosed) + ": " + ex.what());
-  }
+  });
 }
 
 }  // namespace hoering::consultations

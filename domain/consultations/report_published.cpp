@@ -1,5 +1,7 @@
 #include "domain/consultations/report_published.h"
 
+#include "domain/events/event_data.h"
+
 namespace hoering::consultations {
 
 using nlohmann::json;
@@ -15,7 +17,7 @@ NewEvent ToEvent(const ReportPublished& e) {
 }
 
 Result<ReportPublished> ReportPublishedFromJson(const json& j) {
-  try {
+  return events::ReadEventData("consultation", kReportPublished, [&] {
     ReportPublished e;
     e.consultation = j.at("consultation").get<std::string>();
     e.language = j.at("language").get<std::string>();
@@ -25,12 +27,7 @@ Result<ReportPublished> ReportPublishedFromJson(const json& j) {
     e.size = j.at("size").get<std::uint64_t>();
     e.as_of_position = j.at("as_of_position").get<std::uint64_t>();
     return e;
-  } catch (const std::exception& ex) {
-    return Status(Code::kCorruption,
-                  std::string("stored consultation event is malformed: ") + kReportPublished +
-                      ": " + ex.what(),
-                  "corruption");
-  }
+  });
 }
 
 std::string PublishedMediaType(const std::string& format) {

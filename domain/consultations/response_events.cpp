@@ -1,6 +1,7 @@
 #include "domain/consultations/response_events.h"
 
 #include "domain/enum_names.h"
+#include "domain/events/event_data.h"
 
 namespace hoering::consultations {
 
@@ -121,30 +122,15 @@ NewEvent ToEvent(const AttachmentStored& e) {
 
 namespace {
 
-Status Corrupt(const std::string& what) {
-  return Status(Code::kCorruption, "stored response event is malformed: " + what, "corruption");
-}
-
-TimeMs TimeOf(const json& j, const char* key) {
-  auto t = ParseRfc3339(j.at(key).get<std::string>());
-  if (!t) throw std::invalid_argument(std::string("bad time in ") + key);
-  return *t;
-}
-
-std::optional<std::string> OptionalText(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 ResponseContent ReadContent(const json& j) {
   ResponseContent c;
   c.party = j.at("party").get<std::string>();
-  c.author = {j.at("author").at("name").get<std::string>(), OptionalText(j.at("author"), "email")};
-  c.summary = OptionalText(j, "summary");
+  c.author = {j.at("author").at("name").get<std::string>(),
+              events::OptionalText(j.at("author"), "email")};
+  c.summary = events::OptionalText(j, "summary");
   for (const auto& p : j.at("points")) {
-    c.points.push_back(
-        {OptionalText(p, "section"), OptionalText(p, "quote"), p.at("text").get<std::string>()});
+    c.points.push_back({events::OptionalText(p, "section"), events::OptionalText(p, "quote"),
+                        p.at("text").get<std::string>()});
   }
   auto pub = ParsePublication(j.at("publication").get<std::string>());
   if (!pub) throw std::invalid_argument("bad publication");
@@ -160,39 +146,35 @@ ResponseContent ReadContent(const json& j) {
 }  // namespace
 
 Result<ResponseRevisionEvent> ResponseRevisionFromJson(const json& j) {
-  try {
+  return events::ReadEventData("response", "revision", [&] {
     ResponseRevisionEvent e;
     e.response = j.at("response").get<std::string>();
     e.consultation = j.at("consultation").get<std::string>();
     e.agreement = j.at("agreement").get<std::string>();
     e.revision = j.at("revision").get<std::uint32_t>();
-    e.submitted_at = TimeOf(j, "submitted_at");
+    e.submitted_at = events::TimeAt(j, "submitted_at");
     e.late = j.value("late", false);
-    e.late_reason = OptionalText(j, "late_reason");
-    if (j.contains("received_at")) e.received_at = TimeOf(j, "received_at");
+    e.late_reason = events::OptionalText(j, "late_reason");
+    if (j.contains("received_at")) e.received_at = events::TimeAt(j, "received_at");
     e.content = ReadContent(j);
     return e;
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string("revision: ") + ex.what());
-  }
+  });
 }
 
 Result<ResponseWithdrawn> ResponseWithdrawnFromJson(const json& j) {
-  try {
+  return events::ReadEventData("response", kResponseWithdrawn, [&] {
     ResponseWithdrawn e;
     e.response = j.at("response").get<std::string>();
     e.consultation = j.at("consultation").get<std::string>();
     e.revision = j.at("revision").get<std::uint32_t>();
-    e.reason = OptionalText(j, "reason");
-    e.withdrawn_at = TimeOf(j, "withdrawn_at");
+    e.reason = events::OptionalText(j, "reason");
+    e.withdrawn_at = events::TimeAt(j, "withdrawn_at");
     return e;
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kResponseWithdrawn) + ": " + ex.what());
-  }
+  });
 }
 
 Result<DispositionRecorded> DispositionRecordedFromJson(const json& j) {
-  try {
+  return events::ReadEventData("response", kDispositionRecorded, [&] {
     DispositionRecorded e;
     e.response = j.at("response").get<std::string>();
     e.consultation = j.at("consultation").get<std::string>();
@@ -203,17 +185,11 @@ Result<DispositionRecorded> DispositionRecordedFromJson(const json& j) {
     e.rationale = j.at("rationale").get<std::string>();
     e.changes = j.at("changes").get<std::vector<std::string>>();
     return e;
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kDispositionRecorded) + ": " + ex.what());
-  }
+  });
 }
 
 Result<ResponseContent> ContentFromJson(const json& j) {
-  try {
-    return ReadContent(j);
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string("content: ") + ex.what());
-  }
+  return events::ReadEventData("response", "content", [&] { return ReadContent(j); });
 }
 
 }  // namespace hoering::consultations

@@ -1,6 +1,7 @@
 #include "domain/decisions/decision_events.h"
 
 #include "domain/enum_names.h"
+#include "domain/events/event_data.h"
 
 namespace hoering::decisions {
 
@@ -20,16 +21,6 @@ constexpr EnumName<Outcome> kOutcomeNames[] = {
     {Outcome::kRejected, "rejected"},
     {Outcome::kPostponed, "postponed"},
     {Outcome::kNoted, "noted"}};
-
-Status Corrupt(const std::string& what) {
-  return Status(Code::kCorruption, "stored decision event is malformed: " + what, "corruption");
-}
-
-std::optional<std::string> OptionalText(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  return it->get<std::string>();
-}
 }  // namespace
 
 std::string OutcomeName(Outcome o) {
@@ -83,13 +74,13 @@ NewEvent ToEvent(const ObligationFulfilled& e) {
 }
 
 Result<DecisionRecorded> DecisionRecordedFromJson(const json& j) {
-  try {
+  return events::ReadEventData("decision", kDecisionRecorded, [&] {
     DecisionRecorded d;
     d.id = j.at("id").get<std::string>();
     d.body = {j.at("body").at("name").get<std::string>(),
               j.at("body").at("party").get<std::string>()};
     d.meeting_date = j.at("meeting_date").get<std::string>();
-    d.case_ref = OptionalText(j, "case_ref");
+    d.case_ref = events::OptionalText(j, "case_ref");
     const json& s = j.at("subject");
     d.subject = {s.at("agreement").get<std::string>(), s.at("version").get<std::uint32_t>(),
                  s.at("label").get<std::string>(), s.at("hash").get<std::string>()};
@@ -105,31 +96,25 @@ Result<DecisionRecorded> DecisionRecordedFromJson(const json& j) {
     d.basis_consultations = j.at("basis").at("consultations").get<std::vector<std::string>>();
     d.basis_responses = j.at("basis").at("responses").get<std::vector<std::string>>();
     d.absent = j.at("absent").get<std::vector<std::string>>();
-    d.note = OptionalText(j, "note");
+    d.note = events::OptionalText(j, "note");
     return d;
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kDecisionRecorded) + ": " + ex.what());
-  }
+  });
 }
 
 Result<ConditionFulfilled> ConditionFulfilledFromJson(const json& j) {
-  try {
+  return events::ReadEventData("decision", kConditionFulfilled, [&] {
     return ConditionFulfilled{j.at("decision").get<std::string>(),
                               j.at("condition").get<std::uint32_t>(),
                               j.at("evidence").get<std::string>()};
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kConditionFulfilled) + ": " + ex.what());
-  }
+  });
 }
 
 Result<ObligationFulfilled> ObligationFulfilledFromJson(const json& j) {
-  try {
+  return events::ReadEventData("decision", kObligationFulfilled, [&] {
     return ObligationFulfilled{j.at("agreement").get<std::string>(),
                                j.at("obligation").get<std::string>(),
                                j.at("evidence").get<std::string>()};
-  } catch (const std::exception& ex) {
-    return Corrupt(std::string(kObligationFulfilled) + ": " + ex.what());
-  }
+  });
 }
 
 }  // namespace hoering::decisions
