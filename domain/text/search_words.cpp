@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "domain/text/utf8.h"
+
 namespace hoering::text {
 namespace {
 
@@ -41,51 +43,6 @@ constexpr std::string_view kLatin1[0x40] = {
     "ð", "n", "o", "o", "o", "o", "o", "",  "ø", "u", "u", "u", "u", "y", "þ", "y",  // F0-FF
 };
 
-constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-// The code point at `s[i]`, advancing `i`; kInvalid (one byte consumed) for
-// a malformed sequence.
-char32_t Decode(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  int len = 0;
-  char32_t cp = 0;
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    ++i;
-    return kInvalid;
-  }
-  if (i + len > s.size()) {
-    ++i;
-    return kInvalid;
-  }
-  for (int k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return kInvalid;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  const char32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return kInvalid;
-  }
-  i += len;
-  return cp;
-}
-
 void Encode(char32_t cp, std::string& out) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -112,9 +69,9 @@ bool Combining(char32_t cp) {
 }
 
 bool Separator(char32_t cp) {
-  return cp == kInvalid || cp < 0x30 || (cp >= 0x3A && cp <= 0x40) || (cp >= 0x5B && cp <= 0x60) ||
-         (cp >= 0x7B && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
-         (cp >= 0x3000 && cp <= 0x303F) || cp >= 0x1F000;
+  return cp == kInvalidCodePoint || cp < 0x30 || (cp >= 0x3A && cp <= 0x40) ||
+         (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp >= 0x1F000;
 }
 
 // Appends the folded form of word character `cp` to `word`.
@@ -141,7 +98,7 @@ std::vector<std::string> SearchWords(std::string_view utf8) {
   std::vector<std::string> words;
   std::string word;
   for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t cp = Decode(utf8, i);
+    const char32_t cp = DecodeUtf8(utf8, i);
     if (cp == 0x030A && !word.empty() && word.back() == 'a') {
       word.back() = '\xC3';  // a + combining ring above: å (U+00E5)
       word += '\xA5';
