@@ -1,6 +1,7 @@
 #include "domain/event_codec.h"
 
 #include <cstring>
+#include <type_traits>
 
 #include "domain/sha256.h"
 #include "domain/time.h"
@@ -11,14 +12,19 @@ namespace {
 constexpr std::string_view kMagic = "hoer-ev1";
 constexpr unsigned char kFormat = 1;
 
-void PutU64(std::string& out, std::uint64_t v) {
-  for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-void PutU32(std::string& out, std::uint32_t v) {
-  for (int i = 3; i >= 0; --i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+// The grammar's integers: u64 and u32, big-endian.
+template <typename T>
+constexpr bool kGrammarUint = std::is_same_v<T, std::uint64_t> || std::is_same_v<T, std::uint32_t>;
+
+template <typename T>
+void PutUint(std::string& out, T v) {
+  static_assert(kGrammarUint<T>);
+  for (int i = static_cast<int>(sizeof(T)) - 1; i >= 0; --i) {
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  }
 }
 void PutStr(std::string& out, std::string_view s) {
-  PutU32(out, static_cast<std::uint32_t>(s.size()));
+  PutUint(out, static_cast<std::uint32_t>(s.size()));
   out.append(s);
 }
 
@@ -26,23 +32,18 @@ void PutStr(std::string& out, std::string_view s) {
 class Reader {
  public:
   explicit Reader(std::string_view in) : in_(in) {}
-  bool U64(std::uint64_t& v) {
-    if (in_.size() < 8) return false;
+  template <typename T>
+  bool Uint(T& v) {
+    static_assert(kGrammarUint<T>);
+    if (in_.size() < sizeof(T)) return false;
     v = 0;
-    for (int i = 0; i < 8; ++i) v = v << 8 | static_cast<unsigned char>(in_[i]);
-    in_.remove_prefix(8);
-    return true;
-  }
-  bool U32(std::uint32_t& v) {
-    if (in_.size() < 4) return false;
-    v = 0;
-    for (int i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(in_[i]);
-    in_.remove_prefix(4);
+    for (std::size_t i = 0; i < sizeof(T); ++i) v = v << 8 | static_cast<unsigned char>(in_[i]);
+    in_.remove_prefix(sizeof(T));
     return true;
   }
   bool Str(std::string& s) {
     std::uint32_t n = 0;
-    if (!U32(n) || in_.size() < n) return false;
+    if (!Uint(n) || in_.size() < n) return false;
     s.assign(in_.data(), n);
     in_.remove_prefix(n);
     return true;
@@ -74,10 +75,10 @@ std::string CanonicalBytes(const RecordedEvent& e) {
   std::string out;
   out.reserve(96 + e.stream.size() + e.type.size() + e.data.size() + e.correlation_id.size());
   out.append(kMagic);
-  PutU64(out, e.position);
-  PutU64(out, e.stream_version);
-  PutU64(out, static_cast<std::uint64_t>(e.recorded_at_ms));
-  PutU32(out, e.schema_version);
+  PutUint(out, e.position);
+  PutUint(out, e.stream_version);
+  PutUint(out, static_cast<std::uint64_t>(e.recorded_at_ms));
+  PutUint(out, e.schema_version);
   PutStr(out, e.stream);
   PutStr(out, e.type);
   PutStr(out, e.actor.token_id);
@@ -113,8 +114,8 @@ Result<RecordedEvent> DecodeStored(std::string_view bytes) {
   unsigned char format = 0;
   std::uint64_t recorded = 0;
   bool ok = r.Bytes(&format, 1) && format == kFormat && r.Bytes(e.prev_hash.data(), 32) &&
-            r.Bytes(e.hash.data(), 32) && r.Literal(kMagic) && r.U64(e.position) &&
-            r.U64(e.stream_version) && r.U64(recorded) && r.U32(e.schema_version) &&
+            r.Bytes(e.hash.data(), 32) && r.Literal(kMagic) && r.Uint(e.position) &&
+            r.Uint(e.stream_version) && r.Uint(recorded) && r.Uint(e.schema_version) &&
             r.Str(e.stream) && r.Str(e.type) && r.Str(e.actor.token_id) && r.Str(e.actor.role) &&
             r.Str(e.actor.party) && r.Str(e.correlation_id) && r.Str(e.idempotency_key) &&
             r.Str(e.data) && r.done();
