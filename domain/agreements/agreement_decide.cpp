@@ -7,35 +7,25 @@
 #include "domain/agreements/body_condition.h"
 #include "domain/agreements/markdown_import.h"
 #include "domain/agreements/text_json.h"
+#include "domain/consultations/json_fields.h"
 #include "domain/ids.h"
 #include "domain/time.h"
 
 namespace hoering::agreements {
 namespace {
 
+using consultations::FieldError;
+using consultations::OptString;
 using nlohmann::json;
-
-Status Field(const std::string& why) {
-  return InvalidArgument(why, "invalid-field");
-}
 
 Status NotCreated(const AgreementState& s) {
   return NotFound("the agreement does not exist", "agreement-not-found");
 }
 
-// Reads an optional string field; a present non-string is an error.
-Status OptString(const json& j, const char* key, std::optional<std::string>& out) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return Status::Ok();
-  if (!it->is_string()) return Field(std::string("'") + key + "' must be a string");
-  out = it->get<std::string>();
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<CreateAgreement> ParseCreateAgreement(const json& body) {
-  if (!body.is_object()) return Field("the body must be a JSON object");
+  if (!body.is_object()) return FieldError("the body must be a JSON object");
   CreateAgreement c;
   std::optional<std::string> id, title;
   if (Status s = OptString(body, "id", id); !s.ok()) return s;
@@ -49,27 +39,29 @@ Result<CreateAgreement> ParseCreateAgreement(const json& body) {
     if (Status s = ValidateText(*c.subtitle, "subtitle", kMaxTitleBytes); !s.ok()) return s;
   }
   if (auto term = body.find("term"); term != body.end() && !term->is_null()) {
-    if (!term->is_object()) return Field("'term' must be an object {entry_into_force?, years?}");
+    if (!term->is_object()) {
+      return FieldError("'term' must be an object {entry_into_force?, years?}");
+    }
     if (Status s = OptString(*term, "entry_into_force", c.term.entry_into_force); !s.ok()) return s;
     if (c.term.entry_into_force && !ParseDate(*c.term.entry_into_force)) {
-      return Field("'term.entry_into_force' must be a date YYYY-MM-DD");
+      return FieldError("'term.entry_into_force' must be a date YYYY-MM-DD");
     }
     if (auto years = term->find("years"); years != term->end() && !years->is_null()) {
       if (!years->is_number_integer() || years->get<std::int64_t>() < 1 ||
           years->get<std::int64_t>() > 50) {
-        return Field("'term.years' must be a whole number from 1 to 50");
+        return FieldError("'term.years' must be a whole number from 1 to 50");
       }
       c.term.years = years->get<std::uint32_t>();
     }
   }
   if (auto parties = body.find("parties"); parties != body.end() && !parties->is_null()) {
-    if (!parties->is_array()) return Field("'parties' must be an array of party ids");
+    if (!parties->is_array()) return FieldError("'parties' must be an array of party ids");
     std::set<std::string> seen;
     for (const auto& p : *parties) {
-      if (!p.is_string()) return Field("'parties' must be an array of party ids");
+      if (!p.is_string()) return FieldError("'parties' must be an array of party ids");
       std::string party = p.get<std::string>();
       if (Status s = ValidateId(party, "party id"); !s.ok()) return s;
-      if (!seen.insert(party).second) return Field("party '" + party + "' is listed twice");
+      if (!seen.insert(party).second) return FieldError("party '" + party + "' is listed twice");
       c.parties.push_back(std::move(party));
     }
   }
@@ -94,14 +86,14 @@ Result<std::vector<NewEvent>> DecideCreate(
 Result<std::vector<Cite>> ParseCites(const json& cites) {
   std::vector<Cite> out;
   if (cites.is_null()) return out;
-  if (!cites.is_array()) return Field("'cites' must be an array of {response, point}");
+  if (!cites.is_array()) return FieldError("'cites' must be an array of {response, point}");
   for (std::size_t i = 0; i < cites.size(); ++i) {
     const json& c = cites[i];
     std::string where = "cites[" + std::to_string(i) + "]";
-    if (!c.is_object()) return Field(where + " must be an object {response, point}");
+    if (!c.is_object()) return FieldError(where + " must be an object {response, point}");
     auto response = c.find("response");
     if (response == c.end() || !response->is_string() || response->get<std::string>().empty()) {
-      return Field(where + ".response must be a response id");
+      return FieldError(where + ".response must be a response id");
     }
     auto point = c.find("point");
     Cite cite{response->get<std::string>(), {}};
@@ -110,7 +102,7 @@ Result<std::vector<Cite>> ParseCites(const json& cites) {
     } else if (point != c.end() && point->is_number_unsigned()) {
       cite.point = std::to_string(point->get<std::uint64_t>());
     } else {
-      return Field(where + ".point must be a point id (string or non-negative integer)");
+      return FieldError(where + ".point must be a point id (string or non-negative integer)");
     }
     out.push_back(std::move(cite));
   }
@@ -118,7 +110,7 @@ Result<std::vector<Cite>> ParseCites(const json& cites) {
 }
 
 Result<RecordChange> ParseRecordChange(const json& body) {
-  if (!body.is_object()) return Field("the body must be a JSON object");
+  if (!body.is_object()) return FieldError("the body must be a JSON object");
   RecordChange c;
   std::optional<std::string> rationale;
   if (Status s = OptString(body, "rationale", rationale); !s.ok()) return s;
@@ -168,12 +160,12 @@ Result<std::vector<NewEvent>> DecideImport(const AgreementState& state, const Im
 }
 
 Result<PublishVersion> ParsePublishVersion(const json& body) {
-  if (!body.is_object()) return Field("the body must be a JSON object");
+  if (!body.is_object()) return FieldError("the body must be a JSON object");
   PublishVersion p;
   std::optional<std::string> label;
   if (Status s = OptString(body, "label", label); !s.ok()) return s;
   if (Status s = OptString(body, "note", p.note); !s.ok()) return s;
-  if (!label) return Field("'label' is required");
+  if (!label) return FieldError("'label' is required");
   p.label = *label;
   if (p.note && p.note->find_first_not_of(" \t\r\n") == std::string::npos) p.note.reset();
   return p;

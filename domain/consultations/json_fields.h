@@ -1,5 +1,6 @@
 // Reading fields of a request body with clear 400 "invalid-field" errors.
-// Shared by the consultation and response parsers. Pure.
+// Shared by the request parsers of domain/ (agreements, consultations, responses,
+// decisions, invitations). Pure.
 #pragma once
 
 #include <cstdint>
