@@ -131,17 +131,6 @@ void RenderBody(std::string& out, const SectionChange& c, const TextRenderOption
 
 // ---- html ----
 
-void HtmlRuns(std::string& out, const WordDiff& d) {
-  for (const auto& r : d) {
-    if (r.op == RunOp::kEqual) {
-      out += EscapeHtml(r.text);
-    } else {
-      const char* tag = r.op == RunOp::kInsert ? "ins" : "del";
-      out += std::string("<") + tag + ">" + EscapeHtml(r.text) + "</" + tag + ">";
-    }
-  }
-}
-
 constexpr const char* kStyle =
     ".hoering-diff .diff-body{white-space:pre-wrap}"
     ".hoering-diff ins{background:#d4f7d4;text-decoration:none}"
@@ -269,7 +258,7 @@ std::string RenderDiffHtml(const TextDiff& d, const HtmlRenderOptions& o) {
     out += "<h" + level + " class=\"diff-heading\"><span class=\"diff-status\">" + status +
            (c.moved && c.modified() ? ", modified" : "") + "</span><span class=\"diff-kind\">" +
            std::string(KindName(kind)) + "</span>";
-    HtmlRuns(out, c.heading_diff);
+    AppendHtmlRuns(out, c.heading_diff);
     out += "</h" + level + ">\n";
     if (c.kind_changed) {
       out += "<p class=\"diff-place\">kind: <del>" + std::string(KindName(*c.kind_from)) +
@@ -281,7 +270,7 @@ std::string RenderDiffHtml(const TextDiff& d, const HtmlRenderOptions& o) {
     }
     if (!c.body_diff.empty()) {
       out += "<div class=\"diff-body\">";
-      HtmlRuns(out, c.body_diff);
+      AppendHtmlRuns(out, c.body_diff);
       out += "</div>\n";
     }
     out += "</section>\n";
@@ -316,6 +305,17 @@ std::string EscapeHtml(std::string_view s) {
     }
   }
   return out;
+}
+
+void AppendHtmlRuns(std::string& out, const WordDiff& d) {
+  for (const auto& r : d) {
+    if (r.op == RunOp::kEqual) {
+      out += EscapeHtml(r.text);
+    } else {
+      const char* tag = r.op == RunOp::kInsert ? "ins" : "del";
+      out += std::string("<") + tag + ">" + EscapeHtml(r.text) + "</" + tag + ">";
+    }
+  }
 }
 
 }  // namespace hoering::agreements

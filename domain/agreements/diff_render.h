@@ -66,5 +66,7 @@ struct HtmlRenderOptions {
 std::string RenderDiffHtml(const TextDiff& d, const HtmlRenderOptions& options = {});
 
 std::string EscapeHtml(std::string_view s);
+// Appends the runs as HTML: equal text escaped, inserts in <ins>, deletes in <del>.
+void AppendHtmlRuns(std::string& out, const WordDiff& d);
 
 }  // namespace hoering::agreements

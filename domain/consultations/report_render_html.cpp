@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/agreements/diff_render.h"  // EscapeHtml
+#include "domain/agreements/diff_render.h"  // EscapeHtml, AppendHtmlRuns
 #include "domain/consultations/report_render.h"
 #include "domain/consultations/report_render_parts.h"
 #include "domain/consultations/report_writer.h"
@@ -113,14 +113,7 @@ void Excerpt(std::string& out, const json& excerpt) {
   auto runs = ShortenExcerpt(excerpt);
   if (runs.empty()) return;
   out += "<div class=\"excerpt\">";
-  for (const auto& r : runs) {
-    if (r.op == Op::kEqual) {
-      out += Esc(r.text);
-    } else {
-      const char* tag = r.op == Op::kInsert ? "ins" : "del";
-      out += std::string("<") + tag + ">" + Esc(r.text) + "</" + tag + ">";
-    }
-  }
+  agreements::AppendHtmlRuns(out, runs);
   out += "</div>\n";
 }
 

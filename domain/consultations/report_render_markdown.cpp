@@ -93,12 +93,12 @@ std::string Excerpt(const json& excerpt) {
       if (i > 0) text += '\n';
       const std::string& seg = lines[i];
       auto b = seg.find_first_not_of(" \t");
-      if (run.op == Op::kEqual || b == std::string::npos) {
+      if (run.op == agreements::RunOp::kEqual || b == std::string::npos) {
         text += Escape(seg);
         continue;
       }
       auto e = seg.find_last_not_of(" \t") + 1;
-      const char* mark = run.op == Op::kInsert ? "**" : "~~";
+      const char* mark = run.op == agreements::RunOp::kInsert ? "**" : "~~";
       text += seg.substr(0, b) + mark + Escape(seg.substr(b, e - b)) + mark + seg.substr(e);
     }
   }

@@ -251,15 +251,16 @@ std::string DispositionLine(const json& point, const ReportLabels& l) {
   return at.empty() ? line : line + " " + FillLabel(l.recorded, "{at}", at);
 }
 
-std::vector<Run> ShortenExcerpt(const json& excerpt) {
-  std::vector<Run> runs;
+agreements::WordDiff ShortenExcerpt(const json& excerpt) {
+  using agreements::RunOp;
+  agreements::WordDiff runs;
   if (!excerpt.is_array()) return runs;
   for (const auto& r : excerpt) {
     std::string op = Text(r, "op");
-    Run run{op == "insert"   ? Op::kInsert
-            : op == "delete" ? Op::kDelete
-                             : Op::kEqual,
-            Text(r, "text")};
+    agreements::WordRun run{op == "insert"   ? RunOp::kInsert
+                            : op == "delete" ? RunOp::kDelete
+                                             : RunOp::kEqual,
+                            Text(r, "text")};
     if (run.text.empty()) continue;
     if (!runs.empty() && runs.back().op == run.op) {
       runs.back().text += run.text;
@@ -269,13 +270,13 @@ std::vector<Run> ShortenExcerpt(const json& excerpt) {
   }
   std::size_t first = runs.size(), last = 0;  // first and last changed run
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    if (runs[i].op == Op::kEqual) continue;
+    if (runs[i].op == RunOp::kEqual) continue;
     first = std::min(first, i);
     last = i;
   }
   bool any = first < runs.size();
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    if (runs[i].op != Op::kEqual) continue;
+    if (runs[i].op != RunOp::kEqual) continue;
     runs[i].text = Shorten(runs[i].text, any && i > first, any && i < last);
   }
   return runs;

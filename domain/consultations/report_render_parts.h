@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/agreements/text_diff.h"
 #include "domain/consultations/report_labels.h"
 
 namespace hoering::consultations::report_parts {
@@ -67,15 +68,10 @@ std::string ChangeSectionLabel(const json& section, const ReportLabels& l);
 // "Accepted (recorded <at>)".
 std::string DispositionLine(const json& point, const ReportLabels& l);
 
-enum class Op { kEqual, kInsert, kDelete };
-struct Run {
-  Op op = Op::kEqual;
-  std::string text;
-};
 constexpr int kContextWords = 12;
 // The excerpt's runs, merged and with long equal runs cut to kContextWords
 // words on each side of a change ("…" marks the cut).
-std::vector<Run> ShortenExcerpt(const json& excerpt);
+agreements::WordDiff ShortenExcerpt(const json& excerpt);
 
 struct OutcomeCount {
   std::string name;
