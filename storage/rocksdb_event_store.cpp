@@ -77,9 +77,17 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(store->options_.block_cache_bytes);
   // Index and filter blocks grow with the data; in the cache they stay
-  // within its budget instead of being held for every open table.
+  // within its budget instead of being held for every open table. They are
+  // partitioned (a small top level, pinned, over blocks of about 4 KiB): a
+  // whole-file index or filter of a 64 MB table is 1-2 MB, more than one shard
+  // of the cache holds, so it was read from the file and checksummed again
+  // on every lookup (60 % of the server's CPU under the mixed load,
+  // docs/performance.md).
   table.cache_index_and_filter_blocks = true;
   table.pin_l0_filter_and_index_blocks_in_cache = true;
+  table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+  table.partition_filters = true;
+  table.pin_top_level_index_and_filter = true;
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.write_buffer_size =
       std::max<std::size_t>(store->options_.write_buffer_bytes / 4, 1u << 20);
