@@ -1,5 +1,7 @@
 #include "server/app/page.h"
 
+#include <utility>
+
 #include "server/app/request_helpers.h"
 
 namespace hoering::app {
@@ -10,8 +12,8 @@ Result<PageRequest> ParsePage(const http::RouteMatch& match) {
   return PageRequest{match.Query("after").value_or(""), *limit};
 }
 
-nlohmann::json Page::ToJson() const {
-  return {{"items", items}, {"next", next ? nlohmann::json(*next) : nlohmann::json()}};
+nlohmann::json Page::ToJson() && {
+  return {{"items", std::move(items)}, {"next", next ? nlohmann::json(*next) : nlohmann::json()}};
 }
 
 }  // namespace hoering::app

@@ -56,7 +56,7 @@ Result<Reply> List(const Call& call) {
   auto found =
       ConsultationsPage(call.ctx, {page->after, page->limit, call.Query("agreement").value_or("")});
   if (!found.ok()) return found.status();
-  return call.Json(status::ok, found->ToJson());
+  return call.Json(status::ok, std::move(found).value().ToJson());
 }
 
 }  // namespace

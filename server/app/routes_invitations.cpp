@@ -64,7 +64,7 @@ Result<Reply> List(const Call& call) {
   if (!page.ok()) return page.status();
   auto found = InvitationsPage(call.ctx, call.Param("id"), *page);
   if (!found.ok()) return found.status();
-  return call.Json(status::ok, found->ToJson());
+  return call.Json(status::ok, std::move(found).value().ToJson());
 }
 
 Result<Reply> Revoke(const Call& call) {

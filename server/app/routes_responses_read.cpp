@@ -27,7 +27,7 @@ Result<Reply> List(const Call& call) {
   if (!query.as_of) {
     auto found = ResponsesPage(call.ctx, call.who, query);
     if (!found.ok()) return found.status();
-    return call.Json(status::ok, found->ToJson());
+    return call.Json(status::ok, std::move(found).value().ToJson());
   }
   // As of a position every response is folded from the log (no cache): off
   // the I/O threads.
@@ -35,7 +35,8 @@ Result<Reply> List(const Call& call) {
                    query = std::move(query)](const http::Request& req) -> Result<http::Response> {
     auto found = ResponsesPage(ctx, who, query);
     if (!found.ok()) return found.status();
-    return http::MakeJson(status::ok, WithAsOf(found->ToJson(), query.as_of), req);
+    return http::MakeJson(status::ok, WithAsOf(std::move(found).value().ToJson(), query.as_of),
+                          req);
   }};
 }
 
@@ -55,7 +56,7 @@ Result<Reply> Revisions(const Call& call) {
   auto page = RevisionsFor(call.ctx, call.who, call.Param("id"), call.Param("rid"),
                            *as_of ? &**as_of : nullptr);
   if (!page.ok()) return page.status();
-  return call.Json(status::ok, WithAsOf(page->ToJson(), *as_of));
+  return call.Json(status::ok, WithAsOf(std::move(page).value().ToJson(), *as_of));
 }
 
 Result<Reply> Attachment(const Call& call) {
