@@ -136,6 +136,7 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
 
   if (Status st = store->LoadHead(); !st.ok()) return st;
   store->committer_ = std::thread([s = store.get()] { s->CommitLoop(); });
+  store->StartTableUpgrade();
   return store;
 }
 
@@ -188,6 +189,8 @@ RocksDbEventStore::~RocksDbEventStore() {
   }
   queue_cv_.notify_all();
   if (committer_.joinable()) committer_.join();
+  if (db_) db_->DisableManualCompaction();  // an unfinished table upgrade stops
+  WaitForTableUpgrade();
   if (db_) {
     // A clean shutdown leaves no WAL to replay at the next open.
     rocksdb::FlushOptions flush;

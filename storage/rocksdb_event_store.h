@@ -102,6 +102,11 @@ class RocksDbEventStore : public EventStore {
   Result<ProjectionEntries> ScanLocal(const std::string& prefix, const std::string& after,
                                       std::size_t limit) const override;
 
+  // Waits for the rewrite of stream_heads' tables that Open() starts when a
+  // table still has a whole-file index and filter (rocksdb_table_upgrade.cpp);
+  // returns at once when none was needed. For tests and tools.
+  void WaitForTableUpgrade();
+
   // Test hook: rewrites the stored bytes of the event at `position`.
   Status TamperForTest(std::uint64_t position, const std::function<void(std::string&)>& change);
 
@@ -118,6 +123,8 @@ class RocksDbEventStore : public EventStore {
   void CommitBatch(std::vector<Pending>& batch);
   std::uint64_t LoadStreamVersion(const std::string& stream) const;
   std::optional<IdempotencyRecord> LoadIdempotency(const std::string& key) const;
+  bool HasWholeFileIndexes(rocksdb::ColumnFamilyHandle* family) const;
+  void StartTableUpgrade();
 
   RocksDbStoreOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
@@ -148,6 +155,7 @@ class RocksDbEventStore : public EventStore {
   std::vector<CommitListener> listeners_;  // set before traffic
   StoreCounters counters_;
   std::thread committer_;
+  std::thread upgrader_;  // StartTableUpgrade(); joined in the dtor
 };
 
 }  // namespace hoering
