@@ -130,4 +130,14 @@ json RevisionJson(const ResponseState& r, const RevisionInfo& rev, Visibility v)
           {"actor", v == Visibility::kFull ? ActorJson(rev.recorded.actor) : json()}};
 }
 
+CitedBy CitedByOf(std::vector<PointCitation> citations) {
+  return [citations = std::move(citations)](std::uint32_t point) {
+    std::vector<std::string> out;
+    for (const PointCitation& c : citations) {
+      if (c.point == point) out.push_back(c.citation.change);
+    }
+    return out;
+  };
+}
+
 }  // namespace hoering::consultations

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/consultations/consultation_state.h"
+#include "domain/consultations/consultations_view.h"
 #include "domain/consultations/response_state.h"
 #include "domain/consultations/visibility.h"
 
@@ -29,6 +30,8 @@ nlohmann::json ConsultationJson(const ConsultationState& c, TimeMs now,
 
 // Change ids citing a point (from 1).
 using CitedBy = std::function<std::vector<std::string>(std::uint32_t point)>;
+// CitedBy over a response's citations read once (ConsultationsView::CitationsOfResponse).
+CitedBy CitedByOf(std::vector<PointCitation> citations);
 
 // The current revision with dispositions and citations; REQUIRES v != kHidden.
 nlohmann::json ResponseJson(const ResponseState& r, Visibility v, const CitedBy& cited_by);

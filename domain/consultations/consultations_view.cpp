@@ -84,6 +84,16 @@ std::vector<Citation> ConsultationsView::CitationsOf(const std::string& response
   return it == citations_.end() ? std::vector<Citation>{} : it->second;
 }
 
+std::vector<PointCitation> ConsultationsView::CitationsOfResponse(
+    const std::string& response) const {
+  std::vector<PointCitation> out;
+  for (auto it = citations_.lower_bound({response, 0});
+       it != citations_.end() && it->first.first == response; ++it) {
+    for (const Citation& c : it->second) out.push_back({it->first.second, c});
+  }
+  return out;
+}
+
 Status CheckCite(const std::string& agreement, const agreements::Cite& cite,
                  const ResponseState* response) {
   auto invalid = [&](const std::string& why) {

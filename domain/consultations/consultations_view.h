@@ -29,6 +29,13 @@ struct Citation {
   std::string agreement;
   std::string change;
   std::uint64_t position = 0;
+  bool operator==(const Citation&) const = default;
+};
+
+struct PointCitation {
+  std::uint32_t point = 0;  // from 1
+  Citation citation;
+  bool operator==(const PointCitation&) const = default;
 };
 
 // One response folded from its stream: 404 "response-not-found" when the
@@ -50,6 +57,8 @@ class ConsultationsView {
 
   // Change sets citing point `point` (from 1) of `response`, in log order.
   std::vector<Citation> CitationsOf(const std::string& response, std::uint32_t point) const;
+  // Change sets citing any point of `response`: by point, then in log order.
+  std::vector<PointCitation> CitationsOfResponse(const std::string& response) const;
 
   // The canonical JSON of the whole view (domain/snapshot/snapshot_json.h),
   // maps in key order. A stream that failed to fold keeps its status and its

@@ -10,6 +10,11 @@ using nlohmann::json;
 std::string ResponseStream(const std::string& id) {
   return "response-" + id;
 }
+std::optional<std::string_view> ResponseIdOf(std::string_view stream) {
+  constexpr std::string_view kPrefix = "response-";
+  if (!stream.starts_with(kPrefix)) return std::nullopt;
+  return stream.substr(kPrefix.size());
+}
 std::string AttachmentStream(const std::string& sha256) {
   return "attachment-" + sha256;
 }

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/event.h"
@@ -36,7 +37,9 @@ inline constexpr const char* kResponseWithdrawn = "ResponseWithdrawn";
 inline constexpr const char* kDispositionRecorded = "DispositionRecorded";
 inline constexpr const char* kAttachmentStored = "AttachmentStored";
 
-std::string ResponseStream(const std::string& id);        // "response-<id>"
+std::string ResponseStream(const std::string& id);  // "response-<id>"
+// The response id of a "response-<id>" stream; nullopt for any other stream.
+std::optional<std::string_view> ResponseIdOf(std::string_view stream);
 std::string AttachmentStream(const std::string& sha256);  // "attachment-<sha256 hex>"
 
 enum class Publication { kPublic, kAnonymous, kPrivate };

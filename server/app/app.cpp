@@ -37,6 +37,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
       request_metrics_(metrics),
       router_(&request_metrics_) {
   store.AddCommitListener([this](const std::vector<RecordedEvent>& batch) {
+    response_cache_.Forget(batch);
     views_.Apply(batch);
     notifier_.Notify();
     MaybeCheckpointInBackground();

@@ -7,7 +7,7 @@
 // the total passes the budget; an entry costing more than the whole budget
 // is not kept (and replaces nothing: the old entry under its key is gone).
 // Touch() finds an entry and makes it the most recently used; Peek() finds
-// it without changing the order.
+// it without changing the order; Erase() drops it.
 //
 // Not thread-safe: the caches hold their own mutex around every call, with
 // their counters.
@@ -41,11 +41,7 @@ class ByteBudgetLru {
   }
 
   void Put(const std::string& key, Value value, std::size_t bytes) {
-    if (auto it = by_key_.find(key); it != by_key_.end()) {
-      bytes_ -= it->second->bytes;
-      order_.erase(it->second);
-      by_key_.erase(it);
-    }
+    Erase(key);
     if (bytes > budget_) return;
     order_.push_front(Entry{key, std::move(value), bytes});
     by_key_.emplace(order_.front().key, order_.begin());
@@ -55,6 +51,14 @@ class ByteBudgetLru {
       by_key_.erase(order_.back().key);
       order_.pop_back();
     }
+  }
+
+  void Erase(const std::string& key) {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) return;
+    bytes_ -= it->second->bytes;
+    order_.erase(it->second);
+    by_key_.erase(it);
   }
 
   std::size_t budget() const { return budget_; }

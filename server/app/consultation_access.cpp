@@ -100,17 +100,19 @@ Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
   return ctx.version_texts.Get(consultation.info().agreement, *v);
 }
 
+std::vector<cs::PointCitation> CitationsFor(AppContext& ctx, const std::string& response,
+                                            const AsOf* as_of) {
+  auto cites =
+      ctx.views.Read([&](const Views& v) { return v.consultations.CitationsOfResponse(response); });
+  if (as_of) {
+    std::erase_if(
+        cites, [&](const cs::PointCitation& c) { return c.citation.position > as_of->position; });
+  }
+  return cites;
+}
+
 cs::CitedBy CitedByFor(AppContext& ctx, const std::string& response, const AsOf* as_of) {
-  const std::uint64_t up_to = as_of ? as_of->position : UINT64_MAX;
-  return [&ctx, response, up_to](std::uint32_t point) {
-    auto cites = ctx.views.Read(
-        [&](const Views& v) { return v.consultations.CitationsOf(response, point); });
-    std::vector<std::string> out;
-    for (const auto& c : cites) {
-      if (c.position <= up_to) out.push_back(c.change);
-    }
-    return out;
-  };
+  return cs::CitedByOf(CitationsFor(ctx, response, as_of));
 }
 
 }  // namespace hoering::app

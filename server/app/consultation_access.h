@@ -81,8 +81,11 @@ Result<consultations::ResponseCounts> ResponseCountsOf(AppContext& ctx,
 Result<std::shared_ptr<const agreements::SectionTree>> ConsultedText(
     AppContext& ctx, const consultations::ConsultationState& consultation);
 
-// Change ids citing the points of `response`, from the read view; with
-// `as_of`, only change sets recorded at or before its position.
+// The change sets citing the points of `response`, read from the read view
+// once; with `as_of`, only those recorded at or before its position.
+std::vector<consultations::PointCitation> CitationsFor(AppContext& ctx, const std::string& response,
+                                                       const AsOf* as_of = nullptr);
+// Change ids citing the points of `response` (CitationsFor as a CitedBy).
 consultations::CitedBy CitedByFor(AppContext& ctx, const std::string& response,
                                   const AsOf* as_of = nullptr);
 

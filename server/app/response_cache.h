@@ -1,28 +1,44 @@
 // Folded responses kept between requests, so that a page of 100 responses
-// read again does not parse 100 streams again (docs/operations.md "Memory
-// and recovery"). A bounded LRU of ResponseState by response id.
+// read again does not parse 100 streams again, nor render their JSON again
+// (docs/operations.md "Memory and recovery"). A bounded LRU by response id
+// of the ResponseState and, beside it, the response's JSON text as each
+// visibility shows it.
 //
-// Freshness: an entry is used only while its stream's version in the log
-// (EventLog::StreamVersion, one point read) equals the version the entry was
-// folded at; otherwise the stream is folded again and replaces it. Versions
-// only grow, so a reader never gets a state older than the stream head it
-// saw when it asked.
+// Freshness: the cache follows the log. Forget() is called on the commit
+// path with every committed batch, before its appends are acknowledged, and
+// drops the entries of the response streams it writes; so a kept entry is
+// the stream's head, and no lookup reads the log to check it. A fold that
+// raced with a commit of the same stream is not kept: Load() notes a
+// generation of the id's bucket before folding and keeps the state only if
+// no commit touched that bucket meanwhile (1,024 buckets, so a commit of
+// another stream rarely costs a keep). A reader never gets a state older
+// than the last acknowledged append of the stream.
+//
+// Rendered JSON (RenderedJson) is kept per visibility with the citations it
+// was rendered with, and used only while the entry's state is the one it was
+// rendered from and the citations are the same.
 //
 // Memory: each entry is costed at the bytes of event data it was folded
-// from plus a fixed overhead; the least recently used entries are dropped
-// when the total passes the budget. A budget of 0 keeps nothing (every Load
-// folds). Responses larger than an eighth of the budget are not kept.
+// from plus a fixed overhead plus its rendered texts; the least recently
+// used entries are dropped when the total passes the budget. A budget of 0
+// keeps nothing (every Load folds, every render renders). Responses larger
+// than an eighth of the budget are not kept.
 //
-// Thread safety: Load() and stats() from any thread; the stored states are
-// immutable and shared.
+// Thread safety: every member from any thread; the stored states and texts
+// are immutable and shared.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
+#include "domain/consultations/consultations_view.h"
 #include "domain/consultations/response_state.h"
+#include "domain/consultations/visibility.h"
 #include "server/app/byte_lru.h"
 #include "storage/event_store.h"
 
@@ -36,11 +52,24 @@ class ResponseCache {
   // kCorruption for a stream that does not fold (never kept).
   Result<std::shared_ptr<const consultations::ResponseState>> Load(const std::string& id);
 
+  // The JSON text of `state` (a state Load() returned for `id`) as
+  // `visibility` shows it with `citations`: `render()` once, then the kept
+  // text while the entry holds that state and those citations.
+  std::shared_ptr<const std::string> RenderedJson(
+      const std::string& id, const std::shared_ptr<const consultations::ResponseState>& state,
+      consultations::Visibility visibility,
+      const std::vector<consultations::PointCitation>& citations,
+      const std::function<std::string()>& render);
+
+  // The commit path: drops what `batch` makes stale (see Freshness).
+  void Forget(const std::vector<RecordedEvent>& batch);
+
   struct Stats {
     std::uint64_t hits = 0;
     std::uint64_t misses = 0;
     std::size_t entries = 0;
     std::size_t bytes = 0;
+    std::uint64_t renders = 0;  // texts rendered (not served from the cache)
   };
   Stats stats() const;
 
@@ -48,19 +77,31 @@ class ResponseCache {
   static constexpr std::size_t kEntryOverhead = 512;
 
  private:
+  static constexpr std::size_t kBuckets = 1024;
+  static constexpr std::size_t kVisibilities = 4;  // consultations::Visibility's values
+
+  struct Rendered {
+    std::shared_ptr<const std::string> text;
+    std::vector<consultations::PointCitation> citations;
+  };
   struct Entry {
-    std::uint64_t version = 0;  // of the stream when folded
     std::shared_ptr<const consultations::ResponseState> state;
+    std::size_t state_bytes = 0;
+    std::array<Rendered, kVisibilities> rendered;
   };
 
+  static std::size_t BucketOf(std::string_view id);
+  static std::size_t CostOf(const Entry& e);
   void Keep(const std::string& id, std::shared_ptr<const consultations::ResponseState> state,
-            std::size_t bytes);
+            std::size_t bytes, std::uint64_t generation);
 
   const EventLog& log_;
   mutable std::mutex mu_;
   ByteBudgetLru<Entry> kept_;
+  std::array<std::uint64_t, kBuckets> generations_{};
   std::uint64_t hits_ = 0;
   std::uint64_t misses_ = 0;
+  std::uint64_t renders_ = 0;
 };
 
 }  // namespace hoering::app

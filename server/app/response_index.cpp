@@ -15,7 +15,6 @@ namespace hoering::app {
 
 namespace {
 
-constexpr std::string_view kResponseStreamPrefix = "response-";
 constexpr std::size_t kScanPage = 512;
 
 std::string Hex16(std::uint64_t n) {
@@ -164,8 +163,9 @@ Status ResponseIndex::Apply(const std::vector<RecordedEvent>& events) {
   for (const RecordedEvent& e : events) {
     if (e.position <= at) continue;
     at = e.position;
-    if (e.stream.compare(0, kResponseStreamPrefix.size(), kResponseStreamPrefix) != 0) continue;
-    const std::string response = e.stream.substr(kResponseStreamPrefix.size());
+    const auto response_id = consultations::ResponseIdOf(e.stream);
+    if (!response_id) continue;
+    const std::string response(*response_id);
     if (e.type == consultations::kResponseSubmitted && e.stream_version == 1) {
       auto fields = parser_->Submitted(e.data);
       if (!fields || !ValidateId(fields->first, "consultation").ok()) continue;

@@ -4,13 +4,25 @@
 #include "server/app/consultation_access.h"
 #include "server/app/response_loader.h"
 #include "server/app/stored_content.h"
+#include "server/http/problem.h"
 
 namespace hoering::app {
 
 namespace cs = consultations;
 
-Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
-                           const ResponsesQuery& query) {
+namespace {
+
+// Calls show(id, state, visibility) for each response of the page `query`
+// asks for that `who` may see, at most query.limit of them, in order of first
+// submission; the cursor of the next page, nullopt on the last. Ids are read
+// from the index in chunks and each response is folded from the log (the
+// cache, or as of a position only up to it, without the cache; responses
+// submitted later are skipped); hidden ones and other parties' are skipped,
+// so a page may read more ids than it shows.
+template <typename Show>
+Result<std::optional<std::string>> EachVisibleResponse(AppContext& ctx,
+                                                       const access::Principal& who,
+                                                       const ResponsesQuery& query, Show show) {
   const AsOf* as_of = query.as_of ? &*query.as_of : nullptr;
   auto c = as_of ? ConsultationAsOf(ctx, query.consultation, *as_of)
                  : LoadConsultation(ctx, query.consultation);
@@ -18,12 +30,8 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
   const bool closed = (*c)->PhaseAt(as_of ? as_of->now : ctx.clock()) == cs::Phase::kClosed;
   const cs::Reader reader = ReaderOf(who);
   const auto index = ctx.views.responses();
-  // Ids are read from the index in pages and each response is folded from
-  // the log (as of a position: only up to it, without the cache; responses
-  // submitted later are skipped); hidden ones and other parties' are
-  // skipped, so a page may read more ids than it shows.
   const std::size_t chunk = std::max<std::size_t>(query.limit + 1, 64);
-  Page page;
+  std::size_t shown = 0;
   std::string after = query.after;
   std::string last;
   for (;;) {
@@ -39,17 +47,56 @@ Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
       if (!query.party.empty() && (*r)->party() != query.party) continue;
       const cs::Visibility v = cs::VisibilityOf(reader, **r, closed);
       if (v == cs::Visibility::kHidden) continue;
-      if (page.items.size() == query.limit) {
-        page.next = last;
-        return page;
-      }
-      page.items.push_back(cs::ResponseJson(**r, v, CitedByFor(ctx, id, as_of)));
+      if (shown == query.limit) return std::optional<std::string>(last);
+      show(id, *r, v);
+      ++shown;
       last = id;
     }
     if (ids->size() < chunk) break;
     after = ids->back();
   }
+  return std::optional<std::string>();
+}
+
+}  // namespace
+
+Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
+                           const ResponsesQuery& query) {
+  const AsOf* as_of = query.as_of ? &*query.as_of : nullptr;
+  Page page;
+  auto next = EachVisibleResponse(
+      ctx, who, query,
+      [&](const std::string& id, const std::shared_ptr<const cs::ResponseState>& r,
+          cs::Visibility v) {
+        page.items.push_back(cs::ResponseJson(*r, v, CitedByFor(ctx, id, as_of)));
+      });
+  if (!next.ok()) return next.status();
+  page.next = std::move(next).value();
   return page;
+}
+
+Result<std::string> ResponsesPageText(AppContext& ctx, const access::Principal& who,
+                                      const ResponsesQuery& query) {
+  const AsOf* as_of = query.as_of ? &*query.as_of : nullptr;
+  std::string text = R"({"items":[)";
+  bool first = true;
+  auto next = EachVisibleResponse(
+      ctx, who, query,
+      [&](const std::string& id, const std::shared_ptr<const cs::ResponseState>& r,
+          cs::Visibility v) {
+        const auto citations = CitationsFor(ctx, id, as_of);
+        const auto item = ctx.response_cache.RenderedJson(id, r, v, citations, [&] {
+          return http::DumpJson(cs::ResponseJson(*r, v, cs::CitedByOf(citations)));
+        });
+        if (!first) text += ',';
+        first = false;
+        text += *item;
+      });
+  if (!next.ok()) return next.status();
+  text += R"(],"next":)";
+  text += *next ? http::DumpJson(**next) : "null";
+  text += '}';
+  return text;
 }
 
 Result<ResponseDocument> ResponseFor(AppContext& ctx, const access::Principal& who,

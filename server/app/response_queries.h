@@ -35,6 +35,12 @@ struct ResponsesQuery {
 // stood then, seen as the caller would have seen them then.
 Result<Page> ResponsesPage(AppContext& ctx, const access::Principal& who,
                            const ResponsesQuery& query);
+// The same page as the API's JSON text, byte for byte
+// http::DumpJson(ResponsesPage(...).ToJson()), each response's text kept in
+// the response cache (response_cache.h) so that a page read again is
+// concatenated instead of rendered.
+Result<std::string> ResponsesPageText(AppContext& ctx, const access::Principal& who,
+                                      const ResponsesQuery& query);
 
 struct ResponseDocument {
   nlohmann::json body;        // the response as the caller may see it

@@ -25,9 +25,9 @@ Result<Reply> List(const Call& call) {
   ResponsesQuery query{call.Param("id"), page->after, page->limit, call.Query("party").value_or(""),
                        *as_of};
   if (!query.as_of) {
-    auto found = ResponsesPage(call.ctx, call.who, query);
-    if (!found.ok()) return found.status();
-    return call.Json(status::ok, std::move(found).value().ToJson());
+    auto text = ResponsesPageText(call.ctx, call.who, query);
+    if (!text.ok()) return text.status();
+    return http::MakeBody(status::ok, std::move(text).value(), "application/json", call.req);
   }
   // As of a position every response is folded from the log (no cache): off
   // the I/O threads.

@@ -11,7 +11,6 @@ namespace {
 using nlohmann::json;
 using namespace dtest;  // NOLINT
 
-
 // A mixed log: two consultations (h-1 on sa-2024, h-2 on sa-2020), responses
 // submitted in the order r-b, r-x, r-a, an attachment, citing change sets and
 // events of streams the view ignores.
@@ -108,6 +107,15 @@ TEST_F(ConsultationsViewTest, CitationsComeFromChangeSetsInLogOrder) {
   EXPECT_TRUE(view.CitationsOf("r-a", 3).empty());
   EXPECT_TRUE(view.CitationsOf("r-a", 0).empty());  // "0" and "p-1" are not point numbers
   EXPECT_TRUE(view.CitationsOf("r-x", 1).empty());
+
+  const auto all = view.CitationsOfResponse("r-a");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0], (PointCitation{1, one[0]}));
+  EXPECT_EQ(all[1], (PointCitation{1, one[1]}));
+  EXPECT_EQ(all[2], (PointCitation{2, view.CitationsOf("r-a", 2)[0]}));
+  EXPECT_EQ(view.CitationsOfResponse("r-b").size(), 1u);
+  EXPECT_TRUE(view.CitationsOfResponse("r-").empty()) << "a prefix of an id is another id";
+  EXPECT_TRUE(view.CitationsOfResponse("r-x").empty());
 
   // Sealed by hand, directly into a fresh view.
   ConsultationsView fresh;

@@ -37,6 +37,18 @@ TEST(ByteBudgetLru, PutReplacesTheEntryAndItsCost) {
   EXPECT_EQ(lru.size(), 1u);
 }
 
+TEST(ByteBudgetLru, EraseDropsTheEntryAndItsCost) {
+  ByteBudgetLru<int> lru(10);
+  lru.Put("a", 1, 6);
+  lru.Put("b", 2, 3);
+  lru.Erase("a");
+  lru.Erase("none");
+  EXPECT_EQ(lru.Peek("a"), nullptr);
+  EXPECT_EQ(*lru.Peek("b"), 2);
+  EXPECT_EQ(lru.bytes(), 3u);
+  EXPECT_EQ(lru.size(), 1u);
+}
+
 TEST(ByteBudgetLru, AnEntryOverTheWholeBudgetIsNotKeptAndRemovesTheOld) {
   ByteBudgetLru<int> lru(10);
   lru.Put("a", 1, 5);

@@ -10,8 +10,8 @@ namespace hoering {
 namespace {
 
 using client::Verb;
-using testing::IsProblem;
 using testing::ConsultationTest;
+using testing::IsProblem;
 
 std::string TypeOf(const client::Expected<client::ApiResult>& r) {
   return r.ok() ? "ok" : r.error().type;

@@ -43,7 +43,8 @@ TEST_F(DispositionTest, CitationsAreValidated) {
   auto zero = Change({{{"response", aarhus_response_}, {"point", 0}}}, "x");
   EXPECT_EQ(zero.error().type, "urn:hoering:invalid-citation");
   // A response to a consultation on another agreement cannot be cited.
-  ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements", {{"id", "other"}, {"title", "Other"}}).ok());
+  ASSERT_TRUE(
+      admin_->Call(Verb::post, "/v1/agreements", {{"id", "other"}, {"title", "Other"}}).ok());
   nlohmann::json add = {{"op", "add"},
                         {"section", {{"kind", "text"}, {"heading", "H"}, {"body", "B"}}}};
   nlohmann::json cite = {{"response", aarhus_response_}, {"point", 1}};
@@ -59,36 +60,66 @@ TEST_F(DispositionTest, CitationsAreValidated) {
   EXPECT_EQ(shown->body["points"][1]["cited_by"], nlohmann::json::array());
 }
 
+// The list keeps each response's text between reads (server/app/response_cache.h):
+// a citation (another stream) and a disposition (the response's own) show at once.
+TEST_F(DispositionTest, TheListShowsNewCitationsAndDispositionsAtOnce) {
+  auto point_of = [&](const std::string& rid) {
+    auto list = admin_->Call(Verb::get, "/v1/consultations/h1/responses");
+    EXPECT_TRUE(list.ok());
+    for (const auto& item : list->body["items"]) {
+      if (item["id"] == rid) return item["points"][0];
+    }
+    return nlohmann::json();
+  };
+  EXPECT_EQ(point_of(aarhus_response_)["cited_by"], nlohmann::json::array());
+  EXPECT_EQ(point_of(aarhus_response_)["cited_by"], nlohmann::json::array());
+  ASSERT_TRUE(Change({{{"response", aarhus_response_}, {"point", 1}}}, "Ny tekst.").ok());
+  EXPECT_EQ(point_of(aarhus_response_)["cited_by"], nlohmann::json({"c-2"}));
+  EXPECT_TRUE(point_of(aarhus_response_)["disposition"].is_null());
+  ASSERT_TRUE(admin_
+                  ->Call(Verb::put, Disposition(aarhus_response_, 1),
+                         {{"outcome", "accepted"}, {"rationale", "Ja"}, {"changes", {"c-2"}}})
+                  .ok());
+  EXPECT_EQ(point_of(aarhus_response_)["disposition"]["outcome"], "accepted");
+}
+
 TEST_F(DispositionTest, ReRecordingKeepsHistory) {
   ASSERT_TRUE(Change({{{"response", aarhus_response_}, {"point", 1}}}, "Ny tekst.").ok());
-  auto first = admin_->Call(Verb::put, Disposition(aarhus_response_, 1),
-                            {{"outcome", "partially_accepted"}, {"rationale", "In part"}, {"changes", {"c-2"}}});
+  auto first = admin_->Call(
+      Verb::put, Disposition(aarhus_response_, 1),
+      {{"outcome", "partially_accepted"}, {"rationale", "In part"}, {"changes", {"c-2"}}});
   ASSERT_TRUE(first.ok()) << first.error().detail;
-  auto second = As(secretariat_).Call(Verb::put, Disposition(aarhus_response_, 1),
-                                      {{"outcome", "accepted"}, {"rationale", "In full"}, {"changes", {"c-2"}}});
+  auto second =
+      As(secretariat_)
+          .Call(Verb::put, Disposition(aarhus_response_, 1),
+                {{"outcome", "accepted"}, {"rationale", "In full"}, {"changes", {"c-2"}}});
   ASSERT_TRUE(second.ok());
   auto got = Anonymous().Call(Verb::get, Disposition(aarhus_response_, 1));
   ASSERT_TRUE(got.ok()) << got.error().detail;
   EXPECT_EQ(got->body["current"]["outcome"], "accepted");
   ASSERT_EQ(got->body["history"].size(), 2u);
   EXPECT_EQ(got->body["history"][0]["outcome"], "partially_accepted");
-  EXPECT_EQ(admin_->Call(Verb::put, Disposition(aarhus_response_, 1),
-                         {{"outcome", "accepted"}, {"rationale", "r"}, {"changes", {"c-9"}}})
+  EXPECT_EQ(admin_
+                ->Call(Verb::put, Disposition(aarhus_response_, 1),
+                       {{"outcome", "accepted"}, {"rationale", "r"}, {"changes", {"c-9"}}})
                 .error()
                 .type,
             "urn:hoering:unknown-change");
-  EXPECT_EQ(admin_->Call(Verb::put, Disposition(aarhus_response_, 9),
-                         {{"outcome", "noted"}, {"rationale", "r"}})
+  EXPECT_EQ(admin_
+                ->Call(Verb::put, Disposition(aarhus_response_, 9),
+                       {{"outcome", "noted"}, {"rationale", "r"}})
                 .error()
                 .type,
             "urn:hoering:point-not-found");
-  EXPECT_EQ(admin_->Call(Verb::put, Disposition(aarhus_response_, 1),
-                         {{"outcome", "maybe"}, {"rationale", "r"}})
+  EXPECT_EQ(admin_
+                ->Call(Verb::put, Disposition(aarhus_response_, 1),
+                       {{"outcome", "maybe"}, {"rationale", "r"}})
                 .error()
                 .status,
             400);
-  EXPECT_EQ(As(aarhus_).Call(Verb::put, Disposition(aarhus_response_, 2),
-                             {{"outcome", "noted"}, {"rationale", "r"}})
+  EXPECT_EQ(As(aarhus_)
+                .Call(Verb::put, Disposition(aarhus_response_, 2),
+                      {{"outcome", "noted"}, {"rationale", "r"}})
                 .error()
                 .status,
             403);
@@ -98,11 +129,13 @@ TEST_F(DispositionTest, TheReportInFourFormats) {
   ASSERT_TRUE(Change({{{"response", aarhus_response_}, {"point", 1}}},
                      "Alle borgere skal opleve et sammenhængende sundhedsvæsen.")
                   .ok());
-  ASSERT_TRUE(admin_->Call(Verb::put, Disposition(aarhus_response_, 1),
-                           {{"outcome", "accepted"}, {"rationale", "Agreed"}, {"changes", {"c-2"}}})
+  ASSERT_TRUE(admin_
+                  ->Call(Verb::put, Disposition(aarhus_response_, 1),
+                         {{"outcome", "accepted"}, {"rationale", "Agreed"}, {"changes", {"c-2"}}})
                   .ok());
-  ASSERT_TRUE(admin_->Call(Verb::put, Disposition(plo_response_, 2),
-                           {{"outcome", "out_of_scope"}, {"rationale", "Not for this agreement"}})
+  ASSERT_TRUE(admin_
+                  ->Call(Verb::put, Disposition(plo_response_, 2),
+                         {{"outcome", "out_of_scope"}, {"rationale", "Not for this agreement"}})
                   .ok());
   auto json = As(auditor_).Call(Verb::get, "/v1/consultations/h1/report?format=json");
   ASSERT_TRUE(json.ok()) << json.error().detail;
@@ -123,8 +156,8 @@ TEST_F(DispositionTest, TheReportInFourFormats) {
   EXPECT_EQ(point["changes"][0]["change"], "c-2");
   bool inserted = false;
   for (const auto& run : point["changes"][0]["sections"][0]["excerpt"]) {
-    inserted |= run["op"] == "insert" && run["text"].get<std::string>().find("sammenhængende") !=
-                                             std::string::npos;
+    inserted |= run["op"] == "insert" &&
+                run["text"].get<std::string>().find("sammenhængende") != std::string::npos;
   }
   EXPECT_TRUE(inserted);
 

@@ -24,8 +24,8 @@ namespace {
 
 using client::Verb;
 using nlohmann::json;
-using testing::IsProblem;
 using testing::ConsultationTest;
+using testing::IsProblem;
 
 struct WriteRoute {
   std::string name;

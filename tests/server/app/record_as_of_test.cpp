@@ -9,8 +9,8 @@ namespace hoering {
 namespace {
 
 using client::Verb;
-using testing::IsProblem;
 using testing::ConsultationTest;
+using testing::IsProblem;
 
 class RecordAsOfTest : public ConsultationTest {
  protected:

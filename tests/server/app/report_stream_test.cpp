@@ -22,8 +22,8 @@ namespace hoering {
 namespace {
 
 using client::Verb;
-using testing::IsProblem;
 using testing::ConsultationTest;
+using testing::IsProblem;
 namespace cs = consultations;
 
 constexpr std::size_t kChunk = 64 * 1024;

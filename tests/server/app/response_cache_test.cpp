@@ -1,6 +1,8 @@
 // Folded responses kept between requests (server/app/response_cache.h):
-// hits while a stream stands still, a fresh fold once it moves, the memory
-// budget and the least recently used entry dropped first.
+// hits while a stream stands still, a fresh fold once a commit moves it (and
+// none kept from a fold that raced with one), rendered texts kept per
+// visibility and citations, the memory budget and the least recently used
+// entry dropped first.
 #include "server/app/response_cache.h"
 
 #include <gtest/gtest.h>
@@ -13,7 +15,6 @@ namespace {
 
 using namespace consultations;         // NOLINT
 using namespace consultations::dtest;  // NOLINT
-
 
 class ResponseCacheTest : public ::testing::Test {
  protected:
@@ -65,6 +66,7 @@ TEST_F(ResponseCacheTest, ASecondReadOfAStillStreamIsServedFromMemory) {
 
 TEST_F(ResponseCacheTest, AStreamThatMovedIsFoldedAgain) {
   ResponseCache cache(store, std::size_t{1} << 20);
+  store.AddCommitListener([&](const std::vector<RecordedEvent>& batch) { cache.Forget(batch); });
   auto before = cache.Load(Id(1));
   ASSERT_TRUE(before.ok());
   EXPECT_FALSE((*before)->withdrawn());
@@ -77,6 +79,109 @@ TEST_F(ResponseCacheTest, AStreamThatMovedIsFoldedAgain) {
   EXPECT_FALSE((*before)->withdrawn()) << "a state handed out never changes";
   EXPECT_EQ(cache.stats().misses, 2u);
   EXPECT_EQ(cache.stats().entries, 1u);
+}
+
+TEST_F(ResponseCacheTest, ACommitDropsOnlyTheStreamsItWrites) {
+  ResponseCache cache(store, std::size_t{1} << 20);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(cache.Load(Id(i)).ok());
+  cache.Forget({RecordedEvent{.stream = ResponseStream(Id(1))},
+                RecordedEvent{.stream = "consultation-" + Id(2)}});
+  EXPECT_EQ(cache.stats().entries, 2u);
+  ASSERT_TRUE(cache.Load(Id(0)).ok());
+  ASSERT_TRUE(cache.Load(Id(2)).ok());
+  EXPECT_EQ(cache.stats().hits, 2u);
+  ASSERT_TRUE(cache.Load(Id(1)).ok());
+  EXPECT_EQ(cache.stats().hits, 2u) << "r-1 was folded again";
+}
+
+// A log that runs `during_read` inside the next ReadStream, as a commit of
+// another thread would land while a reader folds.
+class RacingLog final : public EventLog {
+ public:
+  explicit RacingLog(const EventLog& log) : log_(log) {}
+  mutable std::function<void()> during_read;
+
+  Result<std::vector<RecordedEvent>> ReadStream(const std::string& stream, std::uint64_t from,
+                                                std::size_t limit) const override {
+    auto events = log_.ReadStream(stream, from, limit);
+    if (during_read) std::exchange(during_read, nullptr)();
+    return events;
+  }
+  std::uint64_t StreamVersion(const std::string& s) const override { return log_.StreamVersion(s); }
+  Result<std::vector<RecordedEvent>> ReadAll(std::uint64_t from, std::size_t n) const override {
+    return log_.ReadAll(from, n);
+  }
+  HeadInfo Head() const override { return log_.Head(); }
+  std::optional<IdempotencyRecord> FindIdempotencyKey(const std::string& k) const override {
+    return log_.FindIdempotencyKey(k);
+  }
+  std::uint64_t WaitForPosition(std::uint64_t after, std::chrono::milliseconds t) const override {
+    return log_.WaitForPosition(after, t);
+  }
+  VerifyReport Verify(const VerifyProgress& progress) const override {
+    return log_.Verify(progress);
+  }
+
+ private:
+  const EventLog& log_;
+};
+
+TEST_F(ResponseCacheTest, AFoldThatRacedWithACommitOfItsStreamIsNotKept) {
+  RacingLog racing(store);
+  ResponseCache cache(racing, std::size_t{1} << 20);
+  store.AddCommitListener([&](const std::vector<RecordedEvent>& batch) { cache.Forget(batch); });
+  // The reader has read version 1; the withdrawal commits before it keeps it.
+  racing.during_read = [&] {
+    w.Withdraw(Id(4), kDuring + 100);
+    CopyNew();
+  };
+  auto raced = cache.Load(Id(4));
+  ASSERT_TRUE(raced.ok());
+  EXPECT_FALSE((*raced)->withdrawn()) << "the reader saw the stream before the commit";
+  EXPECT_EQ(cache.stats().entries, 0u) << "and did not keep what it saw";
+  auto next = cache.Load(Id(4));
+  ASSERT_TRUE(next.ok());
+  EXPECT_TRUE((*next)->withdrawn());
+  EXPECT_EQ(cache.stats().entries, 1u);
+}
+
+TEST_F(ResponseCacheTest, ARenderedTextIsKeptPerStateVisibilityAndCitations) {
+  ResponseCache cache(store, std::size_t{1} << 20);
+  store.AddCommitListener([&](const std::vector<RecordedEvent>& batch) { cache.Forget(batch); });
+  auto r = cache.Load(Id(5));
+  ASSERT_TRUE(r.ok());
+  const std::size_t state_bytes = cache.stats().bytes;
+  int renders = 0;
+  auto render = [&](std::string text) {
+    return [&renders, text] {
+      ++renders;
+      return text;
+    };
+  };
+  const std::vector<PointCitation> none, one = {{1, Citation{"sa-2024", "c-1", 42}}};
+  auto full = cache.RenderedJson(Id(5), *r, Visibility::kFull, none, render("full"));
+  EXPECT_EQ(*full, "full");
+  EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kFull, none, render("again")), "full");
+  EXPECT_EQ(renders, 1);
+  EXPECT_EQ(cache.stats().bytes, state_bytes + 4) << "the text is costed";
+  EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kWithoutAuthor, none, render("anon")),
+            "anon");
+  EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kFull, one, render("cited")), "cited");
+  EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kWithoutAuthor, none, render("x")), "anon");
+  EXPECT_EQ(renders, 3);
+  EXPECT_EQ(cache.stats().renders, 3u);
+
+  w.Withdraw(Id(5), kDuring + 100);
+  CopyNew();
+  auto moved = cache.Load(Id(5));
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(*cache.RenderedJson(Id(5), *moved, Visibility::kFull, one, render("withdrawn")),
+            "withdrawn");
+  EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kFull, one, render("old state")),
+            "old state")
+      << "a state the entry no longer holds is rendered, not kept";
+  EXPECT_EQ(*cache.RenderedJson(Id(5), *moved, Visibility::kFull, one, render("y")), "withdrawn");
+  EXPECT_EQ(renders, 5);
 }
 
 TEST_F(ResponseCacheTest, UnknownAndBrokenStreamsAreNotKept) {

@@ -17,7 +17,6 @@ using namespace consultations;         // NOLINT
 using namespace consultations::dtest;  // NOLINT
 using Ids = std::vector<std::string>;
 
-
 // Copies the fixture's log into a store (same positions and streams).
 void CopyInto(const std::vector<RecordedEvent>& events, MemoryEventStore& store) {
   for (const auto& e : events) {

@@ -61,7 +61,8 @@ TEST(TokensRoutes, StakeholderTokensNeedARegisteredParty) {
   auto admin = server.Client();
   EXPECT_EQ(admin.IssueToken({"stakeholder", "", "no party"}).error().status, 400);
   EXPECT_EQ(admin.IssueToken({"stakeholder", "ghost", "unknown"}).error().status, 422);
-  EXPECT_EQ(admin.IssueToken({"secretariat", "ghost", "party on non-stakeholder"}).error().status, 400);
+  EXPECT_EQ(admin.IssueToken({"secretariat", "ghost", "party on non-stakeholder"}).error().status,
+            400);
   EXPECT_EQ(admin.IssueToken({"emperor", "", "bad role"}).error().status, 400);
   ASSERT_TRUE(admin.RegisterParty({"lemvig", "Lemvig Kommune", "municipality"}).ok());
   auto ok = admin.IssueToken({"stakeholder", "lemvig", "Lemvig officer"});
