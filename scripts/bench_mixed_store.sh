@@ -75,3 +75,5 @@ rm -f "$load_out"
 awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
   'BEGIN { printf "server CPU %.1f s over the run (load and audit)\n", t / hz }'
 echo "resident under load: highest sample $highest MB, now $(rss VmRSS) MB, peak $(rss VmHWM) MB"
+curl -fs -H "Authorization: Bearer $token" "$url/metrics" | grep -E '^hoering_response_cache' |
+  sed 's/^/metrics: /' || true

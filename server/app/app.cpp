@@ -52,6 +52,9 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   metrics.AddCallbackGauge("hoering_response_cache_misses",
                            "Response reads that folded the stream from the log",
                            [this] { return static_cast<double>(response_cache_.stats().misses); });
+  metrics.AddCallbackGauge("hoering_response_cache_renders",
+                           "Response JSON texts rendered for lists (not served from the cache)",
+                           [this] { return static_cast<double>(response_cache_.stats().renders); });
   metrics.AddCallbackGauge("hoering_point_search_bytes",
                            "Bytes of the response-point index kept between requests",
                            [this] { return static_cast<double>(point_search_.stats().bytes); });
