@@ -3,7 +3,7 @@
 # store bench/projections_bench generates), for issue 12's memory and paged
 # read targets:
 #
-#   scripts/bench_mixed_store.sh /tmp/hoering-1m [seconds=60] [writer-connections=8]
+#   scripts/bench_mixed_store.sh /tmp/hoering-1m [seconds=60] [writer-connections=8] [reads=pages]
 #
 # Starts hoering-server on the dir, then for S seconds at once:
 #   writers: hoering-load --scenario responses (its own agreement and open
@@ -11,7 +11,12 @@
 #            position at the end;
 #   readers: wrk, 1 thread, 16 connections, paging (limit 100) through the
 #            responses of the store's 50 consultations with the most
-#            responses among those with 100-400 (bench/wrk/pages_across.lua).
+#            responses among those with 100-400 (bench/wrk/pages_across.lua);
+#            with reads=all, four wrk processes of 4 connections each, one
+#            per kind of read the target names, over the same consultations:
+#            response pages, the report, a response's trace, the diff from the
+#            consulted version to the latest (bench/wrk/reads_of_kind.lua),
+#            each with its own latency line.
 # Prints the resident memory when ready, the highest sampled (each second)
 # under load, the peak (VmHWM), both load summaries and the server's CPU.
 set -euo pipefail
@@ -19,6 +24,7 @@ cd "$(dirname "$0")/.."
 dir=${1:-/tmp/hoering-1m}
 seconds=${2:-60}
 writers=${3:-8}
+reads=${4:-pages}
 port=${HOERING_BENCH_PORT:-18089}
 token=bench_admin_token_0123456789abcdef
 url="http://127.0.0.1:$port"
@@ -52,22 +58,52 @@ print(",".join(i for _, i in sorted(found, reverse=True)[:50]))
 PY
 )
 [ -n "$consultations" ] || { echo "no consultation with 100-400 responses in $dir"; exit 2; }
+if [ "$reads" = all ]; then
+  targets=$(python3 - "$url" "$token" "$consultations" <<'PY'
+import json, sys, urllib.request
+url, token, ids = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+def get(path):
+    req = urllib.request.Request(url + path, headers={"Authorization": "Bearer " + token})
+    return json.load(urllib.request.urlopen(req))
+def number(v):
+    return v["number"] if isinstance(v, dict) else v
+out = []
+for c in ids:
+    consultation = get("/v1/consultations/" + c)
+    agreement = consultation["agreement"]
+    latest = number(get("/v1/agreements/" + agreement)["version"])
+    first = get("/v1/consultations/" + c + "/responses?limit=1")["items"][0]["id"]
+    out.append(",".join([c, agreement, str(number(consultation["version"])), str(latest), first]))
+print(";".join(out))
+PY
+)
+fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)
 load_out=$(mktemp)
 build/release/client/hoering-load --url "$url" --token "$token" --scenario responses \
   --connections "$writers" --duration "${seconds}s" --warmup 0s >"$load_out" 2>&1 &
 load=$!
-HOERING_WRK_TOKEN=$token HOERING_WRK_CONSULTATIONS=$consultations \
-  wrk -t 1 -c 16 -d "${seconds}s" --latency -s bench/wrk/pages_across.lua "$url" |
-  grep '^reads' &
-reader=$!
+readers=()
+if [ "$reads" = all ]; then
+  for kind in pages report trace diff; do
+    HOERING_WRK_TOKEN=$token HOERING_WRK_TARGETS=$targets HOERING_WRK_KIND=$kind \
+      wrk -t 1 -c 4 -d "${seconds}s" --latency -s bench/wrk/reads_of_kind.lua "$url" |
+      grep '^reads' &
+    readers+=($!)
+  done
+else
+  HOERING_WRK_TOKEN=$token HOERING_WRK_CONSULTATIONS=$consultations \
+    wrk -t 1 -c 16 -d "${seconds}s" --latency -s bench/wrk/pages_across.lua "$url" |
+    grep '^reads' &
+  readers+=($!)
+fi
 highest=0
-while kill -0 "$reader" 2>/dev/null; do
+while kill -0 "${readers[0]}" 2>/dev/null; do
   now=$(rss VmRSS); [ "$now" -gt "$highest" ] && highest=$now
   sleep 1
 done
-wait "$reader" || true
+for r in "${readers[@]}"; do wait "$r" || true; done
 wait "$load" || true
 after=$(cpu_ticks)
 grep -E "throughput|latency|client cpu|audit|lost" "$load_out" | sed 's/^/writes: /'

@@ -55,9 +55,9 @@ class ReportStream : public std::enable_shared_from_this<ReportStream> {
     std::string chunk;
     Result<bool> more = Produce(chunk);
     if (!more.ok()) {
-      spdlog::error("report of consultation '{}' failed after {} bytes (connection closed): {}",
-                    id_, sent_, more.status().detail());
-      return out_->Close();
+      spdlog::error("report of consultation '{}' failed after {} bytes (body cut): {}", id_, sent_,
+                    more.status().detail());
+      return out_->Abort();
     }
     sent_ += chunk.size();
     if (chunk.empty() && !*more) return out_->Close();

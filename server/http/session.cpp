@@ -331,7 +331,7 @@ void Session::OnShutdown() {
       break;
     case State::kStreaming:
       if (auto w = writer_.lock()) w->MarkClosed();
-      EndStream(/*flush=*/false);
+      EndStream(/*flush=*/false, /*complete=*/false);
       break;
     default:
       break;  // the answer in flight carries Connection: close

@@ -15,8 +15,11 @@
 // Empty lines before a request line are skipped (RFC 9112 §2.2), up to
 // kMaxLeadingEmptyBytes per request.
 // A StreamReply writes its head (no Content-Length, `Cache-Control: no-cache`,
-// `Connection: close`), then raw chunks until the writer closes; the end of
-// the body is the end of the connection (session_stream.cpp).
+// `Connection: close`, and for an HTTP/1.1 request `Transfer-Encoding:
+// chunked`), then the writer's chunks; the writer's Close() writes the last
+// chunk, its Abort() (or a shutdown) does not, so a client can tell a cut
+// body from a complete one; then the connection closes (session_stream.cpp).
+// An HTTP/1.0 body has no framing: it ends with the connection.
 //
 // Shutdown(): an idle keep-alive connection closes now; a request being
 // handled is answered (with `Connection: close`) and then the connection
@@ -102,8 +105,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void EnqueueChunk(std::string chunk, std::function<void(bool)> done);
   void WriteNextChunk();
   void OnChunkWritten(boost::beast::error_code ec, std::size_t);
-  // flush: write what is queued first (the producer's Close); else drop it (shutdown).
-  void EndStream(bool flush);
+  // flush: write what is queued first (the producer's Close or Abort); else
+  // drop it (shutdown). complete: end a chunked body with its last chunk.
+  void EndStream(bool flush, bool complete);
+  // `data` as one chunk of the body: chunk-framed when the body is chunked.
+  std::string Framed(std::string data) const;
   void FailPendingChunks();
 
   boost::beast::tcp_stream stream_;
@@ -134,6 +140,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::deque<Chunk> chunks_;
   bool writing_chunk_ = false;
   bool stream_ending_ = false;
+  bool chunked_ = false;
   std::weak_ptr<SessionStreamWriter> writer_;
   char probe_[512];
 };

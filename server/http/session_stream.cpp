@@ -1,11 +1,13 @@
-// The streaming half of Session (Server-Sent Events): head, then raw chunks,
-// then close. See session.h.
+// The streaming half of Session (Server-Sent Events, reports): head, then
+// the body in chunks (HTTP/1.1 chunked framing; raw for HTTP/1.0), then
+// close. See session.h.
 #include "server/http/session_stream.h"
 
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+#include <cstdio>
 #include <sstream>
 
 #include "server/http/session.h"
@@ -21,7 +23,7 @@ SessionStreamWriter::SessionStreamWriter(std::weak_ptr<Session> session,
     : session_(std::move(session)), registry_(std::move(registry)) {}
 
 SessionStreamWriter::~SessionStreamWriter() {
-  Close();
+  Abort();
 }
 
 bool SessionStreamWriter::Post(std::function<void(Session&)> fn) {
@@ -50,8 +52,16 @@ void SessionStreamWriter::Write(std::string chunk, std::function<void(bool)> don
 }
 
 void SessionStreamWriter::Close() {
+  End(/*complete=*/true);
+}
+
+void SessionStreamWriter::Abort() {
+  End(/*complete=*/false);
+}
+
+void SessionStreamWriter::End(bool complete) {
   if (close_requested_.exchange(true)) return;
-  Post([](Session& s) { s.EndStream(/*flush=*/true); });
+  Post([complete](Session& s) { s.EndStream(/*flush=*/true, complete); });
   closed_.store(true);
 }
 
@@ -66,7 +76,14 @@ void Session::OnStream(StreamReply reply) {
   head.erase(beast_http::field::transfer_encoding);
   head.set(beast_http::field::cache_control, "no-cache");
   head.set("X-Request-Id", request_id_);
-  head.keep_alive(false);  // the body ends with the connection
+  head.version(version_);
+  // An HTTP/1.1 body is chunked, so that a body cut by a failure is told
+  // apart from a complete one (no last chunk); HTTP/1.0 has no chunks, its
+  // body ends with the connection. The connection closes after the stream
+  // either way.
+  chunked_ = version_ >= 11;
+  head.chunked(chunked_);
+  head.keep_alive(false);
   std::ostringstream os;
   os << head.base();
   auto bytes = std::make_shared<std::string>(os.str());
@@ -89,14 +106,14 @@ void Session::OnStreamHeadWritten(beast::error_code ec, unsigned status,
   writer_ = writer;
   if (registry_->stopping()) writer->MarkClosed();
   WatchPeer();
-  if (!start) return EndStream(/*flush=*/true);
+  if (!start) return EndStream(/*flush=*/true, /*complete=*/true);
   try {
     start(std::move(writer));
   } catch (const std::exception& e) {
     spdlog::error("stream producer threw (request {}): {}", request_id_, e.what());
     return DoClose();
   }
-  if (registry_->stopping()) EndStream(/*flush=*/false);
+  if (registry_->stopping()) EndStream(/*flush=*/false, /*complete=*/false);
 }
 
 // The peer sends nothing more on a stream; a completed read means it has gone.
@@ -109,9 +126,19 @@ void Session::WatchPeer() {
                                    });
 }
 
+std::string Session::Framed(std::string data) const {
+  if (!chunked_) return data;
+  char size[20];
+  const int n = std::snprintf(size, sizeof size, "%zx\r\n", data.size());
+  data.insert(0, size, static_cast<std::size_t>(n));
+  data += "\r\n";
+  return data;
+}
+
 void Session::EnqueueChunk(std::string chunk, std::function<void(bool)> done) {
   if (state_ != State::kStreaming || stream_ending_) return done(false);
-  chunks_.push_back(Chunk{std::move(chunk), std::move(done)});
+  if (chunk.empty()) return done(true);  // an empty chunk would end a chunked body
+  chunks_.push_back(Chunk{Framed(std::move(chunk)), std::move(done)});
   if (!writing_chunk_) WriteNextChunk();
 }
 
@@ -139,14 +166,18 @@ void Session::OnChunkWritten(beast::error_code ec, std::size_t) {
   if (done.done) done.done(true);
 }
 
-void Session::EndStream(bool flush) {
+void Session::EndStream(bool flush, bool complete) {
   if (state_ != State::kStreaming) return;
+  const bool first = !stream_ending_;
   stream_ending_ = true;
   if (auto w = writer_.lock()) w->MarkClosed();
   // On shutdown, chunks not yet on the wire are dropped; the one being
   // written finishes.
   if (!flush) FailPendingChunks();
-  if (!writing_chunk_ && chunks_.empty()) DoClose();
+  if (first && flush && complete && chunked_) chunks_.push_back(Chunk{"0\r\n\r\n", nullptr});
+  if (writing_chunk_) return;
+  if (chunks_.empty()) return DoClose();
+  WriteNextChunk();
 }
 
 void Session::FailPendingChunks() {

@@ -22,11 +22,12 @@ class Session;
 class SessionStreamWriter final : public StreamWriter {
  public:
   SessionStreamWriter(std::weak_ptr<Session> session, std::shared_ptr<SessionRegistry> registry);
-  // Ends the stream (as Close()) if the producer did not.
+  // Ends the stream (as Abort()) if the producer did not.
   ~SessionStreamWriter() override;
 
   void Write(std::string chunk, std::function<void(bool ok)> done) override;
   void Close() override;
+  void Abort() override;
   bool Closed() const override;
 
   // Called by the session (on its strand) when the connection fails or the
@@ -37,6 +38,7 @@ class SessionStreamWriter final : public StreamWriter {
   // Posts fn(session) onto the session's strand; false if the session or the
   // server is gone.
   bool Post(std::function<void(Session&)> fn);
+  void End(bool complete);
 
   std::weak_ptr<Session> session_;
   std::shared_ptr<SessionRegistry> registry_;

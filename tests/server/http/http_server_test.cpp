@@ -9,7 +9,32 @@ namespace {
 
 using namespace test;  // NOLINT: net, beast, Clock, chrono literals, the fixture
 
-class HttpServerTest : public HttpTransportFixture {};
+// A response read to the end of the connection, as a client's parser sees it:
+// `complete` only when the body's framing says it is all there.
+struct ReadResponse {
+  std::string head;
+  std::string body;
+  bool complete = false;
+};
+class HttpServerTest : public HttpTransportFixture {
+ protected:
+  static ReadResponse ReadWhole(beast::tcp_stream& s) {
+    const std::string raw = ReadToEof(s);
+    ReadResponse out;
+    out.head = raw.substr(0, raw.find("\r\n\r\n") + 4);
+    beast_http::response_parser<beast_http::string_body> parser;
+    parser.eager(true);
+    beast::error_code ec;
+    std::size_t used = 0;
+    while (!ec && used < raw.size() && !parser.is_done()) {
+      used += parser.put(net::buffer(raw.data() + used, raw.size() - used), ec);
+    }
+    if (!ec && !parser.is_done()) parser.put_eof(ec);
+    out.complete = !ec && parser.is_done();
+    out.body = parser.get().body();
+    return out;
+  }
+};
 
 TEST_F(HttpServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
   StartServer();
@@ -198,28 +223,44 @@ TEST_F(HttpServerTest, ResponseFromAnotherThreadAfterDelay) {
   EXPECT_EQ(Get(s, buf, "/hello").body(), "hi");  // the connection is still usable
 }
 
-TEST_F(HttpServerTest, StreamDeliversThreeEventsThenCloses) {
+constexpr const char* kThreeEvents =
+    "id: 1\ndata: event 1\n\nid: 2\ndata: event 2\n\nid: 3\ndata: event 3\n\n";
+
+TEST_F(HttpServerTest, AStreamIsChunkedAndEndsWithItsLastChunk) {
   StartServer();
   auto s = Connect();
   net::write(s, net::buffer(std::string("GET /sse HTTP/1.1\r\nHost: x\r\n\r\n")));
-  std::string in;
-  std::size_t n = net::read_until(s, net::dynamic_buffer(in), "\r\n\r\n");
-  const std::string head = in.substr(0, n);
-  in.erase(0, n);
-  EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n")) << head;
-  EXPECT_NE(head.find("Content-Type: text/event-stream"), std::string::npos);
-  EXPECT_NE(head.find("Cache-Control: no-cache"), std::string::npos);
-  EXPECT_NE(head.find("Connection: close"), std::string::npos);
-  EXPECT_EQ(head.find("Content-Length"), std::string::npos);
-  EXPECT_EQ(head.find("chunked"), std::string::npos);
-  // Read event by event, as an SSE client reading lines would.
-  for (int i = 1; i <= 3; ++i) {
-    n = net::read_until(s, net::dynamic_buffer(in), "\n\n");
-    EXPECT_EQ(in.substr(0, n),
-              "id: " + std::to_string(i) + "\ndata: event " + std::to_string(i) + "\n\n");
-    in.erase(0, n);
-  }
-  EXPECT_EQ(ReadToEof(s, in), "");
+  const ReadResponse r = ReadWhole(s);
+  EXPECT_TRUE(r.head.starts_with("HTTP/1.1 200 OK\r\n")) << r.head;
+  EXPECT_NE(r.head.find("Content-Type: text/event-stream"), std::string::npos);
+  EXPECT_NE(r.head.find("Cache-Control: no-cache"), std::string::npos);
+  EXPECT_NE(r.head.find("Connection: close"), std::string::npos);
+  EXPECT_NE(r.head.find("Transfer-Encoding: chunked"), std::string::npos);
+  EXPECT_EQ(r.head.find("Content-Length"), std::string::npos);
+  EXPECT_TRUE(r.complete);
+  EXPECT_EQ(r.body, kThreeEvents);
+}
+
+TEST_F(HttpServerTest, AStreamToAnHttp10ClientIsRawAndEndsWithTheConnection) {
+  StartServer();
+  auto s = Connect();
+  net::write(s, net::buffer(std::string("GET /sse HTTP/1.0\r\nHost: x\r\n\r\n")));
+  const ReadResponse r = ReadWhole(s);
+  EXPECT_TRUE(r.head.starts_with("HTTP/1.0 200 OK\r\n")) << r.head;
+  EXPECT_EQ(r.head.find("chunked"), std::string::npos);
+  EXPECT_EQ(r.head.find("Content-Length"), std::string::npos);
+  EXPECT_TRUE(r.complete);
+  EXPECT_EQ(r.body, kThreeEvents);
+}
+
+TEST_F(HttpServerTest, AStreamWhoseProducerFailsIsSeenCut) {
+  StartServer();
+  auto s = Connect();
+  net::write(s, net::buffer(std::string("GET /sse-abort HTTP/1.1\r\nHost: x\r\n\r\n")));
+  const ReadResponse r = ReadWhole(s);
+  EXPECT_NE(r.head.find("Transfer-Encoding: chunked"), std::string::npos);
+  EXPECT_FALSE(r.complete) << "no last chunk";
+  EXPECT_EQ(r.body, "data: only\n\n");
 }
 
 }  // namespace

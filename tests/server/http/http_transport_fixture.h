@@ -34,7 +34,8 @@ using Clock = std::chrono::steady_clock;
 
 // GET /hello -> "hi"; POST /echo -> the body; GET /slow?ms=N -> "slow" after N
 // ms from another thread; GET /sse -> 3 events then close; GET /sse-forever ->
-// one event, never closes; GET /never -> never answers.
+// one event, never closes; GET /sse-abort -> one event, then the producer
+// fails (Abort); GET /never -> never answers.
 class ScriptedHandler : public Handler {
  public:
   ~ScriptedHandler() override {
@@ -62,6 +63,15 @@ class ScriptedHandler : public Handler {
         respond(std::move(res));
       });
       return;
+    }
+    if (target == "/sse-abort") {
+      StreamReply reply;
+      reply.head = Response{beast_http::status::ok, req.version()};
+      reply.head.set(beast_http::field::content_type, "text/event-stream");
+      reply.start = [](std::shared_ptr<StreamWriter> w) {
+        w->Write("data: only\n\n", [w](bool) { w->Abort(); });
+      };
+      return respond.stream(std::move(reply));
     }
     if (target == "/sse" || target == "/sse-forever") {
       StreamReply reply;
