@@ -11,7 +11,8 @@
 #            position at the end;
 #   readers: wrk, 1 thread, 16 connections, paging (limit 100) through the
 #            responses of the store's 50 consultations with the most
-#            responses among those with 100-400 (bench/wrk/pages_across.lua);
+#            responses among those with 100-400 (bench/wrk/reads_of_kind.lua,
+#            kind pages; until 2026-12-03 bench/wrk/pages_across.lua, the same reads);
 #            with reads=all, four wrk processes of 4 connections each, one
 #            per kind of read the target names, over the same consultations:
 #            response pages, the report, a response's trace, the diff from the
@@ -58,8 +59,7 @@ print(",".join(i for _, i in sorted(found, reverse=True)[:50]))
 PY
 )
 [ -n "$consultations" ] || { echo "no consultation with 100-400 responses in $dir"; exit 2; }
-if [ "$reads" = all ]; then
-  targets=$(python3 - "$url" "$token" "$consultations" <<'PY'
+targets=$(python3 - "$url" "$token" "$consultations" <<'PY'
 import json, sys, urllib.request
 url, token, ids = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
 def get(path):
@@ -77,7 +77,6 @@ for c in ids:
 print(";".join(out))
 PY
 )
-fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)
 load_out=$(mktemp)
@@ -88,13 +87,13 @@ readers=()
 if [ "$reads" = all ]; then
   for kind in pages report trace diff; do
     HOERING_WRK_TOKEN=$token HOERING_WRK_TARGETS=$targets HOERING_WRK_KIND=$kind \
-      wrk -t 1 -c 4 -d "${seconds}s" --latency -s bench/wrk/reads_of_kind.lua "$url" |
+      wrk -t 1 -c 4 -d "${seconds}s" --timeout 30s --latency -s bench/wrk/reads_of_kind.lua "$url" |
       grep '^reads' &
     readers+=($!)
   done
 else
-  HOERING_WRK_TOKEN=$token HOERING_WRK_CONSULTATIONS=$consultations \
-    wrk -t 1 -c 16 -d "${seconds}s" --latency -s bench/wrk/pages_across.lua "$url" |
+  HOERING_WRK_TOKEN=$token HOERING_WRK_TARGETS=$targets HOERING_WRK_KIND=pages \
+    wrk -t 1 -c 16 -d "${seconds}s" --timeout 30s --latency -s bench/wrk/reads_of_kind.lua "$url" |
     grep '^reads' &
   readers+=($!)
 fi

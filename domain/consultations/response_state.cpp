@@ -35,6 +35,7 @@ Status ResponseState::Apply(const RecordedEvent& e) {
 Status ResponseState::Apply(const events::DecodedEvent& d) {
   const RecordedEvent& e = d.envelope;
   ++version_;
+  last_position_ = e.position;
   if (!d.payload.ok()) return d.payload.status();
   if (const auto* r = d.As<ResponseRevisionEvent>()) {
     if (revisions_.empty()) {

@@ -72,6 +72,8 @@ class ResponseState {
 
   std::uint64_t version() const { return version_; }
   std::uint64_t first_position() const { return first_position_; }
+  // The position of the last event folded (0 before any).
+  std::uint64_t last_position() const { return last_position_; }
   // What decisions need (response_decision_state.h), from this fold.
   ResponseDecisionState decision() const;
 
@@ -87,6 +89,7 @@ class ResponseState {
   std::map<std::uint32_t, std::vector<DispositionInfo>> dispositions_;
   std::uint64_t version_ = 0;
   std::uint64_t first_position_ = 0;
+  std::uint64_t last_position_ = 0;
 };
 
 Recorded RecordedOf(const RecordedEvent& e);

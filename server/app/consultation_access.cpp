@@ -49,9 +49,11 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
 
 ResponseCursor::ResponseCursor(AppContext& ctx, std::string consultation, std::uint64_t as_of)
     : log_(ctx.log),
+      cache_(ctx.response_cache),
       index_(ctx.views.responses()),
       consultation_(std::move(consultation)),
-      as_of_(as_of) {}
+      as_of_(as_of),
+      use_kept_(as_of <= ctx.views.position()) {}
 
 Result<std::shared_ptr<const cs::ResponseState>> ResponseCursor::Next() {
   for (;;) {
@@ -66,6 +68,10 @@ Result<std::shared_ptr<const cs::ResponseState>> ResponseCursor::Next() {
       continue;
     }
     const std::string& id = page_[next_++];
+    if (use_kept_) {
+      auto kept = cache_.Kept(id);
+      if (kept && kept->last_position() <= as_of_) return kept;
+    }
     auto state = std::make_shared<cs::ResponseState>();
     const Status s = FoldStreamUpTo(log_, cs::ResponseStream(id), as_of_, *state);
     if (s.ok() && state->exists()) return std::shared_ptr<const cs::ResponseState>(state);

@@ -53,16 +53,21 @@ Result<VisibleResponse> LoadVisibleResponse(AppContext& ctx, const access::Princ
 class ResponseCursor {
  public:
   static constexpr std::size_t kPage = 1024;
-  // REQUIRES: `ctx` outlives the cursor.
+  // REQUIRES: `ctx` outlives the cursor. A response the response cache
+  // keeps whose last event is at or before `as_of` is taken from it instead
+  // of folded (when `as_of` is at or before the read views' position, so
+  // that every commit up to it has reached the cache).
   ResponseCursor(AppContext& ctx, std::string consultation, std::uint64_t as_of);
   // The next response, nullptr after the last; a read error.
   Result<std::shared_ptr<const consultations::ResponseState>> Next();
 
  private:
   const EventLog& log_;
+  const ResponseCache& cache_;
   const std::shared_ptr<const ResponseIndex> index_;  // the one of the cursor's start
   const std::string consultation_;
   const std::uint64_t as_of_;
+  const bool use_kept_;
   std::vector<std::string> page_;
   std::size_t next_ = 0;
   bool last_page_ = false;

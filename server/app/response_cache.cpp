@@ -41,6 +41,12 @@ Result<std::shared_ptr<const cs::ResponseState>> ResponseCache::Load(const std::
   return state;
 }
 
+std::shared_ptr<const cs::ResponseState> ResponseCache::Kept(const std::string& id) const {
+  std::lock_guard lock(mu_);
+  const Entry* e = kept_.Peek(id);
+  return e ? e->state : nullptr;
+}
+
 void ResponseCache::Keep(const std::string& id, std::shared_ptr<const cs::ResponseState> state,
                          std::size_t bytes, std::uint64_t generation) {
   if (bytes > kept_.budget() / 8) return;

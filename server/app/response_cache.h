@@ -52,6 +52,11 @@ class ResponseCache {
   // kCorruption for a stream that does not fold (never kept).
   Result<std::shared_ptr<const consultations::ResponseState>> Load(const std::string& id);
 
+  // The kept state of `id`, or nullptr; neither folds nor keeps, nor changes
+  // what is kept: for a reader that goes once through many responses (the
+  // report) and must not push out what the lists keep.
+  std::shared_ptr<const consultations::ResponseState> Kept(const std::string& id) const;
+
   // The JSON text of `state` (a state Load() returned for `id`) as
   // `visibility` shows it with `citations`: `render()` once, then the kept
   // text while the entry holds that state and those citations.

@@ -154,6 +154,27 @@ TEST_F(ReportStreamTest, PassesReadTheResponsesAsOfOnePosition) {
   ASSERT_TRUE(app::ForEachResponseOf(ctx, "h1", *second->position, visit).ok());
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(revisions[0], 2u);
+  // With the responses kept by the response cache: the kept state is taken
+  // when it stood still since `as_of`, else the stream is folded up to it.
+  ASSERT_TRUE(ctx.response_cache.Load(r1).ok());
+  const cs::ResponseState* kept = ctx.response_cache.Kept(r1).get();
+  ASSERT_NE(kept, nullptr);
+  std::vector<const cs::ResponseState*> states;
+  auto visit_state = [&](const cs::ResponseState& r) {
+    states.push_back(&r);
+    revisions.push_back(r.current().revision);
+    return Status::Ok();
+  };
+  revisions.clear();
+  ASSERT_TRUE(app::ForEachResponseOf(ctx, "h1", as_of, visit_state).ok());
+  EXPECT_EQ(revisions, std::vector<std::uint32_t>({1}));
+  EXPECT_NE(states[0], kept) << "the kept state moved after as_of: folded";
+  states.clear();
+  revisions.clear();
+  ASSERT_TRUE(app::ForEachResponseOf(ctx, "h1", *second->position, visit_state).ok());
+  ASSERT_EQ(states.size(), 2u);
+  EXPECT_EQ(states[0], kept);
+  EXPECT_EQ(revisions[0], 2u);
   // A visitor's error stops the walk and is returned.
   int calls = 0;
   Status stop = app::ForEachResponseOf(ctx, "h1", *second->position, [&](const auto&) {

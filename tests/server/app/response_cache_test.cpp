@@ -81,6 +81,19 @@ TEST_F(ResponseCacheTest, AStreamThatMovedIsFoldedAgain) {
   EXPECT_EQ(cache.stats().entries, 1u);
 }
 
+TEST_F(ResponseCacheTest, KeptNeitherFoldsNorCounts) {
+  ResponseCache cache(store, std::size_t{1} << 20);
+  EXPECT_EQ(cache.Kept(Id(0)), nullptr);
+  auto r = cache.Load(Id(0));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(cache.Kept(Id(0)), *r);
+  EXPECT_EQ(cache.Kept(Id(1)), nullptr);
+  EXPECT_EQ(cache.stats().entries, 1u) << "Kept() keeps nothing";
+  EXPECT_EQ(cache.stats().hits, 0u);
+  EXPECT_EQ(cache.stats().misses, 1u);
+  EXPECT_EQ((*r)->last_position(), store.ReadStream(ResponseStream(Id(0)), 1, 10)->back().position);
+}
+
 TEST_F(ResponseCacheTest, ACommitDropsOnlyTheStreamsItWrites) {
   ResponseCache cache(store, std::size_t{1} << 20);
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(cache.Load(Id(i)).ok());
