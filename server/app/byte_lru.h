@@ -1,6 +1,6 @@
 // A least-recently-used map from string keys to values, bounded by the bytes
 // its caller says each entry costs: the bookkeeping of the server's caches
-// (ResponseCache, PointSearch), which differ only in what they keep and how
+// (ResponseCache, PointSearch, VersionTexts), which differ only in what they keep and how
 // they judge an entry fresh.
 //
 // Put() puts the entry first and drops the least recently used ones while

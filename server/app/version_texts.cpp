@@ -6,18 +6,23 @@ namespace hoering::app {
 
 namespace ag = agreements;
 
-VersionTexts::VersionTexts(const EventLog& log, std::size_t capacity)
-    : log_(log), capacity_(capacity) {}
+VersionTexts::VersionTexts(const EventLog& log, std::size_t budget_bytes)
+    : log_(log), kept_(budget_bytes) {}
+
+std::size_t VersionTexts::CostOf(const ag::SectionTree& text) {
+  std::size_t bytes = 0;
+  text.Walk([&](const ag::Section& s, std::size_t) {
+    bytes += s.id.size() + s.heading.size() + s.body.size() + 128;
+  });
+  return bytes;
+}
 
 Result<std::shared_ptr<const ag::SectionTree>> VersionTexts::Get(const std::string& agreement,
                                                                  const ag::VersionInfo& version) {
   const std::string key = agreement + "\n" + std::to_string(version.number) + "\n" + version.hash;
   {
     std::lock_guard lock(mu_);
-    if (auto it = by_key_.find(key); it != by_key_.end()) {
-      recent_.splice(recent_.begin(), recent_, it->second);
-      return it->second->second;
-    }
+    if (const Text* kept = kept_.Touch(key)) return *kept;
   }
   auto events = log_.ReadStream(ag::StreamFor(agreement), 1, version.stream_version);
   if (!events.ok()) return events.status();
@@ -34,14 +39,10 @@ Result<std::shared_ptr<const ag::SectionTree>> VersionTexts::Get(const std::stri
                   "version-text-mismatch");
   }
   Text text = std::make_shared<const ag::SectionTree>(state->text());
+  const std::size_t cost = CostOf(*text);
   std::lock_guard lock(mu_);
-  if (auto it = by_key_.find(key); it != by_key_.end()) return it->second->second;
-  recent_.emplace_front(key, text);
-  by_key_[key] = recent_.begin();
-  while (recent_.size() > capacity_) {
-    by_key_.erase(recent_.back().first);
-    recent_.pop_back();
-  }
+  if (const Text* kept = kept_.Touch(key)) return *kept;
+  kept_.Put(key, text, cost);
   return text;
 }
 

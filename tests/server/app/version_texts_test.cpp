@@ -1,5 +1,5 @@
-// Agreement version texts folded from the log on demand and kept in a small
-// cache (server/app/version_texts.h).
+// Agreement version texts folded from the log on demand and kept in a cache
+// bounded by bytes (server/app/version_texts.h).
 #include "server/app/version_texts.h"
 
 #include <gtest/gtest.h>
@@ -42,7 +42,8 @@ TEST_F(VersionTextsTest, FoldsEachVersionsTextFromTheLogAndKeepsTheRecentOnes) {
   ASSERT_EQ(view.versions().size(), 2u);
   EXPECT_EQ(view.FindVersion(1)->text, nullptr);  // the view keeps none
   const ag::AgreementState full = history.State();
-  VersionTexts texts(store, 1);
+  // Room for the text of version 2 alone (version 1's is smaller).
+  VersionTexts texts(store, VersionTexts::CostOf(*full.FindVersion(2)->text));
   auto v1 = texts.Get("sa-2024", *view.FindVersion(1));
   ASSERT_TRUE(v1.ok()) << v1.status().detail();
   EXPECT_EQ(ag::TextHash(**v1), view.FindVersion(1)->hash);
@@ -52,7 +53,7 @@ TEST_F(VersionTextsTest, FoldsEachVersionsTextFromTheLogAndKeepsTheRecentOnes) {
   ASSERT_TRUE(v2.ok());
   EXPECT_EQ(ag::TextHash(**v2), view.FindVersion(2)->hash);
   EXPECT_NE(ag::TextHash(**v2), ag::TextHash(**v1));
-  // Capacity 1: version 1 was evicted and is folded again (an equal text).
+  // Version 1 was dropped to make room and is folded again (an equal text).
   auto again = texts.Get("sa-2024", *view.FindVersion(1));
   ASSERT_TRUE(again.ok());
   EXPECT_NE(again->get(), v1->get());
