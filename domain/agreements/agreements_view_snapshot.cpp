@@ -21,11 +21,12 @@ nlohmann::json AgreementsView::Snapshot() const {
   return snapshot::DocumentOf(*this);
 }
 
-Result<AgreementsView> AgreementsView::FromSnapshot(const nlohmann::json& j) {
+Result<AgreementsView> AgreementsView::ReadSnapshot(snapshot::SnapshotSource& in) {
   return snapshot::Decode("agreements", [&]() -> Result<AgreementsView> {
     AgreementsView view;
-    for (const auto& [id, e] : j.items()) {
-      Entry& entry = view.by_id_[id];
+    for (std::size_t n = in.ObjectSize(); n > 0; --n) {
+      Entry& entry = view.by_id_[std::string(in.Key())];
+      const nlohmann::json& e = in.Value();
       if (e.contains("broken")) {
         entry.broken = snapshot::StatusFromJson(e.at("broken"));
         if (entry.broken.ok()) throw std::invalid_argument("a broken entry with an ok status");
@@ -36,8 +37,13 @@ Result<AgreementsView> AgreementsView::FromSnapshot(const nlohmann::json& j) {
       if (!state.ok()) return state.status();
       entry.state = std::make_shared<AgreementState>(std::move(state).value());
     }
+    in.End();
     return view;
   });
+}
+
+Result<AgreementsView> AgreementsView::FromSnapshot(const nlohmann::json& j) {
+  return snapshot::FromDocument<AgreementsView>(j, "agreements");
 }
 
 }  // namespace hoering::agreements

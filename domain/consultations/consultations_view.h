@@ -22,6 +22,7 @@
 #include "domain/consultations/consultation_state.h"
 #include "domain/consultations/response_state.h"
 #include "domain/snapshot/snapshot_sink.h"
+#include "domain/snapshot/snapshot_source.h"
 
 namespace hoering::consultations {
 
@@ -68,6 +69,12 @@ class ConsultationsView {
   // The same snapshot written piece by piece (domain/snapshot/snapshot_sink.h),
   // one entry at a time, for the checkpoint encoder.
   void WriteSnapshot(snapshot::SnapshotSink& out) const;
+  // The inverse, read piece by piece (domain/snapshot/snapshot_source.h) as
+  // WriteSnapshot writes it: one entry's JSON at a time, for the checkpoint
+  // decoder. kCorruption on a bad shape, never a throw. The caller checks
+  // that nothing follows (snapshot::ReadWhole).
+  static Result<ConsultationsView> ReadSnapshot(snapshot::SnapshotSource& in);
+  // ReadSnapshot() over the JSON document `j`.
   static Result<ConsultationsView> FromSnapshot(const nlohmann::json& j);
 
  private:

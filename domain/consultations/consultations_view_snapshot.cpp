@@ -15,7 +15,6 @@ namespace hoering::consultations {
 using nlohmann::json;
 using snapshot::Get;
 using snapshot::GetArray;
-using snapshot::GetObject;
 
 namespace {
 
@@ -64,14 +63,13 @@ json ConsultationsView::Snapshot() const {
   return snapshot::DocumentOf(*this);
 }
 
-Result<ConsultationsView> ConsultationsView::FromSnapshot(const json& j) {
+Result<ConsultationsView> ConsultationsView::ReadSnapshot(snapshot::SnapshotSource& in) {
   return snapshot::Decode("consultations", [&]() -> Result<ConsultationsView> {
     ConsultationsView v;
-    for (const auto& item : GetObject(j, "consultations").items()) {
-      auto& e = v.consultations_[item.key()];
-      e.state = EntryFrom(item.value(), item.key(), e.broken);
-    }
-    for (const auto& c : GetArray(j, "citations")) {
+    in.ObjectOfSize(2);
+    in.ExpectKey("citations");
+    for (std::size_t n = in.ArraySize(); n > 0; --n) {
+      const json& c = in.Value();
       std::vector<Citation> list;
       for (const auto& x : GetArray(c, "citations")) {
         list.push_back({Get<std::string>(x, "agreement"), Get<std::string>(x, "change"),
@@ -82,8 +80,21 @@ Result<ConsultationsView> ConsultationsView::FromSnapshot(const json& j) {
         throw std::invalid_argument("citations: a point twice");
       }
     }
+    in.End();
+    in.ExpectKey("consultations");
+    for (std::size_t n = in.ObjectSize(); n > 0; --n) {
+      const std::string id(in.Key());
+      auto& e = v.consultations_[id];
+      e.state = EntryFrom(in.Value(), id, e.broken);
+    }
+    in.End();
+    in.End();
     return v;
   });
+}
+
+Result<ConsultationsView> ConsultationsView::FromSnapshot(const json& j) {
+  return snapshot::FromDocument<ConsultationsView>(j, "consultations");
 }
 
 }  // namespace hoering::consultations

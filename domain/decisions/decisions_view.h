@@ -9,6 +9,7 @@
 
 #include "domain/decisions/decision_events.h"
 #include "domain/snapshot/snapshot_sink.h"
+#include "domain/snapshot/snapshot_source.h"
 
 namespace hoering::events {
 struct DecodedEvent;
@@ -55,6 +56,12 @@ class DecisionsView {
   // The same snapshot written piece by piece (domain/snapshot/snapshot_sink.h),
   // one entry at a time, for the checkpoint encoder.
   void WriteSnapshot(snapshot::SnapshotSink& out) const;
+  // The inverse, read piece by piece (domain/snapshot/snapshot_source.h) as
+  // WriteSnapshot writes it: one entry's JSON at a time, for the checkpoint
+  // decoder. kCorruption on a bad shape, never a throw. The caller checks
+  // that nothing follows (snapshot::ReadWhole).
+  static Result<DecisionsView> ReadSnapshot(snapshot::SnapshotSource& in);
+  // ReadSnapshot() over the JSON document `j`.
   static Result<DecisionsView> FromSnapshot(const nlohmann::json& j);
 
  private:

@@ -102,33 +102,47 @@ json DecisionsView::Snapshot() const {
   return snapshot::DocumentOf(*this);
 }
 
-Result<DecisionsView> DecisionsView::FromSnapshot(const json& j) {
+Result<DecisionsView> DecisionsView::ReadSnapshot(snapshot::SnapshotSource& in) {
   return snapshot::Decode("decisions", [&]() -> Result<DecisionsView> {
     DecisionsView v;
-    for (const auto& item : GetObject(j, "decisions").items()) {
-      Entry& e = v.by_id_[item.key()];
-      const json& b = item.value().at("broken");
+    in.ObjectOfSize(3);
+    in.ExpectKey("by_agreement");
+    for (std::size_t n = in.ObjectSize(); n > 0; --n) {
+      auto& ids = v.by_agreement_[std::string(in.Key())];
+      const json& list = in.Value();
+      if (!list.is_array()) throw std::invalid_argument("by_agreement: not an array");
+      for (const auto& id : list) ids.push_back(snapshot::As<std::string>(id, "id"));
+    }
+    in.End();
+    in.ExpectKey("decisions");
+    for (std::size_t n = in.ObjectSize(); n > 0; --n) {
+      const std::string id(in.Key());
+      Entry& e = v.by_id_[id];
+      const json& entry = in.Value();
+      const json& b = entry.at("broken");
       if (!b.is_null()) {
         e.broken = snapshot::StatusFromJson(b);
-        if (e.broken.ok()) throw std::invalid_argument(item.key() + ": broken with an ok status");
+        if (e.broken.ok()) throw std::invalid_argument(id + ": broken with an ok status");
       }
-      const json& s = item.value().at("state");
+      const json& s = entry.at("state");
       if (!s.is_null()) e.state = std::make_shared<DecisionInfo>(DecisionFrom(s));
     }
-    for (const auto& item : GetObject(j, "by_agreement").items()) {
-      if (!item.value().is_array()) throw std::invalid_argument("by_agreement: not an array");
-      auto& ids = v.by_agreement_[item.key()];
-      for (const auto& id : item.value()) ids.push_back(snapshot::As<std::string>(id, "id"));
+    in.End();
+    in.ExpectKey("obligations");
+    for (std::size_t n = in.ObjectSize(); n > 0; --n) {
+      auto& done = v.obligations_[std::string(in.Key())];
+      const json& fulfilled = in.Value();
+      if (!fulfilled.is_object()) throw std::invalid_argument("obligations: not an object");
+      for (const auto& o : fulfilled.items()) done[o.key()] = FulfilmentFrom(o.value());
     }
-    for (const auto& item : GetObject(j, "obligations").items()) {
-      if (!item.value().is_object()) throw std::invalid_argument("obligations: not an object");
-      auto& done = v.obligations_[item.key()];
-      for (const auto& o : item.value().items()) {
-        done[o.key()] = FulfilmentFrom(o.value());
-      }
-    }
+    in.End();
+    in.End();
     return v;
   });
+}
+
+Result<DecisionsView> DecisionsView::FromSnapshot(const json& j) {
+  return snapshot::FromDocument<DecisionsView>(j, "decisions");
 }
 
 }  // namespace hoering::decisions

@@ -9,47 +9,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "tests/domain/snapshot/snapshot_document.h"
+
 namespace hoering::snapshot {
 namespace {
 
 using nlohmann::json;
-
-// Writes `j` through `sink`, objects and arrays piece by piece down to
-// `depth`, whole values below it.
-void Write(const json& j, SnapshotSink& sink, int depth) {
-  if (depth == 0 || !j.is_structured()) {
-    sink.Value(j);
-    return;
-  }
-  if (j.is_object()) {
-    sink.BeginObject(j.size());
-    for (const auto& [key, value] : j.items()) {
-      sink.Key(key);
-      Write(value, sink, depth - 1);
-    }
-  } else {
-    sink.BeginArray(j.size());
-    for (const auto& item : j) Write(item, sink, depth - 1);
-  }
-  sink.End();
-}
-
-// A document whose containers and keys have lengths on both sides of each
-// CBOR head size (23/24, 255/256, 65535/65536).
-json Document() {
-  json doc = json::object();
-  for (std::size_t n : {0, 1, 23, 24, 255, 256, 65535, 65536}) {
-    json array = json::array();
-    for (std::size_t i = 0; i < n; ++i) array.push_back(i % 3 == 0 ? json(i) : json("x"));
-    doc["array-" + std::to_string(n)] = std::move(array);
-    json object = json::object();
-    for (std::size_t i = 0; i < n; ++i) object["k" + std::to_string(i)] = json::array({i});
-    doc["object-" + std::to_string(n)] = std::move(object);
-    doc[std::string(n, 'q')] = {{"nested", {{"a", nullptr}, {"b", true}}},
-                                {"empty", json::object()}};
-  }
-  return doc;
-}
 
 TEST(SnapshotSinkTest, CborIsWhatToCborWritesAtEveryDepth) {
   const json doc = Document();
