@@ -8,6 +8,7 @@
 
 #include "domain/sha256.h"
 #include "domain/snapshot/snapshot_sink.h"
+#include "domain/snapshot/snapshot_source.h"
 
 namespace hoering::app {
 namespace {
@@ -46,11 +47,13 @@ void AppendPart(const View& view, std::string& out) {
   }
 }
 
+// Restores `view` from its part: read entry by entry from the CBOR
+// (domain/snapshot/snapshot_source.h), never as one JSON document of the
+// whole view.
 template <typename View>
-Status RestorePart(std::string_view bytes, View& out) {
-  json j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
-  if (j.is_discarded()) return Damaged("a part is not CBOR");
-  auto view = View::FromSnapshot(j);
+Status RestorePart(const char* name, std::string_view bytes, View& out) {
+  snapshot::CborSnapshotSource in(bytes);
+  auto view = snapshot::ReadWhole<View>(in, name);
   if (!view.ok()) return view.status();
   out = std::move(view).value();
   return Status::Ok();
@@ -142,8 +145,8 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
                                 : Damaged("the body does not match its hash");
                    }});
   v.ForEach([&](const char* name, auto& view) {
-    tasks.push_back(
-        {part[name].size(), [bytes = part[name], &view] { return RestorePart(bytes, view); }});
+    tasks.push_back({part[name].size(),
+                     [name, bytes = part[name], &view] { return RestorePart(name, bytes, view); }});
   });
   std::vector<std::size_t> order(tasks.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
