@@ -49,12 +49,12 @@ void AppendPart(const View& view, std::string& out) {
 
 // Restores `view` from its part: read entry by entry from the CBOR
 // (domain/snapshot/snapshot_source.h), never as one JSON document of the
-// whole view.
+// whole view. A malformed part is "checkpoint damaged: part '<name>': ...".
 template <typename View>
 Status RestorePart(const char* name, std::string_view bytes, View& out) {
   snapshot::CborSnapshotSource in(bytes);
   auto view = snapshot::ReadWhole<View>(in, name);
-  if (!view.ok()) return view.status();
+  if (!view.ok()) return Damaged(std::string("part '") + name + "': " + view.status().detail());
   out = std::move(view).value();
   return Status::Ok();
 }
