@@ -1,14 +1,17 @@
 // The allocator's settings for the hoering-server process (jemalloc, which
 // only the server and the load generator link; CMakeLists.txt).
 //
-// A start restores the views snapshot: it builds and frees some 100 MB of
-// small JSON values in a fraction of a second, and on a VM every first touch
-// of a 4 KiB page is a costly fault. So the process asks jemalloc for
-// transparent huge pages (`thp:always`: 2 MiB pages wherever the kernel's
-// /sys/kernel/mm/transparent_hugepage/enabled is `madvise` or `always`) and
-// to keep the pages it frees while the server starts (`dirty_decay_ms:-1`).
-// Restoring the 1M-event store's 10 MB snapshot took 0.61 s with jemalloc's
-// defaults and 0.21-0.25 s with these (docs/performance.md, session 15).
+// A start restores the views snapshot: it builds and frees many small values
+// in a fraction of a second, and on a VM every first touch of a 4 KiB page is
+// a costly fault. So the process asks jemalloc to keep the pages it frees
+// while the server starts (`dirty_decay_ms:-1`), and reuses them.
+// Until 2026-12-03 it also asked for transparent huge pages (`thp:always`),
+// which sped up restoring a snapshot decoded as whole JSON documents. Since
+// the snapshot is restored entry by entry they no longer do: without them the
+// start takes as long (1M: 0.24-0.31 s against 0.27-0.29 s; 10M: 1.7-2.1 s
+// against 1.9-2.3 s) and the server holds less (1M: 57 MB when ready instead
+// of 88 MB, a 40 s mixed load's peak 270 MB instead of 305 MB; 10M: peak
+// 439-494 MB instead of 490-527 MB; docs/performance.md, session 18).
 //
 // EndStartAllocation() then sets the decay back to jemalloc's default (10 s
 // for dirty and for muzzy pages), which also returns the pages the start
