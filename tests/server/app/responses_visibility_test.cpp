@@ -6,6 +6,8 @@
 #include <array>
 #include <vector>
 
+#include "server/app/response_queries.h"
+#include "server/http/problem.h"
 #include "tests/server/app/consultation_fixture.h"
 
 namespace hoering {
@@ -115,6 +117,31 @@ TEST_F(VisibilityTest, TheReportAppliesTheSameRules) {
   auto full = As(auditor_).Call(Verb::get, "/v1/consultations/h1/report");
   EXPECT_EQ(full->body["responses"].size(), 4u);
   EXPECT_EQ(full->body["withheld"], 0);
+}
+
+// The API's list is concatenated from texts the response cache keeps
+// (ResponsesPageText): byte for byte the JSON of the page the web pages get,
+// cold and from the cache, for every visibility, with a next cursor.
+TEST_F(VisibilityTest, TheListTextIsThePagesJsonByteForByte) {
+  now_->store(kCloses);
+  auto& ctx = server_->app().context();
+  access::Principal admin, anonymous, stakeholder;
+  admin.role = access::Role::kAdmin;
+  stakeholder.role = access::Role::kStakeholder;
+  stakeholder.party = "plo";
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto* who : {&admin, &anonymous, &stakeholder, &admin}) {
+      for (const std::size_t limit : {std::size_t{1}, std::size_t{100}}) {
+        app::ResponsesQuery query{"h1", "", limit, "", std::nullopt};
+        auto page = app::ResponsesPage(ctx, *who, query);
+        auto text = app::ResponsesPageText(ctx, *who, query);
+        ASSERT_TRUE(page.ok() && text.ok());
+        EXPECT_EQ(*text, http::DumpJson(std::move(page).value().ToJson()))
+            << access::RoleName(who->role) << " limit " << limit << " pass " << pass;
+      }
+    }
+  }
+  EXPECT_GT(ctx.response_cache.stats().hits, 0u);
 }
 
 }  // namespace
