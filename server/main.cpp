@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   store_options.block_cache_bytes = config.block_cache_mb << 20;
   store_options.write_buffer_bytes = config.write_buffer_mb << 20;
   store_options.max_wal_bytes = config.max_wal_mb << 20;
+  store_options.defer_compactions = true;  // until the views are restored (ReadViews::Start)
   store_options.on_batch = [&](std::size_t requests, std::size_t) {
     batch_sizes.With({}).Observe(static_cast<double>(requests));
     fsyncs.With({}).Inc();

@@ -31,11 +31,11 @@ struct PlannedAppend {
 };
 
 struct CommitPlan {
-  std::vector<PlannedAppend> appends;          // one per request, same order
-  std::vector<RecordedEvent> events;           // all new events, position order
+  std::vector<PlannedAppend> appends;                              // one per request, same order
+  std::vector<RecordedEvent> events;                               // all new events, position order
   std::unordered_map<std::string, std::uint64_t> stream_versions;  // new versions
   std::unordered_map<std::string, IdempotencyRecord> idempotency;  // new keys
-  HeadInfo head;                               // head after the batch
+  HeadInfo head;                                                   // head after the batch
 };
 
 class CommitPlanner {

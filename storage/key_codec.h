@@ -13,7 +13,9 @@ std::string EncodeU64(std::uint64_t v);
 std::uint64_t DecodeU64(std::string_view bytes);
 
 // events CF: position:u64
-inline std::string EventKey(std::uint64_t position) { return EncodeU64(position); }
+inline std::string EventKey(std::uint64_t position) {
+  return EncodeU64(position);
+}
 
 // streams CF: stream 0x00 version:u64  ->  position:u64
 std::string StreamKey(std::string_view stream, std::uint64_t version);

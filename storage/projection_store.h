@@ -54,6 +54,11 @@ class ProjectionStore {
 
   // Removes every key that starts with `prefix`.
   virtual Status DeleteProjections(const std::string& prefix) = 0;
+
+  // The views are restored: background maintenance held back for the start
+  // (RocksDbStoreOptions::defer_compactions) may begin. Idempotent; a store
+  // with no background work has nothing to resume.
+  virtual Status ResumeCompactions() { return Status::Ok(); }
 };
 
 }  // namespace hoering

@@ -93,6 +93,7 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
       std::max<std::size_t>(store->options_.write_buffer_bytes / 4, 1u << 20);
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf_options.compression = rocksdb::kNoCompression;
+  cf_options.disable_auto_compactions = store->options_.defer_compactions;
   // stream_heads is looked up for every append, mostly for streams that do
   // not exist yet: a Bloom filter answers those without reading a block.
   rocksdb::BlockBasedTableOptions heads_table = table;

@@ -50,6 +50,13 @@ struct RocksDbStoreOptions {
   // the oldest one are flushed, so a start after a crash replays at most
   // about this much WAL. Default 64 MiB.
   std::size_t max_wal_bytes = 64u << 20;
+  // Automatic compactions wait for ResumeCompactions(), so that a server
+  // restoring its views at start has both cores: a compaction left pending
+  // by the last run (four flushed memtables of the response index) took one
+  // of the two for the 2 s of a 10M-event start (docs/performance.md,
+  // session 19). Writes do not wait: RocksDB applies no level-0 write stall
+  // while automatic compactions are off. Default false (compactions at once).
+  bool defer_compactions = false;
   // UTC milliseconds; default: the system clock.
   std::function<std::int64_t()> clock;
   // Called on the commit thread after every durable batch with the number of
@@ -94,6 +101,7 @@ class RocksDbEventStore : public EventStore {
   Result<ProjectionEntries> ScanProjections(const std::string& prefix, const std::string& after,
                                             std::size_t limit) const override;
   Status DeleteProjections(const std::string& prefix) override;
+  Status ResumeCompactions() override;
 
   // LocalStateStore
   Status PutLocal(const std::string& key, const std::string& value) override;

@@ -71,6 +71,10 @@ Result<ProjectionEntries> RocksDbEventStore::ScanProjections(const std::string& 
   return ScanFamily(*db_, projections_, prefix, after, limit);
 }
 
+Status RocksDbEventStore::ResumeCompactions() {
+  return FromRocks(db_->EnableAutoCompaction(handles_), "resuming compactions");
+}
+
 Status RocksDbEventStore::DeleteProjections(const std::string& prefix) {
   // Every key that starts with `prefix` sorts in [prefix, prefix + 0xff...).
   std::string end = prefix;

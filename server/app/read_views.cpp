@@ -184,6 +184,9 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
     }
   }
   report.restore_seconds = SecondsSince(start);
+  // The tail is folded with compactions running: after a crash or for a
+  // rebuild it may be long, and its writes should not pile up in level 0.
+  if (Status s = store_.ResumeCompactions(); !s.ok()) return s;
   const std::uint64_t before = std::min(views_position_, index_->position());
   if (Status s = FillGapLocked(std::numeric_limits<std::uint64_t>::max()); !s.ok()) {
     if (s.code() != Code::kCorruption) return s;
