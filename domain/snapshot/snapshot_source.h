@@ -12,11 +12,12 @@
 //   JsonSnapshotSource reads an in-memory JSON document: FromSnapshot(json)
 //     of a view is ReadSnapshot over it, so both read the same way.
 //   CborSnapshotSource reads the bytes CborSnapshotSink (json::to_cbor)
-//     writes. It walks the containers' item heads itself and decodes each
-//     Value() with json::from_cbor on that value's bytes only. It accepts
-//     definite lengths only, object keys as text strings in strictly
-//     increasing order (std::less<std::string>, as nlohmann::json sorts
-//     them; so no key twice), and no container nested deeper than
+//     writes. It walks the item heads itself, also inside each Value(),
+//     which it builds as json head by head (what json::from_cbor reads,
+//     without tags). It accepts definite lengths only, object keys as text
+//     strings (in strictly increasing order, std::less<std::string> as
+//     nlohmann::json sorts them, for the containers read with ObjectSize();
+//     never twice in one object), and no container nested deeper than
 //     kMaxSnapshotDepth; a count larger than the bytes left could hold is
 //     refused before anything is allocated for it.
 //
@@ -133,18 +134,22 @@ class CborSnapshotSource final : public SnapshotSource {
  private:
   struct Head {
     std::uint8_t major;
-    std::uint64_t arg;  // its count, length or value
+    std::uint64_t arg;       // its count, length or value
+    std::uint8_t arg_bytes;  // 0 (in the first byte), 1, 2, 4 or 8
   };
   Head ReadHead();  // at at_, advancing past the head
   std::size_t Container(std::uint8_t major);
-  std::size_t SkipValue();  // past the next value; returns where it began
+  // The next value as json, read head by head (nlohmann's from_cbor built
+  // the same documents at a third of the speed: docs/performance.md,
+  // session 19); `depth` counts the containers around it.
+  nlohmann::json Build(std::size_t depth);
+  double Float(const Head& h);  // a major type 7 head of 2, 4 or 8 bytes
   std::size_t Left() const { return bytes_.size() - at_; }
   [[noreturn]] void Fail(const std::string& what) const;
 
   std::string_view bytes_;
   std::size_t at_ = 0;
   SnapshotNesting nesting_;
-  std::vector<std::uint64_t> skip_;  // SkipValue's values left per level
   nlohmann::json value_;
 };
 

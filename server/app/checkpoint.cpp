@@ -83,7 +83,7 @@ std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t posi
   return out;
 }
 
-Result<CheckpointHeader> DecodeCheckpointHeader(const std::string& bytes) {
+Result<CheckpointHeader> DecodeCheckpointHeader(std::string_view bytes) {
   const auto nl = bytes.find('\n');
   if (nl == std::string::npos) return Damaged("no header");
   json j =
@@ -105,7 +105,7 @@ Result<CheckpointHeader> DecodeCheckpointHeader(const std::string& bytes) {
   }
 }
 
-Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const EventStore& store,
+Result<projections::Views> DecodeCheckpoint(std::string_view bytes, const EventStore& store,
                                             CheckpointHeader* header_out) {
   auto header = DecodeCheckpointHeader(bytes);
   if (!header.ok()) return header.status();
@@ -117,7 +117,7 @@ Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const Even
   }
   if (h.position == 0) return Stale("position 0");
   if (Status s = CheckLogHolds(store, h.position, h.event_hash); !s.ok()) return s;
-  const std::string_view body = std::string_view(bytes).substr(h.body_offset);
+  const std::string_view body = bytes.substr(h.body_offset);
   std::map<std::string, std::string_view> part;
   std::size_t offset = 0;
   for (const auto& [name, size] : h.parts) {

@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -52,12 +53,12 @@ std::string EncodeCheckpoint(const projections::Views& views, std::uint64_t posi
                              const Hash& event_hash);
 
 // Parses just the header (cheap). kCorruption on a malformed header.
-Result<CheckpointHeader> DecodeCheckpointHeader(const std::string& bytes);
+Result<CheckpointHeader> DecodeCheckpointHeader(std::string_view bytes);
 
 // Checks the checkpoint against `store` as described above and restores the
 // views. Problems that call for a rebuild rather than an alarm (an old format,
 // a log that no longer matches) are kConflict "checkpoint-stale"; damaged bytes are kCorruption.
-Result<projections::Views> DecodeCheckpoint(const std::string& bytes, const EventStore& store,
+Result<projections::Views> DecodeCheckpoint(std::string_view bytes, const EventStore& store,
                                             CheckpointHeader* header_out = nullptr);
 
 // The marker saying the snapshot `snapshot` also holds at `through`, whose

@@ -160,11 +160,12 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
   std::unique_lock lock(mu_);
   index_ = std::move(index);
   if (use_checkpoint) {
-    auto stored = store_.GetProjection(kCheckpointKey);
+    // Its body's SHA-256 is checked as it is decoded.
+    auto stored = store_.GetSelfCheckedProjection(kCheckpointKey);
     if (!stored.ok()) return stored.status();
     if (stored->has_value()) {
       CheckpointHeader header;
-      auto views = DecodeCheckpoint(**stored, store_, &header);
+      auto views = DecodeCheckpoint((*stored)->bytes, store_, &header);
       if (views.ok()) {
         auto through = RestoredThrough(header);
         if (!through.ok()) return through.status();
@@ -177,7 +178,7 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
         snapshot_ = header;
         snapshot_position_.store(header.position, std::memory_order_release);
         checkpoint_position_.store(*through, std::memory_order_release);
-        checkpoint_bytes_ = (*stored)->size();
+        checkpoint_bytes_ = (*stored)->bytes.size();
       } else {
         report.checkpoint_problem = views.status().detail();
       }

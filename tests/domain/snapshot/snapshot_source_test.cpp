@@ -8,7 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -105,6 +107,63 @@ void ReadOneMember(SnapshotSource& in) {
   in.Value();
   in.End();
   in.Finish();
+}
+
+// Value() builds what json::from_cbor builds from the same bytes: integers
+// of every head size and sign, strings, byte strings, floats of each width
+// (half precision: normal, subnormal, infinite), true/false/null, nesting.
+TEST(SnapshotSourceTest, ValuesAreTheDocumentsFromCborBuilds) {
+  json doc = Document();
+  doc["numbers"] = {0,
+                    23,
+                    24,
+                    255,
+                    256,
+                    65535,
+                    65536,
+                    4294967295ull,
+                    4294967296ull,
+                    18446744073709551615ull,
+                    -1,
+                    -24,
+                    -25,
+                    -256,
+                    -257,
+                    -4294967297ll,
+                    std::numeric_limits<std::int64_t>::min()};
+  doc["floats"] = {0.5, -2.25, 1e300, 3.4028234663852886e38};
+  doc["bytes"] = json::binary({1, 2, 3});
+  doc["flags"] = {true, false, nullptr};
+  doc["text"] = "grønt lys, \u00e6\u00f8\u00e5 \u2014 ok";
+  const std::string cbor = Cbor(doc);
+  CborSnapshotSource in(cbor);
+  EXPECT_EQ(in.Value(), json::from_cbor(cbor));
+  EXPECT_NO_THROW(in.Finish());
+  // Half and single precision, which to_cbor does not write for these.
+  const std::string halves = Bytes({0x85, 0xF9, 0x00, 0x01, 0xF9, 0x7C, 0x00, 0xF9, 0xFC, 0x00,
+                                    0xF9, 0xC4, 0x00, 0xFA, 0x47, 0xC3, 0x50, 0x00});
+  CborSnapshotSource half_in(halves);
+  const json& got = half_in.Value();
+  EXPECT_EQ(got, json::from_cbor(halves));
+  EXPECT_EQ(got[0].get<double>(), std::ldexp(1.0, -24));
+  EXPECT_EQ(got[1].get<double>(), std::numeric_limits<double>::infinity());
+  EXPECT_EQ(got[3].get<double>(), -4.0);
+  EXPECT_EQ(got[4].get<double>(), 100000.0);
+}
+
+TEST(SnapshotSourceTest, ValuesJsonCannotHoldAreRefused) {
+  const int a = 'a';
+  const int b = 'b';
+  auto refused = [&](std::initializer_list<int> bytes, const std::string& what) {
+    ExpectRefused(Bytes(bytes), ReadOneMember, what);
+  };
+  refused({0xA1, 0x61, a, 0xA2, 0x61, b, 0x01, 0x61, b, 0x02}, "a key twice inside a value");
+  refused({0xA1, 0x61, a, 0x3B, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00},
+          "a negative integer below -2^63");
+  refused({0xA1, 0x61, a, 0xF7}, "undefined");
+  refused({0xA1, 0x61, a, 0xF8, 0x20}, "a simple value of one byte");
+  refused({0xA1, 0x61, a, 0xA1, 0x01, 0x01}, "a key inside a value that is no text string");
+  refused({0xA1, 0x61, a, 0x81, 0xC2, 0x41, 0x01}, "a tag inside a value");
 }
 
 TEST(SnapshotSourceTest, MalformedCborIsRefused) {
