@@ -178,8 +178,7 @@ std::size_t CborSnapshotSource::ArraySize() {
   return Container(kArray);
 }
 
-std::string_view CborSnapshotSource::Key() {
-  nesting_.CheckKeyNext();
+std::string_view CborSnapshotSource::KeyText() {
   const std::size_t begin = at_;
   const Head h = ReadHead();
   if (h.major != 3) {
@@ -188,8 +187,14 @@ std::string_view CborSnapshotSource::Key() {
   }
   if (h.arg > Left()) Fail("a key past the end");
   const std::string_view key = bytes_.substr(at_, h.arg);
-  nesting_.Keyed(key);
   at_ += h.arg;
+  return key;
+}
+
+std::string_view CborSnapshotSource::Key() {
+  nesting_.CheckKeyNext();
+  const std::string_view key = KeyText();
+  nesting_.Keyed(key);
   return key;
 }
 
@@ -250,14 +255,7 @@ json CborSnapshotSource::Build(std::size_t depth) {
       auto& members = out.get_ref<json::object_t&>();
       for (std::uint64_t i = 0; i < h.arg; ++i) {
         const std::size_t key_at = at_;
-        const Head k = ReadHead();
-        if (k.major != 3) {
-          at_ = key_at;
-          Fail("a key that is not a text string");
-        }
-        if (k.arg > Left()) Fail("a key past the end");
-        std::string key(bytes_.data() + at_, k.arg);
-        at_ += k.arg;
+        std::string key(KeyText());
         // Keys come sorted from the sink: the end is where each one goes.
         const std::size_t size_before = members.size();
         members.emplace_hint(members.end(), std::move(key), Build(depth + 1));

@@ -143,6 +143,7 @@ class CborSnapshotSource final : public SnapshotSource {
   // the same documents at a third of the speed: docs/performance.md,
   // session 19); `depth` counts the containers around it.
   nlohmann::json Build(std::size_t depth);
+  std::string_view KeyText();   // a text string head and its bytes
   double Float(const Head& h);  // a major type 7 head of 2, 4 or 8 bytes
   std::size_t Left() const { return bytes_.size() - at_; }
   [[noreturn]] void Fail(const std::string& what) const;
