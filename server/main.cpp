@@ -104,7 +104,8 @@ int main(int argc, char** argv) {
     app::App application(**store, metrics, SystemClockMs,
                          {.checkpoint_every = config.checkpoint_every,
                           .public_url = config.public_url,
-                          .response_cache_bytes = config.response_cache_mb << 20});
+                          .response_cache_bytes = config.response_cache_mb << 20,
+                          .blocking_threads = config.blocking_threads});
     auto started = application.Start(!config.rebuild_projections);
     if (!started.ok()) {
       spdlog::critical("read views could not catch up: {}", started.status().detail());

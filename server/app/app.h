@@ -42,6 +42,11 @@ struct AppOptions {
   std::string public_url = "http://127.0.0.1:8080";
   // AppContext::response_cache's memory budget (response_cache.h).
   std::size_t response_cache_bytes = std::size_t{32} << 20;
+  // Threads of the blocking pool (AppContext::run_blocking): reports chunk
+  // by chunk, receipts, verification, snapshots of the read views. With one,
+  // four reports at once waited for each other (report p99 2.9 s against
+  // 0.10-0.13 s for one alone: docs/performance.md, session 18).
+  std::size_t blocking_threads = 2;
   // AppContext::point_search's memory budget (point_search.h).
   std::size_t point_search_bytes = std::size_t{64} << 20;
 };
@@ -76,7 +81,7 @@ class App {
   VersionTexts version_texts_{ctx_store_};
   ResponseCache response_cache_{ctx_store_, options_.response_cache_bytes};
   CommitNotifier notifier_;
-  boost::asio::thread_pool blocking_{1};
+  boost::asio::thread_pool blocking_{options_.blocking_threads};
   // Keeps a reference to ctx_ (constructed next) and uses it only when asked.
   PointSearch point_search_{ctx_, options_.point_search_bytes};
   AppContext ctx_;

@@ -56,6 +56,8 @@ struct ServerConfig {
   std::uint64_t max_wal_mb = 64;
   // Folded responses kept between requests, MiB (server/app/response_cache.h).
   std::uint64_t response_cache_mb = 32;
+  // Threads for slow work off the I/O threads (server/app/app.h).
+  std::uint64_t blocking_threads = 2;
   // Where people reach the server (links in invitations): an absolute
   // http(s) URL without user info, query, fragment or trailing slash;
   // ParseServerConfig() sets "http://" + listen when none is given.

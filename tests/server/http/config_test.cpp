@@ -89,6 +89,18 @@ TEST_F(ConfigTest, MemoryBudgetsAreCheckedAndNamedInTheError) {
   }
 }
 
+TEST_F(ConfigTest, BlockingThreadsFromEnvironmentAndFlagWithinBounds) {
+  EXPECT_EQ(Parse({})->blocking_threads, 2u);
+  env_ = {{"HOERING_BLOCKING_THREADS", "3"}};
+  EXPECT_EQ(Parse({})->blocking_threads, 3u);
+  EXPECT_EQ(Parse({"--blocking-threads", "1"})->blocking_threads, 1u);
+  for (const char* bad : {"0", "65", "two"}) {
+    auto c = Parse({"--blocking-threads", bad});
+    ASSERT_FALSE(c.ok()) << bad;
+    EXPECT_NE(c.status().detail().find("--blocking-threads"), std::string::npos);
+  }
+}
+
 TEST_F(ConfigTest, CheckpointEveryFromEnvironmentAndFlag) {
   env_ = {{"HOERING_CHECKPOINT_EVERY", "50000"}};
   auto from_env = Parse({});
