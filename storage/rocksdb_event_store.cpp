@@ -113,6 +113,14 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   projections_options.min_blob_size = 64 << 10;
   projections_options.blob_file_size = 64 << 20;
   projections_options.enable_blob_garbage_collection = true;
+  // Small memtables for the response index: folding the log inserts its
+  // keys in no useful order, and in a 16 MB skip list each insert missed the
+  // CPU cache level after level (memcmp was 18 % of a rebuild's CPU). With
+  // 4 MB a rebuild of 2.6M events took 18.6-19.6 s instead of 21.5-26.3 s
+  // (five runs each, alternating; 2 MB: 27 s, too many flushes; 8 MB: 22 s;
+  // docs/performance.md, session 19).
+  projections_options.write_buffer_size =
+      std::min<std::size_t>(cf_options.write_buffer_size, std::size_t{4} << 20);
 
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {
       {rocksdb::kDefaultColumnFamilyName, cf_options},
