@@ -104,11 +104,23 @@ nlohmann::json SectionForDiff(const PageCall& call, const nlohmann::json& s) {
 }
 
 // Changed sections one by one; each run of unchanged ones as one collapsed group.
+// A heading is never more than one level below the heading before it (WCAG
+// "info and relationships", axe heading-order): the page shows a changed
+// section without its unchanged parents, which sit collapsed, so a changed
+// section's level follows the changed ones before it (and the page's h1),
+// an unchanged one's every heading before it (it shows only when opened).
 nlohmann::json Blocks(const PageCall& call, const nlohmann::json& sections) {
   nlohmann::json blocks = nlohmann::json::array();
+  int last_shown = 1;  // the h1
+  int last_any = 1;
   for (const auto& s : sections) {
     nlohmann::json section = SectionForDiff(call, s);
-    if (section["status"] != "unchanged") {
+    const bool changed = section["status"] != "unchanged";
+    const int level = std::min(section["level"].get<int>(), (changed ? last_shown : last_any) + 1);
+    section["level"] = level;
+    last_any = level;
+    if (changed) {
+      last_shown = level;
       blocks.push_back({{"changed", section}});
       continue;
     }

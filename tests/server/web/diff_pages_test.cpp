@@ -81,5 +81,33 @@ TEST_F(DiffPagesTest, APageThatIsNotANumberOrNotThereIsRefused) {
   EXPECT_FALSE(Has(short_text, "diff-pager"));
 }
 
+// A changed section whose parents did not change shows without them (they
+// sit collapsed): its heading follows the page's h1, never skipping a level
+// (axe heading-order); opened, the parents' headings lead down to it.
+TEST_F(DiffPagesTest, AChangedSectionUnderUnchangedParentsSkipsNoHeadingLevel) {
+  ASSERT_TRUE(
+      admin_->Call(Verb::post, "/v1/agreements", {{"id", "deep"}, {"title", "Dyb aftale"}}).ok());
+  const std::string md =
+      "# Del {#del}\n\nTekst.\n\n## Kapitel {#kapitel}\n\nTekst.\n\n"
+      "### Afsnit {#afsnit}\n\nTekst.\n\n#### Stykke {#stykke}\n\nGammel tekst.\n";
+  ASSERT_TRUE(admin_->CallRaw(Verb::post, "/v1/agreements/deep/import", md, "text/markdown").ok());
+  ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/deep/versions", {{"label", "v1"}}).ok());
+  nlohmann::json ops =
+      nlohmann::json::array({{{"op", "edit"}, {"id", "stykke"}, {"body", "Ny tekst."}}});
+  ASSERT_TRUE(admin_
+                  ->Call(Verb::post, "/v1/agreements/deep/changes",
+                         {{"rationale", "Rettelse"}, {"ops", ops}})
+                  .ok());
+  ASSERT_TRUE(admin_->Call(Verb::post, "/v1/agreements/deep/versions", {{"label", "v2"}}).ok());
+  HttpResponse diff = Get("/agreements/deep/diff?from=1&to=2");
+  ASSERT_EQ(diff.status, 200) << diff.body;
+  EXPECT_TRUE(Has(diff, "<h2 id=\"diff-del\""));
+  EXPECT_TRUE(Has(diff, "<h3 id=\"diff-kapitel\""));
+  EXPECT_TRUE(Has(diff, "<h4 id=\"diff-afsnit\""));
+  // At depth 4 it would be an h5; after the h1 it is an h2.
+  EXPECT_TRUE(Has(diff, "<h2 id=\"diff-stykke\""));
+  EXPECT_FALSE(Has(diff, "<h5"));
+}
+
 }  // namespace
 }  // namespace hoering::testing

@@ -215,6 +215,9 @@ TEST_F(EditorPagesTest, TheDiffShowsWhyToTheSecretariatOnly) {
   EXPECT_EQ(why.status, 200);
   EXPECT_TRUE(Has(why, "Fordi Aarhus bad om det"));
   EXPECT_TRUE(Has(why, "href=\"/consultations/h1/responses/" + rid + "\""));
+  // Each "why" landmark is named by its heading and its section's, so no two
+  // share a name (axe landmark-unique).
+  EXPECT_TRUE(Has(why, "<aside class=\"diff-why\" aria-labelledby=\"why-kap-1 diff-kap-1\">"));
   EXPECT_TRUE(Has(Get("/agreements/sa/diff?from=1&to=2", {{"Cookie", SignIn(auditor_)}}),
                   "Fordi Aarhus bad om det"));
   HttpResponse anonymous = Get("/agreements/sa/diff?from=1&to=2");
