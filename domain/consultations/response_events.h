@@ -97,6 +97,7 @@ struct ResponseRevisionEvent {  // ResponseSubmitted (revision 1) or ResponseAme
   // deadlines are judged by it instead of submitted_at.
   std::optional<TimeMs> received_at;
   ResponseContent content;
+  bool operator==(const ResponseRevisionEvent&) const = default;
 };
 
 struct ResponseWithdrawn {

@@ -1,6 +1,7 @@
 #include "domain/events/decoded_event.h"
 
 #include "domain/agreements/change_set_reader.h"
+#include "domain/consultations/response_revision_reader.h"
 
 namespace hoering::events {
 namespace {
@@ -102,6 +103,12 @@ Result<Payload> Decode(const RecordedEvent& e) {
   if (e.type == agreements::kChangeSetRecorded) {
     // The fold's hot path for agreements: no JSON document.
     return Lift(agreements::ReadChangeSetRecorded(e.data));
+  }
+  if (e.type == consultations::kResponseSubmitted || e.type == consultations::kResponseAmended) {
+    // Every response fold's hot path: no JSON document. Data off its path
+    // goes the generic way below, which gives the exact error.
+    if (auto fast = consultations::ReadResponseRevisionFast(e.data))
+      return Payload(std::move(*fast));
   }
   for (const Entry& entry : kDecoders) {
     if (e.type != entry.type) continue;
