@@ -57,11 +57,17 @@ Result<std::unique_ptr<ReportPasses>> ReportPasses::Open(AppContext& ctx,
   std::unique_ptr<ReportPasses> passes(new ReportPasses(ctx, id, std::move(l)));
 
   cs::ReportTally& tally = passes->tally_;
-  Status first = ForEachResponseOf(ctx, id, as_of, [&tally](const cs::ResponseState& r) {
-    tally.Add(r);
-    return Status::Ok();
-  });
-  if (!first.ok()) return first;
+  auto& kept = passes->kept_;
+  kept.emplace();
+  ResponseCursor first(ctx, id, as_of);
+  for (;;) {
+    auto r = first.Next();
+    if (!r.ok()) return r.status();
+    if (*r == nullptr) break;
+    tally.Add(**r);
+    if (kept && kept->size() == kKeptBetweenPasses) kept.reset();  // a large one: fold again
+    if (kept) kept->push_back(std::move(*r));
+  }
   if (!tally.changes().empty()) {
     auto events = ctx.log.ReadStream(agreements::StreamFor(agreement_id), 1,
                                      std::numeric_limits<std::size_t>::max());
@@ -79,10 +85,17 @@ nlohmann::json ReportPasses::Head() const {
 
 Result<std::optional<nlohmann::json>> ReportPasses::Next() {
   for (;;) {
-    auto r = cursor_.Next();
-    if (!r.ok()) return r.status();
-    if (*r == nullptr) return std::optional<nlohmann::json>();
-    if (auto entry = body_.Add(**r)) return entry;
+    std::shared_ptr<const cs::ResponseState> r;
+    if (kept_) {
+      if (next_kept_ == kept_->size()) return std::optional<nlohmann::json>();
+      r = (*kept_)[next_kept_++];
+    } else {
+      auto folded = cursor_.Next();
+      if (!folded.ok()) return folded.status();
+      if (*folded == nullptr) return std::optional<nlohmann::json>();
+      r = std::move(folded).value();
+    }
+    if (auto entry = body_.Add(*r)) return entry;
   }
 }
 

@@ -12,8 +12,11 @@
 //                        agreement's stream). Nothing is written before it ends.
 //   Head(), Next()...    the second pass, one response at a time, then Tail().
 // Memory: one response at a time, the party rows (with the visible response
-// ids) and the excerpts; never the whole set of responses. Each step reads
-// the log: run it off the I/O threads.
+// ids) and the excerpts; never the whole set of responses of a large
+// consultation. A consultation of up to kKeptBetweenPasses responses (most
+// are: tens to hundreds) has the states its first pass folded kept for the
+// second, which then folds nothing again. Each step reads the log: run it
+// off the I/O threads.
 //
 // Thread safety: a ReportPasses is used by one thread at a time (it may move
 // between pool threads); it keeps `ctx` by reference (REQUIRES: ctx outlives
@@ -24,6 +27,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/access/access.h"
 #include "domain/consultations/report_pieces.h"
@@ -34,6 +38,10 @@ namespace hoering::app {
 
 class ReportPasses {
  public:
+  // The most responses whose folded states the first pass keeps for the
+  // second (a few KB each).
+  static constexpr std::size_t kKeptBetweenPasses = 512;
+
   // The first pass. 404 "consultation-not-found" for an unknown
   // consultation; a read error of the log.
   static Result<std::unique_ptr<ReportPasses>> Open(AppContext& ctx, const access::Principal& who,
@@ -60,7 +68,11 @@ class ReportPasses {
   consultations::ReportFacts facts_;  // points into the three above
   consultations::ReportTally tally_{facts_};
   consultations::ReportBody body_{facts_, tally_};
-  ResponseCursor cursor_;  // the second pass
+  ResponseCursor cursor_;  // the second pass, unless it has kept_
+  // The first pass's states, in its order, when there were at most
+  // kKeptBetweenPasses; then the second pass reads them instead of cursor_.
+  std::optional<std::vector<std::shared_ptr<const consultations::ResponseState>>> kept_;
+  std::size_t next_kept_ = 0;
 };
 
 // The whole report as one JSON document (every entry in memory: for the

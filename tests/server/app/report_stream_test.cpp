@@ -185,6 +185,30 @@ TEST_F(ReportStreamTest, PassesReadTheResponsesAsOfOnePosition) {
   EXPECT_EQ(calls, 1);
 }
 
+// The second pass reads the states the first kept (up to
+// kKeptBetweenPasses responses) or folds the responses again (more): either
+// way every response the cursor finds is in the report once, in its order.
+TEST_F(ReportStreamTest, BothPassesSeeTheSameResponsesSmallAndLarge) {
+  auto& ctx = server_->app().context();
+  for (std::size_t total : {std::size_t{10}, app::ReportPasses::kKeptBetweenPasses + 8}) {
+    SubmitMany(static_cast<int>(total - ctx.views.responses()->CountsOf("h1")->submitted));
+    WaitForViews(server_->store().Head().position);
+    std::vector<std::string> cursor_order;
+    ASSERT_TRUE(
+        app::ForEachResponseOf(ctx, "h1", ctx.views.position(), [&](const cs::ResponseState& r) {
+          cursor_order.push_back(r.id());
+          return Status::Ok();
+        }).ok());
+    ASSERT_EQ(cursor_order.size(), total);
+    auto report = app::ReportFor(ctx, Admin(), "h1");
+    ASSERT_TRUE(report.ok()) << report.status().detail();
+    std::vector<std::string> report_order;
+    for (const auto& entry : (*report)["responses"]) report_order.push_back(entry["id"]);
+    EXPECT_EQ(report_order, cursor_order) << total << " responses";
+    EXPECT_EQ(Get("format=json"), http::DumpJson(*report)) << total << " responses";
+  }
+}
+
 // Sends a GET for the report and reads only `bytes` of the answer, then closes.
 std::size_t ReadSomeAndLeave(int port, std::size_t bytes) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
