@@ -19,7 +19,8 @@
 #            consulted version to the latest (bench/wrk/reads_of_kind.lua),
 #            each with its own latency line.
 # Prints the resident memory when ready, the highest sampled (each second)
-# under load, the peak (VmHWM), both load summaries and the server's CPU.
+# under load, the highest sampled (each 0.2 s) after it while the writers'
+# audit runs, the peak (VmHWM), both load summaries and the server's CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-/tmp/hoering-1m}
@@ -102,6 +103,13 @@ while kill -0 "${readers[0]}" 2>/dev/null; do
   now=$(rss VmRSS); [ "$now" -gt "$highest" ] && highest=$now
   sleep 1
 done
+# After the first reader: the other readers' last requests and the writers'
+# audit (hoering-load re-reads every acknowledged position), sampled apart.
+tail_highest=0
+while kill -0 "$load" 2>/dev/null; do
+  now=$(rss VmRSS); [ "$now" -gt "$tail_highest" ] && tail_highest=$now
+  sleep 0.2
+done
 for r in "${readers[@]}"; do wait "$r" || true; done
 wait "$load" || true
 after=$(cpu_ticks)
@@ -109,6 +117,6 @@ grep -E "throughput|latency|client cpu|audit|lost" "$load_out" | sed 's/^/writes
 rm -f "$load_out"
 awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" \
   'BEGIN { printf "server CPU %.1f s over the run (load and audit)\n", t / hz }'
-echo "resident under load: highest sample $highest MB, now $(rss VmRSS) MB, peak $(rss VmHWM) MB"
+echo "resident under load: highest sample $highest MB, then (audit) $tail_highest MB, now $(rss VmRSS) MB, peak $(rss VmHWM) MB"
 curl -fs -H "Authorization: Bearer $token" "$url/metrics" | grep -E '^hoering_response_cache' |
   sed 's/^/metrics: /' || true
