@@ -96,6 +96,7 @@ nlohmann::json SectionForDiff(const PageCall& call, const nlohmann::json& s) {
           {"status_label", call.T("diff.status." + status)},
           {"heading", title},
           {"level", std::min(depth + 1, 6)},
+          {"size", std::min(depth + 1, 6)},  // looks as deep as it is, whatever its level
           {"heading_inline", Segments(s["heading_diff"], true, true)},
           {"body_inline", Segments(s["body_diff"], true, true)},
           {"body_from", Segments(s["body_diff"], false, true)},
