@@ -108,6 +108,16 @@ TEST(RocksDbEventStore, ProjectionValuesPersist) {
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->value_or(""), "42");
   EXPECT_FALSE((*store)->GetProjection("other")->has_value());
+  // The same value lent without a copy (a blob file's, past 64 KiB).
+  const std::string large(200000, 's');
+  ASSERT_TRUE((*store)->PutProjection("p/large", large).ok());
+  for (const auto& [key, want] :
+       {std::pair<std::string, std::string>{"p/checkpoint", "42"}, {"p/large", large}}) {
+    auto lent = (*store)->GetSelfCheckedProjection(key);
+    ASSERT_TRUE(lent.ok() && lent->has_value()) << key;
+    EXPECT_EQ((*lent)->bytes, want) << key;
+  }
+  EXPECT_FALSE((*store)->GetSelfCheckedProjection("other")->has_value());
 }
 
 std::size_t TableFiles(const std::string& dir) {
