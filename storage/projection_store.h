@@ -43,7 +43,9 @@ class ProjectionStore {
   virtual ~ProjectionStore() = default;
 
   // A large value (a snapshot of the in-memory views): stored durably and
-  // atomically, replacing the key's value.
+  // atomically, replacing the key's value, outside the WAL. RocksDB flushes
+  // the column family for it, so it is for rare, large values only; small
+  // ones go through WriteProjections().
   virtual Status PutProjection(const std::string& key, const std::string& value) = 0;
   virtual Result<std::optional<std::string>> GetProjection(const std::string& key) const = 0;
   // A large value that carries a hash of its contents (the views snapshot:
