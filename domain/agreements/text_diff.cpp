@@ -138,8 +138,12 @@ WordDiff DiffWords(std::string_view from, std::string_view to) {
     B.reserve(b_end - pre);
     for (std::size_t i = pre; i < a_end; ++i) A.push_back(intern(a[i]));
     for (std::size_t j = pre; j < b_end; ++j) B.push_back(intern(b[j]));
+    // Not dtl's "huge" mode: all it does is reserve room for 2M path
+    // coordinates (48 MB) up front, which the word diffs of one agreement
+    // asked the allocator for section after section; half of a diff's time
+    // went to faulting those pages in and giving them back
+    // (docs/performance.md, session 20). The result is the same.
     dtl::Diff<std::uint32_t, std::vector<std::uint32_t>> diff(A, B);
-    diff.enableHuge();
     diff.compose();
     std::size_t i = pre, j = pre;
     for (const auto& [elem, info] : diff.getSes().getSequence()) {
