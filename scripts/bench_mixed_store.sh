@@ -31,7 +31,8 @@ port=${HOERING_BENCH_PORT:-18089}
 token=bench_admin_token_0123456789abcdef
 url="http://127.0.0.1:$port"
 [ -d "$dir/store" ] || { echo "no store in $dir (run bench/projections_bench first)"; exit 2; }
-HOERING_ADMIN_TOKEN=$token build/release/server/hoering-server --data-dir "$dir" \
+server=${HOERING_SERVER:-build/release/server/hoering-server}  # another build, for an A/B
+HOERING_ADMIN_TOKEN=$token "$server" --data-dir "$dir" \
   --listen "127.0.0.1:$port" --log-level warn &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' EXIT
