@@ -43,15 +43,24 @@ nlohmann::json SnapshotRefJson(const AtSelector& at, const TextSnapshot& s) {
           {"hash", std::move(hash)}};
 }
 
-Result<DiffAnswer> DiffBetween(const AgreementState& state, std::span<const RecordedEvent> events,
-                               const AtSelector& from, const AtSelector& to,
-                               const DiffOptions& options, const VersionTextLookup& version_text) {
+Result<DiffEnds> ResolveDiffEnds(const AgreementState& state, std::span<const RecordedEvent> events,
+                                 const AtSelector& from, const AtSelector& to,
+                                 const VersionTextLookup& version_text) {
   std::vector<AtSelector> ats{from, to};
   auto texts = ResolveTexts(state, events, ats, version_text);
   if (!texts.ok()) return texts.status();
-  const auto& t = *texts;
-  return DiffAnswer{DiffTexts(*t[0].text, *t[1].text, options), SnapshotRefJson(from, t[0]),
-                    SnapshotRefJson(to, t[1])};
+  auto& t = *texts;
+  nlohmann::json from_ref = SnapshotRefJson(from, t[0]), to_ref = SnapshotRefJson(to, t[1]);
+  return DiffEnds{std::move(t[0]), std::move(t[1]), std::move(from_ref), std::move(to_ref)};
+}
+
+Result<DiffAnswer> DiffBetween(const AgreementState& state, std::span<const RecordedEvent> events,
+                               const AtSelector& from, const AtSelector& to,
+                               const DiffOptions& options, const VersionTextLookup& version_text) {
+  auto ends = ResolveDiffEnds(state, events, from, to, version_text);
+  if (!ends.ok()) return ends.status();
+  return DiffAnswer{DiffTexts(*ends->from.text, *ends->to.text, options), std::move(ends->from_ref),
+                    std::move(ends->to_ref)};
 }
 
 }  // namespace hoering::agreements

@@ -29,6 +29,16 @@ Result<std::vector<TextSnapshot>> ResolveTexts(const AgreementState& state,
 //    "position": <last event folded>, "hash": <TextHash of that text>}
 nlohmann::json SnapshotRefJson(const AtSelector& at, const TextSnapshot& s);
 
+// Both ends of a diff, resolved (ResolveTexts), with their SnapshotRefJson.
+// The refs name each text by its SHA-256, so equal refs mean equal texts.
+struct DiffEnds {
+  TextSnapshot from, to;
+  nlohmann::json from_ref, to_ref;
+};
+Result<DiffEnds> ResolveDiffEnds(const AgreementState& state, std::span<const RecordedEvent> events,
+                                 const AtSelector& from, const AtSelector& to,
+                                 const VersionTextLookup& version_text = {});
+
 // The whole diff answer: {from, to, summary, sections} with SnapshotRefJson sides.
 struct DiffAnswer {
   TextDiff diff;

@@ -52,18 +52,28 @@ Result<TextAt> AgreementTextAt(AppContext& ctx, const std::string& id, const ag:
   return TextAt{*state, std::move((*snaps)[0])};
 }
 
-Result<AgreementDiff> DiffOfAgreement(AppContext& ctx, const std::string& id,
-                                      const ag::AtSelector& from, const ag::AtSelector& to,
-                                      const ag::DiffOptions& options) {
+Result<AgreementDiffEnds> DiffEndsOf(AppContext& ctx, const std::string& id,
+                                     const ag::AtSelector& from, const ag::AtSelector& to) {
   auto state = LoadAgreement(ctx, id);
   if (!state.ok()) return state.status();
   auto events = EventsFor(ctx, id, {from, to});
   if (!events.ok()) return events.status();
-  auto diff = ag::DiffBetween(**state, *events, from, to, options, ctx.version_texts.For(id));
-  if (!diff.ok()) return diff.status();
-  return AgreementDiff{
+  auto ends = ag::ResolveDiffEnds(**state, *events, from, to, ctx.version_texts.For(id));
+  if (!ends.ok()) return ends.status();
+  return AgreementDiffEnds{
       "diff " + (*state)->info().id + " " + from.ToString() + " -> " + to.ToString(),
-      std::move(diff).value()};
+      std::move(ends).value()};
+}
+
+Result<AgreementDiff> DiffOfAgreement(AppContext& ctx, const std::string& id,
+                                      const ag::AtSelector& from, const ag::AtSelector& to,
+                                      const ag::DiffOptions& options) {
+  auto found = DiffEndsOf(ctx, id, from, to);
+  if (!found.ok()) return found.status();
+  ag::DiffEnds& ends = found->ends;
+  return AgreementDiff{found->title,
+                       ag::DiffAnswer{ag::DiffTexts(*ends.from.text, *ends.to.text, options),
+                                      std::move(ends.from_ref), std::move(ends.to_ref)}};
 }
 
 Result<nlohmann::json> ChangesOfAgreement(AppContext& ctx, const std::string& id,

@@ -25,6 +25,15 @@ struct TextAt {
 Result<TextAt> AgreementTextAt(AppContext& ctx, const std::string& id,
                                const agreements::AtSelector& at);
 
+// Both ends of a diff, resolved (agreements::ResolveDiffEnds), and its title.
+struct AgreementDiffEnds {
+  std::string title;  // "diff <id> <from> -> <to>"
+  agreements::DiffEnds ends;
+};
+Result<AgreementDiffEnds> DiffEndsOf(AppContext& ctx, const std::string& id,
+                                     const agreements::AtSelector& from,
+                                     const agreements::AtSelector& to);
+
 struct AgreementDiff {
   std::string title;  // "diff <id> <from> -> <to>"
   agreements::DiffAnswer answer;

@@ -27,6 +27,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
            commands_,
            views_,
            version_texts_,
+           diff_bodies_,
            response_cache_,
            point_search_,
            notifier_,
@@ -55,6 +56,12 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
   metrics.AddCallbackGauge("hoering_response_cache_renders",
                            "Response JSON texts rendered for lists (not served from the cache)",
                            [this] { return static_cast<double>(response_cache_.stats().renders); });
+  metrics.AddCallbackGauge("hoering_diff_cache_bytes", "Bytes of rendered diffs kept",
+                           [this] { return static_cast<double>(diff_bodies_.stats().bytes); });
+  metrics.AddCallbackGauge("hoering_diff_cache_hits", "Diff reads served from the kept bodies",
+                           [this] { return static_cast<double>(diff_bodies_.stats().hits); });
+  metrics.AddCallbackGauge("hoering_diff_cache_misses", "Diff reads that computed the diff",
+                           [this] { return static_cast<double>(diff_bodies_.stats().misses); });
   metrics.AddCallbackGauge("hoering_point_search_bytes",
                            "Bytes of the response-point index kept between requests",
                            [this] { return static_cast<double>(point_search_.stats().bytes); });

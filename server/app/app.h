@@ -49,6 +49,8 @@ struct AppOptions {
   std::size_t blocking_threads = 2;
   // AppContext::point_search's memory budget (point_search.h).
   std::size_t point_search_bytes = std::size_t{64} << 20;
+  // AppContext::diff_bodies's memory budget (diff_bodies.h).
+  std::size_t diff_bodies_bytes = DiffBodies::kDefaultBudget;
 };
 
 class App {
@@ -79,6 +81,7 @@ class App {
   ReadViews views_{ctx_store_};
   commands::CommandService commands_{ctx_store_};
   VersionTexts version_texts_{ctx_store_};
+  DiffBodies diff_bodies_{options_.diff_bodies_bytes};
   ResponseCache response_cache_{ctx_store_, options_.response_cache_bytes};
   CommitNotifier notifier_;
   boost::asio::thread_pool blocking_{options_.blocking_threads};

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "server/app/commit_notifier.h"
+#include "server/app/diff_bodies.h"
 #include "server/app/read_views.h"
 #include "server/app/response_cache.h"
 #include "server/app/version_texts.h"
@@ -26,6 +27,8 @@ struct AppContext {
   commands::CommandService& commands;
   ReadViews& views;
   VersionTexts& version_texts;
+  // Rendered diff bodies, keyed by both ends' texts (diff_bodies.h).
+  DiffBodies& diff_bodies;
   // Responses folded from the log, kept while their streams do not move.
   ResponseCache& response_cache;
   // The index over every consultation's response points: the inbox's search

@@ -89,27 +89,40 @@ Result<Reply> Diff(const Call& call) {
   if (format != "json" && format != "text" && format != "html") {
     return InvalidArgument("format must be json, text or html", "invalid-query");
   }
-  auto found = DiffOfAgreement(call.ctx, call.Param("id"), sides->first, sides->second);
+  const bool color = call.Query("color").value_or("0") == "1";
+  const bool unchanged = call.Query("unchanged").value_or("1") != "0";
+  auto found = DiffEndsOf(call.ctx, call.Param("id"), sides->first, sides->second);
   if (!found.ok()) return found.status();
   const std::string& title = found->title;
-  const ag::DiffAnswer* diff = &found->answer;
+  const ag::DiffEnds& ends = found->ends;
+  const std::string_view content_type = format == "text"   ? "text/plain; charset=utf-8"
+                                        : format == "html" ? "text/html; charset=utf-8"
+                                                           : "application/json";
+  // Everything the body depends on (diff_bodies.h).
+  const std::string key = format + (color ? " color" : "") + (unchanged ? "" : " changed") + "\n" +
+                          title + "\n" + ends.from_ref.dump() + "\n" + ends.to_ref.dump();
+  if (auto kept = call.ctx.diff_bodies.Find(key)) {
+    return http::MakeBody(status::ok, *kept, content_type, call.req);
+  }
+  const ag::TextDiff diff = ag::DiffTexts(*ends.from.text, *ends.to.text);
+  std::string body;
   if (format == "text") {
     ag::TextRenderOptions o;
     o.title = title;
-    o.color = call.Query("color").value_or("0") == "1";
-    return http::MakeBody(status::ok, ag::RenderDiffText(diff->diff, o),
-                          "text/plain; charset=utf-8", call.req);
-  }
-  if (format == "html") {
+    o.color = color;
+    body = ag::RenderDiffText(diff, o);
+  } else if (format == "html") {
     ag::HtmlRenderOptions o;
     o.title = title;
     o.standalone = true;
-    return http::MakeBody(status::ok, ag::RenderDiffHtml(diff->diff, o), "text/html; charset=utf-8",
-                          call.req);
+    body = ag::RenderDiffHtml(diff, o);
+  } else {
+    ag::DiffJsonOptions o;
+    o.include_unchanged = unchanged;
+    body = http::DumpJson(ag::DiffToJson(diff, ends.from_ref, ends.to_ref, o));
   }
-  ag::DiffJsonOptions o;
-  o.include_unchanged = call.Query("unchanged").value_or("1") != "0";
-  return call.Json(status::ok, ag::DiffToJson(diff->diff, diff->from_ref, diff->to_ref, o));
+  call.ctx.diff_bodies.Keep(key, std::make_shared<const std::string>(body));
+  return http::MakeBody(status::ok, std::move(body), content_type, call.req);
 }
 
 Result<Reply> Changes(const Call& call) {

@@ -141,6 +141,42 @@ TEST(AgreementsRoutes, ChangePublishDiffLogAndTimeTravel) {
   EXPECT_EQ(one->body["number"], 2);
 }
 
+// Diff bodies are kept between requests (server/app/diff_bodies.h): a repeat
+// is the same body, and a diff to "current" follows the text as it changes.
+TEST(AgreementsRoutes, KeptDiffsAreTheSameAndFollowTheText) {
+  TestServer server;
+  auto api = server.Client();
+  CreateImported(api);
+  const std::string to_current = "/v1/agreements/sa-2024/diff?from=1&to=current";
+  auto first = api.Call(Verb::get, to_current);
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  EXPECT_EQ(first->body["summary"]["modified"], 0);
+  auto again = api.Call(Verb::get, to_current);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->raw, first->raw);
+
+  ASSERT_TRUE(api.Call(Verb::post, "/v1/agreements/sa-2024/changes",
+                       Edit("vision-1", "Borgeren oplever sammenhæng og korte ventetider."))
+                  .ok());
+  auto changed = api.Call(Verb::get, to_current);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->body["summary"]["modified"], 1);
+  EXPECT_NE(changed->body["to"]["hash"], first->body["to"]["hash"]);
+  EXPECT_EQ(api.Call(Verb::get, to_current)->raw, changed->raw);
+  // The same ends under another format or option are another body.
+  auto text = api.Call(Verb::get, to_current + "&format=text");
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->raw.find("korte ventetider"), std::string::npos);
+  auto only_changed = api.Call(Verb::get, to_current + "&unchanged=0");
+  ASSERT_TRUE(only_changed.ok());
+  EXPECT_EQ(only_changed->body["sections"].size(), 1u);
+  EXPECT_GT(changed->body["sections"].size(), 1u);
+
+  auto metrics = api.CallRaw(Verb::get, "/metrics", "", "");
+  ASSERT_TRUE(metrics.ok());
+  EXPECT_NE(metrics->raw.find("hoering_diff_cache_hits 2"), std::string::npos) << metrics->raw;
+}
+
 TEST(AgreementsRoutes, BadInputAndMissingThings) {
   TestServer server;
   auto api = server.Client();
