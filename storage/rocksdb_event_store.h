@@ -43,9 +43,9 @@ struct RocksDbStoreOptions {
   // The memory budget (docs/operations.md, "Memory"): the block cache for
   // reads, index and filter blocks included (default 64 MiB), and the
   // memtables of every column family together, through one shared
-  // WriteBufferManager (default 64 MiB).
+  // WriteBufferManager (default 48 MiB).
   std::size_t block_cache_bytes = 64u << 20;
-  std::size_t write_buffer_bytes = 64u << 20;
+  std::size_t write_buffer_bytes = 48u << 20;
   // When the WAL files together pass this size, the column families holding
   // the oldest one are flushed, so a start after a crash replays at most
   // about this much WAL. Default 64 MiB.

@@ -12,7 +12,7 @@
 //   --drain-timeout-ms  HOERING_DRAIN_TIMEOUT_MS  0..86400000              10000
 //   --checkpoint-every  HOERING_CHECKPOINT_EVERY  events, 0 = at shutdown only  100000
 //   --block-cache-mb    HOERING_BLOCK_CACHE_MB    1..1048576 MiB           64
-//   --write-buffer-mb   HOERING_WRITE_BUFFER_MB   4..1048576 MiB           64
+//   --write-buffer-mb   HOERING_WRITE_BUFFER_MB   4..1048576 MiB           48
 //   --max-wal-mb        HOERING_MAX_WAL_MB        MiB                      64
 //   --response-cache-mb HOERING_RESPONSE_CACHE_MB 0..1048576 MiB           32
 //   --public-url        HOERING_PUBLIC_URL        absolute http(s) URL     http://<listen>
@@ -52,7 +52,7 @@ struct ServerConfig {
   std::uint64_t checkpoint_every = 100000;
   // The store's memory budget, MiB (storage/rocksdb_event_store.h).
   std::uint64_t block_cache_mb = 64;
-  std::uint64_t write_buffer_mb = 64;
+  std::uint64_t write_buffer_mb = 48;
   std::uint64_t max_wal_mb = 64;
   // Folded responses kept between requests, MiB (server/app/response_cache.h).
   std::uint64_t response_cache_mb = 32;

@@ -39,7 +39,7 @@ TEST_F(ConfigTest, Defaults) {
   EXPECT_FALSE(c->rebuild_projections);
   EXPECT_EQ(c->checkpoint_every, 100000u);
   EXPECT_EQ(c->block_cache_mb, 64u);
-  EXPECT_EQ(c->write_buffer_mb, 64u);
+  EXPECT_EQ(c->write_buffer_mb, 48u);
   EXPECT_EQ(c->max_wal_mb, 64u);
   EXPECT_EQ(c->response_cache_mb, 32u);
   EXPECT_EQ(c->public_url, "http://127.0.0.1:8080");
