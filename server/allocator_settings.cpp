@@ -5,7 +5,9 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 // Read by jemalloc when the process starts (before MALLOC_CONF, which wins).
 extern "C" {
@@ -26,6 +28,10 @@ void SetDecay(const std::string& name, ssize_t ms) {
 }  // namespace
 
 void EndStartAllocation() {
+  const char* conf = std::getenv("MALLOC_CONF");
+  if (conf != nullptr && std::string_view(conf).find("decay_ms") != std::string_view::npos) {
+    return;  // the operator chose the decay: leave it (and the start's pages) to them
+  }
   for (const char* kind : {"dirty_decay_ms", "muzzy_decay_ms"}) {
     SetDecay(std::string("arenas.") + kind, kDefaultDecayMs);  // arenas made from now on
   }

@@ -16,7 +16,8 @@
 // EndStartAllocation() then sets the decay back to jemalloc's default (10 s
 // for dirty and for muzzy pages), which also returns the pages the start
 // freed, so a serving server gives memory back to the system as before.
-// MALLOC_CONF in the environment still overrides any of these.
+// MALLOC_CONF in the environment wins: a decay it sets (any "*decay_ms"
+// option) is left as it is after the start too.
 #pragma once
 
 namespace hoering::server {
