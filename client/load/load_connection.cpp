@@ -39,11 +39,30 @@ LoadConnection::LoadConnection(asio::io_context& io, LoadPlan& plan, int connect
     : plan_(plan), connection_(connection), tally_(tally), resolver_(io), stream_(io), pause_(io) {}
 
 void LoadConnection::Start() {
+  if (plan_.config.rate > 0) {
+    due_ = plan_.started + std::chrono::duration_cast<LoadClock::duration>(
+                               std::chrono::duration<double>(connection_ / plan_.config.rate));
+  }
   asio::post(stream_.get_executor(), [this] { NextRequest(); });
 }
 
 void LoadConnection::NextRequest() {
-  started_ = LoadClock::now();
+  if (plan_.config.rate > 0 && LoadClock::now() < due_) {
+    pause_.expires_at(due_);
+    pause_.async_wait([this](const beast::error_code&) { SendRequest(); });
+    return;
+  }
+  SendRequest();
+}
+
+void LoadConnection::SendRequest() {
+  sent_ = LoadClock::now();
+  started_ = sent_;
+  if (plan_.config.rate > 0) {
+    started_ = due_;
+    due_ += std::chrono::duration_cast<LoadClock::duration>(
+        std::chrono::duration<double>(plan_.config.connections / plan_.config.rate));
+  }
   measuring_ = started_ >= plan_.measure_from;
   if (!plan_.MayContinue(started_, measuring_)) {
     CloseSocket();
@@ -76,7 +95,7 @@ void LoadConnection::NextRequest() {
 
 void LoadConnection::Connect() {
   CloseSocket();
-  const auto deadline = started_ + plan_.config.timeout;
+  const auto deadline = sent_ + plan_.config.timeout;
   resolver_.async_resolve(
       plan_.endpoint.host, plan_.port,
       [this, deadline](const beast::error_code& ec, const tcp::resolver::results_type& results) {
@@ -95,7 +114,7 @@ void LoadConnection::Connect() {
 
 void LoadConnection::Write() {
   // One budget for write and read: the expiry holds until changed.
-  stream_.expires_at(started_ + plan_.config.timeout);
+  stream_.expires_at(sent_ + plan_.config.timeout);
   bhttp::async_write(stream_, message_, [this](const beast::error_code& ec, std::size_t) {
     if (ec) return Failed(ec, "write");
     Read();

@@ -2,6 +2,9 @@
 //   Next -> (connect if closed) -> async_write -> async_read -> Check
 // on a beast::tcp_stream, run by the io_context it was created on.
 //
+// With RunConfig::rate, a request waits for its scheduled time (runner.h)
+// and its latency counts from that time.
+//
 // Per request: the scenario's Next(connection, index) with index 0, 1, 2 ...
 // (dense, also across reconnects), the runner's Authorization, Host and
 // User-Agent added, the path prefix of the base URL prepended. The tcp_stream
@@ -69,6 +72,7 @@ struct LoadPlan {
   const std::string host;               // the Host header
   const std::string port;               // for the resolver
   std::string authorization;            // "Bearer <token>", "" sends none
+  LoadClock::time_point started;        // the run's start: the rate's schedule counts from it
   LoadClock::time_point measure_from;   // set before any connection starts
   LoadClock::time_point measure_until;  // duration mode only
   std::atomic<std::uint64_t> budget;    // requests mode: measured requests left
@@ -85,7 +89,8 @@ class LoadConnection {
   void Start();
 
  private:
-  void NextRequest();
+  void NextRequest();  // at once, or when the rate's schedule says
+  void SendRequest();
   void Connect();
   void Write();
   void Read();
@@ -103,8 +108,10 @@ class LoadConnection {
   bool connected_ = false;
 
   // The request in flight.
-  std::uint64_t index_ = 0;  // of the next request
-  LoadClock::time_point started_;
+  std::uint64_t index_ = 0;        // of the next request
+  LoadClock::time_point started_;  // latency counts from here: now, or the scheduled time
+  LoadClock::time_point sent_;     // the timeout counts from here
+  LoadClock::time_point due_;      // rate only: when the next request is scheduled
   bool measuring_ = false;
   LoadRequest request_;
   boost::beast::http::request<boost::beast::http::string_body> message_;

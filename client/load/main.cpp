@@ -54,6 +54,11 @@ int Main(int argc, char** argv) {
                  "Measured requests in total (instead of --duration)");
   app.add_option("--warmup", warmup, "Warm-up before measuring")->capture_default_str();
   app.add_option("--timeout", timeout, "Per-request timeout")->capture_default_str();
+  app.add_option("--rate", config.rate,
+                 "Requests/s offered in all, on a schedule (open loop; latency counted from "
+                 "each request's scheduled time); 0: each connection sends on as answered")
+      ->check(CLI::Range(0.0, 10'000'000.0))
+      ->capture_default_str();
   app.add_option("--scenario", scenario_name,
                  "Workload: parties (POST /v1/parties), responses (responses to open "
                  "consultations, submitted by the secretariat, read back after the run)")
@@ -101,7 +106,11 @@ int Main(int argc, char** argv) {
             << std::min(config.threads, config.connections) << " threads, "
             << (config.requests ? std::to_string(config.requests) + " requests"
                                 : duration + " measured")
-            << " after " << warmup << " warm-up against " << config.url << '\n';
+            << " after " << warmup << " warm-up"
+            << (config.rate > 0
+                    ? ", " + std::to_string(static_cast<long long>(config.rate)) + "/s offered"
+                    : std::string())
+            << " against " << config.url << '\n';
   // "responses" submits as the secretariat (its own token), reads back as it.
   auto* responses = dynamic_cast<ResponsesScenario*>(scenario.get());
   RunConfig run_config = config;

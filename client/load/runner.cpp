@@ -40,6 +40,7 @@ RunResult RunLoad(const RunConfig& config, Scenario& scenario) {
   connections.reserve(config.connections);
 
   const auto begin = LoadClock::now();
+  plan.started = begin;
   plan.measure_from = begin + config.warmup;
   plan.measure_until = plan.measure_from + config.duration;
   for (int c = 0; c < config.connections; ++c) {

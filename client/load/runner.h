@@ -6,6 +6,8 @@
 // statistics), then the measured phase bounded by a duration or by a total
 // number of requests.
 //
+// With RunConfig::rate, requests follow a schedule instead (open loop).
+//
 // The generator's own cost is measured too: the process's CPU time
 // (getrusage, user + system, every thread) from the start of the measured
 // phase to its end, so client_cpu_us_per_request() says what one request
@@ -32,6 +34,13 @@ struct RunConfig {
   std::uint64_t requests = 0;                  // > 0: measured requests in total instead
   std::chrono::milliseconds warmup{1'000};     // before the measured phase
   std::chrono::milliseconds timeout{10'000};   // per request
+  // Requests per second offered in all (open loop), spread evenly over the
+  // connections: connection c sends its k-th request at start + (c + k *
+  // connections) / rate, or as soon as it has the previous answer when that
+  // comes later. Latency is counted from the scheduled time, so a server
+  // that falls behind shows in the percentiles, not only in a lower rate.
+  // 0: closed loop, each connection sends again as soon as it is answered.
+  double rate = 0;
 };
 
 struct RunResult {

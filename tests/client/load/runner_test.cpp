@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "client/load/scenarios.h"
 #include "tests/client/fake_server.h"
@@ -246,6 +248,40 @@ TEST(RunnerTest, NeverMoreThreadsThanConnections) {
   EXPECT_EQ(r.acknowledged, 6u);
   EXPECT_GE(DefaultLoadThreads(), 1);
   EXPECT_LE(DefaultLoadThreads(), 2);
+}
+
+// --rate: the schedule bounds what is sent (a closed loop against this
+// instant server sends thousands in the same time).
+TEST(RunnerTest, ARateSendsNoMoreThanItsSchedule) {
+  std::atomic<std::uint64_t> counter{0};
+  FakeServer server([&](const FakeRequest&) { return Created(++counter); });
+  ScriptedScenario scenario;
+  RunConfig config = Config(server, 4);
+  config.rate = 200;
+  config.duration = std::chrono::milliseconds(500);
+  RunResult r = RunLoad(config, scenario);
+  EXPECT_GE(r.sent, 1u);
+  EXPECT_LE(r.sent, 100u + 4u);  // 200/s for 0.5 s, at most one more per connection
+  EXPECT_EQ(r.acknowledged, r.sent);
+  ExpectDenseIndices(scenario, 4);
+}
+
+// A server slower than the schedule: each request's latency counts from its
+// scheduled time, so the waiting shows (30 ms answers, one every 10 ms asked).
+TEST(RunnerTest, ARateCountsLatencyFromTheScheduledTime) {
+  std::atomic<std::uint64_t> counter{0};
+  FakeServer server([&](const FakeRequest&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    return Created(++counter);
+  });
+  ScriptedScenario scenario;
+  RunConfig config = Config(server, 1);
+  config.rate = 100;
+  config.duration = std::chrono::milliseconds(400);
+  RunResult r = RunLoad(config, scenario);
+  ASSERT_GE(r.latencies_ms.size(), 4u);
+  const double worst = *std::max_element(r.latencies_ms.begin(), r.latencies_ms.end());
+  EXPECT_GT(worst, 30.0 + 3 * 20.0);  // the 4th answer is at least 60 ms behind its schedule
 }
 
 TEST(RunnerTest, ABadUrlSendsNothing) {
