@@ -42,43 +42,7 @@ until curl -fs "$url/readyz" >/dev/null 2>&1; do
 done
 rss() { awk "/^$1/ {print int(\$2 / 1024)}" "/proc/$pid/status"; }
 echo "resident when ready: $(rss VmRSS) MB"
-consultations=$(python3 - "$url" "$token" <<'PY'
-import json, sys, urllib.request
-url, token = sys.argv[1], sys.argv[2]
-found, after = [], None
-while True:
-    page = url + "/v1/consultations?limit=500" + ("&after=" + after if after else "")
-    req = urllib.request.Request(page, headers={"Authorization": "Bearer " + token})
-    body = json.load(urllib.request.urlopen(req))
-    for c in body["items"]:
-        n = c.get("responses", {}).get("submitted", 0)
-        if 100 <= n <= 400:
-            found.append((n, c["id"]))
-    after = body.get("next")
-    if not after:
-        break
-print(",".join(i for _, i in sorted(found, reverse=True)[:50]))
-PY
-)
-[ -n "$consultations" ] || { echo "no consultation with 100-400 responses in $dir"; exit 2; }
-targets=$(python3 - "$url" "$token" "$consultations" <<'PY'
-import json, sys, urllib.request
-url, token, ids = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
-def get(path):
-    req = urllib.request.Request(url + path, headers={"Authorization": "Bearer " + token})
-    return json.load(urllib.request.urlopen(req))
-def number(v):
-    return v["number"] if isinstance(v, dict) else v
-out = []
-for c in ids:
-    consultation = get("/v1/consultations/" + c)
-    agreement = consultation["agreement"]
-    latest = number(get("/v1/agreements/" + agreement)["version"])
-    first = get("/v1/consultations/" + c + "/responses?limit=1")["items"][0]["id"]
-    out.append(",".join([c, agreement, str(number(consultation["version"])), str(latest), first]))
-print(";".join(out))
-PY
-)
+targets=$(python3 bench/wrk/read_targets.py "$url" "$token") || exit 2
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)
 load_out=$(mktemp)
