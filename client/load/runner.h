@@ -39,6 +39,9 @@ struct RunConfig {
   // connections) / rate, or as soon as it has the previous answer when that
   // comes later. Latency is counted from the scheduled time, so a server
   // that falls behind shows in the percentiles, not only in a lower rate.
+  // Every request scheduled before the end is sent, so a run against a
+  // server slower than the rate lasts longer than `duration` (RunResult::
+  // seconds says how long; its throughput is what the server achieved).
   // 0: closed loop, each connection sends again as soon as it is answered.
   double rate = 0;
 };
