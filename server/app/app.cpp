@@ -28,6 +28,7 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
            views_,
            version_texts_,
            diff_bodies_,
+           change_excerpts_,
            response_cache_,
            point_search_,
            notifier_,
@@ -62,6 +63,14 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
                            [this] { return static_cast<double>(diff_bodies_.stats().hits); });
   metrics.AddCallbackGauge("hoering_diff_cache_misses", "Diff reads that computed the diff",
                            [this] { return static_cast<double>(diff_bodies_.stats().misses); });
+  metrics.AddCallbackGauge("hoering_excerpt_cache_bytes", "Bytes of report change excerpts kept",
+                           [this] { return static_cast<double>(change_excerpts_.stats().bytes); });
+  metrics.AddCallbackGauge("hoering_excerpt_cache_hits",
+                           "Report change excerpts served from memory",
+                           [this] { return static_cast<double>(change_excerpts_.stats().hits); });
+  metrics.AddCallbackGauge("hoering_excerpt_cache_misses",
+                           "Report change excerpts folded from the agreement's stream",
+                           [this] { return static_cast<double>(change_excerpts_.stats().misses); });
   metrics.AddCallbackGauge("hoering_point_search_bytes",
                            "Bytes of the response-point index kept between requests",
                            [this] { return static_cast<double>(point_search_.stats().bytes); });

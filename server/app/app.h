@@ -51,6 +51,8 @@ struct AppOptions {
   std::size_t point_search_bytes = std::size_t{64} << 20;
   // AppContext::diff_bodies's memory budget (diff_bodies.h).
   std::size_t diff_bodies_bytes = DiffBodies::kDefaultBudget;
+  // AppContext::change_excerpts's memory budget (change_excerpts.h).
+  std::size_t change_excerpts_bytes = ChangeExcerptCache::kDefaultBudget;
 };
 
 class App {
@@ -82,6 +84,7 @@ class App {
   commands::CommandService commands_{ctx_store_};
   VersionTexts version_texts_{ctx_store_};
   DiffBodies diff_bodies_{options_.diff_bodies_bytes};
+  ChangeExcerptCache change_excerpts_{options_.change_excerpts_bytes};
   ResponseCache response_cache_{ctx_store_, options_.response_cache_bytes};
   CommitNotifier notifier_;
   boost::asio::thread_pool blocking_{options_.blocking_threads};

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "server/app/change_excerpts.h"
 #include "server/app/commit_notifier.h"
 #include "server/app/diff_bodies.h"
 #include "server/app/read_views.h"
@@ -29,6 +30,8 @@ struct AppContext {
   VersionTexts& version_texts;
   // Rendered diff bodies, keyed by both ends' texts (diff_bodies.h).
   DiffBodies& diff_bodies;
+  // Word-diff excerpts of change sets for reports, kept (change_excerpts.h).
+  ChangeExcerptCache& change_excerpts;
   // Responses folded from the log, kept while their streams do not move.
   ResponseCache& response_cache;
   // The index over every consultation's response points: the inbox's search

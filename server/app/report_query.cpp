@@ -69,10 +69,10 @@ Result<std::unique_ptr<ReportPasses>> ReportPasses::Open(AppContext& ctx,
     if (kept) kept->push_back(std::move(*r));
   }
   if (!tally.changes().empty()) {
-    auto events = ctx.log.ReadStream(agreements::StreamFor(agreement_id), 1,
-                                     std::numeric_limits<std::size_t>::max());
-    if (!events.ok()) return events.status();
-    auto excerpts = cs::ChangeExcerpts(*events, tally.changes());
+    auto excerpts = ctx.change_excerpts.For(agreement_id, tally.changes(), [&] {
+      return ctx.log.ReadStream(agreements::StreamFor(agreement_id), 1,
+                                std::numeric_limits<std::size_t>::max());
+    });
     if (!excerpts.ok()) return excerpts.status();
     passes->facts_.excerpts = std::move(excerpts).value();
   }

@@ -8,8 +8,10 @@
 // see the same responses in the same state, whatever arrives meanwhile; that
 // position is the report's as_of_position):
 //   ReportPasses::Open   the first pass (party rows, change ids), then the
-//                        word-diff excerpts of those changes (one fold of the
-//                        agreement's stream). Nothing is written before it ends.
+//                        word-diff excerpts of those changes (kept between
+//                        reports, change_excerpts.h; one fold of the agreement's
+//                        stream for those not kept). Nothing is written before
+//                        it ends.
 //   Head(), Next()...    the second pass, one response at a time, then Tail().
 // Memory: one response at a time, the party rows (with the visible response
 // ids) and the excerpts; never the whole set of responses of a large

@@ -180,5 +180,44 @@ TEST_F(DispositionTest, TheReportInFourFormats) {
   EXPECT_EQ(admin_->Call(Verb::get, "/v1/consultations/nope/report").error().status, 404);
 }
 
+// The change excerpts of a report are kept between reports
+// (server/app/change_excerpts.h): a second report answers them from memory
+// with the same sections, and a change recorded later is folded in.
+TEST_F(DispositionTest, ReportsKeepTheirChangeExcerpts) {
+  ASSERT_TRUE(Change({{{"response", aarhus_response_}, {"point", 1}}}, "Første udgave.").ok());
+  ASSERT_TRUE(admin_
+                  ->Call(Verb::put, Disposition(aarhus_response_, 1),
+                         {{"outcome", "accepted"}, {"rationale", "Agreed"}, {"changes", {"c-2"}}})
+                  .ok());
+  auto sections_of = [](const nlohmann::json& report, int response) {
+    return report["responses"][response]["points"][0]["changes"][0]["sections"];
+  };
+  auto first = admin_->Call(Verb::get, "/v1/consultations/h1/report");
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  auto second = admin_->Call(Verb::get, "/v1/consultations/h1/report");
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(sections_of(second->body, 0), sections_of(first->body, 0));
+  EXPECT_EQ(second->body["responses"], first->body["responses"]);
+  auto metrics = admin_->CallRaw(Verb::get, "/metrics", "", "");
+  ASSERT_TRUE(metrics.ok());
+  EXPECT_NE(metrics->raw.find("hoering_excerpt_cache_hits 1\n"), std::string::npos) << metrics->raw;
+
+  ASSERT_TRUE(Change({{{"response", plo_response_}, {"point", 1}}}, "Anden udgave.").ok());
+  ASSERT_TRUE(admin_
+                  ->Call(Verb::put, Disposition(plo_response_, 1),
+                         {{"outcome", "accepted"}, {"rationale", "Also"}, {"changes", {"c-3"}}})
+                  .ok());
+  auto third = admin_->Call(Verb::get, "/v1/consultations/h1/report");
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(sections_of(third->body, 0), sections_of(first->body, 0));
+  const auto later = sections_of(third->body, 1);
+  ASSERT_EQ(later.size(), 1u);
+  std::string to;
+  for (const auto& run : later[0]["excerpt"]) {
+    if (run["op"] != "delete") to += run["text"].get<std::string>();
+  }
+  EXPECT_EQ(to, "Anden udgave.");
+}
+
 }  // namespace
 }  // namespace hoering
