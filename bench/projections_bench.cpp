@@ -14,6 +14,8 @@
 //                        through projections::Views; items_per_second = events/s
 // BM_ReadLog, BM_ReadAndParseLog  the floor under a rebuild: reading the
 //                        events, and reading plus parsing their JSON once
+// BM_ReadResponseStreams ReadStream of 20,000 response streams in random
+//                        order: a response read the server does not keep
 // BM_WriteCheckpoint     encode the views of the whole log and store them
 // BM_StartFromCheckpoint ReadViews::Start(true) on that checkpoint: decode,
 //                        check against the log, restore (what a restart costs)
@@ -24,11 +26,13 @@
 //                        DecodeCheckpoint does (counters in ms)
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <set>
 
 #include "domain/sha256.h"
 #include "domain/snapshot/snapshot_source.h"
@@ -130,6 +134,41 @@ void BM_ReadAndParseLog(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadLog)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
 BENCHMARK(BM_ReadAndParseLog)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
+
+// What a request for a response the server does not keep costs in the
+// store: ReadStream of 20,000 response streams spread over the log, in a
+// fixed random order (the stream index seek and the events' MultiGet).
+void BM_ReadResponseStreams(benchmark::State& state) {
+  OpenStore();
+  std::vector<std::string> streams;
+  {
+    std::set<std::string> seen;
+    const std::uint64_t head = g_store->Head().position;
+    const std::uint64_t step = std::max<std::uint64_t>(head / 20000, 1);
+    for (std::uint64_t at = 1; at <= head && seen.size() < 20000; at += step) {
+      auto page = g_store->ReadAll(at, 1);
+      if (!page.ok() || page->empty()) break;
+      const std::string& stream = page->front().stream;
+      if (stream.rfind("response-", 0) == 0 && seen.insert(stream).second) {
+        streams.push_back(stream);
+      }
+    }
+  }
+  std::shuffle(streams.begin(), streams.end(), std::mt19937(42));
+  std::uint64_t reads = 0, events = 0;
+  for (auto _ : state) {
+    for (const auto& stream : streams) {
+      auto read = g_store->ReadStream(stream, 1, 1000);
+      if (!read.ok()) state.SkipWithError(read.status().detail().c_str());
+      events += read->size();
+      ++reads;
+    }
+  }
+  state.counters["streams"] = static_cast<double>(streams.size());
+  state.counters["events_per_stream"] = reads ? static_cast<double>(events) / reads : 0;
+  state.SetItemsProcessed(static_cast<std::int64_t>(reads));
+}
+BENCHMARK(BM_ReadResponseStreams)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 void BM_WriteCheckpoint(benchmark::State& state) {
   OpenStore();

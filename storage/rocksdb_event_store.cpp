@@ -282,14 +282,17 @@ Result<std::vector<RecordedEvent>> RocksDbEventStore::ReadStream(const std::stri
   }
   if (!it->status().ok()) return FromRocks(it->status(), "reading stream index");
   if (event_keys.empty()) return out;
+  // The batched MultiGet (keys sorted: a stream's positions rise with its
+  // versions), values pinned in the blocks instead of copied.
   std::vector<rocksdb::Slice> slices(event_keys.begin(), event_keys.end());
-  std::vector<std::string> values;
-  std::vector<rocksdb::ColumnFamilyHandle*> cfs(slices.size(), events_);
-  auto statuses = db_->MultiGet({}, cfs, slices, &values);
+  std::vector<rocksdb::PinnableSlice> values(slices.size());
+  std::vector<rocksdb::Status> statuses(slices.size());
+  db_->MultiGet({}, events_, slices.size(), slices.data(), values.data(), statuses.data(),
+                /*sorted_input=*/true);
   out.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (!statuses[i].ok()) return FromRocks(statuses[i], "reading event");
-    auto e = DecodeStored(values[i]);
+    auto e = DecodeStored(values[i].ToStringView());
     if (!e.ok()) return e.status();
     out.push_back(std::move(e).value());
   }
