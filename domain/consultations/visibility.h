@@ -23,6 +23,21 @@ struct Reader {
 
 enum class Visibility { kHidden, kWithoutAuthor, kWithoutContact, kFull };
 
+// All that decides who sees a response: its party, whether it is withdrawn
+// and the publication its current revision chose. A list keeps these beside
+// a response's rendered text instead of its whole state (server/app/
+// response_cache.h).
+struct VisibilityFacts {
+  std::string party;
+  bool withdrawn = false;
+  Publication publication = Publication::kPrivate;
+};
+// REQUIRES: response.exists().
+VisibilityFacts VisibilityFactsOf(const ResponseState& response);
+
+Visibility VisibilityOf(const Reader& reader, const VisibilityFacts& response,
+                        bool consultation_closed);
+// VisibilityOf(reader, VisibilityFactsOf(response), consultation_closed).
 Visibility VisibilityOf(const Reader& reader, const ResponseState& response,
                         bool consultation_closed);
 

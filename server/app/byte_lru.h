@@ -7,7 +7,8 @@
 // the total passes the budget; an entry costing more than the whole budget
 // is not kept (and replaces nothing: the old entry under its key is gone).
 // Touch() finds an entry and makes it the most recently used; Peek() finds
-// it without changing the order; Erase() drops it.
+// it without changing the order; Demote() makes it the least recently used;
+// Erase() drops it.
 //
 // Not thread-safe: the caches hold their own mutex around every call, with
 // their counters.
@@ -51,6 +52,13 @@ class ByteBudgetLru {
       by_key_.erase(order_.back().key);
       order_.pop_back();
     }
+  }
+
+  // Makes the entry under `key` (if any) the least recently used: the first
+  // to be dropped.
+  void Demote(const std::string& key) {
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) order_.splice(order_.end(), order_, it->second);
   }
 
   void Erase(const std::string& key) {

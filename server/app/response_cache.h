@@ -14,15 +14,24 @@
 // another stream rarely costs a keep). A reader never gets a state older
 // than the last acknowledged append of the stream.
 //
-// Rendered JSON (RenderedJson) is kept per visibility with the citations it
-// was rendered with, and used only while the entry's state is the one it was
-// rendered from and the citations are the same.
+// Lists keep less than the state: a response's listing (Listed) holds the
+// facts that decide who sees it (consultations::VisibilityFacts) and its
+// JSON text per visibility, with the citations each was rendered with
+// (RenderedJson). A listing is an entry of its own beside the state's, in
+// the same LRU order: a list reads only listings, and the state a listing
+// was rendered from is made the least recently used, so in a budget that
+// holds fewer responses than the lists page through, the states that only a
+// list folded are dropped first and the texts stay (a listing is about half a
+// state's cost: the 1M benchmark's responses fold from ~3.7 KB of events
+// and render to ~2.9 KB). A listing is made only from the state kept as the
+// stream's head, and the commit path drops it with the state.
 //
-// Memory: each entry is costed at the bytes of event data it was folded
-// from plus a fixed overhead plus its rendered texts; the least recently
-// used entries are dropped when the total passes the budget. A budget of 0
-// keeps nothing (every Load folds, every render renders). Responses larger
-// than an eighth of the budget are not kept.
+// Memory: a state entry is costed at the bytes of event data it was folded
+// from plus kEntryOverhead, a listing at its texts plus kListingOverhead
+// plus its party's bytes; the least recently used entries are dropped when
+// the total passes the budget. A budget of 0 keeps nothing (every Load
+// folds, every render renders). Responses larger than an eighth of the
+// budget are not kept.
 //
 // Thread safety: every member from any thread; the stored states and texts
 // are immutable and shared.
@@ -57,9 +66,30 @@ class ResponseCache {
   // report) and must not push out what the lists keep.
   std::shared_ptr<const consultations::ResponseState> Kept(const std::string& id) const;
 
+  static constexpr std::size_t kVisibilities = 4;  // consultations::Visibility's values
+  struct Rendered {
+    std::shared_ptr<const std::string> text;
+    std::vector<consultations::PointCitation> citations;
+  };
+  // What a list shows of a response without folding it. Immutable.
+  struct Listing {
+    consultations::VisibilityFacts facts;
+    std::uint64_t version = 0;                     // the stream version the texts show
+    std::array<Rendered, kVisibilities> rendered;  // by consultations::Visibility
+    // The text kept for `visibility` rendered with `citations`, or nullptr.
+    std::shared_ptr<const std::string> TextFor(
+        consultations::Visibility visibility,
+        const std::vector<consultations::PointCitation>& citations) const;
+  };
+
+  // The kept listing of `id`, now the most recently used (a hit), or
+  // nullptr; never folds.
+  std::shared_ptr<const Listing> Listed(const std::string& id);
+
   // The JSON text of `state` (a state Load() returned for `id`) as
-  // `visibility` shows it with `citations`: `render()` once, then the kept
-  // text while the entry holds that state and those citations.
+  // `visibility` shows it with `citations`: the listing's text when it has
+  // it for this state, else `render()`, kept in the listing while `state` is
+  // the kept head of the stream.
   std::shared_ptr<const std::string> RenderedJson(
       const std::string& id, const std::shared_ptr<const consultations::ResponseState>& state,
       consultations::Visibility visibility,
@@ -70,9 +100,9 @@ class ResponseCache {
   void Forget(const std::vector<RecordedEvent>& batch);
 
   struct Stats {
-    std::uint64_t hits = 0;
-    std::uint64_t misses = 0;
-    std::size_t entries = 0;
+    std::uint64_t hits = 0;    // Load() and Listed() answered from memory
+    std::uint64_t misses = 0;  // Load() folds
+    std::size_t entries = 0;   // states and listings
     std::size_t bytes = 0;
     std::uint64_t renders = 0;  // texts rendered (not served from the cache)
   };
@@ -80,23 +110,21 @@ class ResponseCache {
 
   // Fixed cost added to each entry's event bytes (the state's own objects).
   static constexpr std::size_t kEntryOverhead = 512;
+  // Fixed cost added to a listing's texts and party.
+  static constexpr std::size_t kListingOverhead = 256;
 
  private:
   static constexpr std::size_t kBuckets = 1024;
-  static constexpr std::size_t kVisibilities = 4;  // consultations::Visibility's values
 
-  struct Rendered {
-    std::shared_ptr<const std::string> text;
-    std::vector<consultations::PointCitation> citations;
-  };
+  // A state entry (under the id) or a listing (under ListingKey(id)).
   struct Entry {
     std::shared_ptr<const consultations::ResponseState> state;
-    std::size_t state_bytes = 0;
-    std::array<Rendered, kVisibilities> rendered;
+    std::shared_ptr<const Listing> listing;
   };
 
   static std::size_t BucketOf(std::string_view id);
-  static std::size_t CostOf(const Entry& e);
+  static std::string ListingKey(const std::string& id);
+  static std::size_t CostOf(const Listing& l);
   void Keep(const std::string& id, std::shared_ptr<const consultations::ResponseState> state,
             std::size_t bytes, std::uint64_t generation);
 

@@ -1,5 +1,7 @@
 #include "server/app/response_queries.h"
 
+#include <functional>
+
 #include "domain/consultations/attachments.h"
 #include "server/app/consultation_access.h"
 #include "server/app/response_loader.h"
@@ -19,10 +21,18 @@ namespace {
 // cache, or as of a position only up to it, without the cache; responses
 // submitted later are skipped); hidden ones and other parties' are skipped,
 // so a page may read more ids than it shows.
+// With a `listed` hook (and no as_of), a response the cache keeps a listing
+// of is judged by the listing's facts and offered to listed(id, listing,
+// visibility) first; when that shows it (true), nothing is folded; when not
+// (no text for this visibility and these citations), the response is folded
+// and judged again by its state, then shown.
+using ListedHook = std::function<bool(const std::string& id, const ResponseCache::Listing& listing,
+                                      cs::Visibility visibility)>;
 template <typename Show>
 Result<std::optional<std::string>> EachVisibleResponse(AppContext& ctx,
                                                        const access::Principal& who,
-                                                       const ResponsesQuery& query, Show show) {
+                                                       const ResponsesQuery& query, Show show,
+                                                       const ListedHook& listed = nullptr) {
   const AsOf* as_of = query.as_of ? &*query.as_of : nullptr;
   auto c = as_of ? ConsultationAsOf(ctx, query.consultation, *as_of)
                  : LoadConsultation(ctx, query.consultation);
@@ -38,6 +48,19 @@ Result<std::optional<std::string>> EachVisibleResponse(AppContext& ctx,
     auto ids = index->ResponsesOf((*c)->info().id, after, chunk);
     if (!ids.ok()) return ids.status();
     for (const auto& id : *ids) {
+      if (listed && !as_of) {
+        if (const auto listing = ctx.response_cache.Listed(id)) {
+          if (!query.party.empty() && listing->facts.party != query.party) continue;
+          const cs::Visibility v = cs::VisibilityOf(reader, listing->facts, closed);
+          if (v == cs::Visibility::kHidden) continue;
+          if (shown == query.limit) return std::optional<std::string>(last);
+          if (listed(id, *listing, v)) {
+            ++shown;
+            last = id;
+            continue;
+          }
+        }
+      }
       auto r = as_of ? ResponseAsOf(ctx, id, *as_of) : ctx.response_cache.Load(id);
       if (!r.ok() && r.status().code() != Code::kCorruption &&
           r.status().code() != Code::kNotFound) {
@@ -80,17 +103,24 @@ Result<std::string> ResponsesPageText(AppContext& ctx, const access::Principal& 
   const AsOf* as_of = query.as_of ? &*query.as_of : nullptr;
   std::string text = R"({"items":[)";
   bool first = true;
+  auto append = [&](const std::string& item) {
+    if (!first) text += ',';
+    first = false;
+    text += item;
+  };
   auto next = EachVisibleResponse(
       ctx, who, query,
       [&](const std::string& id, const std::shared_ptr<const cs::ResponseState>& r,
           cs::Visibility v) {
         const auto citations = CitationsFor(ctx, id, as_of);
-        const auto item = ctx.response_cache.RenderedJson(id, r, v, citations, [&] {
+        append(*ctx.response_cache.RenderedJson(id, r, v, citations, [&] {
           return http::DumpJson(cs::ResponseJson(*r, v, cs::CitedByOf(citations)));
-        });
-        if (!first) text += ',';
-        first = false;
-        text += *item;
+        }));
+      },
+      [&](const std::string& id, const ResponseCache::Listing& listing, cs::Visibility v) {
+        const auto item = listing.TextFor(v, CitationsFor(ctx, id, as_of));
+        if (item) append(*item);
+        return item != nullptr;
       });
   if (!next.ok()) return next.status();
   text += R"(],"next":)";

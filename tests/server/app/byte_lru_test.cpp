@@ -28,6 +28,18 @@ TEST(ByteBudgetLru, PeekKeepsTheOrder) {
   EXPECT_NE(lru.Peek("b"), nullptr);
 }
 
+TEST(ByteBudgetLru, DemoteMakesAnEntryTheFirstToDrop) {
+  ByteBudgetLru<int> lru(8);
+  lru.Put("a", 1, 4);
+  lru.Put("b", 2, 4);
+  lru.Demote("b");  // b now goes before a
+  lru.Demote("none");
+  lru.Put("c", 3, 4);
+  EXPECT_EQ(lru.Peek("b"), nullptr);
+  EXPECT_NE(lru.Peek("a"), nullptr);
+  EXPECT_NE(lru.Peek("c"), nullptr);
+}
+
 TEST(ByteBudgetLru, PutReplacesTheEntryAndItsCost) {
   ByteBudgetLru<int> lru(10);
   lru.Put("a", 1, 6);

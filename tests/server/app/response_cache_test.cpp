@@ -176,7 +176,10 @@ TEST_F(ResponseCacheTest, ARenderedTextIsKeptPerStateVisibilityAndCitations) {
   EXPECT_EQ(*full, "full");
   EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kFull, none, render("again")), "full");
   EXPECT_EQ(renders, 1);
-  EXPECT_EQ(cache.stats().bytes, state_bytes + 4) << "the text is costed";
+  EXPECT_EQ(cache.stats().bytes,
+            state_bytes + ResponseCache::kListingOverhead + std::string("aarhus").size() + 4)
+      << "the listing is costed: overhead, party, text";
+  EXPECT_EQ(cache.stats().entries, 2u) << "the state and its listing";
   EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kWithoutAuthor, none, render("anon")),
             "anon");
   EXPECT_EQ(*cache.RenderedJson(Id(5), *r, Visibility::kFull, one, render("cited")), "cited");
@@ -195,6 +198,71 @@ TEST_F(ResponseCacheTest, ARenderedTextIsKeptPerStateVisibilityAndCitations) {
       << "a state the entry no longer holds is rendered, not kept";
   EXPECT_EQ(*cache.RenderedJson(Id(5), *moved, Visibility::kFull, one, render("y")), "withdrawn");
   EXPECT_EQ(renders, 5);
+}
+
+// A list reads listings (Listed): the facts that decide visibility and the
+// texts, without the state; they stay when the state is dropped and go with
+// it when the stream moves.
+TEST_F(ResponseCacheTest, AListingKeepsFactsAndTextsWithoutTheState) {
+  ResponseCache cache(store, std::size_t{1} << 20);
+  store.AddCommitListener([&](const std::vector<RecordedEvent>& batch) { cache.Forget(batch); });
+  EXPECT_EQ(cache.Listed(Id(6)), nullptr);
+  auto r = cache.Load(Id(6));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(cache.Listed(Id(6)), nullptr) << "a state alone makes no listing";
+  const std::vector<PointCitation> none, one = {{1, Citation{"sa-2024", "c-1", 42}}};
+  cache.RenderedJson(Id(6), *r, Visibility::kFull, none, [] { return std::string("full"); });
+  auto listing = cache.Listed(Id(6));
+  ASSERT_NE(listing, nullptr);
+  EXPECT_EQ(listing->facts.party, "aarhus");
+  EXPECT_FALSE(listing->facts.withdrawn);
+  EXPECT_EQ(listing->facts.publication, (*r)->current().content.publication);
+  EXPECT_EQ(listing->version, (*r)->version());
+  ASSERT_NE(listing->TextFor(Visibility::kFull, none), nullptr);
+  EXPECT_EQ(*listing->TextFor(Visibility::kFull, none), "full");
+  EXPECT_EQ(listing->TextFor(Visibility::kFull, one), nullptr) << "other citations";
+  EXPECT_EQ(listing->TextFor(Visibility::kWithoutAuthor, none), nullptr) << "another visibility";
+
+  // A text of the state not kept as the head makes no listing.
+  ResponseCache other(store, std::size_t{1} << 20);
+  other.RenderedJson(Id(6), *r, Visibility::kFull, none, [] { return std::string("full"); });
+  EXPECT_EQ(other.Listed(Id(6)), nullptr);
+
+  w.Withdraw(Id(6), kDuring + 100);
+  CopyNew();
+  EXPECT_EQ(cache.Listed(Id(6)), nullptr) << "dropped with the state when the stream moved";
+  EXPECT_EQ(cache.stats().entries, 0u);
+  auto moved = cache.Load(Id(6));
+  ASSERT_TRUE(moved.ok());
+  cache.RenderedJson(Id(6), *moved, Visibility::kFull, none, [] { return std::string("w"); });
+  ASSERT_NE(cache.Listed(Id(6)), nullptr);
+  EXPECT_TRUE(cache.Listed(Id(6))->facts.withdrawn);
+}
+
+// In a budget too small for every state and listing, the listings a list
+// keeps reading outlive the states only the first read needed.
+TEST_F(ResponseCacheTest, ListingsReadAgainOutliveTheStatesBehindThem) {
+  const std::size_t entry = EntryBytes();
+  // Room for 8 states (one is within budget/8) or 8 listings and 6 states,
+  // not for the 10 states and 10 listings of a list of all 10.
+  ResponseCache cache(store, 8 * entry);
+  const std::vector<PointCitation> none;
+  auto list = [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      if (auto l = cache.Listed(Id(i)); l && l->TextFor(Visibility::kFull, none)) continue;
+      auto r = cache.Load(Id(i));
+      ASSERT_TRUE(r.ok());
+      cache.RenderedJson(Id(i), *r, Visibility::kFull, none, [] { return std::string(8, 'x'); });
+    }
+  };
+  list(10);
+  const auto renders = cache.stats().renders;
+  EXPECT_EQ(renders, 10u);
+  list(10);
+  list(10);
+  EXPECT_EQ(cache.stats().renders, renders) << "every listing was still kept";
+  EXPECT_LE(cache.stats().bytes, 8 * entry);
+  EXPECT_LT(cache.stats().entries, 20u) << "states were dropped";
 }
 
 TEST_F(ResponseCacheTest, UnknownAndBrokenStreamsAreNotKept) {
