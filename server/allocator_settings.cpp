@@ -11,7 +11,7 @@
 
 // Read by jemalloc when the process starts (before MALLOC_CONF, which wins).
 extern "C" {
-const char* malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1";
+const char* malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1,percpu_arena:percpu";
 }
 
 namespace hoering::server {
