@@ -4,6 +4,8 @@
 # read targets:
 #
 #   scripts/bench_mixed_store.sh /tmp/hoering-1m [seconds=60] [writer-connections=8] [reads=pages]
+#   HOERING_BENCH_WRITE_RATE=2500 scripts/bench_mixed_store.sh /tmp/hoering-1m 60 64
+#     (the writers offer 2,500 submissions/s, open loop, over 64 connections)
 #
 # Starts hoering-server on the dir, then for S seconds at once:
 #   writers: hoering-load --scenario responses (its own agreement and open
@@ -46,8 +48,13 @@ targets=$(python3 bench/wrk/read_targets.py "$url" "$token") || exit 2
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)
 load_out=$(mktemp)
+# HOERING_BENCH_WRITE_RATE=R: the writers offer R submissions a second
+# (hoering-load --rate, open loop) instead of as many as their connections
+# get answered (closed loop, the default).
+rate_args=()
+[ -n "${HOERING_BENCH_WRITE_RATE:-}" ] && rate_args=(--rate "$HOERING_BENCH_WRITE_RATE")
 build/release/client/hoering-load --url "$url" --token "$token" --scenario responses \
-  --connections "$writers" --duration "${seconds}s" --warmup 0s >"$load_out" 2>&1 &
+  --connections "$writers" --duration "${seconds}s" --warmup 0s "${rate_args[@]}" >"$load_out" 2>&1 &
 load=$!
 readers=()
 if [ "$reads" = all ]; then
