@@ -1,5 +1,6 @@
-// Fault test for the read views: a child process writes a random consultation
-// history through a server App (so the response index and the in-memory
+// Fault test for the read views: a child process (tests/support/
+// crash_writer.cpp, "history") writes a random consultation history through a
+// server App (so the response index and the in-memory
 // views follow every commit, and their snapshot is stored every 2,000
 // events) and is SIGKILLed at a random moment. After each kill the store
 // reopens, the views start from what was stored and fold the tail, stand at
@@ -14,34 +15,19 @@
 
 #include "server/app/app.h"
 #include "storage/rocksdb_event_store.h"
-#include "storage/system_clock.h"
-#include "tests/support/random_history.h"
+#include "tests/support/crash_writer.h"
 #include "tests/support/temp_dir.h"
 
 namespace hoering::app {
 namespace {
-
-[[noreturn]] void WriteHistoryUntilKilled(const std::string& path, std::uint64_t seed) {
-  auto store = RocksDbEventStore::Open({.path = path});
-  if (!store.ok()) _exit(3);
-  http::MetricsRegistry metrics;
-  App app(**store, metrics, SystemClockMs, AppOptions{.checkpoint_every = 2000});
-  if (!app.Start().ok()) _exit(4);
-  testdata::HistoryOptions options;
-  options.events = 10'000'000;  // more than it can write before the kill
-  options.seed = seed;
-  (void)testdata::AppendRandomHistory(**store, options);
-  _exit(0);
-}
 
 TEST(ViewsCrash, AfterEachKillTheViewsStandAtTheHeadAndEqualARebuild) {
   std::mt19937 rng(std::random_device{}());
   for (int round = 0; round < 4; ++round) {
     testing::TempDir dir;
     const std::string path = dir.str() + "/store";
-    pid_t pid = fork();
+    const pid_t pid = testing::StartCrashWriter({"history", path, std::to_string(100 + round)});
     ASSERT_GE(pid, 0);
-    if (pid == 0) WriteHistoryUntilKilled(path, 100 + round);
     std::this_thread::sleep_for(
         std::chrono::milliseconds(std::uniform_int_distribution<int>(400, 1500)(rng)));
     kill(pid, SIGKILL);
