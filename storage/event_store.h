@@ -118,12 +118,27 @@ struct VerifyProgress {
   std::function<void(std::uint64_t checked)> report;
 };
 
-// Called on the store's commit path with every batch of newly durable events,
-// in position order, before the appends in it are acknowledged. It holds up
+// Called on one store thread (RocksDbEventStore: its completion thread) with
+// every batch of newly durable events, batch after batch in position order,
+// after Head() reaches them and before the appends in it are acknowledged. It holds up
 // every acknowledgement until it returns (the server folds the batch into its
 // read views here); it must not call Append.
 using CommitListener = std::function<void(const std::vector<RecordedEvent>&)>;
 using AppendCallback = std::function<void(Result<AppendResult>)>;
+
+// Projection writes folded from a batch before it is written, stored in the
+// same atomic write as its events; `stored` is called once they are durable
+// (not when the write fails), on the store's commit thread.
+struct FoldedWrites {
+  std::vector<ProjectionWrite> writes;
+  std::function<void()> stored;
+};
+// Called on the store's commit thread with every batch of planned events
+// (positions and hashes assigned, not yet written), in position order; what
+// it returns is written with them, nothing for nullopt. It may read
+// projections (the ones of earlier batches are stored), must be quick and
+// must not append.
+using BatchFolder = std::function<std::optional<FoldedWrites>(const std::vector<RecordedEvent>&)>;
 
 // Reading the log: what routes, queries and pages are given. Appending is
 // the command service's alone (server/commands/command_service.h), through
@@ -175,6 +190,12 @@ class EventStore : public EventLog, public ProjectionStore, public LocalStateSto
   // Registers a listener for committed batches (see CommitListener). Listeners
   // are registered before traffic starts; they are not removed.
   virtual void AddCommitListener(CommitListener listener) = 0;
+
+  // Sets the one folder whose projection writes go into every batch's own
+  // write (see BatchFolder); set before traffic starts. A view that follows
+  // the log through a listener alone (a log in another database) works the
+  // same, one write later.
+  virtual void SetBatchFolder(BatchFolder folder) = 0;
 };
 
 }  // namespace hoering

@@ -28,6 +28,12 @@ void MemoryEventStore::AppendAsync(AppendRequest request, AppendCallback done) {
                            return it->second;
                          }};
     CommitPlan plan = CommitPlanner::Plan({&request}, head, head_time, clock_(), state);
+    std::optional<FoldedWrites> folded;
+    if (folder_ && !plan.events.empty()) folded = folder_(plan.events);
+    if (folded) {
+      projections_.Write(folded->writes);
+      if (folded->stored) folded->stored();
+    }
     for (const auto& e : plan.events) {
       streams_[e.stream].push_back(e.position);
       events_.push_back(e);
@@ -97,6 +103,11 @@ std::uint64_t MemoryEventStore::WaitForPosition(std::uint64_t after,
 void MemoryEventStore::AddCommitListener(CommitListener listener) {
   std::lock_guard lock(mu_);
   listeners_.push_back(std::move(listener));
+}
+
+void MemoryEventStore::SetBatchFolder(BatchFolder folder) {
+  std::lock_guard lock(mu_);
+  folder_ = std::move(folder);
 }
 
 VerifyReport MemoryEventStore::Verify(const VerifyProgress& progress) const {

@@ -31,6 +31,7 @@ class MemoryEventStore : public EventStore {
   std::uint64_t WaitForPosition(std::uint64_t after,
                                 std::chrono::milliseconds timeout) const override;
   void AddCommitListener(CommitListener listener) override;
+  void SetBatchFolder(BatchFolder folder) override;
   using EventLog::Verify;
   VerifyReport Verify(const VerifyProgress& progress) const override;
   Status PutProjection(const std::string& key, const std::string& value) override;
@@ -59,6 +60,7 @@ class MemoryEventStore : public EventStore {
   std::unordered_map<std::string, std::vector<std::uint64_t>> streams_;  // positions
   std::unordered_map<std::string, IdempotencyRecord> idempotency_;
   std::vector<CommitListener> listeners_;
+  BatchFolder folder_;
   // Their own locks: commit listeners, which run under mu_, write projections.
   MemoryKeyValues projections_;
   MemoryKeyValues local_;

@@ -79,6 +79,8 @@ Result<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(RocksDbStoreO
   store->local_state_ = store->handles_[6];
 
   if (Status st = store->LoadHead(); !st.ok()) return st;
+  store->written_head_ = store->head_;
+  store->completer_ = std::thread([s = store.get()] { s->CompleteLoop(); });
   store->committer_ = std::thread([s = store.get()] { s->CommitLoop(); });
   store->StartTableUpgrade();
   return store;
@@ -110,7 +112,7 @@ Status RocksDbEventStore::LoadHead() {
     if (head.size() != 48) return Status(Code::kCorruption, "head record is malformed");
     head_.position = keys::DecodeU64(head.substr(0, 8));
     std::copy(head.begin() + 8, head.begin() + 40, head_.hash.begin());
-    head_recorded_at_ = static_cast<std::int64_t>(keys::DecodeU64(head.substr(40, 8)));
+    written_head_recorded_at_ = static_cast<std::int64_t>(keys::DecodeU64(head.substr(40, 8)));
   }
   // The head record is written in the same batch as the events, so the last
   // event key must equal it.
@@ -133,6 +135,12 @@ RocksDbEventStore::~RocksDbEventStore() {
   }
   queue_cv_.notify_all();
   if (committer_.joinable()) committer_.join();
+  {
+    std::lock_guard lock(completion_mu_);
+    commits_done_ = true;
+  }
+  completion_cv_.notify_all();
+  if (completer_.joinable()) completer_.join();
   if (db_) db_->DisableManualCompaction();  // an unfinished table upgrade stops
   WaitForTableUpgrade();
   if (db_) {
@@ -184,16 +192,10 @@ void RocksDbEventStore::CommitBatch(std::vector<Pending>& batch) {
   requests.reserve(batch.size());
   for (const auto& p : batch) requests.push_back(&p.request);
 
-  HeadInfo head;
-  std::int64_t head_time;
-  {
-    std::lock_guard lock(head_mu_);
-    head = head_;
-    head_time = head_recorded_at_;
-  }
   CommittedState state{[this](const std::string& s) { return StreamVersion(s); },
                        [this](const std::string& k) { return LoadIdempotency(k); }};
-  CommitPlan plan = CommitPlanner::Plan(requests, head, head_time, options_.clock(), state);
+  CommitPlan plan = CommitPlanner::Plan(requests, written_head_, written_head_recorded_at_,
+                                        options_.clock(), state);
 
   Status written = Status::Ok();
   if (!plan.events.empty()) {
@@ -209,10 +211,22 @@ void RocksDbEventStore::CommitBatch(std::vector<Pending>& batch) {
       wb.Put(idempotency_, key, EncodeIdempotency(rec));
     }
     wb.Put(meta_, keys::kMetaHead, EncodeHead(plan.head, plan.events.back().recorded_at_ms));
+    std::optional<FoldedWrites> folded;
+    if (folder_) folded = folder_(plan.events);
+    if (folded) {
+      for (const auto& w : folded->writes) {
+        if (w.value) {
+          wb.Put(projections_, w.key, *w.value);
+        } else {
+          wb.Delete(projections_, w.key);
+        }
+      }
+    }
     rocksdb::WriteOptions wo;
     wo.sync = options_.sync;
     written = FromRocks(db_->Write(wo, &wb), "committing a batch");
     if (written.ok()) {
+      if (folded && folded->stored) folded->stored();
       counters_.batches.fetch_add(1, std::memory_order_relaxed);
       counters_.events.fetch_add(plan.events.size(), std::memory_order_relaxed);
       if (options_.sync) counters_.fsyncs.fetch_add(1, std::memory_order_relaxed);
@@ -220,24 +234,57 @@ void RocksDbEventStore::CommitBatch(std::vector<Pending>& batch) {
         std::lock_guard lock(versions_mu_);
         for (const auto& [stream, v] : plan.stream_versions) versions_[stream] = v;
       }
-      {
-        std::lock_guard lock(head_mu_);
-        head_ = plan.head;
-        head_recorded_at_ = plan.events.back().recorded_at_ms;
-      }
-      for (const auto& l : listeners_) l(plan.events);
-      head_cv_.notify_all();
-      if (options_.on_batch) options_.on_batch(batch.size(), plan.events.size());
+      written_head_ = plan.head;
+      written_head_recorded_at_ = plan.events.back().recorded_at_ms;
     }
   }
+
+  Completion completion;
+  if (written.ok()) completion.events = std::move(plan.events);
+  completion.head = written_head_;
+  completion.dones.reserve(batch.size());
+  completion.results.reserve(batch.size());
   for (std::size_t i = 0; i < batch.size(); ++i) {
     auto& planned = plan.appends[i];
+    completion.dones.push_back(std::move(batch[i].done));
     if (!written.ok() && planned.event_count > 0) {
-      batch[i].done(written);
+      completion.results.emplace_back(written);
     } else {
-      batch[i].done(std::move(planned.result));
+      completion.results.push_back(std::move(planned.result));
     }
   }
+  std::unique_lock lock(completion_mu_);
+  completion_cv_.wait(lock, [&] { return completions_.size() < kBatchesInCompletion; });
+  completions_.push_back(std::move(completion));
+  completion_cv_.notify_all();
+}
+
+void RocksDbEventStore::CompleteLoop() {
+  for (;;) {
+    Completion next;
+    {
+      std::unique_lock lock(completion_mu_);
+      completion_cv_.wait(lock, [&] { return commits_done_ || !completions_.empty(); });
+      if (completions_.empty()) return;  // the commit thread is done and all is completed
+      next = std::move(completions_.front());
+      completions_.pop_front();
+    }
+    completion_cv_.notify_all();  // room for the commit thread
+    Complete(next);
+  }
+}
+
+void RocksDbEventStore::Complete(Completion& batch) {
+  if (!batch.events.empty()) {
+    {
+      std::lock_guard lock(head_mu_);
+      head_ = batch.head;
+    }
+    for (const auto& l : listeners_) l(batch.events);
+    head_cv_.notify_all();
+    if (options_.on_batch) options_.on_batch(batch.dones.size(), batch.events.size());
+  }
+  for (std::size_t i = 0; i < batch.dones.size(); ++i) batch.dones[i](std::move(batch.results[i]));
 }
 
 std::uint64_t RocksDbEventStore::StreamVersion(const std::string& stream) const {
@@ -345,6 +392,10 @@ std::uint64_t RocksDbEventStore::WaitForPosition(std::uint64_t after,
 
 void RocksDbEventStore::AddCommitListener(CommitListener listener) {
   listeners_.push_back(std::move(listener));
+}
+
+void RocksDbEventStore::SetBatchFolder(BatchFolder folder) {
+  folder_ = std::move(folder);
 }
 
 }  // namespace hoering

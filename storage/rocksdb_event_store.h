@@ -2,9 +2,15 @@
 //
 // Writes go through one commit thread (group commit): AppendAsync queues the
 // request and returns; the commit thread takes everything waiting, plans it
-// with CommitPlanner, writes it as ONE WriteBatch with sync=true (WAL fsync),
-// then runs commit listeners and completes the callbacks. Request threads
-// never hold a lock across I/O. Reads go straight to RocksDB.
+// with CommitPlanner, asks the batch folder (SetBatchFolder) for the
+// projection writes that go with it and writes all of it as ONE WriteBatch
+// with sync=true (WAL fsync). It then hands the durable batch to the completion thread, which
+// advances Head(), runs the commit listeners and completes the callbacks, in
+// batch order, while the commit thread plans and writes the next batch (at
+// most kBatchesInCompletion batches wait there; the commit thread waits
+// beyond). Request threads never hold a lock across I/O. Reads go straight
+// to RocksDB, so ReadStream may return events of a durable batch a moment
+// before Head() and the listeners reach them.
 //
 // Thread safety: all public methods are thread-safe.
 #pragma once
@@ -59,8 +65,9 @@ struct RocksDbStoreOptions {
   bool defer_compactions = false;
   // UTC milliseconds; default: the system clock.
   std::function<std::int64_t()> clock;
-  // Called on the commit thread after every durable batch with the number of
-  // requests and events in it (for metrics). Default: none.
+  // Called on the completion thread after every durable batch, after the
+  // listeners, with the number of requests and events in it (for metrics).
+  // Default: none.
   std::function<void(std::size_t requests, std::size_t events)> on_batch;
 };
 
@@ -90,6 +97,7 @@ class RocksDbEventStore : public EventStore {
   std::uint64_t WaitForPosition(std::uint64_t after,
                                 std::chrono::milliseconds timeout) const override;
   void AddCommitListener(CommitListener listener) override;
+  void SetBatchFolder(BatchFolder folder) override;
   using EventLog::Verify;
   VerifyReport Verify(const VerifyProgress& progress) const override;
 
@@ -125,11 +133,23 @@ class RocksDbEventStore : public EventStore {
     AppendCallback done;
     std::size_t bytes = 0;
   };
+  // A planned batch on its way to its callbacks: the events written (none
+  // when no request in it wrote), the head after them, and each request's
+  // callback with its result.
+  struct Completion {
+    std::vector<RecordedEvent> events;
+    HeadInfo head;
+    std::vector<AppendCallback> dones;
+    std::vector<Result<AppendResult>> results;
+  };
+  static constexpr std::size_t kBatchesInCompletion = 4;
 
   explicit RocksDbEventStore(RocksDbStoreOptions options);
   Status LoadHead();
   void CommitLoop();
   void CommitBatch(std::vector<Pending>& batch);
+  void CompleteLoop();
+  void Complete(Completion& batch);
   std::uint64_t LoadStreamVersion(const std::string& stream) const;
   std::optional<IdempotencyRecord> LoadIdempotency(const std::string& key) const;
   bool HasWholeFileIndexes(rocksdb::ColumnFamilyHandle* family) const;
@@ -152,18 +172,31 @@ class RocksDbEventStore : public EventStore {
   std::deque<Pending> queue_;  // GUARDED_BY(queue_mu_)
   bool stopping_ = false;      // GUARDED_BY(queue_mu_)
 
-  // Committed state, written only by the commit thread.
+  // What the commit thread plans on: the head after the last batch it wrote
+  // (ahead of head_ while batches wait for completion). Commit thread only.
+  HeadInfo written_head_;
+  std::int64_t written_head_recorded_at_ = 0;
+
+  // Durable batches waiting for the completion thread, in order.
+  std::mutex completion_mu_;
+  std::condition_variable completion_cv_;
+  std::deque<Completion> completions_;  // GUARDED_BY(completion_mu_)
+  bool commits_done_ = false;           // GUARDED_BY(completion_mu_)
+
+  // The head as readers see it: advanced by the completion thread just
+  // before the listeners see the batch.
   mutable std::mutex head_mu_;
   mutable std::condition_variable head_cv_;
-  HeadInfo head_;                      // GUARDED_BY(head_mu_)
-  std::int64_t head_recorded_at_ = 0;  // GUARDED_BY(head_mu_)
+  HeadInfo head_;  // GUARDED_BY(head_mu_)
   mutable std::mutex versions_mu_;
   mutable std::unordered_map<std::string, std::uint64_t>
       versions_;  // cache, GUARDED_BY(versions_mu_)
 
   std::vector<CommitListener> listeners_;  // set before traffic
+  BatchFolder folder_;                     // set before traffic
   StoreCounters counters_;
   std::thread committer_;
+  std::thread completer_;
   std::thread upgrader_;  // StartTableUpgrade(); joined in the dtor
 };
 

@@ -38,6 +38,8 @@ App::App(EventStore& store, http::MetricsRegistry& metrics, std::function<std::i
            WithoutTrailingSlash(options.public_url)},
       request_metrics_(metrics),
       router_(&request_metrics_) {
+  store.SetBatchFolder(
+      [this](const std::vector<RecordedEvent>& batch) { return views_.FoldIntoBatch(batch); });
   store.AddCommitListener([this](const std::vector<RecordedEvent>& batch) {
     response_cache_.Forget(batch);
     views_.Apply(batch);

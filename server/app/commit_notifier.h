@@ -1,5 +1,5 @@
 // One-shot wake-ups on new commits, for live tails (SSE). Waiters registered
-// with Once() run (on the commit thread, so they must be quick and must not
+// with Once() run (on the completion thread, so they must be quick and must not
 // block) at the next Notify(). Thread-safe.
 #pragma once
 

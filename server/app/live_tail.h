@@ -2,7 +2,7 @@
 // event from `from` on, then waits for commits and sends new ones, until the
 // client goes away or the server shuts down. One frame per event:
 //   id: <position>\nevent: <type>\ndata: <event JSON on one line>\n\n
-// Thread-safe: Pump() may be called from the commit thread and from write
+// Thread-safe: Pump() may be called from the completion thread and from write
 // completions at once; one pump runs at a time.
 #pragma once
 

@@ -90,9 +90,29 @@ Status ReadViews::ApplyLocked(const std::vector<RecordedEvent>& events) {
   return s;
 }
 
+std::optional<FoldedWrites> ReadViews::FoldIntoBatch(const std::vector<RecordedEvent>& events) {
+  std::lock_guard lock(index_mu_);
+  if (!started_ || events.empty() || events.front().position != index_->position() + 1) {
+    return std::nullopt;
+  }
+  auto folded = index_->Fold(events);
+  if (!folded.ok()) {
+    spdlog::warn("read views: the response index did not fold positions {}-{} into their write: {}",
+                 events.front().position, events.back().position, folded.status().detail());
+    return std::nullopt;
+  }
+  if (!*folded) return std::nullopt;
+  return FoldedWrites{std::move((*folded)->writes),
+                      [this, index = index_, at = (*folded)->position] {
+                        std::lock_guard stored(index_mu_);
+                        index->MarkStored(at);
+                      }};
+}
+
 void ReadViews::Apply(const std::vector<RecordedEvent>& batch) {
   if (batch.empty()) return;
   std::unique_lock lock(mu_);
+  std::lock_guard index_lock(index_mu_);
   if (batch.front().position > position_.load(std::memory_order_relaxed) + 1) {
     // Events committed before this reader existed, or an index write that
     // failed before: they are durable in the log. Whatever of them the
@@ -110,6 +130,7 @@ void ReadViews::Apply(const std::vector<RecordedEvent>& batch) {
 
 Status ReadViews::CatchUp() {
   std::unique_lock lock(mu_);
+  std::lock_guard index_lock(index_mu_);
   return FillGapLocked(std::numeric_limits<std::uint64_t>::max());
 }
 
@@ -158,6 +179,7 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
   }
   std::lock_guard cp(checkpoint_mu_);  // lock order: checkpoint_mu_, then mu_
   std::unique_lock lock(mu_);
+  std::lock_guard index_lock(index_mu_);
   index_ = std::move(index);
   if (use_checkpoint) {
     // Its body's SHA-256 is checked as it is decoded.
@@ -201,6 +223,7 @@ Result<ProjectionStart> ReadViews::Start(bool use_checkpoint) {
   report.replayed = position() - before;
   report.seconds = SecondsSince(start);
   start_report_ = report;
+  started_ = true;
   return report;
 }
 
@@ -225,6 +248,11 @@ Result<ProjectionRebuild> ReadViews::Rebuild() {
   std::optional<std::string> index_difference;
   {
     std::unique_lock lock(mu_);
+    std::lock_guard index_lock(index_mu_);
+    // The live index may stand a batch ahead of the views (folded into the
+    // batch's write, not yet applied to the views): the views catch up to
+    // it first, so the two sets are compared at one position.
+    if (Status s = FillGapLocked(index_->position()); !s.ok()) return s;
     const std::uint64_t at = position_.load(std::memory_order_relaxed);
     auto rest = Fold(store_, fresh, fresh_at, fresh_changed_at, *fresh_index, at);
     if (!rest.ok()) return rest.status();

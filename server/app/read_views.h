@@ -19,8 +19,15 @@
 // generation while serving, swaps them in and reports whether they equal the
 // ones they replace.
 //
+// The index is folded in the store's own write where the store can
+// (FoldIntoBatch(), set as its BatchFolder by the App): the batch's index
+// entries are written with its events, atomically, and Apply() finds the
+// index already there. Where the folder did not fold a batch (before Start(),
+// after an error, a store without it), Apply() folds and writes it.
+//
 // Thread safety: Apply(), CatchUp() and the swap in Rebuild() take the writer
-// lock; Read() runs its function under a shared lock. Rebuild() and
+// lock, and the index lock (index_mu_) to change the index; FoldIntoBatch()
+// takes the index lock only. Read() runs its function under a shared lock. Rebuild() and
 // WriteCheckpoint() may run on any thread, one of each at a time.
 #pragma once
 
@@ -84,6 +91,12 @@ class ReadViews {
   // Reads everything after position() from the store, in pages.
   Status CatchUp();
 
+  // The store's BatchFolder: the index writes of a planned batch that starts
+  // right after the index's position, marked stored once written; nullopt
+  // before Start() and for a batch the index cannot fold now (Apply() folds
+  // it). Errors are logged.
+  std::optional<FoldedWrites> FoldIntoBatch(const std::vector<RecordedEvent>& events);
+
   // Restores the stored snapshot when `use_checkpoint` is set and it is
   // usable, and keeps the stored response index (else clears it), then
   // catches up. Call once, before serving.
@@ -138,12 +151,14 @@ class ReadViews {
   void set_ready() { ready_.store(true, std::memory_order_release); }
 
  private:
-  // Folds the log after position() up to `up_to` into the views and the index.
+  // Folds the log after position() up to `up_to` into the views and the
+  // index. Holds mu_ and index_mu_.
   Status FillGapLocked(std::uint64_t up_to);
   // Where the views restored from `snapshot` stand: its position, or the
   // stored marker's when that is usable (checkpoint.h).
   Result<std::uint64_t> RestoredThrough(const CheckpointHeader& snapshot) const;
-  // Folds `events` into the views (those after views_position_) and the index.
+  // Folds `events` into the views (those after views_position_) and the
+  // index. Holds mu_ and index_mu_.
   Status ApplyLocked(const std::vector<RecordedEvent>& events);
 
   EventStore& store_;
@@ -152,8 +167,12 @@ class ReadViews {
   std::uint64_t views_position_ = 0;  // GUARDED_BY(mu_)
   // The last position a view folded (Views::Folds); written under mu_.
   std::atomic<std::uint64_t> views_changed_at_{0};
-  std::shared_ptr<ResponseIndex> index_;    // GUARDED_BY(mu_)
+  // Changing index_ (the pointer or what it folded) takes mu_ and then
+  // index_mu_; reading the pointer takes either.
+  std::mutex index_mu_;
+  std::shared_ptr<ResponseIndex> index_;    // GUARDED_BY(mu_ and index_mu_)
   std::atomic<std::uint64_t> position_{0};  // min(views_position_, index_->position())
+  bool started_ = false;                    // GUARDED_BY(index_mu_); FoldIntoBatch folds
   std::atomic<bool> ready_{false};
   std::mutex rebuild_mu_;
   std::mutex checkpoint_mu_;  // taken before mu_ when both are held

@@ -61,7 +61,7 @@ struct PublishedReportFile {
 Result<PublishedReportFile> PublishedReportContent(AppContext& ctx, const std::string& consultation,
                                                    std::size_t number);
 
-// `done` is called once, from a pool or commit thread.
+// `done` is called once, from a pool or the completion thread.
 void PublishReport(AppContext& ctx, commands::CommandMeta meta, std::string consultation,
                    web::Language language, std::string format,
                    std::function<void(Result<PublishedReport>)> done);

@@ -102,12 +102,13 @@ class ResponseIndex::Batch {
   }
   void Put(const std::string& key, std::string value) { pending_[key] = std::move(value); }
 
-  Status Commit(std::uint64_t position) {
+  // Every change, then the position they reach.
+  std::vector<ProjectionWrite> Writes(std::uint64_t position) {
     std::vector<ProjectionWrite> writes;
     writes.reserve(pending_.size() + 1);
     for (auto& [key, value] : pending_) writes.push_back({prefix_ + key, std::move(value)});
     writes.push_back({prefix_ + "at", std::to_string(position)});
-    return store_.WriteProjections(writes);
+    return writes;
   }
 
  private:
@@ -157,6 +158,19 @@ Status ResponseIndex::Clear() {
 }
 
 Status ResponseIndex::Apply(const std::vector<RecordedEvent>& events) {
+  auto folded = Fold(events);
+  if (!folded.ok()) return folded.status();
+  if (!*folded) return Status::Ok();
+  if (Status s = store_.WriteProjections((*folded)->writes); !s.ok()) return s;
+  MarkStored((*folded)->position);
+  return Status::Ok();
+}
+
+void ResponseIndex::MarkStored(std::uint64_t position) {
+  position_.store(position, std::memory_order_release);
+}
+
+Result<std::optional<IndexWrites>> ResponseIndex::Fold(const std::vector<RecordedEvent>& events) {
   Batch batch(store_, prefix_);
   std::uint64_t at = position();
   const std::uint64_t before = at;
@@ -203,10 +217,8 @@ Status ResponseIndex::Apply(const std::vector<RecordedEvent>& events) {
       batch.Put(counts_key, EncodeCounts(*counts));
     }
   }
-  if (at == before) return Status::Ok();
-  if (Status s = batch.Commit(at); !s.ok()) return s;
-  position_.store(at, std::memory_order_release);
-  return Status::Ok();
+  if (at == before) return std::optional<IndexWrites>{};
+  return std::optional<IndexWrites>(IndexWrites{batch.Writes(at), at});
 }
 
 Result<std::optional<IndexedResponse>> ResponseIndex::Find(const std::string& response) const {

@@ -24,7 +24,8 @@
 // so folding the index costs little more than reading the log. Everything
 // else about a response is read from its stream.
 //
-// Thread safety: Apply() and Clear() from one writer at a time; the readers
+// Thread safety: Apply(), Fold(), MarkStored() and Clear() from one writer at
+// a time; the readers
 // from any thread, concurrently with the writer (each reads a consistent
 // RocksDB state; a page may straddle two writes).
 #pragma once
@@ -53,6 +54,12 @@ struct IndexedResponse {
   bool withdrawn = false;
 };
 
+// A fold's changes to the index and the position they bring it to.
+struct IndexWrites {
+  std::vector<ProjectionWrite> writes;
+  std::uint64_t position = 0;
+};
+
 class ResponseIndex {
  public:
   // An index under `prefix`; Load() before use.
@@ -75,7 +82,16 @@ class ResponseIndex {
   // Folds `events` (in position order; those at or below position() are
   // skipped) and stores every change with the new position in one
   // WriteProjections(). On an error nothing of the call is stored.
+  // Apply() = Fold(), WriteProjections(), MarkStored().
   Status Apply(const std::vector<RecordedEvent>& events);
+
+  // What Apply() would store, without storing it: the changes and the
+  // position after `events`, nullopt when none of them is after position().
+  // Reads the stored entries, so the writes of an earlier Fold() must be
+  // stored (and marked) before the next one.
+  Result<std::optional<IndexWrites>> Fold(const std::vector<RecordedEvent>& events);
+  // The writes of a Fold() up to `position` are stored: position() is it.
+  void MarkStored(std::uint64_t position);
 
   // Removes every key of this generation; position() is 0 after.
   Status Clear();

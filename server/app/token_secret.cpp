@@ -1,7 +1,9 @@
 #include "server/app/token_secret.h"
 
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "domain/sha256.h"
@@ -9,10 +11,29 @@
 namespace hoering::app {
 namespace {
 
+// Random bytes from OpenSSL's CSPRNG, drawn 4 KiB at a time per thread: one
+// RAND_bytes call per identifier cost more than the rest of making it (a
+// submission asks for one). The bytes are handed out once each; the server
+// never forks, so no copy of a thread's buffer exists elsewhere.
 std::string RandomBytes(std::size_t n) {
-  std::string out(n, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
-    throw std::runtime_error("OpenSSL RAND_bytes failed");
+  struct Pool {
+    unsigned char bytes[4096];
+    std::size_t used = sizeof bytes;
+  };
+  thread_local Pool pool;
+  std::string out;
+  out.reserve(n);
+  while (out.size() < n) {
+    if (pool.used == sizeof pool.bytes) {
+      if (RAND_bytes(pool.bytes, sizeof pool.bytes) != 1) {
+        throw std::runtime_error("OpenSSL RAND_bytes failed");
+      }
+      pool.used = 0;
+    }
+    const std::size_t take = std::min(n - out.size(), sizeof pool.bytes - pool.used);
+    out.append(reinterpret_cast<const char*>(pool.bytes + pool.used), take);
+    OPENSSL_cleanse(pool.bytes + pool.used, take);
+    pool.used += take;
   }
   return out;
 }

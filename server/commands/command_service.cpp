@@ -96,7 +96,7 @@ void CommandService::Run(std::shared_ptr<Attempt> attempt) {
   }
   store_.AppendAsync(std::move(append), [this, attempt, command = std::move(command).value()](
                                             Result<AppendResult> appended) mutable {
-    // Runs on the store's commit thread: nothing may escape from here. A
+    // Runs on the store's completion thread: nothing may escape from here. A
     // completion that throws has a bug of its own; the request it answers
     // may then stay unanswered, but the store keeps committing.
     try {

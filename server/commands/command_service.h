@@ -11,7 +11,7 @@
 //    new decision would see. The same key with another fingerprint is 422
 //    "idempotency-key-reused". A concurrent duplicate is answered the same way.
 //  * `decide` runs on the caller's thread first and, after a conflict, on the
-//    store's commit thread; it reads current state (the server's read views
+//    store's completion thread; it reads current state (the server's read views
 //    are updated before an append is acknowledged) and must not block.
 //  * A conflict (the written stream moved on) is decided again when the meta
 //    says OnConflict::kDecideAgain, at most kMaxAttempts times; with kRefuse
@@ -22,9 +22,9 @@
 //    Command::on_deadline (or the store's "deadline-passed").
 //  * A Command without events writes nothing: `done` gets an empty Written.
 //  * `done` runs exactly once, on the caller's thread (refusals before any
-//    append, replays) or on the store's commit thread. No thread waits for an
+//    append, replays) or on the store's completion thread. No thread waits for an
 //    fsync. An exception thrown by `decide` is reported as kInternal; `done`
-//    must not throw (one that does is stopped at the commit thread's edge).
+//    must not throw (one that does is stopped at the completion thread's edge).
 //
 // Thread safety: Execute() and Replay() may be called from any thread.
 #pragma once

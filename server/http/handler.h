@@ -1,6 +1,6 @@
 // The seam between the transport and the application: a request goes in, a
 // response comes out through the Responder, possibly later on another thread
-// (appends complete on the store's commit thread). Handlers touch no sockets,
+// (appends complete on the store's completion thread). Handlers touch no sockets,
 // so they are tested by calling Handle() directly.
 #pragma once
 

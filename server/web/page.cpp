@@ -322,7 +322,7 @@ http::RouteHandler Pages::Bind(app::Access access, PageHandler handler) {
     Result<PageReply> reply = handler(state->call);
     if (reply.ok() && std::holds_alternative<LaterPage>(*reply)) {
       auto start = std::get<LaterPage>(*reply).start;
-      // `done` may run on the store's commit thread: rendering moves to the
+      // `done` may run on the store's completion thread: rendering moves to the
       // blocking pool so that no commit waits for a page.
       return start(state->call, [&ctx, state, respond](Result<PageReply> done) {
         ctx.run_blocking([state, respond,

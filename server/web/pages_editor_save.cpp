@@ -113,7 +113,7 @@ PageReply Run(const PageCall& call, commands::Decide decide, std::string fingerp
                     refused = std::move(refused)](const PageCall& later, PageDone done) {
     later.ctx.commands.Execute(meta, decide,
                                [&later, done, after, refused](Result<commands::Written> written) {
-                                 // Runs on the commit thread: render on the blocking pool.
+                                 // Runs on the completion thread: render on the blocking pool.
                                  later.ctx.run_blocking([&later, done, after, refused, written] {
                                    if (written.ok()) return done(after(*written));
                                    done(refused(later, written.status()));

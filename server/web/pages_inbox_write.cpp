@@ -139,7 +139,7 @@ Result<PageReply> SetOne(const PageCall& call) {
                                                                      PageDone done) {
     later.ctx.commands.Execute(
         meta, decide, [&later, id, ref, key, input, view, done](Result<commands::Written> written) {
-          // Runs on the store's commit thread: the page is rendered on the blocking pool.
+          // Runs on the store's completion thread: the page is rendered on the blocking pool.
           later.ctx.run_blocking([&later, id, ref, key, input, view, done, written] {
             if (written.ok()) {
               const std::string href = InboxHref(id, view);

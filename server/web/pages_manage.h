@@ -59,7 +59,7 @@ Result<HtmlPage> ConsultationPage(const PageCall& call, const std::string& id,
 BlockingPage RefusedAt(const PageCall& call, std::string field, const Status& refusal);
 
 // Runs a page's write and answers it: `ok` makes the reply of a write (on
-// the commit thread: no reads of the log), a refusal becomes the
+// the completion thread: no reads of the log), a refusal becomes the
 // consultation's page with the problem at `field` (on the blocking pool).
 void RunOnConsultation(const PageCall& later, PageDone done, commands::CommandMeta meta,
                        app::Decide decide, std::string id, std::string field,

@@ -23,7 +23,7 @@ namespace {
 using boost::beast::http::verb;
 using nlohmann::json;
 
-// The page with the new code, built on the commit thread from what the
+// The page with the new code, built on the completion thread from what the
 // command wrote and the views (no log reads).
 PageReply CodePage(const PageCall& call, const std::string& consultation, const std::string& party,
                    const std::string& code, bool replayed) {

@@ -236,7 +236,7 @@ Result<PageReply> PostForm(const PageCall& call) {
             const std::string id = written->events.front().data.value("id", "");
             return done(PageReply(Redirect{ConsultationHref(id) + "?done=opened", {}}));
           }
-          // The form reads the views: off the commit thread.
+          // The form reads the views: off the completion thread.
           later.ctx.run_blocking([&later, f, done, status = written.status()] {
             done(PageReply(FormPage(later, f, {{FieldOf(status), ProblemMessage(later, status)}},
                                     FormStatus(status))));

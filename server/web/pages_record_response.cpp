@@ -294,7 +294,7 @@ Result<PageReply> PostForm(const PageCall& call) {
         [&later, t, in, id, done](Result<commands::Written> written) {
           if (written.ok() && !written->events.empty()) {
             const std::string rid = written->events.front().data.value("response", "");
-            // Off the store's commit thread: the kept files are no longer needed.
+            // Off the store's completion thread: the kept files are no longer needed.
             later.ctx.run_blocking([&later, id, key = in.upload_key, rid, done] {
               if (Status s = KeptUploads(later, id, key).Forget(); !s.ok()) {
                 spdlog::warn("could not discard the kept uploads of {}: {}", rid, s.detail());
@@ -305,7 +305,7 @@ Result<PageReply> PostForm(const PageCall& call) {
           }
           const Status refusal =
               written.ok() ? Status(Code::kInternal, "no event written", "") : written.status();
-          // On the store's commit thread: the page is rendered on the pool.
+          // On the store's completion thread: the page is rendered on the pool.
           later.ctx.run_blocking([&later, t, in, done, refusal] {
             if (refusal.code() == Code::kNotFound) return done(refusal);
             done(PageReply(FormPage(later, t, in, AtItsField(refusal))));

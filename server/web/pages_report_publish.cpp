@@ -116,7 +116,7 @@ Result<PageReply> PostPublish(const PageCall& call) {
                 Redirect{ManageReportHref(id) + "#publication-" + std::to_string(p->number), {}}));
           }
           // Unknown consultation: the error page; else the form says
-          // why (read on the pool: this may run on the commit thread).
+          // why (read on the pool: this may run on the completion thread).
           if (p.status().code() == Code::kNotFound) return done(p.status());
           later.ctx.run_blocking([&later, id, language, format, done, refusal = p.status()] {
             done(Page(later, id, refusal, language, format));

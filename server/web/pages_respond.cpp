@@ -330,7 +330,7 @@ Result<PageReply> Submit(const PageCall& call, const Consulted& c, const std::st
   return LaterPage{[c, target, draft, meta, amend, submission = std::move(submission).value()](
                        const PageCall& later, PageDone done) {
     const std::string id = c.doc.value("id", "");
-    // Runs on the store's commit thread: the draft's synced writes move to
+    // Runs on the store's completion thread: the draft's synced writes move to
     // the blocking pool, so no commit waits for them.
     auto finish = [&later, c, target, draft, id, done](Result<commands::Written> written) {
       later.ctx.run_blocking([&later, c, target, draft, id, done, written] {

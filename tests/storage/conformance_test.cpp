@@ -281,6 +281,35 @@ TYPED_TEST(EventStoreConformance, CommitListenersSeeEveryEventInOrderBeforeAck) 
   for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i + 1);
 }
 
+TYPED_TEST(EventStoreConformance, ABatchFoldersWritesAreStoredWithTheBatch) {
+  std::mutex mu;
+  std::vector<std::uint64_t> folded_from, stored_at;
+  this->store_->SetBatchFolder(
+      [&](const std::vector<RecordedEvent>& batch) -> std::optional<FoldedWrites> {
+        std::lock_guard lock(mu);
+        folded_from.push_back(batch.front().position);
+        if (batch.front().stream == "skipped") return std::nullopt;
+        const std::string at = std::to_string(batch.back().position);
+        return FoldedWrites{{{"fold/at", at}, {"fold/" + batch.front().stream, at}}, [&, at] {
+                              std::lock_guard stored(mu);
+                              stored_at.push_back(std::stoull(at));
+                            }};
+      });
+  auto first = this->store_->Append(Req("a", ExpectedVersion::Any(), 3));
+  ASSERT_TRUE(first.ok());
+  // Stored before the append was acknowledged, with the position it folded.
+  EXPECT_EQ(this->store_->GetProjection("fold/at").value(), std::optional<std::string>("3"));
+  EXPECT_EQ(this->store_->GetProjection("fold/a").value(), std::optional<std::string>("3"));
+  ASSERT_TRUE(this->store_->Append(Req("skipped", ExpectedVersion::Any())).ok());
+  EXPECT_EQ(this->store_->GetProjection("fold/at").value(), std::optional<std::string>("3"));
+  EXPECT_FALSE(this->store_->GetProjection("fold/skipped").value().has_value());
+  // A refused append writes nothing and folds nothing.
+  ASSERT_FALSE(this->store_->Append(Req("a", ExpectedVersion::Exact(1))).ok());
+  std::lock_guard lock(mu);
+  EXPECT_EQ(folded_from, (std::vector<std::uint64_t>{1, 4}));
+  EXPECT_EQ(stored_at, (std::vector<std::uint64_t>{3}));
+}
+
 TYPED_TEST(EventStoreConformance, WaitForPositionWakesOnCommit) {
   auto before = this->store_->WaitForPosition(0, std::chrono::milliseconds(10));
   EXPECT_EQ(before, 0u);

@@ -185,6 +185,39 @@ TEST_F(ResponseIndexTest, ResponsesAreFoldedFromTheLogOnDemand) {
   EXPECT_TRUE(lookup("r-a").ok());
 }
 
+TEST_F(ResponseIndexTest, TheViewsFoldTheIndexIntoTheBatchsOwnWrite) {
+  ReadViews views(store);
+  store.SetBatchFolder(
+      [&](const std::vector<RecordedEvent>& batch) { return views.FoldIntoBatch(batch); });
+  const std::uint64_t head = store.Head().position;
+  w.Submit("r-n", SubmissionBody("aarhus"), kDuring + 7, "h-2");
+  const RecordedEvent submitted = w.log.events().back();
+  // Not before Start(): the batch is left to Apply().
+  EXPECT_FALSE(views.FoldIntoBatch({submitted}).has_value());
+  ASSERT_TRUE(views.Start(true).ok());
+  // A batch that does not follow the index's position is not folded.
+  RecordedEvent later = submitted;
+  later.position = head + 2;
+  EXPECT_FALSE(views.FoldIntoBatch({later}).has_value());
+
+  CopyInto({submitted}, store);  // no commit listener: only the folder ran
+  EXPECT_EQ(views.responses()->position(), head + 1);
+  EXPECT_EQ(views.position(), head);  // the in-memory views wait for Apply()
+  EXPECT_EQ(*views.responses()->ResponsesOf("h-2", "", 10), (Ids{"r-x", "r-n"}));
+  ResponseIndex stored(store, views.responses()->prefix());
+  ASSERT_TRUE(stored.Load().ok());
+  EXPECT_EQ(stored.position(), head + 1);
+  // A rebuild now compares the two sets at the index's position.
+  auto rebuilt = views.Rebuild();
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().detail();
+  EXPECT_TRUE(rebuilt->identical) << rebuilt->first_difference;
+  EXPECT_EQ(rebuilt->position, head + 1);
+  // Apply() finds the batch folded and folds nothing twice.
+  views.Apply(store.ReadAll(head + 1, 10).value());
+  EXPECT_EQ(views.position(), head + 1);
+  EXPECT_EQ(*views.responses()->CountsOf("h-2"), (ResponseCounts{2, 0, 0}));
+}
+
 TEST_F(ResponseIndexTest, AStartRebuildsAnIndexAheadOfTheLogOrDamaged) {
   const std::uint64_t head = store.Head().position;
   {
