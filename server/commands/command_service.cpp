@@ -4,6 +4,7 @@
 #include <future>
 
 #include "domain/sha256.h"
+#include "storage/commit_planner.h"
 
 namespace hoering::commands {
 
@@ -85,7 +86,13 @@ void CommandService::Run(std::shared_ptr<Attempt> attempt) {
   AppendRequest append;
   append.stream = command->stream;
   append.expected = command->expected;
-  append.events = command->events;
+  // The store needs each event's canonical text only; the command keeps the
+  // JSON for the answer (Written::events), so it is not copied.
+  append.events.reserve(command->events.size());
+  for (const NewEvent& e : command->events) {
+    append.events.push_back(
+        {e.type, e.schema_version, nlohmann::json(), CommitPlanner::CanonicalJson(e.data)});
+  }
   append.commit_before = command->commit_before;
   append.decided_on = command->decided_on;
   append.context.actor = attempt->meta.actor;
