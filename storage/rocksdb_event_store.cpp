@@ -230,10 +230,7 @@ void RocksDbEventStore::CommitBatch(std::vector<Pending>& batch) {
       counters_.batches.fetch_add(1, std::memory_order_relaxed);
       counters_.events.fetch_add(plan.events.size(), std::memory_order_relaxed);
       if (options_.sync) counters_.fsyncs.fetch_add(1, std::memory_order_relaxed);
-      {
-        std::lock_guard lock(versions_mu_);
-        for (const auto& [stream, v] : plan.stream_versions) versions_[stream] = v;
-      }
+      for (const auto& [stream, v] : plan.stream_versions) versions_.Put(stream, v);
       written_head_ = plan.head;
       written_head_recorded_at_ = plan.events.back().recorded_at_ms;
     }
@@ -288,14 +285,10 @@ void RocksDbEventStore::Complete(Completion& batch) {
 }
 
 std::uint64_t RocksDbEventStore::StreamVersion(const std::string& stream) const {
-  {
-    std::lock_guard lock(versions_mu_);
-    auto it = versions_.find(stream);
-    if (it != versions_.end()) return it->second;
-  }
+  if (auto version = versions_.Find(stream)) return *version;
   // Not remembered: only commits fill versions_ (for the streams they
   // write), so reads of many or unknown streams do not grow it. The commit
-  // thread writes the database before the map, so this read is never older
+  // thread writes the database before versions_, so this read is never older
   // than an acknowledged append.
   return LoadStreamVersion(stream);
 }

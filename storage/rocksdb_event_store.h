@@ -23,10 +23,10 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 
 #include "storage/commit_planner.h"
 #include "storage/event_store.h"
+#include "storage/recent_stream_versions.h"
 
 namespace rocksdb {
 class DB;
@@ -188,9 +188,8 @@ class RocksDbEventStore : public EventStore {
   mutable std::mutex head_mu_;
   mutable std::condition_variable head_cv_;
   HeadInfo head_;  // GUARDED_BY(head_mu_)
-  mutable std::mutex versions_mu_;
-  mutable std::unordered_map<std::string, std::uint64_t>
-      versions_;  // cache, GUARDED_BY(versions_mu_)
+  // Versions of the streams written lately (2 x 32,768 streams at most).
+  mutable RecentStreamVersions versions_{32768};
 
   std::vector<CommitListener> listeners_;  // set before traffic
   BatchFolder folder_;                     // set before traffic
