@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <mutex>
 #include <thread>
 
 #include "domain/event_codec.h"
@@ -67,6 +70,61 @@ VerifyReport VerifyTampered(int events, std::uint64_t position,
   EXPECT_TRUE((*store)->Verify().ok);
   EXPECT_TRUE((*store)->TamperForTest(position, change).ok());
   return (*store)->Verify();
+}
+
+// The commit thread writes the next batches while a batch's listeners run
+// (storage/rocksdb_event_store.h): they are durable and readable, but Head()
+// and the acknowledgements wait, in order, for the listener.
+TEST(RocksDbEventStore, BatchesWrittenBehindASlowListenerWaitForItInOrder) {
+  testing::TempDir dir;
+  auto opened = RocksDbEventStore::Open({.path = dir.str()});
+  ASSERT_TRUE(opened.ok());
+  RocksDbEventStore& store = **opened;
+  std::promise<void> listening, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> batches{0};
+  store.AddCommitListener([&](const std::vector<RecordedEvent>&) {
+    if (batches.fetch_add(1) == 0) {
+      listening.set_value();
+      released.wait();
+    }
+  });
+  std::mutex mu;
+  std::vector<std::uint64_t> acked;
+  auto append = [&](std::string stream) {
+    store.AppendAsync(Req(std::move(stream)), [&](Result<AppendResult> r) {
+      ASSERT_TRUE(r.ok());
+      std::lock_guard lock(mu);
+      acked.push_back(r->last_position);
+    });
+  };
+  append("first");
+  listening.get_future().wait();  // the first batch's listener holds on
+  append("second");
+  append("third");
+  // The later appends are written meanwhile...
+  for (int i = 0; i < 500 && store.StreamVersion("third") == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(store.StreamVersion("third"), 1u);
+  EXPECT_EQ(store.ReadStream("second", 1, 10)->size(), 1u);
+  // ...but not acknowledged, and the head stays at the first batch.
+  EXPECT_EQ(store.Head().position, 1u);
+  {
+    std::lock_guard lock(mu);
+    EXPECT_TRUE(acked.empty());
+  }
+  release.set_value();
+  EXPECT_EQ(store.WaitForPosition(2, std::chrono::seconds(10)), 3u);
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(mu);
+      if (acked.size() == 3) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::lock_guard lock(mu);
+  EXPECT_EQ(acked, (std::vector<std::uint64_t>{1, 2, 3}));
 }
 
 TEST(RocksDbEventStore, VerifyReportsAFlippedByteAtItsPosition) {
